@@ -1,0 +1,59 @@
+import { addTraditionalDict, OutputFormat, pinyin, segment } from 'pinyin-pro';
+import traditionalDict from '@pinyin-pro/data/traditional.json' with { type: 'json' };
+import { foldToSimplified } from './script.js';
+
+let traditionalLoaded = false;
+function ensureTraditional(): void {
+  if (traditionalLoaded) return;
+  // Without this table pinyin-pro reads 重慶 as zhòng qìng and 副會長 as … huì cháng.
+  addTraditionalDict(traditionalDict as Parameters<typeof addTraditionalDict>[0]);
+  traditionalLoaded = true;
+}
+
+/** Every reading pinyin-pro knows for one Han character, toneless and lower-case (協 → ['xie']). */
+export function readingsOf(char: string): string[] {
+  ensureTraditional();
+  const all = [char, foldToSimplified(char)].flatMap((c) =>
+    pinyin(c, { multiple: true, toneType: 'none', type: 'array', traditional: true }),
+  );
+  return [...new Set(all.map((r) => r.toLowerCase()))];
+}
+
+/** Every reading of one Han character with tone marks (協 → ['xié']). */
+export function tonedReadingsOf(char: string): string[] {
+  ensureTraditional();
+  const all = [char, foldToSimplified(char)].flatMap((c) =>
+    pinyin(c, { multiple: true, type: 'array', traditional: true }),
+  );
+  return [...new Set(all)];
+}
+
+/**
+ * Toneless pinyin syllables of a word in context (重慶 → ['chong', 'qing']). Text is folded to
+ * Simplified first: pinyin-pro's phrase table is keyed by Simplified words.
+ */
+export function pinyinSyllables(text: string): string[] {
+  return pinyin(foldToSimplified(text), { toneType: 'none', type: 'array' });
+}
+
+/**
+ * A Chinese person name in the form English press copy uses: surname first, capitalised, given name
+ * joined (王廣成 → Wang Guangcheng, 欧阳修 → Ouyang Xiu). Surname readings come from pinyin-pro's
+ * surname mode (单 → Shan, 曾 → Zeng).
+ */
+export function personNameToPinyin(name: string): string {
+  const pieces = segment(foldToSimplified(name), { surname: 'head', toneType: 'none', format: OutputFormat.PinyinSegment }) as
+    | string[]
+    | { origin: string; result: string }[];
+  const syllables = (pieces as unknown[]).map((p) => (typeof p === 'string' ? p : (p as { result: string }).result));
+  const [surname = '', ...given] = syllables;
+  const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
+  const givenName = given.join('').toLowerCase();
+  return givenName ? `${cap(surname)} ${cap(givenName)}` : cap(surname);
+}
+
+/** Place or organisation words in pinyin, syllables of a word joined (重慶市 → Chongqingshi). */
+export function wordToPinyin(word: string): string {
+  const s = pinyinSyllables(word).join('').toLowerCase();
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
