@@ -1,5 +1,5 @@
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
+import { dict } from '@node-rs/jieba/dict.js';
 import { foldToSimplified } from './script.js';
 
 /** A word of Chinese text, with its span in the original (unfolded) string. */
@@ -60,7 +60,13 @@ function cutByLengths(
     const w = words[i]!;
     const start = at;
     at += w.length;
-    tokens.push({ word: original.slice(start, at), simplified: folded.slice(start, at), start, end: at, tag: tagAt(i) });
+    tokens.push({
+      word: original.slice(start, at),
+      simplified: folded.slice(start, at),
+      start,
+      end: at,
+      tag: tagAt(i),
+    });
   }
   return tokens;
 }

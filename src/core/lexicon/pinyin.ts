@@ -1,5 +1,5 @@
-import { addTraditionalDict, OutputFormat, pinyin, segment } from 'pinyin-pro';
 import traditionalDict from '@pinyin-pro/data/traditional.json' with { type: 'json' };
+import { addTraditionalDict, OutputFormat, pinyin, segment } from 'pinyin-pro';
 import { foldToSimplified } from './script.js';
 
 let traditionalLoaded = false;
@@ -42,10 +42,14 @@ export function pinyinSyllables(text: string): string[] {
  * surname mode (单 → Shan, 曾 → Zeng).
  */
 export function personNameToPinyin(name: string): string {
-  const pieces = segment(foldToSimplified(name), { surname: 'head', toneType: 'none', format: OutputFormat.PinyinSegment }) as
-    | string[]
-    | { origin: string; result: string }[];
-  const syllables = (pieces as unknown[]).map((p) => (typeof p === 'string' ? p : (p as { result: string }).result));
+  const pieces = segment(foldToSimplified(name), {
+    surname: 'head',
+    toneType: 'none',
+    format: OutputFormat.PinyinSegment,
+  }) as string[] | { origin: string; result: string }[];
+  const syllables = (pieces as unknown[]).map((p) =>
+    typeof p === 'string' ? p : (p as { result: string }).result,
+  );
   const [surname = '', ...given] = syllables;
   const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
   const givenName = given.join('').toLowerCase();
