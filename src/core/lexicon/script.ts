@@ -10,14 +10,14 @@ let toTraditionalConverter: ((text: string) => string) | undefined;
  * offsets in the folded string point into the original; callers that rely on it check the length.
  */
 export function toSimplified(text: string): string {
-  const convert = (toSimplifiedConverter ??= OpenCC.Converter({ from: 'hk', to: 'cn' }));
-  return convert(text);
+  toSimplifiedConverter ??= OpenCC.Converter({ from: 'hk', to: 'cn' });
+  return toSimplifiedConverter!(text);
 }
 
 /** Simplified → Traditional (OpenCC `cn` → `tw`). Not the inverse of toSimplified (彙報 vs 匯報). */
 export function toTraditional(text: string): string {
-  const convert = (toTraditionalConverter ??= OpenCC.Converter({ from: 'cn', to: 'tw' }));
-  return convert(text);
+  toTraditionalConverter ??= OpenCC.Converter({ from: 'cn', to: 'tw' });
+  return toTraditionalConverter!(text);
 }
 
 /**
