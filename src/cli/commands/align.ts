@@ -1,0 +1,126 @@
+import { type Command, Option } from 'commander';
+import { alignDocument, type DocumentOptions } from '../../core/document.js';
+import type { CleaningReport } from '../../core/normalize/index.js';
+import { formatDocument, PAIR_FORMATS, type PairFormat } from '../../formats/pairs.js';
+import type { EncodingName } from '../../io/decode.js';
+import { readTextFile } from '../../io/read-text.js';
+import type { CliIo } from '../io.js';
+import { writeOutput } from '../output.js';
+
+interface AlignFlags {
+  presplit?: boolean;
+  encoding?: EncodingName;
+  format: PairFormat | 'json';
+  out?: string;
+  script: 'original' | 'simplified' | 'traditional';
+  keepUnpaired?: boolean;
+  clean: boolean;
+  pinyinGlosses: boolean;
+  unicode: boolean;
+  controls: boolean;
+  spaces: boolean;
+  verbose?: boolean;
+}
+
+const ENCODINGS: readonly EncodingName[] = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'big5'];
+
+const EXAMPLES = `
+Examples:
+  $ bitext align examples/press-release.txt                  one file, Chinese then English paragraphs
+  $ bitext align zh.txt en.txt --format tmx --out pairs.tmx   two files, one per language
+  $ bitext align --presplit zh.txt en.txt --format align      one sentence per line, never re-split
+  $ cat doc.txt | bitext align - --format jsonl               read standard input
+  $ bitext align doc.txt --script simplified --format json    Simplified output, with the cleaning report`;
+
+export function registerAlign(program: Command, io: CliIo): void {
+  program
+    .command('align')
+    .description(
+      'align a bilingual document (one file with both languages, or two files) into sentence pairs',
+    )
+    .argument('<file>', 'bilingual document, or the Chinese side when a second file is given ("-" for stdin)')
+    .argument('[en-file]', 'the English side')
+    .option('--presplit', 'inputs have one sentence per line: never re-split (needs two files)')
+    .addOption(
+      new Option('--encoding <name>', 'force the input encoding (default: detected)').choices(ENCODINGS),
+    )
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices([...PAIR_FORMATS, 'json']).default('tsv'),
+    )
+    .option('-o, --out <file>', 'write to a file (atomically) instead of stdout')
+    .addOption(
+      new Option('--script <script>', 'script of the Chinese output')
+        .choices(['original', 'simplified', 'traditional'])
+        .default('original'),
+    )
+    .option('--keep-unpaired', 'also output sentences with no counterpart (1-0 and 0-1 beads)')
+    .option('--no-clean', 'switch off all cleaning')
+    .option('--no-pinyin-glosses', 'keep parenthesised pinyin glosses such as 協(xié)')
+    .option('--no-unicode', 'skip Unicode NFC normalisation')
+    .option('--no-controls', 'keep control and zero-width characters')
+    .option('--no-spaces', 'keep full-width spaces and runs of white space')
+    .option('-v, --verbose', 'report what cleaning changed, by kind, on stderr')
+    .addHelpText('after', EXAMPLES)
+    .action(async (file: string, enFile: string | undefined, flags: AlignFlags) => {
+      const readOptions = { encoding: flags.encoding, readStdin: io.readStdin, cwd: io.cwd };
+      const options: DocumentOptions = {
+        presplit: flags.presplit,
+        script: flags.script,
+        keepUnpaired: flags.keepUnpaired,
+        cleaning: flags.clean
+          ? {
+              pinyinGlosses: flags.pinyinGlosses,
+              unicode: flags.unicode,
+              controls: flags.controls,
+              spaces: flags.spaces,
+            }
+          : false,
+      };
+      let document: ReturnType<typeof alignDocument>;
+      if (enFile === undefined) {
+        const text = await readTextFile(file, readOptions);
+        document = alignDocument({ combined: text.text }, { ...options, sourceNames: { combined: file } });
+      } else {
+        const [zh, en] = await Promise.all([
+          readTextFile(file, readOptions),
+          readTextFile(enFile, readOptions),
+        ]);
+        document = alignDocument(
+          { zh: zh.text, en: en.text },
+          { ...options, sourceNames: { zh: file, en: enFile } },
+        );
+      }
+      const source = enFile === undefined ? file : `${file} + ${enFile}`;
+      const output =
+        flags.format === 'json'
+          ? JSON.stringify(
+              {
+                source,
+                layout: document.layout,
+                inputScript: document.inputScript,
+                outputScript: document.outputScript,
+                cleaning: document.cleaning,
+                sentences: { zh: document.zh.length, en: document.en.length },
+                pairs: document.pairs,
+                beads: document.beads,
+              },
+              null,
+              2,
+            ) + '\n'
+          : formatDocument(document, flags.format, source);
+      if (flags.verbose) {
+        io.stderr.write(
+          `${source}: ${document.zh.length} zh and ${document.en.length} en sentences, ${document.pairs.length} pairs ` +
+            `(${document.layout}, ${document.inputScript}); cleaned: ${describeCleaning(document.cleaning)}\n`,
+        );
+      }
+      await writeOutput(io, output, flags.out);
+    });
+}
+
+function describeCleaning(report: CleaningReport): string {
+  const parts = Object.entries(report)
+    .filter(([, count]) => count > 0)
+    .map(([kind, count]) => `${count} ${kind}`);
+  return parts.length ? parts.join(', ') : 'nothing';
+}

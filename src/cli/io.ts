@@ -1,0 +1,36 @@
+/**
+ * What a command may touch of the outside world. The bin shim passes the real process streams; tests
+ * pass buffers, so commands are tested in-process (textlint's `cli.execute(argv) → exit code` habit).
+ */
+export interface CliIo {
+  stdout: { write(chunk: string): unknown };
+  stderr: { write(chunk: string): unknown };
+  /** Reads all of standard input (for `-` as a file name). */
+  readStdin(): Promise<Uint8Array>;
+  /** True when stdout is a terminal: only then colour and progress. */
+  isTTY: boolean;
+  env: Record<string, string | undefined>;
+  cwd: string;
+}
+
+/** A CliIo that records output, for tests. */
+export function memoryIo(
+  options: { stdin?: Uint8Array | string; isTTY?: boolean; env?: Record<string, string>; cwd?: string } = {},
+) {
+  let stdout = '';
+  let stderr = '';
+  const input = options.stdin ?? new Uint8Array();
+  const io: CliIo = {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    readStdin: async () => (typeof input === 'string' ? new TextEncoder().encode(input) : input),
+    isTTY: options.isTTY ?? false,
+    env: options.env ?? {},
+    cwd: options.cwd ?? process.cwd(),
+  };
+  return {
+    io,
+    stdout: () => stdout,
+    stderr: () => stderr,
+  };
+}

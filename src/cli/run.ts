@@ -1,0 +1,70 @@
+import { Command, CommanderError } from 'commander';
+import { isBitextError } from '../core/errors.js';
+import { VERSION } from '../version.js';
+import { registerAlign } from './commands/align.js';
+import { registerEval } from './commands/eval.js';
+import { registerQa } from './commands/qa.js';
+import { registerTerms } from './commands/terms.js';
+import { registerTm } from './commands/tm.js';
+import type { CliIo } from './io.js';
+
+/** Exit codes: 0 success, 1 bad input or usage, 2 internal error. */
+export const EXIT_OK = 0;
+export const EXIT_USAGE = 1;
+export const EXIT_INTERNAL = 2;
+
+export function buildProgram(io: CliIo): Command {
+  const program = new Command('bitext')
+    .description(
+      'Chinese–English bilingual documents into aligned sentence pairs, translation memory, termbase and QA.',
+    )
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    });
+  registerAlign(program, io);
+  registerEval(program, io);
+  registerTm(program, io);
+  registerTerms(program, io);
+  registerQa(program, io);
+  // Subcommands inherit the output settings and exit override.
+  for (const command of program.commands) inheritSettings(command, program);
+  return program;
+}
+
+function inheritSettings(command: Command, parent: Command): void {
+  command.exitOverride().configureOutput(parent.configureOutput());
+  for (const sub of command.commands) inheritSettings(sub, command);
+}
+
+/** Runs the CLI on `argv` (without node and script) and returns the exit code; never throws. */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.exitCode === 0
+      ) {
+        return EXIT_OK;
+      }
+      // commander has already printed its one-line message.
+      return EXIT_USAGE;
+    }
+    if (isBitextError(error)) {
+      io.stderr.write(`bitext: ${error.describe()}\n`);
+      return EXIT_USAGE;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`bitext: internal error: ${message}\n`);
+    if (io.env['BITEXT_DEBUG'] && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    return EXIT_INTERNAL;
+  }
+}

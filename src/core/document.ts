@@ -1,0 +1,222 @@
+import { type AlignOptions, alignSentences, type EvidenceSwitches } from './align/index.js';
+import { BitextError } from './errors.js';
+import { detectScript, toSimplified, toTraditional } from './lexicon/script.js';
+import {
+  addReports,
+  type CleaningOptions,
+  type CleaningReport,
+  cleanText,
+  emptyReport,
+} from './normalize/index.js';
+import { splitSentences } from './segment/index.js';
+import type { Bead, Lang, Script, Sentence, SentencePair } from './types.js';
+
+/** The text of a bilingual document: one string holding both languages, or one per language. */
+export type BilingualSource = { combined: string } | { zh: string; en: string };
+
+export interface DocumentOptions {
+  /** One sentence per line, never re-split (the form of gold alignment data). Only for separate sides. */
+  presplit?: boolean;
+  /** Cleaning steps; `false` switches all of them off. */
+  cleaning?: CleaningOptions | false;
+  /** Script of the Chinese output; matching always folds to Simplified, whatever is chosen here. */
+  script?: 'original' | Script;
+  /** Keep 1-0 and 0-1 beads as pairs with one empty side. */
+  keepUnpaired?: boolean;
+  evidence?: EvidenceSwitches;
+  /** File names for error messages only (the core reads no files). */
+  sourceNames?: { combined?: string; zh?: string; en?: string };
+}
+
+/** How the two languages were laid out in the input. */
+export type Layout = 'blocks' | 'alternating' | 'mixed' | 'separate' | 'presplit';
+
+export interface AlignedDocument {
+  /** Aligned pairs in document order (1-0 and 0-1 beads only with keepUnpaired). */
+  pairs: SentencePair[];
+  /** Every bead, including 1-0 and 0-1: ids index `zh` and `en`. */
+  beads: Bead[];
+  zh: Sentence[];
+  en: Sentence[];
+  /** Script of the Chinese input, and of the Chinese output after `script` conversion. */
+  inputScript: Script;
+  outputScript: Script;
+  layout: Layout;
+  cleaning: CleaningReport;
+}
+
+/** A paragraph of the input with the language its script says it is in. */
+interface Paragraph {
+  text: string;
+  lang: Lang | undefined;
+  /** 1-based line of the input where the paragraph starts. */
+  line: number;
+}
+
+/**
+ * The whole path from raw text to aligned pairs: clean → find each paragraph's language → split into
+ * sentences → align (paragraphs first where both sides have them) → pairs.
+ */
+export function alignDocument(source: BilingualSource, options: DocumentOptions = {}): AlignedDocument {
+  const cleaning = options.cleaning === false ? offSwitches() : (options.cleaning ?? {});
+  let report = emptyReport();
+  const clean = (text: string) => {
+    const result = cleanText(text, cleaning);
+    report = addReports(report, result.report);
+    return result.text;
+  };
+
+  let zhParagraphs: string[];
+  let enParagraphs: string[];
+  let layout: Layout;
+  if ('combined' in source) {
+    if (options.presplit) {
+      throw new BitextError('USAGE', '--presplit needs two files, one per language (one sentence per line)');
+    }
+    const paragraphs = readParagraphs(clean(source.combined), options.sourceNames?.combined);
+    layout = detectLayout(paragraphs);
+    zhParagraphs = paragraphs.filter((p) => p.lang === 'zh').map((p) => p.text);
+    enParagraphs = paragraphs.filter((p) => p.lang === 'en').map((p) => p.text);
+    requireBothLanguages(zhParagraphs.length, enParagraphs.length, options.sourceNames?.combined);
+  } else {
+    layout = options.presplit ? 'presplit' : 'separate';
+    zhParagraphs = readParagraphs(clean(source.zh), options.sourceNames?.zh).map((p) => p.text);
+    enParagraphs = readParagraphs(clean(source.en), options.sourceNames?.en).map((p) => p.text);
+    if (zhParagraphs.length === 0) {
+      throw new BitextError('EMPTY_INPUT', 'the Chinese side has no text', { file: options.sourceNames?.zh });
+    }
+    if (enParagraphs.length === 0) {
+      throw new BitextError('EMPTY_INPUT', 'the English side has no text', { file: options.sourceNames?.en });
+    }
+  }
+
+  const zh = toSentences(zhParagraphs, 'zh', options.presplit ?? false);
+  const en = toSentences(enParagraphs, 'en', options.presplit ?? false);
+  const alignOptions: AlignOptions = { evidence: options.evidence };
+  if (!options.presplit) {
+    alignOptions.zhParagraphs = zh.map((s) => s.paragraph);
+    alignOptions.enParagraphs = en.map((s) => s.paragraph);
+  }
+  const beads = alignSentences(
+    zh.map((s) => s.text),
+    en.map((s) => s.text),
+    alignOptions,
+  );
+
+  const inputScript = detectScript(zhParagraphs.join('\n'));
+  const outputScript = options.script && options.script !== 'original' ? options.script : inputScript;
+  const convert =
+    outputScript === inputScript
+      ? (t: string) => t
+      : outputScript === 'simplified'
+        ? toSimplified
+        : toTraditional;
+  const zhOut = zh.map((s) => ({ ...s, text: convert(s.text) }));
+
+  const pairs: SentencePair[] = [];
+  for (const bead of beads) {
+    if (!options.keepUnpaired && (bead.zh.length === 0 || bead.en.length === 0)) continue;
+    pairs.push({
+      zh: bead.zh.map((id) => zhOut[id]!.text).join(''),
+      en: bead.en.map((id) => en[id]!.text).join(' '),
+      zhIds: bead.zh,
+      enIds: bead.en,
+      confidence: bead.confidence,
+    });
+  }
+  return { pairs, beads, zh: zhOut, en, inputScript, outputScript, layout, cleaning: report };
+}
+
+/**
+ * The language a paragraph is written in, from its script: Han characters against Latin letters. An
+ * English word averages about three times the letters of a Chinese word's characters, so a Latin letter
+ * counts a third of a Han character; a paragraph with neither (numbers, punctuation) has no language.
+ */
+export function detectLanguage(text: string): Lang | undefined {
+  let han = 0;
+  let latin = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isHanCode(c)) han++;
+    else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f)) latin++;
+  }
+  if (han === 0 && latin === 0) return undefined;
+  return han >= latin / 3 ? 'zh' : 'en';
+}
+
+/** CJK Unified Ideographs, Extension A, Compatibility Ideographs, and the high surrogates of Extensions B–F. */
+function isHanCode(c: number): boolean {
+  return (
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xd840 && c <= 0xd87e)
+  );
+}
+
+/**
+ * Paragraphs longer than this are refused: the aligner works paragraph by paragraph, and a multi-megabyte
+ * "paragraph" is a file without line breaks (a dump, minified text), not prose.
+ */
+export const MAX_PARAGRAPH_CHARS = 1_000_000;
+
+/** Non-blank lines are paragraphs (blank lines only separate). Paragraphs with no language join the one before. */
+function readParagraphs(text: string, file?: string): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  const lines = text.split(/\r\n|\n|\r/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (!line) continue;
+    if (line.length > MAX_PARAGRAPH_CHARS) {
+      throw new BitextError(
+        'PARAGRAPH_TOO_LONG',
+        `a paragraph of ${line.length} characters (at most ${MAX_PARAGRAPH_CHARS}): is the text without line breaks?`,
+        { file, line: i + 1, column: 1 },
+      );
+    }
+    paragraphs.push({ text: line, lang: detectLanguage(line), line: i + 1 });
+  }
+  let previous: Lang | undefined;
+  for (const p of paragraphs) {
+    p.lang ??= previous;
+    previous = p.lang;
+  }
+  return paragraphs;
+}
+
+function detectLayout(paragraphs: readonly Paragraph[]): Layout {
+  const langs = paragraphs.map((p) => p.lang).filter((l): l is Lang => l !== undefined);
+  let switches = 0;
+  for (let i = 1; i < langs.length; i++) if (langs[i] !== langs[i - 1]) switches++;
+  if (switches <= 1) return 'blocks';
+  if (switches === langs.length - 1) return 'alternating';
+  return 'mixed';
+}
+
+function requireBothLanguages(zhCount: number, enCount: number, file?: string): void {
+  if (zhCount > 0 && enCount > 0) return;
+  if (zhCount === 0 && enCount === 0)
+    throw new BitextError('EMPTY_INPUT', 'the input has no Chinese or English text', { file });
+  const [found, missing] = zhCount === 0 ? ['English', 'Chinese'] : ['Chinese', 'English'];
+  throw new BitextError(
+    'ONE_LANGUAGE',
+    `found only ${found} paragraphs (${zhCount + enCount}), no ${missing}: give a bilingual document, or two files`,
+    { file },
+  );
+}
+
+function toSentences(paragraphs: readonly string[], lang: Lang, presplit: boolean): Sentence[] {
+  const sentences: Sentence[] = [];
+  paragraphs.forEach((paragraph, index) => {
+    const pieces = presplit ? [paragraph] : splitSentences(paragraph, lang);
+    for (const piece of pieces) {
+      const text = piece.trim();
+      if (text) sentences.push({ id: sentences.length, text, paragraph: index });
+    }
+  });
+  return sentences;
+}
+
+function offSwitches(): CleaningOptions {
+  return { pinyinGlosses: false, unicode: false, controls: false, spaces: false };
+}

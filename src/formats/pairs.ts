@@ -1,0 +1,95 @@
+import type { AlignedDocument } from '../core/document.js';
+import type { Bead, SentencePair } from '../core/types.js';
+import { type TmxUnit, writeTmx } from './tmx-write.js';
+
+/** The output formats of `bitext align`. */
+export const PAIR_FORMATS = ['tsv', 'jsonl', 'tmx', 'align'] as const;
+export type PairFormat = (typeof PAIR_FORMATS)[number];
+
+/** `zh<TAB>en` per pair and nothing else; tabs and line breaks inside a sentence become spaces. */
+export function pairsToTsv(pairs: readonly SentencePair[]): string {
+  return pairs.map((p) => `${tsvField(p.zh)}\t${tsvField(p.en)}\n`).join('');
+}
+
+/** One JSON object per pair: texts, confidence (3 decimals) and the sentence ids each side came from. */
+export function pairsToJsonl(pairs: readonly SentencePair[], source?: string): string {
+  return pairs
+    .map((p) =>
+      JSON.stringify({
+        zh: p.zh,
+        en: p.en,
+        confidence: Math.round(p.confidence * 1000) / 1000,
+        zhIds: p.zhIds,
+        enIds: p.enIds,
+        ...(source !== undefined ? { source } : {}),
+      }),
+    )
+    .map((line) => line + '\n')
+    .join('');
+}
+
+/** Bead lines `[zh ids]:[en ids]`, 0-based, as in the gold data (every bead, 1-0 and 0-1 included). */
+export function beadsToAlign(beads: readonly Bead[]): string {
+  return beads.map((b) => `[${b.zh.join(',')}]:[${b.en.join(',')}]\n`).join('');
+}
+
+/** Parses bead lines `[0,1]:[2]`; blank lines are skipped. Throws with the 1-based line of a bad line. */
+export function parseAlign(text: string): { beads: Array<{ zh: number[]; en: number[] }>; badLine?: number } {
+  const beads: Array<{ zh: number[]; en: number[] }> = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (!line) continue;
+    const match = /^\[([\d,\s]*)\]\s*:\s*\[([\d,\s]*)\]$/.exec(line);
+    if (!match) return { beads, badLine: i + 1 };
+    beads.push({ zh: idList(match[1]!), en: idList(match[2]!) });
+  }
+  return { beads };
+}
+
+/** TMX language of the Chinese side: zh-TW when the output keeps Traditional script, else zh-CN. */
+export function chineseTmxLang(document: Pick<AlignedDocument, 'outputScript'>): string {
+  return document.outputScript === 'traditional' ? 'zh-TW' : 'zh-CN';
+}
+
+export function pairsToTmx(
+  pairs: readonly SentencePair[],
+  options: { zhLang: string; source?: string; creationDate?: Date },
+): string {
+  const units: TmxUnit[] = pairs.map((p) => ({
+    segments: [
+      { lang: options.zhLang, text: p.zh },
+      { lang: 'en-US', text: p.en },
+    ],
+    props: [
+      ...(options.source !== undefined ? [{ type: 'x-source', value: options.source }] : []),
+      { type: 'x-confidence', value: p.confidence.toFixed(3) },
+    ],
+  }));
+  return writeTmx(units, { srcLang: options.zhLang, creationDate: options.creationDate });
+}
+
+export function formatDocument(document: AlignedDocument, format: PairFormat, source?: string): string {
+  switch (format) {
+    case 'tsv':
+      return pairsToTsv(document.pairs);
+    case 'jsonl':
+      return pairsToJsonl(document.pairs, source);
+    case 'tmx':
+      return pairsToTmx(document.pairs, { zhLang: chineseTmxLang(document), source });
+    case 'align':
+      return beadsToAlign(document.beads);
+  }
+}
+
+function tsvField(text: string): string {
+  return text.replace(/[\t\r\n]+/g, ' ');
+}
+
+function idList(text: string): number[] {
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map(Number);
+}
