@@ -1,0 +1,108 @@
+import { execSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT, readExample, runCli, tempDir } from './helpers.js';
+
+const { dir, cleanup } = tempDir();
+afterAll(cleanup);
+
+/** Runs `bitext align FILE --out OUT` and checks the bad-input contract: exit 1, one line, no output. */
+async function expectRefused(file: string, pattern: RegExp, extra: string[] = []) {
+  const out = join(dir, `out-${Math.random().toString(36).slice(2)}.tsv`);
+  const { code, stdout, stderr } = await runCli(['align', file, ...extra, '--out', out]);
+  expect(code).toBe(1);
+  expect(stdout).toBe('');
+  expect(stderr.endsWith('\n')).toBe(true);
+  expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+  expect(stderr).toMatch(pattern);
+  expect(stderr).not.toMatch(/\bat .*\.(ts|js):\d+/); // no stack trace
+  expect(existsSync(out)).toBe(false);
+  expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  return stderr;
+}
+
+function write(name: string, content: string | Uint8Array): string {
+  const file = join(dir, name);
+  writeFileSync(file, content);
+  return file;
+}
+
+describe('bad input to bitext align', () => {
+  it('names a missing file', async () => {
+    await expectRefused(join(dir, 'nope.txt'), /nope\.txt: no such file/);
+  });
+
+  it('refuses an empty file and a file of blank lines', async () => {
+    await expectRefused(write('empty.txt', ''), /empty\.txt.*empty/i);
+    await expectRefused(write('blank.txt', '\n  \n\n'), /blank\.txt.*no Chinese or English text/);
+  });
+
+  it('refuses a binary file', async () => {
+    const bytes = new Uint8Array(4096).map((_, i) => (i * 7919) % 256);
+    await expectRefused(write('binary.bin', bytes), /binary\.bin.*binary/i);
+  });
+
+  it('refuses a file with only one language', async () => {
+    const english = readExample().split('\n').slice(5).join('\n');
+    await expectRefused(
+      write('english.txt', english),
+      /english\.txt: found only English paragraphs \(5\), no Chinese/,
+    );
+    const chinese = readExample().split('\n').slice(0, 5).join('\n');
+    await expectRefused(
+      write('chinese.txt', chinese),
+      /chinese\.txt: found only Chinese paragraphs \(5\), no English/,
+    );
+  });
+
+  it('names the byte offset of undecodable bytes in forced UTF-8', async () => {
+    const good = new TextEncoder().encode('中文。\nEnglish.\n');
+    const bad = new Uint8Array([...good, 0xff, 0xfe, 0x41]);
+    await expectRefused(write('bad-utf8.txt', bad), new RegExp(`byte ${good.length}\\b`), [
+      '--encoding',
+      'utf-8',
+    ]);
+  });
+
+  it('refuses --presplit with one file, and an unknown format, as usage errors', async () => {
+    await expectRefused(write('doc.txt', readExample()), /--presplit needs two files/, ['--presplit']);
+    const { code, stderr } = await runCli(['align', 'x.txt', '--format', 'docx']);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/docx/);
+  });
+
+  it('refuses a 50 MB single line quickly with a message, without crashing', async () => {
+    const line = 'bitext '.repeat(Math.ceil((50 * 1024 * 1024) / 7));
+    const started = Date.now();
+    await expectRefused(write('one-line.txt', line), /one-line\.txt:1:1: a paragraph of \d+ characters/);
+    // Not a speed target: a guard against a hang (the refusal happens before any splitting).
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
+});
+
+describe('the bin shim', () => {
+  const bin = join(REPO_ROOT, 'bin/bitext.js');
+  // The shim runs compiled code: build first so it sees the current source.
+  beforeAll(() => {
+    execSync('npx tsc -p tsconfig.build.json', { cwd: REPO_ROOT, stdio: 'pipe' });
+  }, 120_000);
+
+  it('exits 0 with help, 1 with a one-line error and no stack trace', () => {
+    const help = spawnSync(process.execPath, [bin, 'align', '--help'], { encoding: 'utf8' });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('Examples:');
+    const missing = spawnSync(process.execPath, [bin, 'align', 'missing.txt'], { encoding: 'utf8' });
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toBe('bitext: missing.txt: no such file\n');
+  });
+
+  it('aligns the bundled example end to end', () => {
+    const result = spawnSync(process.execPath, [bin, 'align', 'examples/press-release.txt'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(0);
+    expect(result.stdout.trimEnd().split('\n')).toHaveLength(5);
+  });
+});
