@@ -1,0 +1,61 @@
+import { distance } from 'fastest-levenshtein';
+import type { Lang } from '../types.js';
+import { maskNumbers, type NumberDifference, numberDifferences } from './numbers.js';
+
+/** How much a differing number costs: a match that differs only in numbers still beats any other edit. */
+const NUMBER_PENALTY = 1;
+
+export interface MatchScore {
+  /** CAT-style match percentage, 0–100; 100 only for segments equal after normalisation. */
+  score: number;
+  /** Numbers of the query the match has differently. */
+  numbers: NumberDifference[];
+}
+
+/**
+ * Scores a stored segment against a query, both already normalised (normalizeSegment) and in the same
+ * language. The percentage is OmegaT's `100·(max(|a|,|b|) − LD)/max(|a|,|b|)` (floored, so only an
+ * equal segment reaches 100), over characters for Chinese and over words and punctuation marks for
+ * English, with every number masked to one placeholder; then 1 point off per differing number.
+ */
+export function scoreMatch(query: string, candidate: string, lang: Lang): MatchScore {
+  const q = maskNumbers(query);
+  const c = maskNumbers(candidate);
+  const [a, b] =
+    lang === 'zh' ? [stripSpaces(q.text), stripSpaces(c.text)] : wordsAsCodePoints(q.text, c.text);
+  const longest = Math.max(a.length, b.length);
+  const edits = distance(a, b);
+  let score = longest === 0 ? 100 : Math.floor((100 * (longest - edits)) / longest);
+  if (edits > 0 && score === 100) score = 99;
+  const numbers = numberDifferences(q.numbers, c.numbers);
+  if (numbers.length > 0) score = Math.max(0, Math.min(99, score - NUMBER_PENALTY * numbers.length));
+  return { score, numbers };
+}
+
+function stripSpaces(text: string): string {
+  return text.replace(/ /g, '');
+}
+
+// Words, or single non-space characters (punctuation, the number mask).
+const TOKEN = /[\p{L}\p{M}\p{N}]+|\S/gu;
+
+/**
+ * fastest-levenshtein counts UTF-16 units; word-level distance maps each distinct token of the two
+ * strings to one BMP code point (from U+0100, below the surrogates), so a word costs one edit.
+ */
+export function wordsAsCodePoints(first: string, second: string): [string, string] {
+  const codes = new Map<string, string>();
+  const encode = (text: string) => {
+    let out = '';
+    for (const [token] of text.matchAll(TOKEN)) {
+      let code = codes.get(token);
+      if (code === undefined) {
+        code = String.fromCharCode(0x100 + (codes.size % 0xd700));
+        codes.set(token, code);
+      }
+      out += code;
+    }
+    return out;
+  };
+  return [encode(first), encode(second)];
+}

@@ -1,0 +1,415 @@
+import { createHash } from 'node:crypto';
+import { detectLang } from '../../core/fuzzy/detect-lang.js';
+import { indexTerms } from '../../core/fuzzy/grams.js';
+import { normalizeSegment, unitKey } from '../../core/fuzzy/normalize.js';
+import { scoreMatch } from '../../core/fuzzy/score.js';
+import type { Lang } from '../../core/types.js';
+import { findTerm } from '../concordance.js';
+import { canonicalEnTag, canonicalZhTag } from '../lang-tags.js';
+import type {
+  TmAddOptions,
+  TmAddResult,
+  TmConcordanceHit,
+  TmDocumentInput,
+  TmLookupOptions,
+  TmMatch,
+  TmSearchOptions,
+  TmStats,
+  TmStore,
+  TmUnit,
+  TmUnitFilter,
+  TmUnitInput,
+} from '../tm-store.js';
+import { openSqliteDatabase, type SqliteDatabase } from './database.js';
+import { SCHEMA_VERSION } from './migrations.js';
+
+/** Units inserted between two progress reports (and between two awaits of the input). */
+const BATCH_SIZE = 2000;
+
+/**
+ * Index terms more frequent than this share of the TM are left out of candidate retrieval: a term in
+ * every tenth unit (的, the, 工作) says little about which unit matches and costs a long posting list.
+ * Tuned on the synthetic 1M-unit benchmark (bench/tm-bench.ts): lower lost no recall, higher cost time.
+ */
+const COMMON_TERM_SHARE = 0.02;
+/** Below this many units nothing is too common to look up. */
+const COMMON_TERM_FLOOR = 2000;
+/** How many candidates the index hands to exact scoring. */
+const CANDIDATES = 64;
+
+interface UnitRow {
+  id: number;
+  zh: string;
+  en: string;
+  zh_lang: string;
+  en_lang: string;
+  zh_script: 'simplified' | 'traditional';
+  document: string | null;
+  position: number | null;
+  confidence: number | null;
+  created_at: string;
+  changed_at: string;
+}
+
+const UNIT_COLUMNS = `u.id, u.zh, u.en, u.zh_lang, u.en_lang, u.zh_script, d.name AS document, u.position,
+  u.confidence, u.created_at, u.changed_at`;
+const UNIT_FROM = 'tm_units u LEFT JOIN tm_documents d ON d.id = u.document_id';
+
+/** Opens a TM in a SQLite file (created and migrated as needed); `:memory:` for a throwaway one. */
+export function openSqliteTmStore(path: string): SqliteTmStore {
+  return new SqliteTmStore(openSqliteDatabase(path), path);
+}
+
+export class SqliteTmStore implements TmStore {
+  private readonly statements;
+
+  constructor(
+    readonly db: SqliteDatabase,
+    readonly path: string,
+  ) {
+    this.statements = {
+      documentByHash: db.prepare<[string], { id: number }>(
+        'SELECT id FROM tm_documents WHERE content_hash = ?',
+      ),
+      documentByName: db.prepare<[string], { id: number }>(
+        'SELECT id FROM tm_documents WHERE name = ? ORDER BY id LIMIT 1',
+      ),
+      insertDocument: db.prepare(
+        'INSERT INTO tm_documents (name, content_hash, kind, added_at) VALUES (?, ?, ?, ?)',
+      ),
+      insertUnit: db.prepare(
+        `INSERT INTO tm_units (zh, en, zh_lang, en_lang, zh_script, document_id, position, confidence,
+           created_at, changed_at, key_hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key_hash) DO NOTHING`,
+      ),
+      unitByKeyHash: db.prepare<
+        [bigint],
+        { zh: string; en: string; zh_script: 'simplified' | 'traditional' }
+      >('SELECT zh, en, zh_script FROM tm_units WHERE key_hash = ?'),
+      insertZhTerms: db.prepare('INSERT INTO tm_zh_grams (rowid, grams) VALUES (?, ?)'),
+      insertEnTerms: db.prepare('INSERT INTO tm_en_grams (rowid, grams) VALUES (?, ?)'),
+      zhTermFrequency: db.prepare<[string], { doc: number }>('SELECT doc FROM tm_zh_vocab WHERE term = ?'),
+      enTermFrequency: db.prepare<[string], { doc: number }>('SELECT doc FROM tm_en_vocab WHERE term = ?'),
+      zhCandidates: db.prepare<[string, number], { rowid: number }>(
+        'SELECT rowid FROM tm_zh_grams WHERE tm_zh_grams MATCH ? ORDER BY rank LIMIT ?',
+      ),
+      enCandidates: db.prepare<[string, number], { rowid: number }>(
+        'SELECT rowid FROM tm_en_grams WHERE tm_en_grams MATCH ? ORDER BY rank LIMIT ?',
+      ),
+      zhContaining: db.prepare<[string, number, number], { rowid: number }>(
+        'SELECT rowid FROM tm_zh_grams WHERE tm_zh_grams MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?',
+      ),
+      enContaining: db.prepare<[string, number, number], { rowid: number }>(
+        'SELECT rowid FROM tm_en_grams WHERE tm_en_grams MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?',
+      ),
+      unitCount: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM tm_units'),
+    };
+  }
+
+  async addDocument(
+    document: TmDocumentInput,
+    units: AsyncIterable<TmUnitInput> | Iterable<TmUnitInput>,
+    options: TmAddOptions = {},
+  ): Promise<TmAddResult> {
+    const result: TmAddResult = { read: 0, added: 0, duplicates: 0, skipped: 0, alreadyPresent: false };
+    if (this.statements.documentByHash.get(document.contentHash)) return { ...result, alreadyPresent: true };
+    const now = (options.now ?? new Date()).toISOString();
+    // One transaction for the whole file, held across the awaits of a streaming reader: a malformed
+    // file, a thrown error or a killed process leaves the TM exactly as it was (WAL rollback). SQLite
+    // spills a large transaction to disk, so memory stays bounded even for a 1 GB import.
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const documentId = Number(
+        this.statements.insertDocument.run(document.name, document.contentHash, document.kind, now)
+          .lastInsertRowid,
+      );
+      const documentIds = new Map<string, number>([[document.name, documentId]]);
+      let batch: TmUnitInput[] = [];
+      const flush = () => {
+        for (const unit of batch) this.insertUnit(unit, documentId, documentIds, now, result);
+        batch = [];
+        options.onProgress?.(result.read);
+      };
+      for await (const unit of units) {
+        result.read++;
+        batch.push(unit);
+        if (batch.length >= BATCH_SIZE) flush();
+      }
+      flush();
+      this.db.exec('COMMIT');
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    }
+    return result;
+  }
+
+  private insertUnit(
+    unit: TmUnitInput,
+    documentId: number,
+    documentIds: Map<string, number>,
+    now: string,
+    result: TmAddResult,
+  ): void {
+    const zh = unit.zh.trim();
+    const en = unit.en.trim();
+    if (!zh || !en) {
+      result.skipped++;
+      return;
+    }
+    const { tag: zhLang, script } = canonicalZhTag(unit.zhLang, zh);
+    const zhNormal = normalizeSegment(zh, 'zh');
+    const enNormal = normalizeSegment(en, 'en');
+    const key = unitKey(zh, en, script);
+    let unitDocument = documentId;
+    if (unit.document !== undefined) unitDocument = this.referencedDocument(unit.document, documentIds, now);
+    const created = unit.createdAt?.toISOString() ?? now;
+    const changed = unit.changedAt?.toISOString() ?? created;
+    // Probe past the (astronomically rare) 64-bit collision of two different keys; a true duplicate
+    // has the same key and is counted, not stored.
+    for (let probe = 0; ; probe++) {
+      const keyHash = hashKey(probe === 0 ? key : `${key}\u0000${probe}`);
+      const inserted = this.statements.insertUnit.run(
+        zh,
+        en,
+        zhLang,
+        canonicalEnTag(unit.enLang),
+        script,
+        unitDocument,
+        unit.position ?? null,
+        unit.confidence ?? null,
+        created,
+        changed,
+        keyHash,
+      );
+      if (inserted.changes === 1) {
+        const id = inserted.lastInsertRowid;
+        this.statements.insertZhTerms.run(id, indexTerms(zhNormal, 'zh').join(' '));
+        this.statements.insertEnTerms.run(id, indexTerms(enNormal, 'en').join(' '));
+        result.added++;
+        return;
+      }
+      const existing = this.statements.unitByKeyHash.get(keyHash)!;
+      if (unitKey(existing.zh, existing.en, existing.zh_script) === key) {
+        result.duplicates++;
+        return;
+      }
+    }
+  }
+
+  /** The id of a document named by a unit (TMX `x-document`), created without a hash if new. */
+  private referencedDocument(name: string, cache: Map<string, number>, now: string): number {
+    let id = cache.get(name);
+    if (id === undefined) {
+      id =
+        this.statements.documentByName.get(name)?.id ??
+        Number(this.statements.insertDocument.run(name, null, 'referenced', now).lastInsertRowid);
+      cache.set(name, id);
+    }
+    return id;
+  }
+
+  async lookup(query: string, options: TmLookupOptions = {}): Promise<TmMatch[]> {
+    const lang = options.lang ?? detectLang(query);
+    const min = options.min ?? 70;
+    const limit = options.limit ?? 5;
+    const normal = normalizeSegment(query, lang);
+    const ids = this.candidates(normal, lang);
+    if (ids.length === 0) return [];
+    const matches: TmMatch[] = [];
+    for (const row of this.rowsByIds(ids)) {
+      const side = lang === 'zh' ? row.zh : row.en;
+      const { score, numbers } = scoreMatch(normal, normalizeSegment(side, lang), lang);
+      if (score >= min) matches.push({ score, numbers, unit: toUnit(row) });
+    }
+    matches.sort((a, b) => b.score - a.score || a.unit.id - b.unit.id);
+    return matches.slice(0, limit);
+  }
+
+  /**
+   * Candidate ids from the n-gram index, never by scanning the TM: the query's terms minus the very
+   * common ones, OR-ed, ranked by FTS5's BM25 (rare shared terms first), top CANDIDATES.
+   */
+  candidates(normalizedQuery: string, lang: Lang): number[] {
+    const terms = [...new Set(indexTerms(normalizedQuery, lang))];
+    if (terms.length === 0) return [];
+    const frequency = lang === 'zh' ? this.statements.zhTermFrequency : this.statements.enTermFrequency;
+    const withFrequency = terms
+      .map((term) => ({ term, df: frequency.get(term)?.doc ?? 0 }))
+      .filter((t) => t.df > 0)
+      .sort((a, b) => a.df - b.df);
+    if (withFrequency.length === 0) return [];
+    const units = this.statements.unitCount.get()!.n;
+    const ceiling = Math.max(COMMON_TERM_FLOOR, units * COMMON_TERM_SHARE);
+    let chosen = withFrequency.filter((t) => t.df <= ceiling);
+    // A query of common words only ("the city") still needs a few terms to look up.
+    if (chosen.length < 3) chosen = withFrequency.slice(0, 3);
+    const match = chosen.map((t) => quoteTerm(t.term)).join(' OR ');
+    const statement = lang === 'zh' ? this.statements.zhCandidates : this.statements.enCandidates;
+    return statement.all(match, CANDIDATES).map((r) => r.rowid);
+  }
+
+  /** Every unit scored by a full scan: the benchmark's baseline, never used by lookup. */
+  *scanMatches(query: string, lang: Lang, min = 70): Generator<TmMatch> {
+    const normal = normalizeSegment(query, lang);
+    const rows = this.db
+      .prepare(`SELECT ${UNIT_COLUMNS} FROM ${UNIT_FROM}`)
+      .iterate() as IterableIterator<UnitRow>;
+    for (const row of rows) {
+      const { score, numbers } = scoreMatch(
+        normal,
+        normalizeSegment(lang === 'zh' ? row.zh : row.en, lang),
+        lang,
+      );
+      if (score >= min) yield { score, numbers, unit: toUnit(row) };
+    }
+  }
+
+  async search(term: string, options: TmSearchOptions = {}): Promise<TmConcordanceHit[]> {
+    const limit = options.limit ?? 20;
+    const langs: Lang[] = options.lang
+      ? [options.lang]
+      : [detectLang(term), detectLang(term) === 'zh' ? 'en' : 'zh'];
+    const hits: TmConcordanceHit[] = [];
+    const seen = new Set<number>();
+    for (const lang of langs) {
+      for (const row of this.containing(term, lang)) {
+        if (hits.length >= limit) return hits;
+        if (seen.has(row.id)) continue;
+        const span = findTerm(lang === 'zh' ? row.zh : row.en, term, lang);
+        if (!span) continue;
+        seen.add(row.id);
+        hits.push({ unit: toUnit(row), lang, ...span });
+      }
+    }
+    return hits;
+  }
+
+  /**
+   * Units that may contain `term` on the `lang` side: every index term of it must be present (the
+   * last English word as a prefix, for a term cut mid-word). A term with no index terms (one Han
+   * character, a number) falls back to a scan; findTerm then checks each row.
+   */
+  private *containing(term: string, lang: Lang): Generator<UnitRow> {
+    // A lone Han character is indexed only where it stands alone; elsewhere it hides inside bigrams.
+    const terms = indexTerms(normalizeSegment(term, lang), lang).filter((t) => !/^\p{Script=Han}$/u.test(t));
+    if (terms.length === 0) {
+      yield* this.db
+        .prepare(`SELECT ${UNIT_COLUMNS} FROM ${UNIT_FROM} ORDER BY u.id`)
+        .iterate() as IterableIterator<UnitRow>;
+      return;
+    }
+    const quoted = terms.map(quoteTerm);
+    if (lang === 'en') quoted[quoted.length - 1] += ' *';
+    const match = quoted.join(' AND ');
+    const statement = lang === 'zh' ? this.statements.zhContaining : this.statements.enContaining;
+    let after = 0;
+    for (;;) {
+      const ids = statement.all(match, after, 200).map((r) => r.rowid);
+      if (ids.length === 0) return;
+      yield* this.rowsByIds(ids).sort((a, b) => a.id - b.id);
+      after = ids[ids.length - 1]!;
+    }
+  }
+
+  async *units(filter: TmUnitFilter = {}): AsyncIterable<TmUnit> {
+    const conditions = ['u.id > @after'];
+    const parameters: Record<string, unknown> = { after: 0 };
+    if (filter.document !== undefined) {
+      conditions.push(
+        'u.document_id IN (SELECT id FROM tm_documents WHERE name = @document OR id = @documentId)',
+      );
+      parameters['document'] = filter.document;
+      parameters['documentId'] = /^\d+$/.test(filter.document) ? Number(filter.document) : -1;
+    }
+    if (filter.since) {
+      conditions.push('u.created_at >= @since');
+      parameters['since'] = filter.since.toISOString();
+    }
+    if (filter.until) {
+      conditions.push('u.created_at < @until');
+      parameters['until'] = filter.until.toISOString();
+    }
+    if (filter.minConfidence !== undefined) {
+      // Imported units without a confidence (human TMs) count as sure.
+      conditions.push('coalesce(u.confidence, 1) >= @minConfidence');
+      parameters['minConfidence'] = filter.minConfidence;
+    }
+    const page = this.db.prepare<[Record<string, unknown>], UnitRow>(
+      `SELECT ${UNIT_COLUMNS} FROM ${UNIT_FROM} WHERE ${conditions.join(' AND ')} ORDER BY u.id LIMIT 1000`,
+    );
+    // Keyset pages, not one long cursor: the connection stays free between pages, memory bounded.
+    for (;;) {
+      const rows = page.all(parameters);
+      if (rows.length === 0) return;
+      for (const row of rows) yield toUnit(row);
+      parameters['after'] = rows[rows.length - 1]!.id;
+    }
+  }
+
+  async stats(): Promise<TmStats> {
+    const units = this.statements.unitCount.get()!.n;
+    const documents = (this.db.prepare('SELECT count(*) AS n FROM tm_documents').get() as { n: number }).n;
+    const group = (column: string) =>
+      Object.fromEntries(
+        (
+          this.db
+            .prepare(`SELECT ${column} AS k, count(*) AS n FROM tm_units GROUP BY ${column} ORDER BY n DESC`)
+            .all() as {
+            k: string;
+            n: number;
+          }[]
+        ).map((r) => [r.k, r.n]),
+      );
+    const scripts = { simplified: 0, traditional: 0, ...group('zh_script') };
+    const pageCount = this.db.pragma('page_count', { simple: true }) as number;
+    const pageSize = this.db.pragma('page_size', { simple: true }) as number;
+    return {
+      units,
+      documents,
+      languages: { zh: group('zh_lang'), en: group('en_lang') },
+      scripts,
+      bytes: pageCount * pageSize,
+      schemaVersion: SCHEMA_VERSION,
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private rowsByIds(ids: readonly number[]): UnitRow[] {
+    if (ids.length === 0) return [];
+    return this.db
+      .prepare<number[], UnitRow>(
+        `SELECT ${UNIT_COLUMNS} FROM ${UNIT_FROM} WHERE u.id IN (${ids.map(() => '?').join(',')})`,
+      )
+      .all(...ids);
+  }
+}
+
+/** First 64 bits of SHA-256 as a signed SQLite integer. */
+function hashKey(key: string): bigint {
+  return createHash('sha256').update(key).digest().readBigInt64BE(0);
+}
+
+/** An FTS5 string literal: the term in double quotes, inner quotes doubled. */
+function quoteTerm(term: string): string {
+  return `"${term.replace(/"/g, '""')}"`;
+}
+
+function toUnit(row: UnitRow): TmUnit {
+  return {
+    id: row.id,
+    zh: row.zh,
+    en: row.en,
+    zhLang: row.zh_lang,
+    enLang: row.en_lang,
+    zhScript: row.zh_script,
+    document: row.document,
+    position: row.position,
+    confidence: row.confidence,
+    createdAt: row.created_at,
+    changedAt: row.changed_at,
+  };
+}

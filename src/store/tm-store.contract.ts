@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import type { TmStore, TmUnit, TmUnitInput } from './tm-store.js';
+
+/**
+ * The behaviour every TmStore backend must have. A backend's test file calls this with a factory
+ * that returns a fresh, empty store (hono's `runTest({ newRouter })` habit).
+ */
+export function runTmStoreContract(name: string, makeStore: () => Promise<TmStore> | TmStore): void {
+  const document = (hash: string, kind = 'tsv') => ({ name: `${hash}.tsv`, contentHash: hash, kind });
+  const collect = async (iterable: AsyncIterable<TmUnit>) => {
+    const out: TmUnit[] = [];
+    for await (const unit of iterable) out.push(unit);
+    return out;
+  };
+  const pairs: TmUnitInput[] = [
+    {
+      zh: '重庆市2020年外事工作情况良好。',
+      en: 'Foreign affairs in Chongqing went well in 2020.',
+      confidence: 0.9,
+    },
+    { zh: '姜江副会长表示欢迎。', en: 'Vice President Jiang Jiang expressed his welcome.', confidence: 0.4 },
+    { zh: '培育友好人脉,促进民相亲。', en: 'Cultivate friendly contacts and bring peoples closer.' },
+  ];
+
+  describe(`TmStore contract: ${name}`, () => {
+    it('stores units with their document, position and confidence, and counts them', async () => {
+      const store = await makeStore();
+      const result = await store.addDocument(
+        document('a'),
+        pairs.map((p, i) => ({ ...p, position: i })),
+      );
+      expect(result).toMatchObject({ read: 3, added: 3, duplicates: 0, skipped: 0, alreadyPresent: false });
+      const units = await collect(store.units());
+      expect(units.map((u) => [u.zh, u.document, u.position, u.confidence])).toEqual([
+        [pairs[0]!.zh, 'a.tsv', 0, 0.9],
+        [pairs[1]!.zh, 'a.tsv', 1, 0.4],
+        [pairs[2]!.zh, 'a.tsv', 2, null],
+      ]);
+      expect(units[0]).toMatchObject({ zhLang: 'zh-CN', enLang: 'en-US', zhScript: 'simplified' });
+      expect((await store.stats()).units).toBe(3);
+      await store.close();
+    });
+
+    it('dedupes by normalised key and skips a document it already has', async () => {
+      const store = await makeStore();
+      await store.addDocument(document('a'), pairs);
+      const again = await store.addDocument(document('a'), pairs);
+      expect(again).toMatchObject({ alreadyPresent: true, added: 0 });
+      // Same pairs in another file, differing only in width, spacing and case: duplicates.
+      const variants = pairs.map((p) => ({
+        zh: p.zh.replace(/2020/, '２０２０'),
+        en: `  ${p.en.toUpperCase()} `,
+      }));
+      const other = await store.addDocument(document('b'), variants);
+      expect(other).toMatchObject({ read: 3, added: 0, duplicates: 3 });
+      expect((await store.stats()).units).toBe(3);
+      await store.close();
+    });
+
+    it('keeps a Traditional unit apart from its Simplified twin, and matches both at 100', async () => {
+      const store = await makeStore();
+      await store.addDocument(document('a'), [pairs[1]!]);
+      await store.addDocument(document('t'), [
+        { zh: '姜江副會長表示歡迎。', en: pairs[1]!.en, zhLang: 'zh-TW' },
+      ]);
+      const stats = await store.stats();
+      expect(stats.units).toBe(2);
+      expect(stats.scripts).toEqual({ simplified: 1, traditional: 1 });
+      const matches = await store.lookup('姜江副會長表示歡迎。');
+      expect(matches.map((m) => m.score)).toEqual([100, 100]);
+      await store.close();
+    });
+
+    it('adds nothing from a document whose reading fails midway', async () => {
+      const store = await makeStore();
+      await store.addDocument(document('a'), [pairs[0]!]);
+      async function* failing() {
+        yield pairs[1]!;
+        yield pairs[2]!;
+        throw new Error('malformed at line 3');
+      }
+      await expect(store.addDocument(document('b'), failing())).rejects.toThrow('malformed');
+      expect((await store.stats()).units).toBe(1);
+      expect((await store.stats()).documents).toBe(1);
+      // The failed document can be added once fixed.
+      expect((await store.addDocument(document('b'), [pairs[1]!])).added).toBe(1);
+      await store.close();
+    });
+
+    it('finds fuzzy matches best first, with differing numbers shown', async () => {
+      const store = await makeStore();
+      await store.addDocument(document('a'), pairs);
+      const [best] = await store.lookup('重庆市2021年外事工作情况良好。');
+      expect(best?.unit.en).toBe(pairs[0]!.en);
+      expect(best?.score).toBeGreaterThanOrEqual(95);
+      expect(best?.score).toBeLessThan(100);
+      expect(best?.numbers).toEqual([{ query: '2021', match: '2020' }]);
+      const english = await store.lookup('Vice President Jiang expressed his welcome.', { lang: 'en' });
+      expect(english[0]?.unit.zh).toBe(pairs[1]!.zh);
+      expect(await store.lookup('完全无关的句子内容', { min: 70 })).toEqual([]);
+      await store.close();
+    });
+
+    it('searches either side as a concordance, with the hit span', async () => {
+      const store = await makeStore();
+      await store.addDocument(document('a'), pairs);
+      const zhHits = await store.search('副會長');
+      expect(zhHits).toHaveLength(1);
+      const hit = zhHits[0]!;
+      expect(hit.lang).toBe('zh');
+      expect(hit.unit.zh.slice(hit.start, hit.end)).toBe('副会长');
+      const enHits = await store.search('friendly cont');
+      expect(enHits.map((h) => h.unit.en.slice(h.start, h.end))).toEqual(['friendly cont']);
+      expect(await store.search('市')).toHaveLength(1);
+      await store.close();
+    });
+
+    it('filters units by document, date and confidence', async () => {
+      const store = await makeStore();
+      await store.addDocument(document('a'), [pairs[0]!], { now: new Date('2024-01-01T00:00:00Z') });
+      await store.addDocument(document('b'), [pairs[1]!, pairs[2]!], {
+        now: new Date('2025-06-01T00:00:00Z'),
+      });
+      const en = async (filter: Parameters<TmStore['units']>[0]) =>
+        (await collect(store.units(filter))).map((u) => u.en);
+      expect(await en({ document: 'a.tsv' })).toEqual([pairs[0]!.en]);
+      expect(await en({ since: new Date('2025-01-01T00:00:00Z') })).toEqual([pairs[1]!.en, pairs[2]!.en]);
+      expect(await en({ until: new Date('2025-01-01T00:00:00Z') })).toEqual([pairs[0]!.en]);
+      expect(await en({ minConfidence: 0.5 })).toEqual([pairs[0]!.en, pairs[2]!.en]);
+      await store.close();
+    });
+  });
+}

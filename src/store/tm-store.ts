@@ -1,0 +1,138 @@
+import type { NumberDifference } from '../core/fuzzy/numbers.js';
+import type { Lang, Script } from '../core/types.js';
+
+/** A unit on its way into the TM (from an aligned document or an imported file). */
+export interface TmUnitInput {
+  zh: string;
+  en: string;
+  /** Language tags as found (zh-CN, zh-TW, en-GB …); defaults zh-CN / en-US, Traditional from the text. */
+  zhLang?: string;
+  enLang?: string;
+  /** Name of the document the pair came from, when it differs from the imported file (TMX `x-document`). */
+  document?: string;
+  /** 0-based position of the pair in its document. */
+  position?: number;
+  /** Alignment confidence in [0, 1]. */
+  confidence?: number;
+  createdAt?: Date;
+  changedAt?: Date;
+}
+
+/** A unit as stored. */
+export interface TmUnit {
+  id: number;
+  zh: string;
+  en: string;
+  zhLang: string;
+  enLang: string;
+  zhScript: Script;
+  document: string | null;
+  position: number | null;
+  confidence: number | null;
+  createdAt: string;
+  changedAt: string;
+}
+
+/** The file a batch of units comes from; identified by the hash of its bytes. */
+export interface TmDocumentInput {
+  name: string;
+  contentHash: string;
+  /** How it came in: `aligned` (tm add), `tmx`, `tsv`, `xliff`. */
+  kind: string;
+}
+
+export interface TmAddResult {
+  /** Units read from the input. */
+  read: number;
+  /** New units stored. */
+  added: number;
+  /** Units already in the TM (same normalised key), counted and not stored again. */
+  duplicates: number;
+  /** Units with an empty side, not stored. */
+  skipped: number;
+  /** True when a document with this content hash was already in the TM: nothing was read. */
+  alreadyPresent: boolean;
+}
+
+export interface TmAddOptions {
+  /** Called after each committed-in-transaction batch with the units read so far. */
+  onProgress?: (read: number) => void;
+  /** `now` for created/changed times (tests). */
+  now?: Date;
+}
+
+export interface TmMatch {
+  /** CAT-style match percentage 0–100. */
+  score: number;
+  /** Numbers of the query that the match has differently. */
+  numbers: NumberDifference[];
+  unit: TmUnit;
+}
+
+export interface TmLookupOptions {
+  /** Language of the query; detected from the text when absent. */
+  lang?: Lang;
+  /** Lowest score returned (default 70). */
+  min?: number;
+  /** At most this many matches (default 5). */
+  limit?: number;
+}
+
+export interface TmConcordanceHit {
+  unit: TmUnit;
+  /** Side the term was found on. */
+  lang: Lang;
+  /** UTF-16 span of the hit in that side's text. */
+  start: number;
+  end: number;
+}
+
+export interface TmSearchOptions {
+  lang?: Lang;
+  limit?: number;
+}
+
+export interface TmUnitFilter {
+  /** Document name or numeric id. */
+  document?: string;
+  /** Units created at or after / before this instant. */
+  since?: Date;
+  until?: Date;
+  minConfidence?: number;
+}
+
+export interface TmStats {
+  units: number;
+  documents: number;
+  /** Units by Chinese language tag and by English language tag. */
+  languages: { zh: Record<string, number>; en: Record<string, number> };
+  scripts: Record<Script, number>;
+  /** Size of the store in bytes (database file with its WAL), when the backend knows it. */
+  bytes: number | null;
+  schemaVersion: number;
+}
+
+/**
+ * The translation memory. Callers (CLI, benchmarks, a future server) only see this; the SQLite
+ * backend lives in `sqlite/`, and a PostgreSQL one would sit next to it and pass the same contract
+ * suite (tm-store.contract.ts).
+ */
+export interface TmStore {
+  /**
+   * Stores the units of one document, all or nothing: if reading `units` throws (malformed input) or
+   * the process dies, the TM is as it was before. A document whose hash is already present is skipped.
+   */
+  addDocument(
+    document: TmDocumentInput,
+    units: AsyncIterable<TmUnitInput> | Iterable<TmUnitInput>,
+    options?: TmAddOptions,
+  ): Promise<TmAddResult>;
+  /** Fuzzy matches for a segment, best first. */
+  lookup(query: string, options?: TmLookupOptions): Promise<TmMatch[]>;
+  /** Concordance: units whose zh or en side contains `term` (after normalisation). */
+  search(term: string, options?: TmSearchOptions): Promise<TmConcordanceHit[]>;
+  /** Every unit that passes the filter, in id order, streamed. */
+  units(filter?: TmUnitFilter): AsyncIterable<TmUnit>;
+  stats(): Promise<TmStats>;
+  close(): Promise<void>;
+}
