@@ -106,3 +106,19 @@ describe('the bin shim', () => {
     expect(result.stdout.trimEnd().split('\n')).toHaveLength(5);
   });
 });
+
+describe('two files', () => {
+  it('refuses swapped sides and two files of one language', async () => {
+    const lines = readExample().split('\n');
+    const zh = write('side-zh.txt', lines.slice(0, 5).join('\n'));
+    const en = write('side-en.txt', lines.slice(5).join('\n'));
+    const swapped = await runCli(['align', en, zh]);
+    expect(swapped.code).toBe(1);
+    expect(swapped.stderr).toMatch(
+      /side-en\.txt is English and .*side-zh\.txt is Chinese: give the Chinese file first/,
+    );
+    const same = await runCli(['align', zh, zh]);
+    expect(same.code).toBe(1);
+    expect(same.stderr).toMatch(/side-zh\.txt: expected English text, found Chinese/);
+  });
+});

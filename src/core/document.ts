@@ -82,6 +82,7 @@ export function alignDocument(source: BilingualSource, options: DocumentOptions 
     layout = options.presplit ? 'presplit' : 'separate';
     zhParagraphs = readParagraphs(clean(source.zh), options.sourceNames?.zh).map((p) => p.text);
     enParagraphs = readParagraphs(clean(source.en), options.sourceNames?.en).map((p) => p.text);
+    checkSides(zhParagraphs, enParagraphs, options.sourceNames);
     if (zhParagraphs.length === 0) {
       throw new BitextError('EMPTY_INPUT', 'the Chinese side has no text', { file: options.sourceNames?.zh });
     }
@@ -203,6 +204,28 @@ function requireBothLanguages(zhCount: number, enCount: number, file?: string): 
     `found only ${found} paragraphs (${zhCount + enCount}), no ${missing}: give a bilingual document, or two files`,
     { file },
   );
+}
+
+/** Two files must be one Chinese and one English, in that order; a swapped pair is a usage error. */
+function checkSides(
+  zh: readonly string[],
+  en: readonly string[],
+  names: DocumentOptions['sourceNames'],
+): void {
+  const zhLang = detectLanguage(zh.join('\n'));
+  const enLang = detectLanguage(en.join('\n'));
+  const zhName = names?.zh ?? 'the first file';
+  const enName = names?.en ?? 'the second file';
+  if (zhLang === 'en' && enLang === 'zh') {
+    throw new BitextError(
+      'SIDES_SWAPPED',
+      `${zhName} is English and ${enName} is Chinese: give the Chinese file first`,
+    );
+  }
+  if (zhLang === 'en')
+    throw new BitextError('ONE_LANGUAGE', 'expected Chinese text, found English', { file: names?.zh });
+  if (enLang === 'zh')
+    throw new BitextError('ONE_LANGUAGE', 'expected English text, found Chinese', { file: names?.en });
 }
 
 function toSentences(paragraphs: readonly string[], lang: Lang, presplit: boolean): Sentence[] {
