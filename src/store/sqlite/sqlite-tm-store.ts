@@ -113,7 +113,8 @@ export class SqliteTmStore implements TmStore {
   ): Promise<TmAddResult> {
     const result: TmAddResult = { read: 0, added: 0, duplicates: 0, skipped: 0, alreadyPresent: false };
     if (this.statements.documentByHash.get(document.contentHash)) return { ...result, alreadyPresent: true };
-    const now = (options.now ?? new Date()).toISOString();
+    // Whole seconds: TMX dates carry no more, so an export → import round trip keeps times exact.
+    const now = new Date(Math.floor((options.now ?? new Date()).getTime() / 1000) * 1000).toISOString();
     // One transaction for the whole file, held across the awaits of a streaming reader: a malformed
     // file, a thrown error or a killed process leaves the TM exactly as it was (WAL rollback). SQLite
     // spills a large transaction to disk, so memory stays bounded even for a 1 GB import.
