@@ -1,0 +1,90 @@
+import { tagChinese } from '../lexicon/jieba.js';
+import { personNameToPinyin, wordToPinyin } from '../lexicon/pinyin.js';
+import { surnameOf } from './surnames.js';
+
+/** A name in Chinese text, with its span and its pinyin (surname first for persons). */
+export interface NameMention {
+  text: string;
+  start: number;
+  end: number;
+  pinyin: string;
+  kind: 'person' | 'place' | 'organization';
+}
+
+/**
+ * Characters that jieba's HMM glues onto the end of an unknown name (姜江时 "when Jiang Jiang …"):
+ * function words and the verbs that follow names in press copy. Trimmed when the name stays ≥ 2 chars.
+ */
+const TRAILING_FUNCTION_CHARS = new Set('时说等在和与及为是也都就将已又还对向于的了率称会到从');
+
+/** Words after a "name" that make it part of an institution's or a place's name (史迪威博物馆, 成渝地区). */
+const INSTITUTION_WORDS = new Set(
+  (
+    '博物馆 纪念馆 图书馆 美术馆 大学 学院 中学 小学 公司 集团 研究中心 中心 研究所 医院 基金会 路 街 大道 ' +
+    '广场 公园 大桥 故居 体育馆 剧院 银行 酒店 研究 研究会 协会 地区 经济圈 省 市 县 区 镇 村'
+  ).split(' '),
+);
+
+const HAN = /^\p{Script=Han}+$/u;
+
+/**
+ * Person, place and organisation names. Places and organisations are jieba's ns/nt words. Persons are
+ * jieba nr words and unknown words (tag x, which is how jieba's HMM returns most names) that start
+ * with a common surname; a lone surname tagged nr followed by one or two single characters is
+ * joined with them (jieba sometimes cuts 王广成 into 王/广/成).
+ */
+export function findChineseNames(text: string): NameMention[] {
+  const tokens = tagChinese(text);
+  const names: NameMention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (!HAN.test(token.word)) continue;
+    if (token.tag === 'ns' || token.tag === 'nt') {
+      const kind = token.tag === 'ns' ? 'place' : 'organization';
+      names.push({
+        text: token.word,
+        start: token.start,
+        end: token.end,
+        pinyin: wordToPinyin(token.word),
+        kind,
+      });
+      continue;
+    }
+    const personLike = token.tag === 'nr' || token.tag === 'nrfg' || token.tag === 'x';
+    if (!personLike) continue;
+    const surname = surnameOf(token.simplified);
+    if (!surname) continue;
+    let end = token.end;
+    let next = i + 1;
+    if (token.simplified === surname) {
+      // A lone surname: take the one or two single-character tokens after it as the given name.
+      if (token.tag !== 'nr') continue;
+      while (next < tokens.length && next <= i + 2) {
+        const piece = tokens[next]!;
+        if (piece.word.length !== 1 || !HAN.test(piece.word)) break;
+        if (TRAILING_FUNCTION_CHARS.has(piece.simplified)) break;
+        end = piece.end;
+        next++;
+      }
+      if (end === token.end) continue;
+    } else {
+      let simplified = token.simplified;
+      if (simplified.length > surname.length + 2) continue;
+      while (
+        token.tag === 'x' &&
+        simplified.length > surname.length + 1 &&
+        TRAILING_FUNCTION_CHARS.has(simplified.at(-1)!)
+      ) {
+        simplified = simplified.slice(0, -1);
+        end--;
+      }
+      if (token.tag === 'x' && simplified.length === 1) continue;
+    }
+    const after = tokens[next];
+    if (end === token.end && after && INSTITUTION_WORDS.has(after.simplified)) continue;
+    const name = text.slice(token.start, end);
+    names.push({ text: name, start: token.start, end, pinyin: personNameToPinyin(name), kind: 'person' });
+    i = next - 1;
+  }
+  return names;
+}

@@ -1,0 +1,134 @@
+import {
+  CHINESE_DIGIT_CHARS,
+  CHINESE_NUMERAL_CHARS,
+  parseChineseNumeral,
+  toAsciiDigits,
+} from './chinese-numerals.js';
+import type { DateMention } from './types.js';
+
+const NUM = String.raw`(?:\d+|[${CHINESE_NUMERAL_CHARS}]+)`;
+const YEAR = String.raw`(?:\d{4}|[${CHINESE_DIGIT_CHARS}]{4})`;
+/** ISO weekday of the character after 星期/周/礼拜 (日 and 天 are Sunday). */
+const ZH_WEEKDAYS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 };
+
+const ZH_PATTERN = new RegExp(
+  [
+    `(?:(?<year>${YEAR})年)?(?<month>${NUM})月(?:(?<day>${NUM})[日号號])?`,
+    `(?<yearOnly>${YEAR})年`,
+    `(?<![的每])(?:星期|周|週|礼拜|禮拜)(?<weekday>[一二三四五六日天])`,
+  ].join('|'),
+  'g',
+);
+
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const MONTH_ABBREVIATIONS: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+// Month names must be capitalised (may, march are also ordinary words).
+const MONTH = String.raw`(?<MONTHNAME>(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)`;
+const DAY = String.raw`(?<DAYNUM>[0-3]?\d)(?:st|nd|rd|th)?\b`;
+const EN_PATTERN = new RegExp(
+  [
+    // April 14, April 14th, April 14, 2021, April 2021
+    `${MONTH.replace('MONTHNAME', 'm1')}(?:\\s+${DAY.replace('DAYNUM', 'd1')}(?:,?\\s+(?<y1>\\d{4})\\b)?|\\s+(?<y2>\\d{4})\\b)?`,
+    // 14 April, 14th of April 2021
+    `\\b${DAY.replace('DAYNUM', 'd2')}\\s+(?:of\\s+)?${MONTH.replace('MONTHNAME', 'm2')}(?:,?\\s+(?<y3>\\d{4})\\b)?`,
+    String.raw`\b(?<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`,
+    // A bare year: four digits not part of a larger number, an amount or a percentage.
+    String.raw`(?<![\w.,$-])(?<year>1[5-9]\d\d|20\d\d|2100)(?![\w,%]|\.\d|\s+(?:percent|million|billion|thousand)\b)`,
+  ].join('|'),
+  'g',
+);
+
+/** Calendar expressions: 2021年4月14日, 四月十四日, 2021年, 星期三/周三/礼拜三; April 14, 14 April, Wednesday. */
+export function extractDates(text: string, lang: 'zh' | 'en'): DateMention[] {
+  return lang === 'zh' ? extractChineseDates(text) : extractEnglishDates(text);
+}
+
+function extractChineseDates(text: string): DateMention[] {
+  const ascii = toAsciiDigits(text);
+  const dates: DateMention[] = [];
+  for (const match of ascii.matchAll(ZH_PATTERN)) {
+    const g = match.groups!;
+    const date: DateMention = { text: match[0], start: match.index, end: match.index + match[0].length };
+    if (g.weekday) date.weekday = ZH_WEEKDAYS[g.weekday];
+    const year = number(g.year ?? g.yearOnly);
+    const month = number(g.month);
+    const day = number(g.day);
+    if (g.month !== undefined && !inRange(month, 1, 12)) continue;
+    if (g.day !== undefined && !inRange(day, 1, 31)) continue;
+    if (year !== undefined) date.year = year;
+    if (month !== undefined) date.month = month;
+    if (day !== undefined) date.day = day;
+    date.text = text.slice(date.start, date.end);
+    dates.push(date);
+  }
+  return dates;
+}
+
+function extractEnglishDates(text: string): DateMention[] {
+  const dates: DateMention[] = [];
+  for (const match of text.matchAll(EN_PATTERN)) {
+    const g = match.groups!;
+    const date: DateMention = { text: match[0], start: match.index, end: match.index + match[0].length };
+    if (g.weekday) {
+      date.weekday = WEEKDAYS.indexOf(g.weekday.toLowerCase()) + 1;
+    } else if (g.year) {
+      date.year = Number(g.year);
+    } else {
+      const monthName = g.m1 ?? g.m2!;
+      const month = monthNumber(monthName);
+      // "May" alone is too often the verb; count it only with a day or a year.
+      const day = g.d1 ?? g.d2;
+      const year = g.y1 ?? g.y2 ?? g.y3;
+      if (monthName === 'May' && day === undefined && year === undefined) continue;
+      if (day !== undefined && !inRange(Number(day), 1, 31)) continue;
+      date.month = month;
+      if (day !== undefined) date.day = Number(day);
+      if (year !== undefined) date.year = Number(year);
+    }
+    dates.push(date);
+  }
+  return dates;
+}
+
+function monthNumber(name: string): number {
+  const key = name.toLowerCase().replace(/\.$/, '');
+  const full = MONTHS.indexOf(key);
+  return full >= 0 ? full + 1 : MONTH_ABBREVIATIONS[key]!;
+}
+
+function number(numeral: string | undefined): number | undefined {
+  if (numeral === undefined) return undefined;
+  return /^\d+$/.test(numeral) ? Number(numeral) : parseChineseNumeral(numeral);
+}
+
+function inRange(value: number | undefined, low: number, high: number): boolean {
+  return value !== undefined && Number.isInteger(value) && value >= low && value <= high;
+}

@@ -1,0 +1,132 @@
+import { type ChineseToken, tagChinese } from '../lexicon/jieba.js';
+import {
+  CHINESE_DIGIT_CHARS,
+  CHINESE_NUMERAL_CHARS,
+  LARGE_UNITS,
+  parseChineseNumeral,
+  toAsciiDigits,
+} from './chinese-numerals.js';
+import type { NumberKind, NumberMention } from './types.js';
+
+const ARABIC = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
+const CHINESE = `[${CHINESE_NUMERAL_CHARS}]+(?:[点點][${CHINESE_DIGIT_CHARS}]+)?`;
+const EITHER = `(?:${ARABIC}|${CHINESE})`;
+// Digits glued to Latin letters (COVID-19, G20, 5G) are names, not quantities.
+const NOT_IN_WORD = String.raw`(?<![A-Za-z][-‐]?|[\d.])`;
+
+const PATTERN = new RegExp(
+  [
+    `(?<percent>百分之(?<pct>${EITHER}))`,
+    `(?<permille>千分之(?<pml>${EITHER}))`,
+    `(?<fraction>(?<den>${EITHER})分之(?<num>${EITHER}))`,
+    `(?<ordinal>第(?<ord>${EITHER}))`,
+    `${NOT_IN_WORD}(?<arabic>${ARABIC})(?<scale>万亿|萬億|[万萬亿億千])?(?<sign>%)?(?![A-Za-z])`,
+    `(?<chinese>${CHINESE})`,
+  ].join('|'),
+  'g',
+);
+
+/** Tags of jieba tokens that may run past a numeral and still leave it a number (三千人, 四月, 一年). */
+const NUMERIC_TAGS = new Set(['m', 'mq', 'q', 't']);
+
+/** Words jieba tags as numerals that are adverbs or idioms, not quantities (十分 "very", 一起 "together"). */
+const NOT_QUANTITIES = new Set(
+  (
+    '十分 万分 一些 一起 千万 万一 一路 一带 一点 一样 一般 一直 一切 一定 一同 一道 一度 一致 一体 一边 ' +
+    '一面 一旦 一向 一再 一律 一贯 一连 一时 一番 一系列 一流 一线 一手 一心 一生 一举 一概 百般 一方面 ' +
+    '一下 一会 一会儿 一带一路 之一 唯一 统一 万物 百姓 千方百计 一些人 一行'
+  ).split(' '),
+);
+
+/** Numbers in Chinese text: Arabic, full-width and Chinese numerals, with 万/亿 scales, 百分之, 第, 分之. */
+export function extractChineseNumbers(text: string): NumberMention[] {
+  const ascii = toAsciiDigits(text);
+  let tokens: ChineseToken[] | undefined;
+  const mentions: NumberMention[] = [];
+  for (const match of ascii.matchAll(PATTERN)) {
+    const g = match.groups!;
+    const start = match.index;
+    const end = start + match[0].length;
+    let value: number | undefined;
+    let kind: NumberKind = 'cardinal';
+    if (g.percent !== undefined) {
+      value = parseAny(g.pct!);
+      kind = 'percent';
+    } else if (g.permille !== undefined) {
+      const n = parseAny(g.pml!);
+      value = n === undefined ? undefined : n / 1000;
+      kind = 'fraction';
+    } else if (g.fraction !== undefined) {
+      const den = parseAny(g.den!);
+      const num = parseAny(g.num!);
+      value = den && num !== undefined ? num / den : undefined;
+      kind = 'fraction';
+    } else if (g.ordinal !== undefined) {
+      value = parseAny(g.ord!);
+      kind = 'ordinal';
+    } else if (g.arabic !== undefined) {
+      value = parseArabic(g.arabic) * scaleOf(g.scale);
+      kind = g.sign ? 'percent' : Number.isInteger(value) ? 'cardinal' : 'decimal';
+      if (!g.scale && !g.sign) kind = calendarKind(g.arabic, value, ascii, end) ?? kind;
+    } else if (g.chinese !== undefined) {
+      if (!/[零〇一壹二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖十拾]/.test(g.chinese)) continue;
+      tokens ??= tagChinese(text);
+      if (!standsAlone(tokens, start, end)) continue;
+      value = parseChineseNumeral(g.chinese);
+      if (value !== undefined) {
+        kind = Number.isInteger(value) ? 'cardinal' : 'decimal';
+        kind = calendarKind(g.chinese, value, ascii, end) ?? kind;
+      }
+    }
+    if (value === undefined || !Number.isFinite(value)) continue;
+    const unitEnd = kind === 'year' || kind === 'month' || kind === 'day' ? end + 1 : end;
+    mentions.push({ value, text: text.slice(start, unitEnd), start, end: unitEnd, kind });
+  }
+  return mentions;
+}
+
+function parseAny(numeral: string): number | undefined {
+  return /^[\d,.]+$/.test(numeral) ? parseArabic(numeral) : parseChineseNumeral(numeral);
+}
+
+function parseArabic(numeral: string): number {
+  return Number(numeral.replaceAll(',', ''));
+}
+
+function scaleOf(scale: string | undefined): number {
+  if (!scale) return 1;
+  if (scale === '千') return 1000;
+  return [...scale].reduce((product, c) => product * (LARGE_UNITS[c] ?? 1), 1);
+}
+
+/** 2021年 is a year, 4月 a month, 14日 a day; 3年 stays a count of years. */
+function calendarKind(numeral: string, value: number, text: string, end: number): NumberKind | undefined {
+  const next = text[end];
+  const isDigitString = /^\d+$/.test(numeral) || [...numeral].every((c) => CHINESE_DIGIT_CHARS.includes(c));
+  if (next === '年' && isDigitString && numeral.length === 4) return 'year';
+  if (next === '月' && Number.isInteger(value) && value >= 1 && value <= 12) return 'month';
+  if (
+    (next === '日' || next === '号' || next === '號') &&
+    Number.isInteger(value) &&
+    value >= 1 &&
+    value <= 31
+  ) {
+    return 'day';
+  }
+  return undefined;
+}
+
+/**
+ * A run of numeral characters is a number only when jieba does not read it as part of a longer
+ * word: 四川, 统一, 十分, 一带一路 are words, 三千人 and 四月 are numbers.
+ */
+function standsAlone(tokens: readonly ChineseToken[], start: number, end: number): boolean {
+  const overlapping = tokens.filter((t) => t.end > start && t.start < end);
+  const first = overlapping[0];
+  const last = overlapping[overlapping.length - 1];
+  if (!first || !last) return false;
+  if (overlapping.some((t) => NOT_QUANTITIES.has(t.simplified))) return false;
+  if (first.start < start) return false;
+  if (last.end > end && !NUMERIC_TAGS.has(last.tag)) return false;
+  return true;
+}

@@ -1,0 +1,159 @@
+import type { NumberKind, NumberMention } from './types.js';
+
+const UNITS: Record<string, number> = {
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+const ORDINAL_UNITS: Record<string, number> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
+  thirteenth: 13,
+  fourteenth: 14,
+  fifteenth: 15,
+  sixteenth: 16,
+  seventeenth: 17,
+  eighteenth: 18,
+  nineteenth: 19,
+  twentieth: 20,
+  thirtieth: 30,
+  fortieth: 40,
+  fiftieth: 50,
+  sixtieth: 60,
+  seventieth: 70,
+  eightieth: 80,
+  ninetieth: 90,
+  hundredth: 100,
+  thousandth: 1000,
+  millionth: 1e6,
+};
+const SCALES: Record<string, number> = {
+  hundred: 100,
+  thousand: 1e3,
+  million: 1e6,
+  billion: 1e9,
+  trillion: 1e12,
+};
+
+const WORD = [...Object.keys(UNITS), ...Object.keys(ORDINAL_UNITS), ...Object.keys(SCALES)]
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+const SCALE = Object.keys(SCALES).join('|');
+
+const PATTERN = new RegExp(
+  [
+    // 3,000 / 3.5 million / 5% / 1st / 3/4; digits glued to letters (COVID-19, G20) are names.
+    String.raw`(?<![\w.,/-]|[A-Za-z]-)(?<digits>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)` +
+      String.raw`(?:(?<suffix>st|nd|rd|th)\b|\/(?<denominator>\d+)\b|(?<scale>\s+(?:${SCALE})\b)?(?<percent>\s?%|\s+per\s?cent\b)?)(?![\w])`,
+    // five / twenty-one / three hundred and five / a million / first / five percent
+    String.raw`\b(?<words>(?:a\s+(?=(?:${SCALE})\b))?(?:${WORD})(?:(?:[\s-]+|\s+and\s+)(?:${WORD}))*)\b(?<wordPercent>\s+per\s?cent\b)?`,
+  ].join('|'),
+  'gi',
+);
+
+/** Numbers in English text: digits with separators and scale words, percentages, ordinals, number words. */
+export function extractEnglishNumbers(text: string): NumberMention[] {
+  const mentions: NumberMention[] = [];
+  for (const match of text.matchAll(PATTERN)) {
+    const g = match.groups!;
+    const start = match.index;
+    const end = start + match[0].length;
+    let value: number | undefined;
+    let kind: NumberKind;
+    if (g.digits !== undefined) {
+      value = Number(g.digits.replaceAll(',', ''));
+      if (g.suffix) kind = 'ordinal';
+      else if (g.denominator) {
+        value /= Number(g.denominator);
+        kind = 'fraction';
+      } else if (g.percent) kind = 'percent';
+      else kind = Number.isInteger(value) ? 'cardinal' : 'decimal';
+      if (g.scale) {
+        value *= SCALES[g.scale.trim().toLowerCase()]!;
+        if (!g.percent) kind = 'cardinal';
+      }
+      if (kind === 'cardinal' && !g.scale && /^[12]\d{3}$/.test(g.digits)) kind = 'year';
+    } else {
+      const parsed = parseNumberWords(g.words!);
+      if (!parsed) continue;
+      value = parsed.value;
+      kind = g.wordPercent ? 'percent' : parsed.ordinal ? 'ordinal' : 'cardinal';
+    }
+    mentions.push({ value, text: text.slice(start, end), start, end, kind });
+  }
+  return mentions;
+}
+
+/** "three hundred and five" → 305, "twenty-first" → 21 (ordinal), "a million" → 1e6. */
+export function parseNumberWords(words: string): { value: number; ordinal: boolean } | undefined {
+  const parts = words
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .filter((w) => w !== 'and');
+  let total = 0;
+  let current = 0;
+  let ordinal = false;
+  let seen = false;
+  for (const part of parts) {
+    if (part === 'a') {
+      current = 1;
+      continue;
+    }
+    let unit = UNITS[part];
+    if (unit === undefined && ORDINAL_UNITS[part] !== undefined && ORDINAL_UNITS[part]! < 100) {
+      unit = ORDINAL_UNITS[part];
+      ordinal = true;
+    }
+    if (unit !== undefined) {
+      current += unit;
+      seen = true;
+      continue;
+    }
+    const scaleWord = part.replace(/th$/, '');
+    const scale = SCALES[scaleWord];
+    if (scale === undefined) return undefined;
+    if (scaleWord !== part) ordinal = true;
+    seen = true;
+    if (scale === 100) current = (current || 1) * 100;
+    else {
+      total += (current || 1) * scale;
+      current = 0;
+    }
+  }
+  return seen ? { value: total + current, ordinal } : undefined;
+}

@@ -1,0 +1,29 @@
+import type { Lang } from '../types.js';
+import { extractDates } from './dates.js';
+import { extractChineseNumbers } from './extract-chinese.js';
+import { extractEnglishNumbers } from './extract-english.js';
+import type { NumberMention } from './types.js';
+
+export { parseChineseNumeral, toAsciiDigits } from './chinese-numerals.js';
+export { extractDates } from './dates.js';
+export { parseNumberWords } from './extract-english.js';
+export type { DateMention, NumberKind, NumberMention } from './types.js';
+
+/**
+ * Every number in `text`, in order, with its value after normalisation (3.5万 → 35000, 3.5 million →
+ * 3500000, 百分之五 → 5 percent, 二〇二一年 → 2021 year, twenty-one → 21).
+ */
+export function extractNumbers(text: string, lang: Lang): NumberMention[] {
+  if (lang === 'zh') return extractChineseNumbers(text);
+  // Mark the numbers of English dates as their calendar part, as 4月/14日/2021年 are in Chinese.
+  const dates = extractDates(text, 'en');
+  return extractEnglishNumbers(text).map((mention) => {
+    const date = dates.find((d) => d.start <= mention.start && mention.end <= d.end);
+    if (!date || (mention.kind !== 'cardinal' && mention.kind !== 'ordinal' && mention.kind !== 'year')) {
+      return mention;
+    }
+    if (date.year === mention.value && /^\d{4}$/.test(mention.text)) return { ...mention, kind: 'year' };
+    if (date.day === mention.value) return { ...mention, kind: 'day' };
+    return mention;
+  });
+}
