@@ -61,7 +61,7 @@ const EN_PATTERN = new RegExp(
     `\\b${DAY.replace('DAYNUM', 'd2')}\\s+(?:of\\s+)?${MONTH.replace('MONTHNAME', 'm2')}(?:,?\\s+(?<y3>\\d{4})\\b)?`,
     String.raw`\b(?<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`,
     // A bare year: four digits not part of a larger number, an amount or a percentage.
-    String.raw`(?<![\w.,$-])(?<year>1[5-9]\d\d|20\d\d|2100)(?![\w,%]|\.\d|\s+(?:percent|million|billion|thousand)\b)`,
+    String.raw`(?<![\w.,$-])(?<year>1[5-9]\d\d|20\d\d|2100)(?![\w%]|[.,]\d|\s+(?:percent|million|billion|thousand)\b)`,
   ].join('|'),
   'g',
 );

@@ -1,0 +1,76 @@
+import { type Finding, finding, type QaCheckFunction, type QaPair, type Span } from './types.js';
+
+/** Opening → closing marks, ASCII and Chinese. Single curly quotes are left out: ’ is also the apostrophe. */
+const PAIRS: Record<string, string> = {
+  '(': ')',
+  '[': ']',
+  '{': '}',
+  '（': '）',
+  '【': '】',
+  '〔': '〕',
+  '《': '》',
+  '〈': '〉',
+  '「': '」',
+  '『': '』',
+  '“': '”',
+};
+const CLOSERS = new Map(Object.entries(PAIRS).map(([open, close]) => [close, open]));
+
+/**
+ * Unbalanced brackets and quotes on either side: a mark with no partner is reported at its position.
+ * Straight double quotes have no direction, so only an odd count is reported (at the last one).
+ */
+export const checkBrackets: QaCheckFunction = (pairs) =>
+  pairs.flatMap((pair, index) => [...checkSide(pair, index, 'zh'), ...checkSide(pair, index, 'en')]);
+
+export function unbalancedMarks(text: string): Span[] {
+  const stack: { char: string; at: number }[] = [];
+  const unmatched: Span[] = [];
+  let straightQuotes: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (char === '"') {
+      straightQuotes.push(i);
+      continue;
+    }
+    if (PAIRS[char] !== undefined) {
+      stack.push({ char, at: i });
+      continue;
+    }
+    const opener = CLOSERS.get(char);
+    if (opener === undefined) continue;
+    const top = stack.findLastIndex((s) => s.char === opener);
+    if (top < 0) {
+      unmatched.push({ start: i, end: i + 1 });
+      continue;
+    }
+    // Openers left above the match were never closed.
+    for (const left of stack.splice(top)) {
+      if (left.char !== opener) unmatched.push({ start: left.at, end: left.at + 1 });
+    }
+  }
+  for (const left of stack) unmatched.push({ start: left.at, end: left.at + 1 });
+  if (straightQuotes.length % 2 === 1) {
+    const last = straightQuotes.at(-1)!;
+    unmatched.push({ start: last, end: last + 1 });
+  }
+  straightQuotes = [];
+  return unmatched.sort((a, b) => a.start - b.start);
+}
+
+function checkSide(pair: QaPair, index: number, side: 'zh' | 'en'): Finding[] {
+  const spans = unbalancedMarks(pair[side]);
+  if (spans.length === 0) return [];
+  const marks = spans.map((s) => pair[side].slice(s.start, s.end)).join(' ');
+  return [
+    finding(
+      'brackets',
+      'warning',
+      index,
+      pair,
+      `unbalanced ${marks} in the ${side === 'zh' ? 'Chinese' : 'English'}`,
+      'close the bracket or quote, or remove the stray mark',
+      { [side]: spans },
+    ),
+  ];
+}

@@ -1,0 +1,91 @@
+import { type DateMention, extractDates, extractNumbers } from '../numbers/index.js';
+import { type Finding, finding, type QaCheckFunction, type QaPair } from './types.js';
+
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/**
+ * Dates must agree field by field: 4月14日 ↔ April 14 / 14 April, 2021年 ↔ 2021, 星期三 ↔ Wednesday. A
+ * field only one side states (a year the English adds) is not compared.
+ */
+export const checkDates: QaCheckFunction = (pairs) => pairs.flatMap((pair, index) => checkPair(pair, index));
+
+function checkPair(pair: QaPair, index: number): Finding[] {
+  if (!pair.zh.trim() || !pair.en.trim()) return [];
+  const zh = extractDates(pair.zh, 'zh');
+  const en = extractDates(pair.en, 'en');
+  const unmatched = new Set(en);
+  const findings: Finding[] = [];
+  for (const z of zh) {
+    const partner = [...unmatched].find((e) => agrees(z, e));
+    if (partner) {
+      unmatched.delete(partner);
+      continue;
+    }
+    findings.push(
+      finding(
+        'date',
+        'error',
+        index,
+        pair,
+        `the date ${z.text} (${describe(z)}) is not in the English`,
+        `write ${describe(z)} in the translation`,
+        { zh: [{ start: z.start, end: z.end }] },
+      ),
+    );
+  }
+  const zhNumbers = extractNumbers(pair.zh, 'zh');
+  for (const e of unmatched) {
+    if (zh.some((z) => agrees(z, e))) continue;
+    // A bare four-digit number (1500 people) reads as a year; it is the number check's when zh has it.
+    if (e.month === undefined && e.weekday === undefined && zhNumbers.some((z) => z.value === e.year))
+      continue;
+    findings.push(
+      finding(
+        'date',
+        'warning',
+        index,
+        pair,
+        `the date ${e.text} is in the English but not in the Chinese`,
+        'check the date against the source',
+        { en: [{ start: e.start, end: e.end }] },
+      ),
+    );
+  }
+  return findings;
+}
+
+/** Two mentions agree when every field both state is equal and they state at least one in common. */
+function agrees(a: DateMention, b: DateMention): boolean {
+  let shared = 0;
+  for (const field of ['year', 'month', 'day', 'weekday'] as const) {
+    const x = a[field];
+    const y = b[field];
+    if (x === undefined || y === undefined) continue;
+    if (x !== y) return false;
+    shared++;
+  }
+  return shared > 0;
+}
+
+function describe(date: DateMention): string {
+  const parts: string[] = [];
+  if (date.weekday !== undefined) parts.push(WEEKDAY_NAMES[date.weekday - 1]!);
+  if (date.month !== undefined) parts.push(MONTH_NAMES[date.month - 1]! + (date.day ? ` ${date.day}` : ''));
+  else if (date.day !== undefined) parts.push(`day ${date.day}`);
+  if (date.year !== undefined) parts.push(String(date.year));
+  return parts.join(', ');
+}

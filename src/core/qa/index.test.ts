@@ -1,0 +1,271 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { countByCheck, type Finding, type QaCheck, type QaPair, runQa } from './index.js';
+
+/** The bundled example (the founding sample) as its five paragraph pairs, pinyin glosses removed. */
+function samplePairs(): QaPair[] {
+  const text = readFileSync(resolve(import.meta.dirname, '../../../examples/press-release.txt'), 'utf8');
+  const lines = text
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => l.replace(/\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]+\)/g, ''));
+  return [0, 1, 2, 3, 4].map((i) => ({ zh: lines[i]!, en: lines[i + 5]! }));
+}
+
+const only = (findings: Finding[], check: QaCheck) => findings.filter((f) => f.check === check);
+const qa = (zh: string, en: string, check: QaCheck) => runQa([{ zh, en }], { checks: [check] });
+
+describe('runQa on the founding sample', () => {
+  const pairs = samplePairs();
+
+  it('reports no number or date finding on the sample as published', () => {
+    const findings = runQa(pairs);
+    expect(only(findings, 'number')).toEqual([]);
+    expect(only(findings, 'date')).toEqual([]);
+  });
+
+  it('reports the Secretary General slip of the 4th paragraph', () => {
+    const names = only(runQa(pairs), 'name');
+    expect(names).toHaveLength(1);
+    expect(names[0]!.pair).toBe(3);
+    expect(names[0]!.message).toContain('Wang Guangcheng');
+    const span = names[0]!.zh.spans[0]!;
+    expect(pairs[3]!.zh.slice(span.start, span.end)).toBe('袁智兵');
+  });
+
+  it('reports a changed date', () => {
+    const altered = pairs.map((p, i) => (i === 0 ? { ...p, en: p.en.replace('April 14', 'April 15') } : p));
+    const dates = only(runQa(altered), 'date');
+    expect(dates.map((f) => [f.pair, f.severity])).toContainEqual([0, 'error']);
+    expect(dates[0]!.zh.text.slice(dates[0]!.zh.spans[0]!.start, dates[0]!.zh.spans[0]!.end)).toBe('4月14日');
+  });
+
+  it('reports a changed year', () => {
+    const altered = pairs.map((p, i) => (i === 1 ? { ...p, en: p.en.replace('in 2020', 'in 2019') } : p));
+    expect(only(runQa(altered), 'date').map((f) => f.pair)).toEqual([1, 1]);
+  });
+
+  it('reports a changed number', () => {
+    const altered = pairs.map((p, i) =>
+      i === 2
+        ? {
+            zh: p.zh.replace('希望', '有3.5万人參加,希望'),
+            en: p.en.replace('and he hoped', 'and 3,500 people took part; he hoped'),
+          }
+        : p,
+    );
+    const numbers = only(runQa(altered), 'number');
+    expect(numbers.map((f) => [f.pair, f.severity])).toEqual([
+      [2, 'error'],
+      [2, 'warning'],
+    ]);
+  });
+
+  it('reports a changed name spelling', () => {
+    const altered = pairs.map((p, i) =>
+      i === 2 ? { ...p, en: p.en.replace('Jiang Jiang', 'Jiang Qiang') } : p,
+    );
+    const names = only(runQa(altered), 'name').filter((f) => f.pair === 2);
+    expect(names).toHaveLength(1);
+    expect(names[0]!.severity).toBe('error');
+    const span = names[0]!.en.spans[0]!;
+    expect(names[0]!.en.text.slice(span.start, span.end)).toBe('Jiang Qiang');
+  });
+
+  it('reports a dropped clause', () => {
+    const altered = pairs.map((p, i) =>
+      i === 1 ? { ...p, en: p.en.replace(/, asked for continuous care.*$/, '.') } : p,
+    );
+    expect(only(runQa(altered), 'omission').map((f) => [f.pair, f.severity])).toEqual([[1, 'warning']]);
+    expect(only(runQa(pairs), 'omission')).toEqual([]);
+  });
+
+  it('counts findings by check', () => {
+    const counts = countByCheck(runQa(pairs));
+    expect(counts.name).toBe(1);
+    expect(counts.number).toBe(0);
+    expect(Object.keys(counts)).toHaveLength(9);
+  });
+});
+
+describe('number check', () => {
+  it.each([
+    ['共有3.5万人参加', '35,000 people took part'],
+    ['共有3.5万人参加', '35 thousand people took part'],
+    ['投资两亿元', 'an investment of 200 million yuan'],
+    ['增长百分之五', 'grew by 5%'],
+    ['增长５％', 'grew by five percent'],
+    ['一万二千人', '12,000 people'],
+    ['2020年外事工作', 'foreign affairs work in 2020'],
+    ['一个代表团', 'a delegation'],
+    ['第三次会议', 'the third meeting'],
+    ['有350万人', '3.5 million people'],
+  ])('accepts %s ↔ %s', (zh, en) => {
+    expect(qa(zh, en, 'number')).toEqual([]);
+  });
+
+  it.each([
+    ['共有3.5万人参加', '3,500 people took part', ['error', 'warning']],
+    ['增长百分之五', 'grew by 6%', ['error', 'warning']],
+    ['有三千人', 'there were many people', ['error']],
+    ['有人参加', '300 people took part', ['warning']],
+  ])('reports %s ↔ %s', (zh, en, severities) => {
+    expect(qa(zh, en, 'number').map((f) => f.severity)).toEqual(severities);
+  });
+});
+
+describe('date check', () => {
+  it.each([
+    ['4月14日,市政府', 'On April 14, the city'],
+    ['4月14日,市政府', 'On 14 April, the city'],
+    ['2021年工作计划', 'the work plan for 2021'],
+    ['星期三上午', 'on Wednesday morning'],
+    ['周三上午', 'on Wednesday morning'],
+    ['2021年4月14日', 'April 14'],
+  ])('accepts %s ↔ %s', (zh, en) => {
+    expect(qa(zh, en, 'date')).toEqual([]);
+  });
+
+  it.each([
+    ['4月14日,市政府', 'On April 13, the city', ['error', 'warning']],
+    ['礼拜三上午', 'on Thursday morning', ['error', 'warning']],
+    ['2021年工作计划', 'the work plan', ['error']],
+    ['工作计划', 'the plan of May 3', ['warning']],
+  ])('reports %s ↔ %s', (zh, en, severities) => {
+    expect(qa(zh, en, 'date').map((f) => f.severity)).toEqual(severities);
+  });
+});
+
+describe('name check', () => {
+  it.each([
+    ['副会长王广成率队', 'Vice president Wang Guangcheng led a team'],
+    ['副会长王广成率队', 'Guangcheng Wang led a team'],
+    ['秘书长袁智兵表示', 'Secretary General Yuan said'],
+  ])('accepts %s ↔ %s', (zh, en) => {
+    expect(qa(zh, en, 'name')).toEqual([]);
+  });
+
+  it('reports a missing person as a warning', () => {
+    const findings = qa('副会长王广成率队', 'The vice president led a team', 'name');
+    expect(findings.map((f) => f.severity)).toEqual(['warning']);
+    expect(findings[0]!.message).toContain('Wang Guangcheng');
+  });
+
+  it('reports a title given to the wrong person', () => {
+    const findings = qa(
+      '在拜会秘书长袁智兵时,王广成汇报了工作',
+      'Meeting Yuan Zhibing, Wang Guangcheng, Secretary General, reported the work',
+      'name',
+    );
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.message).toContain('秘书长');
+  });
+});
+
+describe('term check', () => {
+  const termbase = [
+    { zh: '史迪威博物馆', en: 'Stilwell Museum', status: 'preferred' as const },
+    { zh: '史迪威博物馆', en: 'Stilwell Memorial', status: 'forbidden' as const },
+  ];
+  const check = (zh: string, en: string) => runQa([{ zh, en }], { checks: ['term'], termbase });
+
+  it('accepts the preferred translation, in Traditional too', () => {
+    expect(check('重慶史迪威博物館', 'Chongqing Stilwell Museum')).toEqual([]);
+    expect(check('其他', 'Stilwell Memorial')).toEqual([]);
+  });
+
+  it('reports a missing and a forbidden translation', () => {
+    expect(check('重庆史迪威博物馆', 'the Chongqing museum').map((f) => f.severity)).toEqual(['warning']);
+    expect(check('重庆史迪威博物馆', 'the Stilwell Memorial').map((f) => f.severity)).toEqual([
+      'error',
+      'warning',
+    ]);
+  });
+});
+
+describe('omission check', () => {
+  it('reports 1-0 and 0-1 beads', () => {
+    const findings = runQa(
+      [
+        { zh: '第一句话。', en: '' },
+        { zh: '', en: 'An added sentence.' },
+      ],
+      { checks: ['omission'] },
+    );
+    expect(findings.map((f) => f.message)).toEqual([
+      'this Chinese sentence has no English counterpart',
+      'this English sentence has no Chinese counterpart',
+    ]);
+  });
+
+  it('reports a pair far longer than the document ratio', () => {
+    const normal = {
+      zh: '这是一个很普通的中文句子，长度适中。',
+      en: 'This is an ordinary Chinese sentence of medium length.',
+    };
+    const padded = { zh: normal.zh, en: `${normal.en} ${normal.en} ${normal.en} ${normal.en}` };
+    expect(runQa([normal, normal, padded, normal], { checks: ['omission'] }).map((f) => f.pair)).toEqual([2]);
+    expect(runQa([normal, normal, normal], { checks: ['omission'] })).toEqual([]);
+  });
+});
+
+describe('untranslated check', () => {
+  it('reports Han characters and full-width punctuation in the English', () => {
+    const findings = qa('中促会', 'The 中促会 met，today', 'untranslated');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.en.spans).toEqual([
+      { start: 4, end: 7 },
+      { start: 11, end: 12 },
+    ]);
+    expect(qa('标点', 'Only “curly quotes” here, and – dashes.', 'untranslated')).toEqual([]);
+  });
+});
+
+describe('inconsistency check', () => {
+  it('reports the same source translated two ways, and the reverse', () => {
+    const findings = runQa(
+      [
+        { zh: '谢谢大家。', en: 'Thank you all.' },
+        { zh: '谢谢大家', en: 'Thanks, everyone.' },
+        { zh: '感谢大家。', en: 'Thank you all' },
+        { zh: '謝謝大家。', en: 'thank you all.' },
+      ],
+      { checks: ['inconsistency'] },
+    );
+    expect(findings.map((f) => [f.pair, f.severity])).toEqual([
+      [1, 'warning'],
+      [2, 'info'],
+    ]);
+  });
+});
+
+describe('repeated-word check', () => {
+  it.each([
+    ['the the meeting', 1],
+    ['The the meeting', 1],
+    ['Jiang Jiang said', 0],
+    ['what he had had', 0],
+    ['we met in in Beijing', 1],
+  ])('%s → %d', (en, count) => {
+    expect(qa('会议', en, 'repeated-word')).toHaveLength(count);
+  });
+
+  it('reports doubled function characters in Chinese, not reduplication', () => {
+    expect(qa('我们的的工作', 'our work', 'repeated-word')).toHaveLength(1);
+    expect(qa('常常研究研究', 'often study', 'repeated-word')).toEqual([]);
+  });
+});
+
+describe('brackets check', () => {
+  it.each([
+    ['史迪威研究中心(重慶史迪威博物館)', 'the center (the museum)', 0],
+    ['促進“民相親,心相通”', 'promote "exchange"', 0],
+    ['研究中心(博物館', 'the center (the museum)', 1],
+    ['《报告', 'the report)', 2],
+    ['促进“民相亲', 'the "report', 2],
+  ])('%s ↔ %s → %d', (zh, en, count) => {
+    const findings = qa(zh, en, 'brackets');
+    expect(findings).toHaveLength(count);
+  });
+});

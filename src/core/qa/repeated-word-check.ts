@@ -1,0 +1,64 @@
+import { type Finding, finding, type QaCheckFunction, type QaPair, type Span } from './types.js';
+
+/**
+ * A word typed twice ("the the"). Capitalised pairs are names (Jiang Jiang, Bora Bora); "had had" and
+ * "that that" are grammatical. In Chinese, reduplication is grammar (常常, 看看, 研究研究), so only
+ * doubled function characters that are never reduplicated are reported (的的, 了了, 在在).
+ */
+const ENGLISH_REPEAT = /(?<![\p{L}\p{N}'’-])([\p{L}]+)\s+\1(?![\p{L}\p{N}'’-])/giu;
+const GRAMMATICAL_REPEATS = new Set([
+  'had',
+  'that',
+  'is',
+  'bye',
+  'very',
+  'so',
+  'no',
+  'yes',
+  'ha',
+  'far',
+  'more',
+]);
+const CHINESE_REPEAT = /([的了在是和与对把被將将從从於于])\1/gu;
+
+export const checkRepeatedWords: QaCheckFunction = (pairs) =>
+  pairs.flatMap((pair, index) => checkPair(pair, index));
+
+function checkPair(pair: QaPair, index: number): Finding[] {
+  const findings: Finding[] = [];
+  for (const match of pair.en.matchAll(ENGLISH_REPEAT)) {
+    const [whole, word] = match as unknown as [string, string];
+    const second = whole.slice(whole.length - word.length);
+    if (GRAMMATICAL_REPEATS.has(word.toLowerCase())) continue;
+    if (/^\p{Lu}/u.test(word) && /^\p{Lu}/u.test(second)) continue;
+    const span: Span = { start: match.index, end: match.index + whole.length };
+    findings.push(
+      finding(
+        'repeated-word',
+        'warning',
+        index,
+        pair,
+        `"${whole}": a word is repeated`,
+        `delete one "${word}"`,
+        {
+          en: [span],
+        },
+      ),
+    );
+  }
+  for (const match of pair.zh.matchAll(CHINESE_REPEAT)) {
+    const span: Span = { start: match.index, end: match.index + match[0].length };
+    findings.push(
+      finding(
+        'repeated-word',
+        'warning',
+        index,
+        pair,
+        `"${match[0]}": a character is repeated`,
+        `delete one "${match[1]}"`,
+        { zh: [span] },
+      ),
+    );
+  }
+  return findings;
+}
