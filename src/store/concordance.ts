@@ -1,4 +1,4 @@
-import { foldToSimplified } from '../core/lexicon/script.js';
+import { foldHan } from '../core/fuzzy/normalize.js';
 import type { Lang } from '../core/types.js';
 
 /**
@@ -26,7 +26,7 @@ export function findTerm(text: string, term: string, lang: Lang): { start: numbe
 function foldForSearch(text: string, lang: Lang): string {
   let out = text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   out = out.replace(/\s/g, ' ');
-  if (lang === 'zh') out = foldToSimplified(out);
+  if (lang === 'zh') out = foldHan(out);
   const lower = out.toLowerCase();
   return lower.length === out.length ? lower : out;
 }

@@ -36,19 +36,27 @@ export const MIGRATIONS: readonly Migration[] = [
         confidence REAL,
         created_at TEXT NOT NULL,
         changed_at TEXT NOT NULL,
-        -- 64-bit hash of the normalised key (script, folded zh, folded en): exact dedupe. A hash
+        -- 53-bit hash of the normalised key (script, folded zh, folded en): exact dedupe. A hash
         -- collision between different keys is resolved by probing (see sqlite-tm-store.ts).
         key_hash INTEGER NOT NULL UNIQUE
       );
       CREATE INDEX tm_units_document ON tm_units(document_id);
       CREATE INDEX tm_units_created ON tm_units(created_at);
 
-      -- Candidate retrieval: space-separated grams (Chinese character bigrams, English words) in
-      -- contentless FTS5 tables keyed by unit id. Separate tables give per-language document frequencies.
-      CREATE VIRTUAL TABLE tm_zh_grams USING fts5(grams, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
-      CREATE VIRTUAL TABLE tm_en_grams USING fts5(grams, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
-      CREATE VIRTUAL TABLE tm_zh_vocab USING fts5vocab(tm_zh_grams, 'row');
-      CREATE VIRTUAL TABLE tm_en_vocab USING fts5vocab(tm_en_grams, 'row');
+      -- Candidate retrieval: space-separated index terms (Chinese character bigrams, English words) in
+      -- contentless FTS5 tables keyed by unit id, one per language. detail=none: no positions, since
+      -- lookups only ask which units hold a term (measured on 100k synthetic units: 2.2x faster
+      -- inserts and 2.3x smaller than detail=full).
+      CREATE VIRTUAL TABLE tm_zh_terms USING fts5(terms, content='', contentless_delete=1, detail=none);
+      CREATE VIRTUAL TABLE tm_en_terms USING fts5(terms, content='', contentless_delete=1, detail=none);
+      -- How many units hold each term (document frequency), kept up to date per import batch: lookups
+      -- pick their rarest terms from it in microseconds (fts5vocab counts by walking the posting list).
+      CREATE TABLE tm_term_units (
+        lang TEXT NOT NULL,
+        term TEXT NOT NULL,
+        units INTEGER NOT NULL,
+        PRIMARY KEY (lang, term)
+      ) WITHOUT ROWID;
     `,
   },
   {

@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import { detectLang } from '../../core/fuzzy/detect-lang.js';
 import { indexTerms } from '../../core/fuzzy/grams.js';
-import { normalizeSegment, unitKey } from '../../core/fuzzy/normalize.js';
+import { normalizeSegment, unitKey, unitKeyOf } from '../../core/fuzzy/normalize.js';
 import { scoreMatch } from '../../core/fuzzy/score.js';
 import type { Lang } from '../../core/types.js';
 import { findTerm } from '../concordance.js';
@@ -27,15 +26,14 @@ import { SCHEMA_VERSION } from './migrations.js';
 const BATCH_SIZE = 2000;
 
 /**
- * Index terms more frequent than this share of the TM are left out of candidate retrieval: a term in
- * every tenth unit (的, the, 工作) says little about which unit matches and costs a long posting list.
- * Tuned on the synthetic 1M-unit benchmark (bench/tm-bench.ts): lower lost no recall, higher cost time.
+ * Candidate retrieval reads at most about this many postings (units holding a chosen term) per
+ * lookup, which bounds its time at any TM size. Tuned on the synthetic benchmark (bench/tm-bench.ts).
  */
-const COMMON_TERM_SHARE = 0.02;
-/** Below this many units nothing is too common to look up. */
-const COMMON_TERM_FLOOR = 2000;
+const POSTING_BUDGET = 12_000;
+/** Terms looked up even past the budget, so a query of common words still finds something. */
+const MIN_TERMS = 3;
 /** How many candidates the index hands to exact scoring. */
-const CANDIDATES = 64;
+const CANDIDATES = 100;
 
 interface UnitRow {
   id: number;
@@ -62,6 +60,9 @@ export function openSqliteTmStore(path: string): SqliteTmStore {
 
 export class SqliteTmStore implements TmStore {
   private readonly statements;
+  private weights = new Float64Array(0);
+  /** See POSTING_BUDGET; settable for tuning runs of the benchmark. */
+  postingBudget = POSTING_BUDGET;
 
   constructor(
     readonly db: SqliteDatabase,
@@ -83,26 +84,32 @@ export class SqliteTmStore implements TmStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key_hash) DO NOTHING`,
       ),
       unitByKeyHash: db.prepare<
-        [bigint],
+        [number],
         { zh: string; en: string; zh_script: 'simplified' | 'traditional' }
       >('SELECT zh, en, zh_script FROM tm_units WHERE key_hash = ?'),
-      insertZhTerms: db.prepare('INSERT INTO tm_zh_grams (rowid, grams) VALUES (?, ?)'),
-      insertEnTerms: db.prepare('INSERT INTO tm_en_grams (rowid, grams) VALUES (?, ?)'),
-      zhTermFrequency: db.prepare<[string], { doc: number }>('SELECT doc FROM tm_zh_vocab WHERE term = ?'),
-      enTermFrequency: db.prepare<[string], { doc: number }>('SELECT doc FROM tm_en_vocab WHERE term = ?'),
-      zhCandidates: db.prepare<[string, number], { rowid: number }>(
-        'SELECT rowid FROM tm_zh_grams WHERE tm_zh_grams MATCH ? ORDER BY rank LIMIT ?',
+      insertZhTerms: db.prepare('INSERT INTO tm_zh_terms (rowid, terms) VALUES (?, ?)'),
+      insertEnTerms: db.prepare('INSERT INTO tm_en_terms (rowid, terms) VALUES (?, ?)'),
+      addTermUnits: db.prepare(
+        `INSERT INTO tm_term_units (lang, term, units) VALUES (?, ?, ?)
+         ON CONFLICT (lang, term) DO UPDATE SET units = units + excluded.units`,
       ),
-      enCandidates: db.prepare<[string, number], { rowid: number }>(
-        'SELECT rowid FROM tm_en_grams WHERE tm_en_grams MATCH ? ORDER BY rank LIMIT ?',
+      termUnits: db.prepare<[string, string], { units: number }>(
+        'SELECT units FROM tm_term_units WHERE lang = ? AND term = ?',
       ),
+      zhPostings: db
+        .prepare<[string], number>('SELECT rowid FROM tm_zh_terms WHERE tm_zh_terms MATCH ?')
+        .pluck(),
+      enPostings: db
+        .prepare<[string], number>('SELECT rowid FROM tm_en_terms WHERE tm_en_terms MATCH ?')
+        .pluck(),
       zhContaining: db.prepare<[string, number, number], { rowid: number }>(
-        'SELECT rowid FROM tm_zh_grams WHERE tm_zh_grams MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?',
+        'SELECT rowid FROM tm_zh_terms WHERE tm_zh_terms MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?',
       ),
       enContaining: db.prepare<[string, number, number], { rowid: number }>(
-        'SELECT rowid FROM tm_en_grams WHERE tm_en_grams MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?',
+        'SELECT rowid FROM tm_en_terms WHERE tm_en_terms MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?',
       ),
       unitCount: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM tm_units'),
+      maxUnitId: db.prepare<[], number>('SELECT max(id) FROM tm_units').pluck(),
     };
   }
 
@@ -127,7 +134,12 @@ export class SqliteTmStore implements TmStore {
       const documentIds = new Map<string, number>([[document.name, documentId]]);
       let batch: TmUnitInput[] = [];
       const flush = () => {
-        for (const unit of batch) this.insertUnit(unit, documentId, documentIds, now, result);
+        const termUnits = { zh: new Map<string, number>(), en: new Map<string, number>() };
+        for (const unit of batch) this.insertUnit(unit, documentId, documentIds, now, result, termUnits);
+        // Document frequencies are summed per batch: a few thousand upserts instead of one per term.
+        for (const lang of ['zh', 'en'] as const) {
+          for (const [term, count] of termUnits[lang]) this.statements.addTermUnits.run(lang, term, count);
+        }
         batch = [];
         options.onProgress?.(result.read);
       };
@@ -151,6 +163,7 @@ export class SqliteTmStore implements TmStore {
     documentIds: Map<string, number>,
     now: string,
     result: TmAddResult,
+    termUnits: Record<Lang, Map<string, number>>,
   ): void {
     const zh = unit.zh.trim();
     const en = unit.en.trim();
@@ -161,13 +174,13 @@ export class SqliteTmStore implements TmStore {
     const { tag: zhLang, script } = canonicalZhTag(unit.zhLang, zh);
     const zhNormal = normalizeSegment(zh, 'zh');
     const enNormal = normalizeSegment(en, 'en');
-    const key = unitKey(zh, en, script);
+    const key = unitKeyOf(zhNormal, enNormal, script);
     let unitDocument = documentId;
     if (unit.document !== undefined) unitDocument = this.referencedDocument(unit.document, documentIds, now);
     const created = unit.createdAt?.toISOString() ?? now;
     const changed = unit.changedAt?.toISOString() ?? created;
-    // Probe past the (astronomically rare) 64-bit collision of two different keys; a true duplicate
-    // has the same key and is counted, not stored.
+    // Probe past the rare hash collision of two different keys (about 1 in 18,000 TMs of 1M units);
+    // a true duplicate has the same key and is counted, not stored.
     for (let probe = 0; ; probe++) {
       const keyHash = hashKey(probe === 0 ? key : `${key}\u0000${probe}`);
       const inserted = this.statements.insertUnit.run(
@@ -185,8 +198,12 @@ export class SqliteTmStore implements TmStore {
       );
       if (inserted.changes === 1) {
         const id = inserted.lastInsertRowid;
-        this.statements.insertZhTerms.run(id, indexTerms(zhNormal, 'zh').join(' '));
-        this.statements.insertEnTerms.run(id, indexTerms(enNormal, 'en').join(' '));
+        const zhTerms = indexTerms(zhNormal, 'zh');
+        const enTerms = indexTerms(enNormal, 'en');
+        this.statements.insertZhTerms.run(id, zhTerms.join(' '));
+        this.statements.insertEnTerms.run(id, enTerms.join(' '));
+        for (const term of new Set(zhTerms)) termUnits.zh.set(term, (termUnits.zh.get(term) ?? 0) + 1);
+        for (const term of new Set(enTerms)) termUnits.en.set(term, (termUnits.en.get(term) ?? 0) + 1);
         result.added++;
         return;
       }
@@ -228,26 +245,44 @@ export class SqliteTmStore implements TmStore {
   }
 
   /**
-   * Candidate ids from the n-gram index, never by scanning the TM: the query's terms minus the very
-   * common ones, OR-ed, ranked by FTS5's BM25 (rare shared terms first), top CANDIDATES.
+   * Candidate ids from the n-gram index, never by scanning the TM. The query's distinct terms are
+   * taken rarest first (document frequencies from tm_term_units) until their posting lists together
+   * pass POSTING_BUDGET units, so the work per lookup is bounded whatever the TM size. Each unit on
+   * those lists gains the term's inverse document frequency, log(N/df) (Spärck Jones 1972), so units
+   * sharing many rare terms with the query come first; the top CANDIDATES go to exact scoring.
    */
   candidates(normalizedQuery: string, lang: Lang): number[] {
     const terms = [...new Set(indexTerms(normalizedQuery, lang))];
-    if (terms.length === 0) return [];
-    const frequency = lang === 'zh' ? this.statements.zhTermFrequency : this.statements.enTermFrequency;
     const withFrequency = terms
-      .map((term) => ({ term, df: frequency.get(term)?.doc ?? 0 }))
-      .filter((t) => t.df > 0)
-      .sort((a, b) => a.df - b.df);
+      .map((term) => ({ term, units: this.statements.termUnits.get(lang, term)?.units ?? 0 }))
+      .filter((t) => t.units > 0)
+      .sort((a, b) => a.units - b.units);
     if (withFrequency.length === 0) return [];
-    const units = this.statements.unitCount.get()!.n;
-    const ceiling = Math.max(COMMON_TERM_FLOOR, units * COMMON_TERM_SHARE);
-    let chosen = withFrequency.filter((t) => t.df <= ceiling);
-    // A query of common words only ("the city") still needs a few terms to look up.
-    if (chosen.length < 3) chosen = withFrequency.slice(0, 3);
-    const match = chosen.map((t) => quoteTerm(t.term)).join(' OR ');
-    const statement = lang === 'zh' ? this.statements.zhCandidates : this.statements.enCandidates;
-    return statement.all(match, CANDIDATES).map((r) => r.rowid);
+    const postings = lang === 'zh' ? this.statements.zhPostings : this.statements.enPostings;
+    // Weights live in a typed array indexed by unit id, reused across lookups: ~20x faster than a Map
+    // for tens of thousands of postings. `touched` lists the ids to rank and then reset. The largest
+    // id stands in for the unit count in the idf (count(*) would walk the whole table).
+    const maxId = this.statements.maxUnitId.get() ?? 0;
+    const total = maxId;
+    if (this.weights.length <= maxId)
+      this.weights = new Float64Array(Math.max(maxId + 1, this.weights.length * 2));
+    const weights = this.weights;
+    const touched: number[] = [];
+    let read = 0;
+    for (let i = 0; i < withFrequency.length; i++) {
+      const { term, units } = withFrequency[i]!;
+      if (i >= MIN_TERMS && read + units > this.postingBudget) break;
+      const idf = Math.log(1 + total / units);
+      for (const id of postings.all(quoteTerm(term))) {
+        if (weights[id] === 0) touched.push(id);
+        weights[id]! += idf;
+      }
+      read += units;
+    }
+    touched.sort((a, b) => weights[b]! - weights[a]! || a - b);
+    const top = touched.slice(0, CANDIDATES);
+    for (const id of touched) weights[id] = 0;
+    return top;
   }
 
   /** Every unit scored by a full scan: the benchmark's baseline, never used by lookup. */
@@ -389,9 +424,22 @@ export class SqliteTmStore implements TmStore {
   }
 }
 
-/** First 64 bits of SHA-256 as a signed SQLite integer. */
-function hashKey(key: string): bigint {
-  return createHash('sha256').update(key).digest().readBigInt64BE(0);
+/**
+ * A 53-bit hash of the key (cyrb53: two 32-bit multiply-xorshift lanes), a safe JavaScript integer:
+ * about 7x faster than SHA-256 through node:crypto on 50-character keys, which matters at 20,000+
+ * units/s; collisions are resolved by probing, so the hash never decides equality.
+ */
+export function hashKey(key: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
 /** An FTS5 string literal: the term in double quotes, inner quotes doubled. */
