@@ -209,7 +209,10 @@ export function makeSentencePairs(seed: number): () => { zh: string; en: string 
       // Zipf weights 1/rank, cumulative, then a binary search per draw.
       const cumulative: number[] = [];
       let sum = 0;
-      for (let i = 0; i < list.length; i++) cumulative.push((sum += 1 / (i + 1)));
+      for (let i = 0; i < list.length; i++) {
+        sum += 1 / (i + 1);
+        cumulative.push(sum);
+      }
       picker = () => {
         const x = random() * sum;
         let lo = 0;

@@ -26,6 +26,9 @@ export function openSqliteDatabase(path: string): SqliteDatabase {
     // most the last committed transactions, never half of one).
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
+    // 64 MiB of page cache (default 2 MiB): the dedupe index of a 1M-unit TM (~20 MB) stays in memory
+    // during an import instead of being re-read page by page.
+    db.pragma('cache_size = -65536');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db, path);

@@ -41,14 +41,13 @@ export const MIGRATIONS: readonly Migration[] = [
         key_hash INTEGER NOT NULL UNIQUE
       );
       CREATE INDEX tm_units_document ON tm_units(document_id);
-      CREATE INDEX tm_units_created ON tm_units(created_at);
 
-      -- Candidate retrieval: space-separated index terms (Chinese character bigrams, English words) in
-      -- contentless FTS5 tables keyed by unit id, one per language. detail=none: no positions, since
-      -- lookups only ask which units hold a term (measured on 100k synthetic units: 2.2x faster
-      -- inserts and 2.3x smaller than detail=full).
-      CREATE VIRTUAL TABLE tm_zh_terms USING fts5(terms, content='', contentless_delete=1, detail=none);
-      CREATE VIRTUAL TABLE tm_en_terms USING fts5(terms, content='', contentless_delete=1, detail=none);
+      -- Candidate retrieval: the index terms of both sides of a unit (Chinese character bigrams,
+      -- English words; see ftsTerm in sqlite-tm-store.ts) in one contentless FTS5 table keyed by unit
+      -- id. detail=none and columnsize=0: no positions, no lengths, since lookups only ask which units
+      -- hold a term (measured on 100k synthetic units: 2.2x faster inserts and 2.3x smaller than
+      -- detail=full). A unit's row can still be deleted with FTS5's 'delete' command and its terms.
+      CREATE VIRTUAL TABLE tm_terms USING fts5(terms, content='', columnsize=0, detail=none);
       -- How many units hold each term (document frequency), kept up to date per import batch: lookups
       -- pick their rarest terms from it in microseconds (fts5vocab counts by walking the posting list).
       CREATE TABLE tm_term_units (

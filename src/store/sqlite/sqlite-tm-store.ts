@@ -87,8 +87,7 @@ export class SqliteTmStore implements TmStore {
         [number],
         { zh: string; en: string; zh_script: 'simplified' | 'traditional' }
       >('SELECT zh, en, zh_script FROM tm_units WHERE key_hash = ?'),
-      insertZhTerms: db.prepare('INSERT INTO tm_zh_terms (rowid, terms) VALUES (?, ?)'),
-      insertEnTerms: db.prepare('INSERT INTO tm_en_terms (rowid, terms) VALUES (?, ?)'),
+      insertTerms: db.prepare('INSERT INTO tm_terms (rowid, terms) VALUES (?, ?)'),
       addTermUnits: db.prepare(
         `INSERT INTO tm_term_units (lang, term, units) VALUES (?, ?, ?)
          ON CONFLICT (lang, term) DO UPDATE SET units = units + excluded.units`,
@@ -96,18 +95,12 @@ export class SqliteTmStore implements TmStore {
       termUnits: db.prepare<[string, string], { units: number }>(
         'SELECT units FROM tm_term_units WHERE lang = ? AND term = ?',
       ),
-      zhPostings: db
-        .prepare<[string], number>('SELECT rowid FROM tm_zh_terms WHERE tm_zh_terms MATCH ?')
+      postings: db.prepare<[string], number>('SELECT rowid FROM tm_terms WHERE tm_terms MATCH ?').pluck(),
+      containing: db
+        .prepare<[string, number, number], number>(
+          'SELECT rowid FROM tm_terms WHERE tm_terms MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?',
+        )
         .pluck(),
-      enPostings: db
-        .prepare<[string], number>('SELECT rowid FROM tm_en_terms WHERE tm_en_terms MATCH ?')
-        .pluck(),
-      zhContaining: db.prepare<[string, number, number], { rowid: number }>(
-        'SELECT rowid FROM tm_zh_terms WHERE tm_zh_terms MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?',
-      ),
-      enContaining: db.prepare<[string, number, number], { rowid: number }>(
-        'SELECT rowid FROM tm_en_terms WHERE tm_en_terms MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?',
-      ),
       unitCount: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM tm_units'),
       maxUnitId: db.prepare<[], number>('SELECT max(id) FROM tm_units').pluck(),
     };
@@ -200,8 +193,7 @@ export class SqliteTmStore implements TmStore {
         const id = inserted.lastInsertRowid;
         const zhTerms = indexTerms(zhNormal, 'zh');
         const enTerms = indexTerms(enNormal, 'en');
-        this.statements.insertZhTerms.run(id, zhTerms.join(' '));
-        this.statements.insertEnTerms.run(id, enTerms.join(' '));
+        this.statements.insertTerms.run(id, ftsDocument(zhTerms, enTerms));
         for (const term of new Set(zhTerms)) termUnits.zh.set(term, (termUnits.zh.get(term) ?? 0) + 1);
         for (const term of new Set(enTerms)) termUnits.en.set(term, (termUnits.en.get(term) ?? 0) + 1);
         result.added++;
@@ -258,7 +250,7 @@ export class SqliteTmStore implements TmStore {
       .filter((t) => t.units > 0)
       .sort((a, b) => a.units - b.units);
     if (withFrequency.length === 0) return [];
-    const postings = lang === 'zh' ? this.statements.zhPostings : this.statements.enPostings;
+    const postings = this.statements.postings;
     // Weights live in a typed array indexed by unit id, reused across lookups: ~20x faster than a Map
     // for tens of thousands of postings. `touched` lists the ids to rank and then reset. The largest
     // id stands in for the unit count in the idf (count(*) would walk the whole table).
@@ -273,7 +265,7 @@ export class SqliteTmStore implements TmStore {
       const { term, units } = withFrequency[i]!;
       if (i >= MIN_TERMS && read + units > this.postingBudget) break;
       const idf = Math.log(1 + total / units);
-      for (const id of postings.all(quoteTerm(term))) {
+      for (const id of postings.all(quoteTerm(ftsTerm(term, lang)))) {
         if (weights[id] === 0) touched.push(id);
         weights[id]! += idf;
       }
@@ -335,13 +327,13 @@ export class SqliteTmStore implements TmStore {
         .iterate() as IterableIterator<UnitRow>;
       return;
     }
-    const quoted = terms.map(quoteTerm);
+    const quoted = terms.map((t) => quoteTerm(ftsTerm(t, lang)));
     if (lang === 'en') quoted[quoted.length - 1] += ' *';
     const match = quoted.join(' AND ');
-    const statement = lang === 'zh' ? this.statements.zhContaining : this.statements.enContaining;
+    const statement = this.statements.containing;
     let after = 0;
     for (;;) {
-      const ids = statement.all(match, after, 200).map((r) => r.rowid);
+      const ids = statement.all(match, after, 200);
       if (ids.length === 0) return;
       yield* this.rowsByIds(ids).sort((a, b) => a.id - b.id);
       after = ids[ids.length - 1]!;
@@ -440,6 +432,24 @@ export function hashKey(key: string): number {
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/**
+ * Both languages share one FTS5 table (one insert per unit instead of two). English words get an
+ * `e` prefix and Latin words of the Chinese side a `z` prefix, so a side's terms never meet the other
+ * side's; Han bigrams occur only on the Chinese side and stay as they are.
+ */
+function ftsTerm(term: string, lang: Lang): string {
+  if (lang === 'en') return `e${term}`;
+  // indexTerms gives Han runs or Latin-script words; Han starts at U+2E80.
+  return term.charCodeAt(0) >= 0x2e80 ? term : `z${term}`;
+}
+
+function ftsDocument(zhTerms: readonly string[], enTerms: readonly string[]): string {
+  const out: string[] = [];
+  for (const term of new Set(zhTerms)) out.push(ftsTerm(term, 'zh'));
+  for (const term of new Set(enTerms)) out.push(`e${term}`);
+  return out.join(' ');
 }
 
 /** An FTS5 string literal: the term in double quotes, inner quotes doubled. */
