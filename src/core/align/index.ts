@@ -1,6 +1,8 @@
 import { foldToSimplified } from '../lexicon/script.js';
 import type { Bead } from '../types.js';
 import { BEAD_SHAPES } from './bead-shapes.js';
+import { coverageRatioCost } from './coverage.js';
+import { chineseContentWords, dictionaryTokens, englishStemsOf } from './dictionary-evidence.js';
 import {
   characterLength,
   documentLengthModel,
@@ -11,6 +13,7 @@ import {
 } from './length-evidence.js';
 import { paragraphCost } from './paragraph-evidence.js';
 import { type RangeBead, type RangeCost, searchAlignment } from './search.js';
+import { TUNING } from './tuning.js';
 
 /** Which kinds of evidence the aligner uses; all on by default. Switch one off to measure what it adds. */
 export interface EvidenceSwitches {
@@ -33,12 +36,6 @@ export interface AlignOptions {
 export type { RangeBead } from './search.js';
 
 /**
- * Initial length variance, in (en characters)² per zh character divided by the ratio², before the
- * document's own estimate replaces it. Tuned on: the variance of gold 1-1…n-m beads, median over the mac-dev and bfsu documents (1.0–3.6).
- */
-const INITIAL_VARIANCE = 1.6;
-
-/**
  * Aligns the sentences of a Chinese text with those of its English translation (or source).
  * Returns monotone beads covering every sentence of both sides exactly once, in order.
  * Traditional Chinese is folded to Simplified internally, so it aligns like Simplified.
@@ -58,17 +55,28 @@ export function alignSentences(
   const zhFolded = zh.map(foldToSimplified);
   const zhPrefix = prefixSums(zhFolded.map(characterLength));
   const enPrefix = prefixSums(en.map(characterLength));
-  const lengthModel = documentLengthModel(zhPrefix, enPrefix, INITIAL_VARIANCE);
+  const lengthModel = documentLengthModel(zhPrefix, enPrefix, TUNING.initialVariance);
 
   const fixedTerms: RangeCost[] = [];
   if (switches.paragraphs && options.zhParagraphs && options.enParagraphs) {
     fixedTerms.push(paragraphCost(options.zhParagraphs, options.enParagraphs));
   }
 
-  const run = (model: LengthModel) => {
+  if (switches.dictionary) {
+    const tokens = dictionaryTokens(zhFolded.map(chineseContentWords), englishStemsOf(en));
+    fixedTerms.push(coverageRatioCost(tokens, TUNING.dictionaryWeight, TUNING.dictionaryHit));
+  }
+
+  const run = (model: LengthModel, guide?: readonly RangeBead[]) => {
     const terms = [...fixedTerms];
     if (switches.length) terms.push(lengthCost(zhPrefix, enPrefix, model));
-    return searchAlignment(zh.length, en.length, { shapes: BEAD_SHAPES, cost: sumOf(terms) });
+    return searchAlignment(zh.length, en.length, {
+      shapes: BEAD_SHAPES,
+      cost: sumOf(terms),
+      guide,
+      bandWidth: TUNING.bandWidth,
+      fullSearchCells: TUNING.fullSearchCells,
+    });
   };
 
   let path = run(lengthModel);
@@ -81,7 +89,7 @@ export function alignSentences(
           [zhPrefix[b.zhEnd]! - zhPrefix[b.zhStart]!, enPrefix[b.enEnd]! - enPrefix[b.enStart]!] as const,
       );
     const variance = estimateVariance(pairs, lengthModel.ratio, lengthModel.variance);
-    path = run({ ratio: lengthModel.ratio, variance });
+    path = run({ ratio: lengthModel.ratio, variance }, path);
   }
   return toBeads(path);
 }

@@ -15,20 +15,31 @@ export interface RangeBead {
 export interface SearchOptions {
   shapes: readonly BeadShape[];
   cost: RangeCost;
-  /** Extra cost of a bead, from its shape and position (e.g. crossing a paragraph boundary). */
+  /** Shapes used on the coarse levels (units of 2, 4, 8… sentences); default: 0-1, 1-0, 1-1, 1-2, 2-1. */
+  coarseShapes?: readonly BeadShape[];
+  /** A previous alignment of the same sentences: search only a band around it (no coarse levels). */
+  guide?: readonly RangeBead[];
   /** Below this many DP cells the whole table is searched; above it, coarse-to-fine. */
   fullSearchCells?: number;
   /** Half-width of the band (in units of the level) around the projected coarser path. */
   bandWidth?: number;
 }
 
+/** Defaults; the aligner passes its tuned values (see tuning.ts). */
+const DEFAULT_FULL_SEARCH_CELLS = 600;
 /**
- * Tuned on mac-dev and bfsu-nonlit-dev: a full table up to 250,000 cells (every dev document) and a
- * band of ±12 units around the coarser path gave the same F1 as the full table on the dev data
- * halved and quartered.
+ * On coarse levels a unit is already 2, 4, 8… sentences, so the uneven shapes are rarely needed, and
+ * every shape there costs a bead evaluation over many sentences.
  */
-const DEFAULT_FULL_SEARCH_CELLS = 250_000;
-const DEFAULT_BAND_WIDTH = 12;
+const COARSE_SHAPES: readonly BeadShape[] = [
+  { zh: 1, en: 1, cost: 0 },
+  { zh: 1, en: 0, cost: 3 },
+  { zh: 0, en: 1, cost: 3 },
+  { zh: 1, en: 2, cost: 1.5 },
+  { zh: 2, en: 1, cost: 1.5 },
+];
+
+const DEFAULT_BAND_WIDTH = 5;
 
 /**
  * Monotone alignment by dynamic programming over bead shapes (Gale & Church 1993):
@@ -41,7 +52,15 @@ const DEFAULT_BAND_WIDTH = 12;
 export function searchAlignment(zhCount: number, enCount: number, options: SearchOptions): RangeBead[] {
   const zhBounds = identityBounds(zhCount);
   const enBounds = identityBounds(enCount);
-  const path = alignLevel(zhBounds, enBounds, options);
+  const path = options.guide
+    ? fillAndTrace(
+        zhBounds,
+        enBounds,
+        bandAround(options.guide, 1, zhCount, enCount, options.bandWidth ?? DEFAULT_BAND_WIDTH),
+        options.shapes,
+        options.cost,
+      )
+    : alignLevel(zhBounds, enBounds, options, true);
   return path.map((step) => ({
     zhStart: zhBounds[step.zhStart]!,
     zhEnd: zhBounds[step.zhEnd]!,
@@ -73,7 +92,12 @@ interface Band {
 }
 
 /** Path over units of this level: beads as unit ranges. */
-function alignLevel(zhBounds: Int32Array, enBounds: Int32Array, options: SearchOptions): RangeBead[] {
+function alignLevel(
+  zhBounds: Int32Array,
+  enBounds: Int32Array,
+  options: SearchOptions,
+  finest: boolean,
+): RangeBead[] {
   const n = zhBounds.length - 1;
   const m = enBounds.length - 1;
   const fullCells = options.fullSearchCells ?? DEFAULT_FULL_SEARCH_CELLS;
@@ -81,17 +105,24 @@ function alignLevel(zhBounds: Int32Array, enBounds: Int32Array, options: SearchO
   if ((n + 1) * (m + 1) <= fullCells || n < 4 || m < 4) {
     band = { lo: new Int32Array(n + 1), hi: new Int32Array(n + 1).fill(m) };
   } else {
-    const coarsePath = alignLevel(coarsen(zhBounds), coarsen(enBounds), options);
-    band = bandAround(coarsePath, n, m, options.bandWidth ?? DEFAULT_BAND_WIDTH);
+    const coarsePath = alignLevel(coarsen(zhBounds), coarsen(enBounds), options, false);
+    band = bandAround(coarsePath, 2, n, m, options.bandWidth ?? DEFAULT_BAND_WIDTH);
   }
-  return fillAndTrace(zhBounds, enBounds, band, options);
+  const shapes = finest ? options.shapes : (options.coarseShapes ?? COARSE_SHAPES);
+  return fillAndTrace(zhBounds, enBounds, band, shapes, options.cost);
 }
 
 /**
- * Cells within `width` units (in both directions) of the coarse path projected to this level.
- * Coarse unit k covers fine units [2k, 2k+2), so coarse node (I, J) is fine node (2I, 2J), clamped.
+ * Cells within `width` units (in both directions) of a path projected to this level. With
+ * scale 2, coarse unit k covers fine units [2k, 2k+2), so node (I, J) is fine node (2I, 2J), clamped.
  */
-function bandAround(coarsePath: readonly RangeBead[], n: number, m: number, width: number): Band {
+function bandAround(
+  coarsePath: readonly RangeBead[],
+  scale: number,
+  n: number,
+  m: number,
+  width: number,
+): Band {
   const pathLo = new Int32Array(n + 1).fill(m);
   const pathHi = new Int32Array(n + 1);
   const mark = (row: number, from: number, to: number) => {
@@ -100,10 +131,10 @@ function bandAround(coarsePath: readonly RangeBead[], n: number, m: number, widt
   };
   mark(0, 0, 0);
   for (const bead of coarsePath) {
-    const r0 = Math.min(2 * bead.zhStart, n);
-    const r1 = Math.min(2 * bead.zhEnd, n);
-    const c0 = Math.min(2 * bead.enStart, m);
-    const c1 = Math.min(2 * bead.enEnd, m);
+    const r0 = Math.min(scale * bead.zhStart, n);
+    const r1 = Math.min(scale * bead.zhEnd, n);
+    const c0 = Math.min(scale * bead.enStart, m);
+    const c1 = Math.min(scale * bead.enEnd, m);
     for (let r = r0; r <= r1; r++) mark(r, c0, c1);
   }
   mark(n, m, m);
@@ -128,7 +159,8 @@ function fillAndTrace(
   zhBounds: Int32Array,
   enBounds: Int32Array,
   band: Band,
-  options: SearchOptions,
+  shapes: readonly BeadShape[],
+  cost: RangeCost,
 ): RangeBead[] {
   const n = zhBounds.length - 1;
   const { lo, hi } = band;
@@ -137,7 +169,6 @@ function fillAndTrace(
   const cells = offsets[n + 1]!;
   const table = new Float64Array(cells).fill(Number.POSITIVE_INFINITY);
   const back = new Uint8Array(cells).fill(255);
-  const { shapes, cost } = options;
   table[0] = 0;
   for (let i = 0; i <= n; i++) {
     const rowLo = lo[i]!;

@@ -1,0 +1,162 @@
+import type { RangeCost } from './search.js';
+
+/**
+ * Tokens of both sides reduced to integer keys that can match across languages: a zh token has a
+ * set of keys (e.g. the stems of its dictionary translations), an en token has one key (its stem).
+ * Stored as compressed rows (typed arrays) so a long document costs little memory.
+ */
+export interface KeyedTokens {
+  /** zh tokens of sentence i are zhTokenStart[i] .. zhTokenStart[i+1]−1. */
+  zhTokenStart: Int32Array;
+  /** Keys of zh token t are zhKeys[zhKeyStart[t]] .. zhKeys[zhKeyStart[t+1]−1]. */
+  zhKeyStart: Int32Array;
+  zhKeys: Int32Array;
+  /** en tokens of sentence j are enKeys[enTokenStart[j]] .. enKeys[enTokenStart[j+1]−1]. */
+  enTokenStart: Int32Array;
+  enKeys: Int32Array;
+  keyCount: number;
+}
+
+/** Tokens kept per sentence: bounds the work per bead on run-on sentences. */
+const MAX_TOKENS_PER_SENTENCE = 64;
+
+/** Builds KeyedTokens from per-sentence lists; tokens without keys are left out (they carry no evidence). */
+export function keyTokens(
+  zhSentences: readonly (readonly (readonly number[])[])[],
+  enSentences: readonly (readonly number[])[],
+  keyCount: number,
+): KeyedTokens {
+  const zhTokenStart = new Int32Array(zhSentences.length + 1);
+  const zhKeyStartList: number[] = [0];
+  const zhKeyList: number[] = [];
+  zhSentences.forEach((tokens, i) => {
+    let count = 0;
+    for (const keys of tokens) {
+      if (keys.length === 0 || count === MAX_TOKENS_PER_SENTENCE) continue;
+      zhKeyList.push(...keys);
+      zhKeyStartList.push(zhKeyList.length);
+      count++;
+    }
+    zhTokenStart[i + 1] = zhTokenStart[i]! + count;
+  });
+  const enTokenStart = new Int32Array(enSentences.length + 1);
+  const enKeyList: number[] = [];
+  enSentences.forEach((keys, j) => {
+    enKeyList.push(...keys.slice(0, MAX_TOKENS_PER_SENTENCE));
+    enTokenStart[j + 1] = enKeyList.length;
+  });
+  return {
+    zhTokenStart,
+    zhKeyStart: Int32Array.from(zhKeyStartList),
+    zhKeys: Int32Array.from(zhKeyList),
+    enTokenStart,
+    enKeys: Int32Array.from(enKeyList),
+    keyCount,
+  };
+}
+
+/**
+ * A word seen once in a 20-token document is not a word of every 20th token: shares are computed
+ * as if the document had at least this many tokens (a few dozen sentences). Only short inputs are
+ * affected (every dev document is longer).
+ */
+const MIN_TOKENS_FOR_SHARES = 500;
+
+/**
+ * Likelihood-ratio cost of a bead's lexical coverage. Each token is tested: is its coverage by the
+ * other side of the bead likelier if the bead is a translation (P = `hit`) or if the other side
+ * were unrelated text of the same size (P = 1 − (1 − f)^L, f = how often the token's keys occur per
+ * token of the other side in the document, L = the other side's token count)? The bead costs
+ * −weight · Σ log-ratio. A common word matched inside a long bead proves little, a rare word matched
+ * in a short one a lot, so merging beads gains only from real translations (the failing of a plain
+ * count of covered tokens, which favoured 2-2 and 2-3 beads), and tokens that a translation should
+ * have covered but did not count against the bead.
+ */
+export function coverageRatioCost(tokens: KeyedTokens, weight: number, hit: number): RangeCost {
+  const { zhTokenStart, zhKeyStart, zhKeys, enTokenStart, enKeys, keyCount } = tokens;
+  const zhTokens = zhTokenStart[zhTokenStart.length - 1]!;
+  const enTokens = enTokenStart[enTokenStart.length - 1]!;
+  // Per key: share of en tokens having it, and share of zh tokens having it among their keys.
+  const enShare = new Float64Array(keyCount);
+  for (let k = 0; k < enTokens; k++) enShare[enKeys[k]!]! += 1 / Math.max(enTokens, MIN_TOKENS_FOR_SHARES);
+  const zhShare = new Float64Array(keyCount);
+  const seen = new Int32Array(keyCount).fill(-1);
+  for (let t = 0; t < zhTokens; t++) {
+    for (let k = zhKeyStart[t]!; k < zhKeyStart[t + 1]!; k++) {
+      const key = zhKeys[k]!;
+      if (seen[key] === t) continue;
+      seen[key] = t;
+      zhShare[key]! += 1 / Math.max(zhTokens, MIN_TOKENS_FOR_SHARES);
+    }
+  }
+  // log(1 − f) per token, so P(covered by chance | L tokens) = 1 − exp(L · logMiss).
+  const zhLogMiss = new Float64Array(zhTokens);
+  for (let t = 0; t < zhTokens; t++) {
+    let f = 0;
+    for (let k = zhKeyStart[t]!; k < zhKeyStart[t + 1]!; k++) f += enShare[zhKeys[k]!]!;
+    zhLogMiss[t] = Math.log(1 - Math.min(f, 0.95));
+  }
+  const enLogMiss = new Float64Array(enTokens);
+  for (let k = 0; k < enTokens; k++) enLogMiss[k] = Math.log(1 - Math.min(zhShare[enKeys[k]!]!, 0.95));
+  const tokenScore = (covered: boolean, logMiss: number, otherLength: number): number => {
+    const chance = Math.max(Math.min(1 - Math.exp(otherLength * logMiss), 0.999), 1e-6);
+    // A word so common that chance alone covers it more often than a translation would says nothing.
+    if (chance >= hit) return 0;
+    return covered ? Math.log(hit / chance) : Math.log((1 - hit) / (1 - chance));
+  };
+  const covered = coverageFlags(tokens);
+  return (zs, ze, es, ee) => {
+    if (zs === ze || es === ee) return 0;
+    const flags = covered(zs, ze, es, ee);
+    const zhFrom = zhTokenStart[zs]!;
+    const zhTo = zhTokenStart[ze]!;
+    const enFrom = enTokenStart[es]!;
+    const enTo = enTokenStart[ee]!;
+    let score = 0;
+    for (let t = zhFrom; t < zhTo; t++)
+      score += tokenScore(flags.zh[t - zhFrom] === 1, zhLogMiss[t]!, enTo - enFrom);
+    for (let k = enFrom; k < enTo; k++)
+      score += tokenScore(flags.en[k - enFrom] === 1, enLogMiss[k]!, zhTo - zhFrom);
+    return -weight * score;
+  };
+}
+
+interface CoverageFlags {
+  zh: Uint8Array;
+  en: Uint8Array;
+}
+
+/** Which tokens of a bead are covered by the other side (flags reused between calls). */
+function coverageFlags(
+  tokens: KeyedTokens,
+): (zs: number, ze: number, es: number, ee: number) => CoverageFlags {
+  const { zhTokenStart, zhKeyStart, zhKeys, enTokenStart, enKeys, keyCount } = tokens;
+  const enStamp = new Int32Array(keyCount);
+  const zhStamp = new Int32Array(keyCount);
+  let stamp = 0;
+  let flags: CoverageFlags = { zh: new Uint8Array(256), en: new Uint8Array(256) };
+  return (zs, ze, es, ee) => {
+    stamp++;
+    const enFrom = enTokenStart[es]!;
+    const enTo = enTokenStart[ee]!;
+    const zhFrom = zhTokenStart[zs]!;
+    const zhTo = zhTokenStart[ze]!;
+    if (zhTo - zhFrom > flags.zh.length || enTo - enFrom > flags.en.length) {
+      const size = Math.max(zhTo - zhFrom, enTo - enFrom) * 2;
+      flags = { zh: new Uint8Array(size), en: new Uint8Array(size) };
+    }
+    for (let k = enFrom; k < enTo; k++) enStamp[enKeys[k]!] = stamp;
+    for (let t = zhFrom; t < zhTo; t++) {
+      let hit = 0;
+      const keyTo = zhKeyStart[t + 1]!;
+      for (let k = zhKeyStart[t]!; k < keyTo; k++) {
+        const key = zhKeys[k]!;
+        zhStamp[key] = stamp;
+        if (enStamp[key] === stamp) hit = 1;
+      }
+      flags.zh[t - zhFrom] = hit;
+    }
+    for (let k = enFrom; k < enTo; k++) flags.en[k - enFrom] = zhStamp[enKeys[k]!] === stamp ? 1 : 0;
+    return flags;
+  };
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { alignSentences } from './index.js';
+
+// The translator expanded the first sentence and compressed the second, so their lengths cross:
+// lengths alone merge them into one 2-2 bead; the dictionary (老师 teacher, 学生 student, 雨 rain,
+// 家 home) keeps them apart.
+const zh = ['老师来了。', '学生们在教室里安静地读书写字，外面的雨一直下个不停。', '天黑了。', '我们回家吧。'];
+const en = [
+  'The teacher came in with a kind smile.',
+  'The students read quietly, and it kept raining.',
+  'Night came.',
+  "Let's go home.",
+];
+const asPairs = (beads: ReturnType<typeof alignSentences>) => beads.map((b) => [b.zh, b.en]);
+
+describe('dictionary evidence', () => {
+  it('aligns by CC-CEDICT translations where lengths mislead', () => {
+    const lengthOnly = alignSentences(zh, en, { evidence: { dictionary: false, learned: false } });
+    expect(asPairs(lengthOnly)[0]).toEqual([
+      [0, 1],
+      [0, 1],
+    ]);
+    const withDictionary = alignSentences(zh, en, { evidence: { learned: false } });
+    expect(asPairs(withDictionary)).toEqual([
+      [[0], [0]],
+      [[1], [1]],
+      [[2], [2]],
+      [[3], [3]],
+    ]);
+  });
+
+  it('aligns Traditional Chinese like Simplified', () => {
+    const traditional = [
+      '老師來了。',
+      '學生們在教室裡安靜地讀書寫字，外面的雨一直下個不停。',
+      '天黑了。',
+      '我們回家吧。',
+    ];
+    expect(asPairs(alignSentences(traditional, en, { evidence: { learned: false } }))).toEqual(
+      asPairs(alignSentences(zh, en, { evidence: { learned: false } })),
+    );
+  });
+});

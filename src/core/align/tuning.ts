@@ -1,0 +1,24 @@
+/**
+ * Constants of the aligner that were tuned by measurement, in one place so an ablation or tuning
+ * script can set them (the object is mutable on purpose; the library never changes it).
+ * Each says what it was tuned on: strict F1 on mac-dev (6 literary chapters) and bfsu-nonlit-dev
+ * (27 magazine articles), measured with `npx tsx bench/ablation.ts`.
+ */
+export const TUNING = {
+  /**
+   * Initial length variance (en characters² per zh character, divided by ratio²) before the
+   * document's own estimate replaces it. Tuned on: gold beads of both dev sets (median 1.6, range 1.0–3.6).
+   */
+  initialVariance: 1.6,
+  /** Weight of the dictionary coverage log-likelihood ratio. Tuned on: both dev sets (0.25–1 tried). */
+  dictionaryWeight: 0.5,
+  /**
+   * P(a zh word is covered by CC-CEDICT glosses on the en side | the bead is a translation), and the
+   * same for en words. Tuned on: both dev sets (0.4 best of 0.4–0.6; bfsu best at 0.4, mac flat).
+   */
+  dictionaryHit: 0.4,
+  /** Half-width of the search band, in sentences. Tuned on: both dev sets (3 already equals the full table). */
+  bandWidth: 5,
+  /** Tables up to this many cells are searched whole. Tuned on: speed only (F1 unchanged 100–250,000). */
+  fullSearchCells: 600,
+};
