@@ -18,7 +18,10 @@ export function canonicalZhTag(tag: string | undefined, text: string): { tag: st
 
 const zhTags = new Map<string, { tag: string; script: Script }>();
 
-function readZhTag(tag: string | undefined, text: string): { tag: string; script: Script; decidedByTag: boolean } {
+function readZhTag(
+  tag: string | undefined,
+  text: string,
+): { tag: string; script: Script; decidedByTag: boolean } {
   const parts = (tag ?? 'zh')
     .replace(/_/g, '-')
     .toLowerCase()
