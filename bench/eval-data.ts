@@ -1,37 +1,18 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type IdBead, parseAlignFile } from '../src/core/align/score.js';
+import { type GoldDocument, readGoldDirectory } from '../src/cli/commands/eval.js';
 
-/** One gold document of an evaluation set: sentences one per line and the gold beads. */
-export interface GoldDocument {
-  name: string;
-  zh: string[];
-  en: string[];
-  gold: IdBead[];
-}
+export type { GoldDocument } from '../src/cli/commands/eval.js';
 
+/** The gold data lives outside the repository (copyrighted): ../shared/eval from the repo root. */
 export const EVAL_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/eval');
 
-/** Reads every NAME.zh/NAME.en/NAME.align triple of a directory (never re-splitting lines). */
-export function readGoldDirectory(dir: string): GoldDocument[] {
-  if (!existsSync(dir)) return [];
-  const names = readdirSync(dir)
-    .filter((f) => f.endsWith('.align'))
-    .map((f) => f.slice(0, -'.align'.length))
-    .filter((name) => existsSync(path.join(dir, `${name}.zh`)) && existsSync(path.join(dir, `${name}.en`)))
-    .sort();
-  return names.map((name) => ({
-    name,
-    zh: readLines(path.join(dir, `${name}.zh`)),
-    en: readLines(path.join(dir, `${name}.en`)),
-    gold: parseAlignFile(readFileSync(path.join(dir, `${name}.align`), 'utf8'), `${name}.align`),
-  }));
-}
+export const DEV_SETS = ['mac-dev', 'bfsu-nonlit-dev'] as const;
 
-function readLines(file: string): string[] {
-  const text = readFileSync(file, 'utf8').replace(/\r\n/g, '\n');
-  const lines = text.split('\n');
-  if (lines.at(-1) === '') lines.pop();
-  return lines;
+/** The documents of a dev set, or undefined (with the reason) when the data is absent. */
+export async function readDevSet(name: string): Promise<GoldDocument[] | undefined> {
+  const dir = path.join(EVAL_ROOT, name);
+  if (!existsSync(dir)) return undefined;
+  return readGoldDirectory(dir);
 }
