@@ -1,3 +1,17 @@
 // bitext library API. The CLI is built on exactly these functions.
+export { type AlignOptions, alignSentences, type EvidenceSwitches } from './core/align/index.js';
+export {
+  type AlignedDocument,
+  alignDocument,
+  type BilingualSource,
+  type DocumentOptions,
+  detectLanguage,
+  type Layout,
+} from './core/document.js';
 export * from './core/errors.js';
+export { detectScript, toSimplified, toTraditional } from './core/lexicon/script.js';
+export { type CleaningOptions, type CleaningReport, cleanText } from './core/normalize/index.js';
+export { splitSentences } from './core/segment/index.js';
 export * from './core/types.js';
+export { type DecodedText, decodeBytes, type EncodingName } from './io/decode.js';
+export { readTextFile } from './io/read-text.js';
