@@ -1,0 +1,3 @@
+export { type ExtractTermsOptions, extractTerms, type TermPairInput } from './extract-terms.js';
+export { transliterationSimilarity } from './transliteration.js';
+export type { TermKind, TermPair } from './types.js';

@@ -1,0 +1,125 @@
+import { hasDictionaryEntry, lookupGlosses, translationStems } from '../lexicon/cedict.js';
+import { stemEnglish } from '../lexicon/english.js';
+import type { ChineseToken } from '../lexicon/jieba.js';
+import { personNameToPinyin, pinyinSyllables } from '../lexicon/pinyin.js';
+import { parseChineseNumeral } from '../numbers/index.js';
+import { transliterationSimilarity } from './transliteration.js';
+
+/** jieba tags of words that may be transliterations (names of foreign people, places, brands). */
+const NAME_TAGS = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nz', 'x', 'j']);
+/** Transliteration similarity from which a name counts as linked; set by hand on the sample and mag dev names. */
+const TRANSLITERATION_THRESHOLD = 0.8;
+/** Administrative suffixes that English drops (重庆市 → Chongqing). */
+const ADMIN_SUFFIX = /[市省县区州]$/u;
+
+/**
+ * Whether a Chinese word and an English word translate each other, by any of: a CC-CEDICT gloss
+ * (stems equal, or one a prefix of the other from four letters: friend/friendship), pinyin (重庆 ↔
+ * Chongqing, person names word by word), or a transliteration for name-like words.
+ */
+export function wordsLinked(token: ChineseToken, enWord: string): boolean {
+  // translationStems loops forever on a one-character word CC-CEDICT lacks (·): never ask it.
+  if (!/^\p{Script=Han}+$/u.test(token.simplified)) return false;
+  if (token.simplified.length === 1 && !hasDictionaryEntry(token.simplified)) return false;
+  // US is how English abbreviates what CC-CEDICT glosses as USA or America (中美).
+  if (enWord === 'US' || enWord === 'U.S') return wordsLinked(token, 'USA') || wordsLinked(token, 'America');
+  const lower = enWord.toLowerCase();
+  const stem = stemEnglish(lower);
+  if (token.tag === 'person') {
+    return personNameToPinyin(token.word)
+      .toLowerCase()
+      .split(' ')
+      .some((part) => part === lower);
+  }
+  // Demonyms: Chinese ↔ 中国 (gloss China), American ↔ 美国.
+  const demonymBase = lower.replace(/(?:ese|ian|an)$/, '');
+  for (const gloss of glossStems(token.simplified)) {
+    if (gloss === stem) return true;
+    if (demonymBase !== lower && demonymBase.length >= 4 && gloss.startsWith(demonymBase)) return true;
+    if (gloss.length >= 4 && stem.length >= 4 && (stem.startsWith(gloss) || gloss.startsWith(stem)))
+      return true;
+  }
+  if (NAME_TAGS.has(token.tag) && properNamesInGlosses(token.simplified).has(lower)) return true;
+  if (numeralsAgree(token.simplified, lower)) return true;
+  // Pinyin of a single character matches too many English words by chance (讲 ↔ Jiang).
+  const pinyin = pinyinSyllables(token.simplified).join('').toLowerCase();
+  if (token.simplified.length >= 2 && pinyin === lower) return true;
+  const bare = token.simplified.replace(ADMIN_SUFFIX, '');
+  if (
+    bare !== token.simplified &&
+    bare.length >= 2 &&
+    pinyinSyllables(bare).join('').toLowerCase() === lower
+  ) {
+    return true;
+  }
+  // Transliteration only for words the dictionary does not know (贝索斯): 中国 is China, not Zhibing.
+  if (NAME_TAGS.has(token.tag) && /^\p{Lu}/u.test(enWord) && !hasDictionaryEntry(token.simplified)) {
+    return transliterationSimilarity(token.simplified.replace(/·/g, ''), enWord) >= TRANSLITERATION_THRESHOLD;
+  }
+  return false;
+}
+
+const properNameCache = new Map<string, Set<string>>();
+
+/**
+ * Capitalised words of a name's CC-CEDICT senses: 史迪威 "Joseph Stilwell (1883-1946), commander of US
+ * forces …" gives joseph, stilwell. translationStems skips such senses as descriptions.
+ */
+function properNamesInGlosses(simplified: string): Set<string> {
+  let names = properNameCache.get(simplified);
+  if (names) return names;
+  names = new Set();
+  for (const sense of lookupGlosses(simplified)) {
+    const head = sense.replace(/\(.*$/, '').split(/[,;]/)[0] ?? '';
+    for (const word of head.match(/\b\p{Lu}[\p{L}'’-]+/gu) ?? []) names.add(word.toLowerCase());
+  }
+  properNameCache.set(simplified, names);
+  return names;
+}
+
+const ROMAN: Record<string, number> = {
+  i: 1,
+  ii: 2,
+  iii: 3,
+  iv: 4,
+  v: 5,
+  vi: 6,
+  vii: 7,
+  viii: 8,
+  ix: 9,
+  x: 10,
+};
+
+/** 二级 ↔ level-II / 2: the numeral inside a Chinese word against a Roman or Arabic numeral. */
+function numeralsAgree(simplified: string, lower: string): boolean {
+  const value = ROMAN[lower] ?? (/^\d+$/.test(lower) ? Number(lower) : undefined);
+  if (value === undefined) return false;
+  const numeral = simplified.match(/[一二三四五六七八九十两]+/u)?.[0];
+  return numeral !== undefined && parseChineseNumeral(numeral) === value;
+}
+
+const glossCache = new Map<string, readonly string[]>();
+
+/**
+ * translationStems, and for long names it gives nothing for (中国人民对外友好协会), the stems of the
+ * dictionary words inside, longest first (中国人民 + 对外 + 友好 + 协会).
+ */
+function glossStems(simplified: string): readonly string[] {
+  let stems = glossCache.get(simplified);
+  if (stems) return stems;
+  stems = translationStems(simplified);
+  if (stems.length === 0 && simplified.length > 2) {
+    const parts: string[] = [];
+    let at = 0;
+    while (at < simplified.length) {
+      let length = Math.min(4, simplified.length - at);
+      while (length > 1 && !hasDictionaryEntry(simplified.slice(at, at + length))) length--;
+      const part = simplified.slice(at, at + length);
+      if (hasDictionaryEntry(part)) parts.push(part);
+      at += length;
+    }
+    stems = [...new Set(parts.flatMap((part) => translationStems(part)))];
+  }
+  glossCache.set(simplified, stems);
+  return stems;
+}

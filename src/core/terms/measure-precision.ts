@@ -1,0 +1,59 @@
+/**
+ * Prints the top term pairs extracted from the founding sample and from the mag dev set of the
+ * BFSU non-literary corpus (read from ../shared/eval at run time, never copied), for judging by hand:
+ *   npx tsx src/core/terms/measure-precision.ts [top=30]
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { extractTerms, type TermPairInput } from './index.js';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const top = Number(process.argv[2] ?? 30);
+
+function samplePairs(): TermPairInput[] {
+  const lines = readFileSync(resolve(repoRoot, 'examples/press-release.txt'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => l.replace(/\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]+\)/g, ''));
+  const half = lines.length / 2;
+  return lines.slice(0, half).map((zh, i) => ({ zh, en: lines[half + i]! }));
+}
+
+/** Pairs from a `.align` file: lines `[zh ids]:[en ids]`, ids 0-based into the one-sentence-per-line files. */
+function alignedPairs(base: string): TermPairInput[] {
+  const zh = readFileSync(`${base}.zh`, 'utf8').split('\n');
+  const en = readFileSync(`${base}.en`, 'utf8').split('\n');
+  const pairs: TermPairInput[] = [];
+  for (const line of readFileSync(`${base}.align`, 'utf8').split('\n')) {
+    const match = /^\[([\d,\s]*)\]:\[([\d,\s]*)\]$/.exec(line.trim());
+    if (!match) continue;
+    const ids = (list: string) =>
+      list
+        .split(',')
+        .filter((s) => s.trim())
+        .map(Number);
+    pairs.push({
+      zh: ids(match[1]!)
+        .map((i) => zh[i] ?? '')
+        .join(''),
+      en: ids(match[2]!)
+        .map((i) => en[i] ?? '')
+        .join(' '),
+    });
+  }
+  return pairs;
+}
+
+function print(title: string, pairs: TermPairInput[]): void {
+  const started = performance.now();
+  const terms = extractTerms(pairs).slice(0, top);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`# ${title}: ${pairs.length} pairs, top ${terms.length} (${seconds} s)`);
+  for (const [i, t] of terms.entries()) console.log([i + 1, t.zh, t.en, t.score, t.kind, t.count].join('\t'));
+}
+
+print('founding sample', samplePairs());
+const mag = resolve(repoRoot, '../shared/eval/bfsu-nonlit-dev/mag');
+if (existsSync(`${mag}.align`)) print('mag dev', alignedPairs(mag));
+else console.log(`# mag dev: skipped, ${mag}.align not found`);
