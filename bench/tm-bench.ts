@@ -87,13 +87,17 @@ async function main(): Promise<void> {
 
   const store = openSqliteTmStore(dbPath);
   t = performance.now();
+  const cpuBefore = process.cpuUsage();
   const result = await importFile(store, tmxPath);
   const importSeconds = (performance.now() - t) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const importCpuSeconds = (cpu.user + cpu.system) / 1e6;
   store.db.pragma('wal_checkpoint(TRUNCATE)');
   const dbBytes = statSync(dbPath).size;
   console.log(
     `import: ${result.read} read, ${result.added} added, ${result.duplicates} duplicates in ${importSeconds.toFixed(1)} s ` +
-      `= ${Math.round(result.read / importSeconds)} units/s; database ${(dbBytes / 1e6).toFixed(1)} MB ` +
+      `= ${Math.round(result.read / importSeconds)} units/s (CPU ${importCpuSeconds.toFixed(1)} s = ` +
+      `${Math.round(result.read / importCpuSeconds)} units per CPU-second); database ${(dbBytes / 1e6).toFixed(1)} MB ` +
       `(${Math.round(dbBytes / Math.max(1, result.added))} bytes/unit); peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
   );
 

@@ -33,5 +33,9 @@ function chineseTerms(text: string): string[] {
 
 /** Words: runs of letters (apostrophes and hyphens split them, as SQLite's unicode61 tokenizer does). */
 export function words(text: string): string[] {
+  // ASCII text (most English) takes a plain character class: ~3x faster than Unicode properties.
+  if (ASCII.test(text)) return text.match(/[A-Za-z]+/g) ?? [];
   return text.match(/[\p{L}\p{M}]+/gu) ?? [];
 }
+
+const ASCII = /^[\x00-\x7f]*$/;

@@ -10,7 +10,8 @@ import type { Lang, Script } from '../types.js';
 export function normalizeSegment(text: string, lang: Lang): string {
   let out = text.normalize('NFKC');
   if (lang === 'zh') out = foldHan(out);
-  out = out.replace(/\s+/gu, ' ').trim().toLowerCase();
+  if (/\s\s|[^\S ]/.test(out)) out = out.replace(/\s+/g, ' ');
+  out = out.trim().toLowerCase();
   // Chinese has no spaces between words: a space typed between two Han characters is noise.
   if (lang === 'zh' && out.includes(' ')) out = out.replace(/(?<=\p{Script=Han}) (?=\p{Script=Han})/gu, '');
   return out;

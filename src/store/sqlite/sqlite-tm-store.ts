@@ -191,11 +191,11 @@ export class SqliteTmStore implements TmStore {
       );
       if (inserted.changes === 1) {
         const id = inserted.lastInsertRowid;
-        const zhTerms = indexTerms(zhNormal, 'zh');
-        const enTerms = indexTerms(enNormal, 'en');
+        const zhTerms = new Set(indexTerms(zhNormal, 'zh'));
+        const enTerms = new Set(indexTerms(enNormal, 'en'));
         this.statements.insertTerms.run(id, ftsDocument(zhTerms, enTerms));
-        for (const term of new Set(zhTerms)) termUnits.zh.set(term, (termUnits.zh.get(term) ?? 0) + 1);
-        for (const term of new Set(enTerms)) termUnits.en.set(term, (termUnits.en.get(term) ?? 0) + 1);
+        for (const term of zhTerms) termUnits.zh.set(term, (termUnits.zh.get(term) ?? 0) + 1);
+        for (const term of enTerms) termUnits.en.set(term, (termUnits.en.get(term) ?? 0) + 1);
         result.added++;
         return;
       }
@@ -445,11 +445,11 @@ function ftsTerm(term: string, lang: Lang): string {
   return term.charCodeAt(0) >= 0x2e80 ? term : `z${term}`;
 }
 
-function ftsDocument(zhTerms: readonly string[], enTerms: readonly string[]): string {
-  const out: string[] = [];
-  for (const term of new Set(zhTerms)) out.push(ftsTerm(term, 'zh'));
-  for (const term of new Set(enTerms)) out.push(`e${term}`);
-  return out.join(' ');
+function ftsDocument(zhTerms: Iterable<string>, enTerms: Iterable<string>): string {
+  let out = '';
+  for (const term of zhTerms) out += `${ftsTerm(term, 'zh')} `;
+  for (const term of enTerms) out += `e${term} `;
+  return out;
 }
 
 /** An FTS5 string literal: the term in double quotes, inner quotes doubled. */
