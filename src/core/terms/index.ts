@@ -1,3 +1,3 @@
 export { type ExtractTermsOptions, extractTerms, type TermPairInput } from './extract-terms.js';
 export { transliterationSimilarity } from './transliteration.js';
-export type { TermKind, TermPair } from './types.js';
+export { TERM_STATUSES, type TermEntry, type TermKind, type TermPair, type TermStatus } from './types.js';

@@ -24,3 +24,19 @@ export interface Phrase {
   start: number;
   end: number;
 }
+
+/** How a termbase rules on a translation: the one to use, another allowed, or one never to use. */
+export type TermStatus = 'preferred' | 'admitted' | 'forbidden';
+export const TERM_STATUSES: readonly TermStatus[] = ['preferred', 'admitted', 'forbidden'];
+
+/** A termbase entry: what is imported, stored, exported and checked by QA. */
+export interface TermEntry {
+  zh: string;
+  en: string;
+  status: TermStatus;
+  kind?: TermKind;
+  score?: number;
+  note?: string;
+  /** Where the entry came from: a file name, or `extracted:<file>`. */
+  source?: string;
+}

@@ -1,0 +1,128 @@
+import { foldToSimplified } from '../../core/lexicon/script.js';
+import type { TermEntry, TermKind, TermStatus } from '../../core/terms/index.js';
+import type { StoredTerm, TermbaseAddResult, TermbaseFilter, TermbaseStore } from '../termbase.js';
+import { openSqliteDatabase, type SqliteDatabase } from './database.js';
+
+interface TermRow {
+  id: number;
+  zh: string;
+  en: string;
+  kind: string | null;
+  score: number | null;
+  status: TermStatus;
+  note: string | null;
+  source: string | null;
+  created_at: string;
+}
+
+/** The key entries are unique by on the Chinese side: Simplified, white space removed. */
+export function termKey(zh: string): string {
+  return foldToSimplified(zh).replace(/\s+/g, '');
+}
+
+/** Opens the termbase of a bitext database (the TM's file; created and migrated as needed). */
+export function openSqliteTermbase(path: string): SqliteTermbaseStore {
+  return new SqliteTermbaseStore(openSqliteDatabase(path));
+}
+
+/** Termbase queries over the `terms` table of migration 2 (src/store/sqlite/migrations.ts). */
+export class SqliteTermbaseStore implements TermbaseStore {
+  constructor(private readonly db: SqliteDatabase) {}
+
+  add(entries: readonly TermEntry[], options: { now?: Date } = {}): TermbaseAddResult {
+    const now = (options.now ?? new Date()).toISOString();
+    const find = this.db.prepare<[string, string], { id: number }>(
+      'SELECT id FROM terms WHERE zh_key = ? AND en = ?',
+    );
+    const insert = this.db.prepare(
+      `INSERT INTO terms (zh, en, zh_key, kind, score, status, note, source, created_at)
+       VALUES (@zh, @en, @zhKey, @kind, @score, @status, @note, @source, @now)`,
+    );
+    // An update keeps what the new entry does not say (a re-import without notes keeps the notes).
+    const update = this.db.prepare(
+      `UPDATE terms SET status = @status, kind = COALESCE(@kind, kind), score = COALESCE(@score, score),
+         note = COALESCE(@note, note), source = COALESCE(@source, source) WHERE id = @id`,
+    );
+    let added = 0;
+    let updated = 0;
+    this.db.transaction(() => {
+      for (const entry of entries) {
+        const zh = entry.zh.trim();
+        const en = entry.en.trim().replace(/\s+/g, ' ');
+        const params = {
+          zh,
+          en,
+          zhKey: termKey(zh),
+          kind: entry.kind ?? null,
+          score: entry.score ?? null,
+          status: entry.status,
+          note: entry.note ?? null,
+          source: entry.source ?? null,
+          now,
+        };
+        const existing = find.get(params.zhKey, en);
+        if (existing) {
+          update.run({ ...params, id: existing.id });
+          updated++;
+        } else {
+          insert.run(params);
+          added++;
+        }
+      }
+    })();
+    return { added, updated };
+  }
+
+  list(filter: TermbaseFilter = {}): StoredTerm[] {
+    const where: string[] = [];
+    const params: Record<string, string> = {};
+    if (filter.status) {
+      where.push('status = @status');
+      params.status = filter.status;
+    }
+    if (filter.zh) {
+      where.push('instr(zh_key, @zh) > 0');
+      params.zh = termKey(filter.zh);
+    }
+    const sql = `SELECT * FROM terms ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY zh_key, status, en`;
+    return this.db.prepare<Record<string, string>, TermRow>(sql).all(params).map(fromRow);
+  }
+
+  findIn(zh: string): StoredTerm[] {
+    const key = termKey(zh);
+    // instr(text, term): every term whose key occurs in the text. A scan, fine for termbases of tens of
+    // thousands of entries; a larger one would want an n-gram index like the TM's.
+    return this.db
+      .prepare<[string], TermRow>(
+        'SELECT * FROM terms WHERE instr(?, zh_key) > 0 ORDER BY length(zh_key) DESC, en',
+      )
+      .all(key)
+      .map(fromRow);
+  }
+
+  remove(id: number): boolean {
+    return this.db.prepare('DELETE FROM terms WHERE id = ?').run(id).changes > 0;
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM terms').get() as { n: number }).n;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function fromRow(row: TermRow): StoredTerm {
+  return {
+    id: row.id,
+    zh: row.zh,
+    en: row.en,
+    status: row.status,
+    ...(row.kind ? { kind: row.kind as TermKind } : {}),
+    ...(row.score !== null ? { score: row.score } : {}),
+    ...(row.note ? { note: row.note } : {}),
+    ...(row.source ? { source: row.source } : {}),
+    createdAt: row.created_at,
+  };
+}

@@ -1,0 +1,32 @@
+import type { TermEntry, TermStatus } from '../core/terms/index.js';
+
+/** A stored termbase entry. */
+export interface StoredTerm extends TermEntry {
+  id: number;
+  createdAt: string;
+}
+
+export interface TermbaseAddResult {
+  /** New entries stored. */
+  added: number;
+  /** Entries already present (same folded zh and en) whose status, kind, score or note were updated. */
+  updated: number;
+}
+
+export interface TermbaseFilter {
+  status?: TermStatus;
+  /** Only entries whose Chinese, folded to Simplified, contains this. */
+  zh?: string;
+}
+
+/** The termbase kept next to the TM (table `terms`). */
+export interface TermbaseStore {
+  /** Adds entries, or updates those with the same (folded zh, en) key, in one transaction. */
+  add(entries: readonly TermEntry[], options?: { now?: Date }): TermbaseAddResult;
+  list(filter?: TermbaseFilter): StoredTerm[];
+  /** Entries whose Chinese occurs in `zh` (folded to Simplified): what QA needs for one text. */
+  findIn(zh: string): StoredTerm[];
+  remove(id: number): boolean;
+  count(): number;
+  close(): void;
+}
