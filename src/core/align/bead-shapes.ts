@@ -29,8 +29,18 @@ const SHAPE_PRIORS: readonly (readonly [number, number, number])[] = [
   [1, 5, 0.002],
 ];
 
-export const BEAD_SHAPES: readonly BeadShape[] = SHAPE_PRIORS.map(([zh, en, p]) => ({
-  zh,
-  en,
-  cost: -Math.log(p),
-}));
+/**
+ * The shapes with their costs: −log prior, plus `manyToMany` for beads with two or more sentences on
+ * both sides (lexical evidence finds spurious matches in big beads, so they need a higher price
+ * than their frequency says) and `empty` for 1-0 and 0-1 beads.
+ */
+export function beadShapes(extra: { manyToMany: number; empty: number }): BeadShape[] {
+  return SHAPE_PRIORS.map(([zh, en, p]) => ({
+    zh,
+    en,
+    cost:
+      -Math.log(p) + (zh >= 2 && en >= 2 ? extra.manyToMany : 0) + (zh === 0 || en === 0 ? extra.empty : 0),
+  }));
+}
+
+export const BEAD_SHAPES: readonly BeadShape[] = beadShapes({ manyToMany: 0, empty: 0 });

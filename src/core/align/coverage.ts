@@ -1,4 +1,5 @@
 import type { RangeCost } from './search.js';
+import { TUNING } from './tuning.js';
 
 /**
  * Tokens of both sides reduced to integer keys that can match across languages: a zh token has a
@@ -105,8 +106,13 @@ export function coverageRatioCost(tokens: KeyedTokens, weight: number, hit: numb
     return covered ? Math.log(hit / chance) : Math.log((1 - hit) / (1 - chance));
   };
   const covered = coverageFlags(tokens);
+  const emptyTokenScore = Math.log(1 - hit);
   return (zs, ze, es, ee) => {
-    if (zs === ze || es === ee) return 0;
+    if (zs === ze || es === ee) {
+      if (!TUNING.emptyTokens) return 0;
+      const n = zhTokenStart[ze]! - zhTokenStart[zs]! + enTokenStart[ee]! - enTokenStart[es]!;
+      return -weight * n * emptyTokenScore;
+    }
     const flags = covered(zs, ze, es, ee);
     const zhFrom = zhTokenStart[zs]!;
     const zhTo = zhTokenStart[ze]!;

@@ -49,12 +49,21 @@ export function dictionaryTokens(
   zhWords: readonly (readonly string[])[],
   enStems: readonly (readonly string[])[],
 ): KeyedTokens {
+  return stemKeyedTokens(zhWords, enStems, (w) => translationStems(w));
+}
+
+/** KeyedTokens where en tokens are keyed by stem and zh words by the stems `translate` gives them. */
+export function stemKeyedTokens(
+  zhWords: readonly (readonly string[])[],
+  enStems: readonly (readonly string[])[],
+  translate: (zhWord: string) => readonly string[],
+): KeyedTokens {
   const table = new KeyTable();
   const enKeys = enStems.map((stems) => stems.map((s) => table.id(s)));
   const zhKeys = zhWords.map((words) =>
     words.map((w) => {
       const keys: number[] = [];
-      for (const stem of translationStems(w)) {
+      for (const stem of translate(w)) {
         const key = table.lookup(stem);
         if (key !== undefined) keys.push(key);
       }

@@ -1,8 +1,14 @@
 import { foldToSimplified } from '../lexicon/script.js';
 import type { Bead } from '../types.js';
-import { BEAD_SHAPES } from './bead-shapes.js';
+import { beadShapes } from './bead-shapes.js';
 import { coverageRatioCost } from './coverage.js';
-import { chineseContentWords, dictionaryTokens, englishStemsOf } from './dictionary-evidence.js';
+import {
+  chineseContentWords,
+  dictionaryTokens,
+  englishStemsOf,
+  stemKeyedTokens,
+} from './dictionary-evidence.js';
+import { learnTranslations } from './learned-evidence.js';
 import {
   characterLength,
   documentLengthModel,
@@ -13,7 +19,7 @@ import {
 } from './length-evidence.js';
 import { paragraphCost } from './paragraph-evidence.js';
 import { type RangeBead, type RangeCost, searchAlignment } from './search.js';
-import { TUNING } from './tuning.js';
+import { LEARNED_TUNING, TUNING } from './tuning.js';
 
 /** Which kinds of evidence the aligner uses; all on by default. Switch one off to measure what it adds. */
 export interface EvidenceSwitches {
@@ -62,16 +68,19 @@ export function alignSentences(
     fixedTerms.push(paragraphCost(options.zhParagraphs, options.enParagraphs));
   }
 
+  const needWords = switches.dictionary || switches.learned;
+  const zhWords = needWords ? zhFolded.map(chineseContentWords) : [];
+  const enStems = needWords ? englishStemsOf(en) : [];
   if (switches.dictionary) {
-    const tokens = dictionaryTokens(zhFolded.map(chineseContentWords), englishStemsOf(en));
+    const tokens = dictionaryTokens(zhWords, enStems);
     fixedTerms.push(coverageRatioCost(tokens, TUNING.dictionaryWeight, TUNING.dictionaryHit));
   }
 
-  const run = (model: LengthModel, guide?: readonly RangeBead[]) => {
-    const terms = [...fixedTerms];
+  const run = (model: LengthModel, guide?: readonly RangeBead[], extraTerms: readonly RangeCost[] = []) => {
+    const terms = [...fixedTerms, ...extraTerms];
     if (switches.length) terms.push(lengthCost(zhPrefix, enPrefix, model));
     return searchAlignment(zh.length, en.length, {
-      shapes: BEAD_SHAPES,
+      shapes: beadShapes({ manyToMany: TUNING.manyToManyCost, empty: TUNING.emptyCost }),
       cost: sumOf(terms),
       guide,
       bandWidth: TUNING.bandWidth,
@@ -80,17 +89,28 @@ export function alignSentences(
   };
 
   let path = run(lengthModel);
+  // Second pass, in a band around the first: the length variance of this document (Gale & Church
+  // fixed one for all texts) and word translations learned from the first alignment.
+  let model = lengthModel;
   if (switches.length) {
-    // Second pass with the length variance of this document (Gale & Church fixed it for all texts).
     const pairs = path
       .filter((b) => b.zhEnd - b.zhStart === 1 && b.enEnd - b.enStart === 1)
       .map(
         (b) =>
           [zhPrefix[b.zhEnd]! - zhPrefix[b.zhStart]!, enPrefix[b.enEnd]! - enPrefix[b.enStart]!] as const,
       );
-    const variance = estimateVariance(pairs, lengthModel.ratio, lengthModel.variance);
-    path = run({ ratio: lengthModel.ratio, variance }, path);
+    model = {
+      ratio: lengthModel.ratio,
+      variance: estimateVariance(pairs, lengthModel.ratio, lengthModel.variance),
+    };
   }
+  for (let round = 0; round < (switches.learned ? LEARNED_TUNING.rounds : 0); round++) {
+    const learned = learnTranslations(zhWords, enStems, path, LEARNED_TUNING);
+    const tokens = stemKeyedTokens(zhWords, enStems, (w) => learned.get(w) ?? []);
+    const learnedTerm = coverageRatioCost(tokens, LEARNED_TUNING.weight, LEARNED_TUNING.hit);
+    path = run(model, path, [learnedTerm]);
+  }
+  if (!switches.learned && switches.length) path = run(model, path);
   return toBeads(path);
 }
 
