@@ -16,7 +16,7 @@ function goldDir(files: Record<string, string>): string {
 
 const zh = '老师来了。\n学生们在教室里安静地读书写字，外面的雨一直下个不停。\n天黑了。\n我们回家吧。\n';
 const en =
-  "The teacher came in with a kind smile.\nThe students read quietly, and it kept raining.\nNight came.\nLet's go home.\n";
+  "The old teacher came in with a kind smile on her face.\nThe students read quietly, and it kept raining.\nNight came.\nLet's go home.\n";
 
 async function runEval(args: string[]) {
   const memory = memoryIo();

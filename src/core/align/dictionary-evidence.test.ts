@@ -6,7 +6,7 @@ import { alignSentences } from './index.js';
 // 家 home) keeps them apart.
 const zh = ['老师来了。', '学生们在教室里安静地读书写字，外面的雨一直下个不停。', '天黑了。', '我们回家吧。'];
 const en = [
-  'The teacher came in with a kind smile.',
+  'The old teacher came in with a kind smile on her face.',
   'The students read quietly, and it kept raining.',
   'Night came.',
   "Let's go home.",
