@@ -20,7 +20,15 @@ const utf16 = (text: string, encoding: 'utf-16le' | 'utf-16be') => {
   if (encoding === 'utf-16be') bytes.swap16();
   return new Uint8Array(bytes);
 };
-const concat = (...parts: ArrayLike<number>[]) => new Uint8Array(parts.flatMap((p) => Array.from(p)));
+function concat(...parts: ArrayLike<number>[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
 
 function refusal(bytes: Uint8Array, options?: { encoding?: EncodingName }): BitextError {
   try {
@@ -179,7 +187,8 @@ describe('firstBadByte', () => {
   ];
   for (const [name, encoding, encode, bad] of cases) {
     it(`finds the first bad byte in ${name}, anywhere in a long input`, () => {
-      for (const text of [lines, oneLine]) {
+      // shifted by 0–2 bytes, so the restart points land inside characters as well as between them
+      for (const text of [lines, oneLine].flatMap((t) => [t, `x${t}`, `xy${t}`])) {
         const body = encode(text);
         // insert at character boundaries: the start, in the first and in the second 64 KiB chunk, the end
         for (const chars of [

@@ -1,5 +1,5 @@
 import { BitextError } from '../core/errors.js';
-import { decodesCleanly, firstBadByte } from './decode-offset.js';
+import { firstBadByte, tryDecode } from './decode-offset.js';
 import { chineseScore } from './decode-plausibility.js';
 
 export type EncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
@@ -108,11 +108,6 @@ function detect(bytes: Uint8Array, file: string | undefined): { text: string; en
     `invalid ${DISPLAY[furthest.encoding]} at byte ${furthest.offset}: the text is not UTF-8, GB18030 or Big5 (first bad byte: ${detail}); give --encoding if it is another`,
     { file, offset: furthest.offset },
   );
-}
-
-function tryDecode(bytes: Uint8Array, encoding: EncodingName): string | undefined {
-  if (!decodesCleanly(bytes, encoding)) return undefined;
-  return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
 }
 
 /** Bytes looked at for the share of control bytes: a prefix is enough to tell a binary file. */
