@@ -16,7 +16,12 @@ describe('stripPinyinGlosses', () => {
     ['區(ōu)姓', '區姓'], // a reading other than the usual one,
     ['一(yí)個', '一個'], // sandhi tone: toneless it is a reading,
     ['協(xié)(xié)會', '協會'], // a repeated gloss,
-    ['協(XIÉ)會', '協會'], // upper case,
+    ['協(XIÉ)會', '協會'], // upper case
+    ['經濟(jīngjì)圈', '經濟圈'], // a word's reading
+    ['史迪威(Shǐ Dí wēi)博物館', '史迪威博物館'], // capitalised, spaced
+    ['西安(Xī’ān)市', '西安市'], // apostrophe between syllables
+    ['友好協會(xie2hui4)', '友好協會'], // tone numbers, the last two characters
+    ['𠀀協(xié)', '𠀀協'], // a supplementary-plane character before the glossed one,
   ])('strips the gloss in %s', (input, expected) => {
     expect(stripPinyinGlosses(input).text).toBe(expected);
   });
@@ -32,6 +37,10 @@ describe('stripPinyinGlosses', () => {
     '條款(a)項',
     'Latin before: x(xié)',
     'not closed: 協(xié',
+    '經濟(jīng)圈', // not the reading of 濟
+    '經濟(jīngjìquān)', // more syllables than characters
+    '中國(Zhōngguó is China)',
+    '一二三四五(yīèrsānsìwǔ)', // a word longer than four characters
   ])('keeps the real parentheses in %s', (input) => {
     expect(stripPinyinGlosses(input)).toEqual({ text: input, count: 0 });
   });
