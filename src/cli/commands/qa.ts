@@ -1,12 +1,240 @@
-import type { Command } from 'commander';
+import { extname, resolve } from 'node:path';
+import { type Command, Option } from 'commander';
+import { alignDocument } from '../../core/document.js';
+import { BitextError } from '../../core/errors.js';
+import {
+  type Finding,
+  QA_CHECKS,
+  type QaCheck,
+  type QaPair,
+  type QaTerm,
+  runQa,
+} from '../../core/qa/index.js';
+import type { TermEntry } from '../../core/terms/index.js';
+import { findingsToHtml } from '../../formats/qa-html.js';
+import { parseTbx } from '../../formats/tbx-read.js';
+import { parseTermsTable } from '../../formats/terms-csv.js';
+import { readTextFile } from '../../io/read-text.js';
+import { openSqliteTermbase } from '../../store/sqlite/termbase-store.js';
 import type { CliIo } from '../io.js';
+import { writeOutput } from '../output.js';
 
-// Placeholder until the command lands; registered so the CLI frame is complete.
-export function registerQa(program: Command, _io: CliIo): void {
+interface QaFlags {
+  termbase?: string;
+  db?: string;
+  format: 'text' | 'json' | 'html';
+  out?: string;
+  checks?: string;
+  failOn?: 'error' | 'warning' | 'info';
+}
+
+const EXAMPLES = `
+Examples:
+  $ bitext qa examples/press-release.txt                        check a bilingual document
+  $ bitext qa pairs.tsv --termbase terms.tbx                     aligned pairs (zh<TAB>en), with a termbase
+  $ bitext qa doc.txt --format html --out report.html            one self-contained HTML report
+  $ bitext qa doc.txt --checks number,date,name --fail-on error  exit 1 when an error is found (CI)
+
+Input: a bilingual document (aligned first, as by \`bitext align\`), or aligned pairs as .tsv (zh<TAB>en)
+or .jsonl ({"zh":…,"en":…} per line). Checks: ${QA_CHECKS.join(', ')}.`;
+
+/** A finding with the file it was found in (several files can be checked in one run). */
+export type FileFinding = Finding & { file: string };
+
+export function registerQa(program: Command, io: CliIo): void {
   program
     .command('qa')
-    .description('(not built yet)')
-    .action(() => {
-      throw new Error('bitext qa is not built yet');
+    .description(
+      'check aligned translations: numbers, dates, names, terms, omissions, untranslated text, consistency',
+    )
+    .argument('<files...>', 'bilingual documents or aligned pair files (.tsv, .jsonl); "-" for stdin')
+    .option('--termbase <file>', 'termbase to enforce: .tbx, .csv, .tsv, or a bitext database (.db)')
+    .option('--db <path>', 'enforce the termbase stored in this bitext database')
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'html']).default('text'),
+    )
+    .option('-o, --out <file>', 'write to a file (atomically) instead of stdout')
+    .option('--checks <list>', `comma-separated checks to run (default: all)`)
+    .addOption(
+      new Option(
+        '--fail-on <severity>',
+        'exit with status 1 when a finding this severe or worse is found',
+      ).choices(['error', 'warning', 'info']),
+    )
+    .addHelpText('after', EXAMPLES)
+    .action(async (files: string[], flags: QaFlags) => {
+      const checks = parseChecks(flags.checks);
+      const termbase = [
+        ...(flags.termbase ? await readTermbase(flags.termbase, io) : []),
+        ...(flags.db ? readStoredTermbase(resolve(io.cwd, flags.db)) : []),
+      ].map((t): QaTerm => ({ zh: t.zh, en: t.en, status: t.status }));
+      const findings: FileFinding[] = [];
+      let pairCount = 0;
+      for (const file of files) {
+        const pairs = await readPairs(file, io, { keepUnpaired: true });
+        pairCount += pairs.length;
+        for (const finding of runQa(pairs, { termbase, ...(checks ? { checks } : {}) })) {
+          findings.push({ file, ...finding });
+        }
+      }
+      const output =
+        flags.format === 'json'
+          ? JSON.stringify(findings, null, 2) + '\n'
+          : flags.format === 'html'
+            ? findingsToHtml(findings, { title: `bitext QA: ${files.join(', ')}`, pairs: pairCount })
+            : findingsToText(findings, pairCount, io.isTTY && flags.out === undefined);
+      await writeOutput(io, output, flags.out);
+      failIfSevere(findings, flags.failOn);
     });
+}
+
+function parseChecks(list: string | undefined): QaCheck[] | undefined {
+  if (list === undefined) return undefined;
+  const names = list
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const unknown = names.filter((n) => !(QA_CHECKS as readonly string[]).includes(n));
+  if (unknown.length > 0 || names.length === 0) {
+    throw new BitextError(
+      'USAGE',
+      `unknown check ${unknown.map((n) => `"${n}"`).join(', ') || '(none given)'}; checks are ${QA_CHECKS.join(', ')}`,
+    );
+  }
+  return names as QaCheck[];
+}
+
+function failIfSevere(findings: readonly Finding[], failOn: QaFlags['failOn']): void {
+  if (!failOn) return;
+  const order = ['error', 'warning', 'info'];
+  const severe = findings.filter((f) => order.indexOf(f.severity) <= order.indexOf(failOn));
+  if (severe.length > 0) {
+    throw new BitextError(
+      'QA_FAILED',
+      `${severe.length} finding${severe.length === 1 ? '' : 's'} at ${failOn} level or worse`,
+    );
+  }
+}
+
+/**
+ * The aligned pairs of an input: `.tsv` is zh<TAB>en per line (either column order, found from the
+ * text), `.jsonl` one {"zh","en"} object per line, anything else a bilingual document to align.
+ */
+export async function readPairs(
+  file: string,
+  io: CliIo,
+  options: { keepUnpaired: boolean },
+): Promise<QaPair[]> {
+  const { text } = await readTextFile(file, { readStdin: io.readStdin, cwd: io.cwd });
+  const extension = extname(file).toLowerCase();
+  if (extension === '.tsv') return parseTsvPairs(text, file);
+  if (extension === '.jsonl') return parseJsonlPairs(text, file);
+  const document = alignDocument(
+    { combined: text },
+    { keepUnpaired: options.keepUnpaired, sourceNames: { combined: file } },
+  );
+  return document.pairs.map((p) => ({ zh: p.zh, en: p.en }));
+}
+
+function parseTsvPairs(text: string, file: string): QaPair[] {
+  const pairs: QaPair[] = [];
+  const lines = text.split(/\r?\n/);
+  let zhFirst: boolean | undefined;
+  lines.forEach((line, index) => {
+    if (!line.trim()) return;
+    const cells = line.split('\t');
+    if (cells.length < 2) {
+      throw new BitextError('TSV_MALFORMED', 'expected two tab-separated columns (zh<TAB>en), found one', {
+        file,
+        line: index + 1,
+      });
+    }
+    const [a = '', b = ''] = cells;
+    zhFirst ??= hanShare(a) >= hanShare(b);
+    pairs.push(zhFirst ? { zh: a, en: b } : { zh: b, en: a });
+  });
+  return pairs;
+}
+
+function parseJsonlPairs(text: string, file: string): QaPair[] {
+  const pairs: QaPair[] = [];
+  text.split(/\r?\n/).forEach((line, index) => {
+    if (!line.trim()) return;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (error) {
+      throw new BitextError('JSONL_MALFORMED', `not JSON: ${(error as Error).message}`, {
+        file,
+        line: index + 1,
+      });
+    }
+    const record = value as { zh?: unknown; en?: unknown };
+    if (typeof record?.zh !== 'string' || typeof record?.en !== 'string') {
+      throw new BitextError('JSONL_MALFORMED', 'each line needs string fields "zh" and "en"', {
+        file,
+        line: index + 1,
+      });
+    }
+    pairs.push({ zh: record.zh, en: record.en });
+  });
+  return pairs;
+}
+
+function hanShare(text: string): number {
+  return (text.match(/\p{Script=Han}/gu)?.length ?? 0) / Math.max(1, text.length);
+}
+
+/** Reads a termbase file by its extension: .tbx, .csv/.tsv/.txt, or a bitext database. */
+export async function readTermbase(file: string, io: CliIo): Promise<TermEntry[]> {
+  const extension = extname(file).toLowerCase();
+  if (extension === '.db' || extension === '.sqlite' || extension === '.sqlite3') {
+    return readStoredTermbase(resolve(io.cwd, file));
+  }
+  const { text } = await readTextFile(file, { readStdin: io.readStdin, cwd: io.cwd });
+  if (extension === '.tbx' || extension === '.xml' || /^\s*(?:<\?xml|<tbx|<martif)/.test(text))
+    return parseTbx(text, file);
+  return parseTermsTable(text, file);
+}
+
+function readStoredTermbase(path: string): TermEntry[] {
+  const store = openSqliteTermbase(path);
+  try {
+    return store.list();
+  } finally {
+    store.close();
+  }
+}
+
+const COLOURS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m' } as const;
+const RESET = '\x1b[0m';
+
+/** Readable text: one block per finding, spans marked »…« (inverse video on a terminal), then a summary. */
+export function findingsToText(findings: readonly FileFinding[], pairCount: number, colour: boolean): string {
+  const mark = (text: string, spans: readonly { start: number; end: number }[]) => {
+    let out = '';
+    let at = 0;
+    for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+      if (span.start < at) continue;
+      out += text.slice(at, span.start);
+      const inner = text.slice(span.start, span.end);
+      out += colour ? `\x1b[7m${inner}\x1b[27m` : `»${inner}«`;
+      at = span.end;
+    }
+    return out + text.slice(at);
+  };
+  const blocks = findings.map((f) => {
+    const severity = colour ? `${COLOURS[f.severity]}${f.severity}${RESET}` : f.severity;
+    return (
+      `${f.file}: pair ${f.pair + 1}: ${severity} [${f.check}] ${f.message}\n` +
+      `  zh: ${mark(f.zh.text, f.zh.spans)}\n` +
+      `  en: ${mark(f.en.text, f.en.spans)}\n` +
+      `  hint: ${f.hint}\n`
+    );
+  });
+  const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
+  const summary =
+    `${findings.length} finding${findings.length === 1 ? '' : 's'} ` +
+    `(${count('error')} errors, ${count('warning')} warnings, ${count('info')} info) in ${pairCount} pairs\n`;
+  return [...blocks, summary].join('\n');
 }

@@ -1,0 +1,104 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { memoryIo } from '../io.js';
+import { run } from '../run.js';
+
+const REPO = resolve(import.meta.dirname, '../../..');
+const EXAMPLE = join(REPO, 'examples/press-release.txt');
+
+async function cli(argv: string[], options: Parameters<typeof memoryIo>[0] = {}) {
+  const mem = memoryIo({ cwd: REPO, ...options });
+  const code = await run(argv, mem.io);
+  return { code, stdout: mem.stdout(), stderr: mem.stderr() };
+}
+
+let dir: string | undefined;
+function temp(): string {
+  dir = mkdtempSync(join(tmpdir(), 'bitext-terms-'));
+  return dir;
+}
+afterEach(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  dir = undefined;
+});
+
+describe('bitext terms', () => {
+  it('lists the person pairs and the museum pair of the founding sample', async () => {
+    const { code, stdout } = await cli(['terms', 'examples/press-release.txt']);
+    expect(code).toBe(0);
+    const rows = stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.split('\t'));
+    for (const row of rows) expect(row).toHaveLength(4);
+    const pairs = rows.map(([zh, en]) => `${zh} → ${en}`);
+    expect(pairs).toEqual(
+      expect.arrayContaining([
+        '王廣成 → Wang Guangcheng',
+        '姜江 → Jiang Jiang',
+        '袁智兵 → Yuan Zhibing',
+        '重慶史迪威博物館 → Chongqing Stilwell Museum',
+      ]),
+    );
+    const kinds = Object.fromEntries(rows.map(([zh, , , kind]) => [zh, kind]));
+    expect(kinds['王廣成']).toBe('person');
+  });
+
+  it('writes JSON, CSV and TBX', async () => {
+    const json = JSON.parse(
+      (await cli(['terms', EXAMPLE, '--format', 'json', '--top', '3'])).stdout,
+    ) as unknown[];
+    expect(json).toHaveLength(3);
+    expect(json[0]).toEqual(
+      expect.objectContaining({ score: expect.any(Number), count: expect.any(Number) }),
+    );
+    const csv = (await cli(['terms', EXAMPLE, '--format', 'csv'])).stdout;
+    expect(csv.split('\r\n')[0]).toBe('zh,en,status,kind,score,note,source');
+    expect(csv).toContain('王廣成,Wang Guangcheng,admitted,person');
+    const tbx = (await cli(['terms', EXAMPLE, '--format', 'tbx'])).stdout;
+    expect(tbx).toContain('<term>Chongqing Stilwell Museum</term>');
+  });
+
+  it('saves extracted pairs, imports a termbase file and lists the termbase', async () => {
+    const folder = temp();
+    const saved = await cli(['terms', EXAMPLE, '--db', 'tm.db', '--save'], { cwd: folder });
+    expect(saved.code).toBe(0);
+    expect(saved.stderr).toMatch(/termbase: \d+ added, 0 updated/);
+    writeFileSync(join(folder, 'glossary.csv'), 'zh,en\n姜江,Jiang Jiang\n二級巡視員,level-II inspector\n');
+    const imported = await cli(
+      ['terms', 'import', 'glossary.csv', '--db', 'tm.db', '--status', 'preferred'],
+      {
+        cwd: folder,
+      },
+    );
+    expect(imported.stdout).toBe('glossary.csv: 2 read, 0 added, 2 updated\n');
+    const listed = await cli(['terms', 'list', '--db', 'tm.db', '--status', 'preferred'], { cwd: folder });
+    expect(listed.stdout).toContain('姜江\tJiang Jiang\tpreferred\tperson\n');
+    const tbx = await cli(['terms', 'list', '--db', 'tm.db', '--format', 'tbx', '--out', 'out.tbx'], {
+      cwd: folder,
+    });
+    expect(tbx.code).toBe(0);
+    const reimported = await cli(['terms', 'import', 'out.tbx', '--db', 'again.db'], { cwd: folder });
+    expect(reimported.stdout).toMatch(/out\.tbx: (\d+) read, \1 added, 0 updated/);
+    expect(readFileSync(join(folder, 'out.tbx'), 'utf8')).toContain('preferredTerm-admn-sts');
+  });
+
+  it('extracts from the TM when no file is given', async () => {
+    const folder = temp();
+    expect((await cli(['tm', 'add', EXAMPLE, '--db', 'tm.db'], { cwd: folder })).code).toBe(0);
+    const { code, stdout } = await cli(['terms', '--db', 'tm.db'], { cwd: folder });
+    expect(code).toBe(0);
+    expect(stdout).toContain('王廣成\tWang Guangcheng\t');
+  });
+
+  it('refuses a missing input and a bad option value', async () => {
+    const none = await cli(['terms']);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('give documents to extract terms from, or --db');
+    const bad = await cli(['terms', EXAMPLE, '--min-score', '2']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('--min-score must be a number from 0 to 1');
+  });
+});
