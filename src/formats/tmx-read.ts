@@ -1,5 +1,5 @@
 import { BitextError } from '../core/errors.js';
-import { decodeXmlBytes, parseXmlStream } from './xml-safety.js';
+import { type ByteChunks, decodeXmlBytes, parseXmlStream } from './xml-safety.js';
 
 /** A zh–en unit read from an interchange file (TMX, XLIFF, TSV), before the TM normalises it. */
 export interface ImportedUnit {
@@ -36,10 +36,7 @@ const CODE_ELEMENTS = new Set(['bpt', 'ept', 'it', 'ph', 'ut']);
  * `lang` (1.1–1.3); the first zh and the first en variant of a `<tu>` make the unit. Units lacking
  * either language come out with that side empty (the store counts them as skipped).
  */
-export function readTmx(
-  bytes: AsyncIterable<Uint8Array | string>,
-  file: string,
-): AsyncGenerator<ImportedUnit> {
+export function readTmx(bytes: ByteChunks, file: string): AsyncGenerator<ImportedUnit> {
   return parseXmlStream<ImportedUnit>(decodeXmlBytes(bytes), file, (emit) => {
     let sawRoot = false;
     let unit: ImportedUnit | undefined;

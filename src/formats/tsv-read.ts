@@ -2,6 +2,7 @@ import { TextDecoder } from 'node:util';
 import { BitextError } from '../core/errors.js';
 import { detectLang } from '../core/fuzzy/detect-lang.js';
 import { type ImportedUnit, langOfTag } from './tmx-read.js';
+import type { ByteChunks } from './xml-safety.js';
 
 /**
  * Streams the units of a tab-separated file: one pair per line, `zh<TAB>en` (what `bitext align`
@@ -10,10 +11,7 @@ import { type ImportedUnit, langOfTag } from './tmx-read.js';
  * too. A third column, when numeric, is the confidence. Blank lines are skipped; a line without a tab
  * is an error naming its line.
  */
-export async function* readTsv(
-  bytes: AsyncIterable<Uint8Array | string>,
-  file: string,
-): AsyncGenerator<ImportedUnit> {
+export async function* readTsv(bytes: ByteChunks, file: string): AsyncGenerator<ImportedUnit> {
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
   let pending = '';
   let lineNumber = 0;

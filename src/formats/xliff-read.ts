@@ -1,6 +1,6 @@
 import { BitextError } from '../core/errors.js';
 import { type ImportedUnit, langOfTag } from './tmx-read.js';
-import { decodeXmlBytes, parseXmlStream } from './xml-safety.js';
+import { type ByteChunks, decodeXmlBytes, parseXmlStream } from './xml-safety.js';
 
 // Content that is not the unit's text: inline native code (XLIFF 1.2 bpt/ept/it/ph; XLIFF 2.0 keeps
 // code in originalData), and other translations offered for reference (1.2 alt-trans, 2.0 matches),
@@ -22,10 +22,7 @@ const SKIPPED_ELEMENTS = new Set([
  * segment > source, target`). Which side is Chinese comes from the language attributes; a file
  * with no zh or no en language is refused. Units without a target come out with that side empty.
  */
-export function readXliff(
-  bytes: AsyncIterable<Uint8Array | string>,
-  file: string,
-): AsyncGenerator<ImportedUnit> {
+export function readXliff(bytes: ByteChunks, file: string): AsyncGenerator<ImportedUnit> {
   return parseXmlStream<ImportedUnit>(decodeXmlBytes(bytes), file, (emit) => {
     let sawRoot = false;
     let sourceLang: string | undefined;

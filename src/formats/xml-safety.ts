@@ -2,12 +2,15 @@ import { TextDecoder } from 'node:util';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { BitextError } from '../core/errors.js';
 
+/** What the readers take: a file stream, or any (async) sequence of byte or text chunks. */
+export type ByteChunks = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
+
 /**
  * Turns a byte stream into text for the XML parser: UTF-8 unless a UTF-16 byte-order mark says
  * otherwise (CAT tools often write TMX in UTF-16). Decoding is streaming, so a multi-byte character
  * split across two chunks is kept whole.
  */
-export async function* decodeXmlBytes(bytes: AsyncIterable<Uint8Array | string>): AsyncGenerator<string> {
+export async function* decodeXmlBytes(bytes: ByteChunks): AsyncGenerator<string> {
   let decoder: TextDecoder | undefined;
   for await (const chunk of bytes) {
     if (typeof chunk === 'string') {

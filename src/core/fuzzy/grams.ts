@@ -3,8 +3,9 @@ import type { Lang } from '../types.js';
 /**
  * Index terms for candidate retrieval, from normalised text (see normalize.ts). Chinese: character
  * bigrams within each run of Han characters (a lone character is kept as a unigram), Latin words as
- * whole words. English: words. Numbers are left out so that segments differing only in a number still
- * meet. Terms keep their order and repeats, so consecutive terms of a phrase are consecutive here.
+ * whole words, digit runs. English: words and digit runs. Numbers are kept because they are the
+ * rarest terms of many segments (dates, amounts); a segment whose number changed still meets its
+ * match through the other terms. Terms keep their order and repeats.
  *
  * Why bigrams and not SQLite's trigram tokenizer: most Chinese words are two characters, and a
  * trigram index cannot find a two-character term at all; a bigram is the shortest unit that still
@@ -14,7 +15,7 @@ export function indexTerms(normalized: string, lang: Lang): string[] {
   return lang === 'zh' ? chineseTerms(normalized) : words(normalized);
 }
 
-const HAN_RUN = /\p{Script=Han}+|[\p{L}\p{M}]+/gu;
+const HAN_RUN = /\p{Script=Han}+|[\p{L}\p{M}]+|\p{Nd}+/gu;
 
 function chineseTerms(text: string): string[] {
   const terms: string[] = [];
@@ -31,11 +32,11 @@ function chineseTerms(text: string): string[] {
   return terms;
 }
 
-/** Words: runs of letters (apostrophes and hyphens split them, as SQLite's unicode61 tokenizer does). */
+/** Words and digit runs (apostrophes, hyphens and decimal points split them, as SQLite's unicode61 tokenizer does). */
 export function words(text: string): string[] {
   // ASCII text (most English) takes a plain character class: ~3x faster than Unicode properties.
-  if (ASCII.test(text)) return text.match(/[A-Za-z]+/g) ?? [];
-  return text.match(/[\p{L}\p{M}]+/gu) ?? [];
+  if (ASCII.test(text)) return text.match(/[A-Za-z]+|[0-9]+/g) ?? [];
+  return text.match(/[\p{L}\p{M}]+|\p{Nd}+/gu) ?? [];
 }
 
 const ASCII = /^[\x00-\x7f]*$/;

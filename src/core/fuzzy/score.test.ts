@@ -72,9 +72,9 @@ describe('normalizeSegment', () => {
 });
 
 describe('indexTerms and detectLang', () => {
-  it('gives Chinese bigrams, English words, and no numbers', () => {
-    expect(indexTerms('重庆市2020年', 'zh')).toEqual(['重庆', '庆市', '年']);
-    expect(indexTerms('in 2020 the wto met', 'en')).toEqual(['in', 'the', 'wto', 'met']);
+  it('gives Chinese bigrams, English words and digit runs', () => {
+    expect(indexTerms('重庆市2020年', 'zh')).toEqual(['重庆', '庆市', '2020', '年']);
+    expect(indexTerms('in 2020 the wto met', 'en')).toEqual(['in', '2020', 'the', 'wto', 'met']);
   });
 
   it('tells Chinese from English', () => {

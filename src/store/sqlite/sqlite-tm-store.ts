@@ -1,6 +1,7 @@
 import { detectLang } from '../../core/fuzzy/detect-lang.js';
 import { indexTerms } from '../../core/fuzzy/grams.js';
 import { normalizeSegment, unitKey, unitKeyOf } from '../../core/fuzzy/normalize.js';
+import { maskNumbers } from '../../core/fuzzy/numbers.js';
 import { scoreMatch } from '../../core/fuzzy/score.js';
 import type { Lang } from '../../core/types.js';
 import { findTerm } from '../concordance.js';
@@ -31,7 +32,7 @@ const BATCH_SIZE = 2000;
  */
 const POSTING_BUDGET = 12_000;
 /** Terms looked up even past the budget, so a query of common words still finds something. */
-const MIN_TERMS = 3;
+const MIN_TERMS = 1;
 /** How many candidates the index hands to exact scoring. */
 const CANDIDATES = 100;
 
@@ -80,9 +81,15 @@ export class SqliteTmStore implements TmStore {
       ),
       insertUnit: db.prepare(
         `INSERT INTO tm_units (zh, en, zh_lang, en_lang, zh_script, document_id, position, confidence,
-           created_at, changed_at, key_hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key_hash) DO NOTHING`,
+           created_at, changed_at, key_hash, zh_match_hash, en_match_hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key_hash) DO NOTHING`,
       ),
+      zhSameMasked: db
+        .prepare<[number, number], number>('SELECT id FROM tm_units WHERE zh_match_hash = ? LIMIT ?')
+        .pluck(),
+      enSameMasked: db
+        .prepare<[number, number], number>('SELECT id FROM tm_units WHERE en_match_hash = ? LIMIT ?')
+        .pluck(),
       unitByKeyHash: db.prepare<
         [number],
         { zh: string; en: string; zh_script: 'simplified' | 'traditional' }
@@ -188,6 +195,8 @@ export class SqliteTmStore implements TmStore {
         created,
         changed,
         keyHash,
+        matchHash(zhNormal, 'zh'),
+        matchHash(enNormal, 'en'),
       );
       if (inserted.changes === 1) {
         const id = inserted.lastInsertRowid;
@@ -244,6 +253,15 @@ export class SqliteTmStore implements TmStore {
    * sharing many rare terms with the query come first; the top CANDIDATES go to exact scoring.
    */
   candidates(normalizedQuery: string, lang: Lang): number[] {
+    const sameMasked = (lang === 'zh' ? this.statements.zhSameMasked : this.statements.enSameMasked).all(
+      matchHash(normalizedQuery, lang),
+      CANDIDATES,
+    );
+    const fuzzy = this.fuzzyCandidates(normalizedQuery, lang);
+    return [...new Set([...sameMasked, ...fuzzy])];
+  }
+
+  private fuzzyCandidates(normalizedQuery: string, lang: Lang): number[] {
     const terms = [...new Set(indexTerms(normalizedQuery, lang))];
     const withFrequency = terms
       .map((term) => ({ term, units: this.statements.termUnits.get(lang, term)?.units ?? 0 }))
@@ -432,6 +450,12 @@ export function hashKey(key: string): number {
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/** The hash a side is found by when only its numbers differ (see zh_match_hash in the schema). */
+function matchHash(normal: string, lang: Lang): number {
+  const masked = maskNumbers(normal).text;
+  return hashKey(lang === 'zh' ? masked.replace(/ /g, '') : masked);
 }
 
 /**
