@@ -38,22 +38,12 @@ export function normalizeSpaces(text: string): { text: string; count: number } {
 }
 
 /**
- * Unicode NFC. Counted per base character with its marks (e + U+0301 → é is one change), and per
- * line where composition spans several base characters (Hangul jamo).
+ * Unicode NFC. Counted as the combining marks composed into their base letters (e + U+0301 → é is one
+ * change), at least one when the text changed otherwise (Hangul jamo, compatibility ideographs).
  */
 export function composeUnicode(text: string): { text: string; count: number } {
   const composed = text.normalize('NFC');
   if (composed === text) return { text, count: 0 };
-  let count = 0;
-  const lines = text.split('\n').map((line) => {
-    const nfc = line.normalize('NFC');
-    if (nfc === line) return line;
-    let changed = 0;
-    for (const cluster of line.matchAll(/\P{M}?\p{M}*/gsu)) {
-      if (cluster[0] && cluster[0].normalize('NFC') !== cluster[0]) changed++;
-    }
-    count += Math.max(1, changed);
-    return nfc;
-  });
-  return { text: lines.join('\n'), count };
+  const marks = (s: string) => s.match(/\p{M}/gu)?.length ?? 0;
+  return { text: composed, count: Math.max(1, marks(text) - marks(composed)) };
 }
