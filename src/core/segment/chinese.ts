@@ -20,7 +20,7 @@ import { latinBoundary, MARK_RUN } from './english.js';
  *   - a sentence inside an open quotation ends there too: `他说：“你好。我走了。”然后离开。` gives
  *     `他说：“你好。` / `我走了。”` / `然后离开。`. The gold corpora split dialogue the same way, and
  *     holding a quotation whole would glue long speeches into one unit that no English sentence matches;
- *   - ；does not end a sentence (the gold never ends a line with it: it joins clauses of one sentence);
+ *   - ；and ; do not end a sentence (the gold never ends a line with one: they join clauses of a sentence);
  *   - an ellipsis (…… or ...) alone does not end a sentence (mostly a trailing-off inside speech), unless
  *     a closing quote follows it: `……”` ends the utterance;
  *   - nothing ends right before a comma, colon or semicolon (`“好！”，他说` is one sentence), nor
