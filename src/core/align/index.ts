@@ -17,6 +17,8 @@ import {
   lengthCost,
   prefixSums,
 } from './length-evidence.js';
+import { nameTokens } from './names-evidence.js';
+import { numberTokens } from './numbers-evidence.js';
 import { paragraphCost } from './paragraph-evidence.js';
 import { type RangeBead, type RangeCost, searchAlignment } from './search.js';
 import { LEARNED_TUNING, TUNING } from './tuning.js';
@@ -68,12 +70,18 @@ export function alignSentences(
     fixedTerms.push(paragraphCost(options.zhParagraphs, options.enParagraphs));
   }
 
-  const needWords = switches.dictionary || switches.learned;
+  const needWords = switches.dictionary || switches.learned || switches.names;
   const zhWords = needWords ? zhFolded.map(chineseContentWords) : [];
   const enStems = needWords ? englishStemsOf(en) : [];
   if (switches.dictionary) {
     const tokens = dictionaryTokens(zhWords, enStems);
     fixedTerms.push(coverageRatioCost(tokens, TUNING.dictionaryWeight, TUNING.dictionaryHit));
+  }
+  if (switches.names) {
+    fixedTerms.push(coverageRatioCost(nameTokens(zhWords, en), TUNING.namesWeight, TUNING.namesHit));
+  }
+  if (switches.numbers) {
+    fixedTerms.push(coverageRatioCost(numberTokens(zhFolded, en), TUNING.numbersWeight, TUNING.numbersHit));
   }
 
   const run = (model: LengthModel, guide?: readonly RangeBead[], extraTerms: readonly RangeCost[] = []) => {
