@@ -1,5 +1,7 @@
+import { hasDictionaryEntry, lookupGlosses } from '../lexicon/cedict.js';
 import { tagChinese } from '../lexicon/jieba.js';
 import { personNameToPinyin, wordToPinyin } from '../lexicon/pinyin.js';
+import { foldToSimplified } from '../lexicon/script.js';
 import { surnameOf } from './surnames.js';
 
 /** A name in Chinese text, with its span and its pinyin (surname first for persons). */
@@ -26,6 +28,20 @@ const INSTITUTION_WORDS = new Set(
 );
 
 const HAN = /^\p{Script=Han}+$/u;
+
+/**
+ * Characters that mostly occur in transliterated foreign names (詹姆斯 James, 史密斯 Smith, 斯科特
+ * Scott). A "name" with two of them is foreign: its pinyin is not its English form.
+ */
+const TRANSLITERATION_CHARS = new Set(
+  '斯姆尔特克德森丝尼罗洛维瓦默奥普布夫迪埃艾哈科帕佩芬菲弗赫库劳雷蒙摩穆纳诺齐恰切舍泰汤托威沃休耶密莉娅伊丹杰肯兹思歇阿',
+);
+
+/** Words around a name that make an unknown two-character word a person (副会长姜江, 姜江表示). */
+const PERSON_CONTEXT_BEFORE =
+  /(?:长|主任|主席|书记|总理|总统|大使|经理|教授|博士|委员|代表|记者|老师|医生|员|先生|女士)$/u;
+const PERSON_CONTEXT_AFTER =
+  /^(?:副|长|主任|主席|书记|先生|女士|同志|教授|博士|说|表示|指出|认为|强调|介绍|时|率|会见|拜会|出席)/u;
 
 /**
  * Person, place and organisation names. Places and organisations are jieba's ns/nt words. Persons are
@@ -83,8 +99,27 @@ export function findChineseNames(text: string): NameMention[] {
     const after = tokens[next];
     if (end === token.end && after && INSTITUTION_WORDS.has(after.simplified)) continue;
     const name = text.slice(token.start, end);
+    if (!looksLikeChineseName(name, token.tag, tokens[i - 1]?.simplified ?? '', after?.simplified ?? ''))
+      continue;
     names.push({ text: name, start: token.start, end, pinyin: personNameToPinyin(name), kind: 'person' });
     i = next - 1;
   }
   return names;
+}
+
+/**
+ * Filters the guesses: foreign transliterations (two transliteration characters), dictionary words
+ * (花光 "to spend all", whose senses are lower-case) and unknown two-character words with no title or
+ * speech verb next to them (jieba's HMM returns many words as "x").
+ */
+function looksLikeChineseName(name: string, tag: string, before: string, after: string): boolean {
+  const simplified = foldToSimplified(name);
+  const foreign = [...simplified].filter((c) => TRANSLITERATION_CHARS.has(c)).length;
+  if (foreign >= 2) return false;
+  if (hasDictionaryEntry(simplified) && lookupGlosses(simplified).some((sense) => !/^\p{Lu}/u.test(sense)))
+    return false;
+  if (tag === 'x' && [...name].length === 2) {
+    return PERSON_CONTEXT_BEFORE.test(before) || PERSON_CONTEXT_AFTER.test(after);
+  }
+  return true;
 }

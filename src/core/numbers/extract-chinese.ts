@@ -20,7 +20,10 @@ const PATTERN = new RegExp(
     `(?<permille>千分之(?<pml>${EITHER}))`,
     `(?<fraction>(?<den>${EITHER})分之(?<num>${EITHER}))`,
     `(?<ordinal>第(?<ord>${EITHER}))`,
-    `${NOT_IN_WORD}(?<arabic>${ARABIC})(?<scale>万亿|萬億|[万萬亿億千])?(?<sign>%)?(?![A-Za-z])`,
+    // 七成 = 70%; not 一成不变, 成为, 成功 (成 as a verb after a numeral).
+    `(?<tenths>[一二三四五六七八九])成(?![为為功立员員长長熟就本果绩績都市不])`,
+    // 10多亿, 3余万: "more than" between the number and its scale.
+    `${NOT_IN_WORD}(?<arabic>${ARABIC})(?:[多余餘])?(?<scale>万亿|萬億|[万萬亿億千])?(?<sign>%)?(?![A-Za-z])`,
     `(?<chinese>${CHINESE})`,
   ].join('|'),
   'g',
@@ -64,6 +67,9 @@ export function extractChineseNumbers(text: string): NumberMention[] {
     } else if (g.ordinal !== undefined) {
       value = parseAny(g.ord!);
       kind = 'ordinal';
+    } else if (g.tenths !== undefined) {
+      value = parseChineseNumeral(g.tenths)! * 10;
+      kind = 'percent';
     } else if (g.arabic !== undefined) {
       value = parseArabic(g.arabic) * scaleOf(g.scale);
       kind = g.sign ? 'percent' : Number.isInteger(value) ? 'cardinal' : 'decimal';
@@ -102,6 +108,8 @@ function scaleOf(scale: string | undefined): number {
 /** 2021年 is a year, 4月 a month, 14日 a day; 3年 stays a count of years. */
 function calendarKind(numeral: string, value: number, text: string, end: number): NumberKind | undefined {
   const next = text[end];
+  // 70年代 is a decade (the 1970s): calendar, not a quantity.
+  if (next === '年' && text[end + 1] === '代') return 'year';
   const isDigitString = /^\d+$/.test(numeral) || [...numeral].every((c) => CHINESE_DIGIT_CHARS.includes(c));
   if (next === '年' && isDigitString && numeral.length === 4) return 'year';
   if (next === '月' && Number.isInteger(value) && value >= 1 && value <= 12) return 'month';

@@ -77,11 +77,17 @@ const SCALE = Object.keys(SCALES).join('|');
 
 const PATTERN = new RegExp(
   [
+    // Decades: the 1970s, the '90s (calendar, like 70年代).
+    String.raw`(?<![\w.,])(?<decade>(?:1[5-9]|20)\d0|['’]?\d0)s\b`,
+    // half a million = 500,000
+    String.raw`\b(?<half>half\s+an?\s+(?<halfScale>${SCALE}))\b`,
     // 3,000 / 3.5 million / 5% / 1st / 3/4; digits glued to letters (COVID-19, G20) are names.
-    String.raw`(?<![\w.,/-]|[A-Za-z]-)(?<digits>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)` +
+    String.raw`(?<![\w.,/]|[A-Za-z]-)(?<digits>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)` +
       String.raw`(?:(?<suffix>st|nd|rd|th)\b|\/(?<denominator>\d+)\b|(?<scale>\s+(?:${SCALE})\b)?(?<percent>\s?%|\s+per\s?cent\b)?)(?![\w])`,
     // five / twenty-one / three hundred and five / a million / first / five percent
-    String.raw`\b(?<words>(?:a\s+(?=(?:${SCALE})\b))?(?:${WORD})(?:(?:[\s-]+|\s+and\s+)(?:${WORD}))*)\b(?<wordPercent>\s+per\s?cent\b)?`,
+    String.raw`\b(?<words>(?:an?\s+(?=(?:${SCALE}|dozen|decade)\b))?(?:${WORD})(?:(?:[\s-]+|\s+and\s+)(?:${WORD}))*)\b(?<wordPercent>\s+per\s?cent\b)?(?<multiplier>\s+(?:dozen|decades?)\b)?`,
+    // a dozen, a decade, decades alone
+    String.raw`\b(?<unitWord>(?:an?\s+)?(?:dozen|decade))\b`,
   ].join('|'),
   'gi',
 );
@@ -95,7 +101,17 @@ export function extractEnglishNumbers(text: string): NumberMention[] {
     const end = start + match[0].length;
     let value: number | undefined;
     let kind: NumberKind;
-    if (g.digits !== undefined) {
+    if (g.decade !== undefined) {
+      const digits = g.decade.replace(/^['’]/, '');
+      value = digits.length === 2 ? 1900 + Number(digits) : Number(digits);
+      kind = 'year';
+    } else if (g.half !== undefined) {
+      value = 0.5 * SCALES[g.halfScale!.toLowerCase()]!;
+      kind = 'cardinal';
+    } else if (g.unitWord !== undefined) {
+      value = /dozen/i.test(g.unitWord) ? 12 : 10;
+      kind = 'cardinal';
+    } else if (g.digits !== undefined) {
       value = Number(g.digits.replaceAll(',', ''));
       if (g.suffix) kind = 'ordinal';
       else if (g.denominator) {
@@ -113,6 +129,8 @@ export function extractEnglishNumbers(text: string): NumberMention[] {
       if (!parsed) continue;
       value = parsed.value;
       kind = g.wordPercent ? 'percent' : parsed.ordinal ? 'ordinal' : 'cardinal';
+      // two decades = 20, three dozen = 36
+      if (g.multiplier) value *= /dozen/i.test(g.multiplier) ? 12 : 10;
     }
     mentions.push({ value, text: text.slice(start, end), start, end, kind });
   }
@@ -130,7 +148,7 @@ export function parseNumberWords(words: string): { value: number; ordinal: boole
   let ordinal = false;
   let seen = false;
   for (const part of parts) {
-    if (part === 'a') {
+    if (part === 'a' || part === 'an') {
       current = 1;
       continue;
     }

@@ -67,6 +67,9 @@ describe('extractNumbers zh', () => {
     ['12万亿元', [['12万亿', 1.2e13, 'cardinal']]],
     ['2.5亿', [['2.5亿', 2.5e8, 'cardinal']]],
     ['1.5公里', [['1.5', 1.5, 'decimal']]],
+    ['有七成的人', [['七成', 70, 'percent']]],
+    ['10多亿美元', [['10多亿', 1e9, 'cardinal']]],
+    ['70年代', [['70年', 70, 'year']]],
   ])('%s', (text, expected) => {
     expect(simple(text, 'zh')).toEqual(expected);
   });
@@ -104,6 +107,12 @@ describe('extractNumbers en', () => {
     ['3/4 of them', [['3/4', 0.75, 'fraction']]],
     ['1.5 km', [['1.5', 1.5, 'decimal']]],
     ['On April 14', [['14', 14, 'day']]],
+    ['half a million people', [['half a million', 5e5, 'cardinal']]],
+    ['in the past two decades', [['two decades', 20, 'cardinal']]],
+    ['a decade ago', [['a decade', 10, 'cardinal']]],
+    ['a dozen eggs', [['a dozen', 12, 'cardinal']]],
+    ['in the 1970s', [['1970s', 1970, 'year']]],
+    ["in the '90s", [["'90s", 1990, 'year']]],
   ])('%s', (text, expected) => {
     expect(simple(text, 'en')).toEqual(expected);
   });

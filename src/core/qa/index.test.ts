@@ -101,6 +101,11 @@ describe('number check', () => {
     ['一个代表团', 'a delegation'],
     ['第三次会议', 'the third meeting'],
     ['有350万人', '3.5 million people'],
+    ['波音747-400型', 'the Boeing 747-400'],
+    ['有七成的可能', 'a 70% chance'],
+    ['在过去的20年里', 'in the past two decades'],
+    ['50万人', 'half a million people'],
+    ['在70年代', 'in the 1970s'],
   ])('accepts %s ↔ %s', (zh, en) => {
     expect(qa(zh, en, 'number')).toEqual([]);
   });
@@ -142,6 +147,7 @@ describe('name check', () => {
     ['副会长王广成率队', 'Vice president Wang Guangcheng led a team'],
     ['副会长王广成率队', 'Guangcheng Wang led a team'],
     ['秘书长袁智兵表示', 'Secretary General Yuan said'],
+    ['他的妻子麦肯齐说', 'His wife MacKenzie said'],
   ])('accepts %s ↔ %s', (zh, en) => {
     expect(qa(zh, en, 'name')).toEqual([]);
   });
@@ -150,6 +156,10 @@ describe('name check', () => {
     const findings = qa('副会长王广成率队', 'The vice president led a team', 'name');
     expect(findings.map((f) => f.severity)).toEqual(['warning']);
     expect(findings[0]!.message).toContain('Wang Guangcheng');
+  });
+
+  it('reports a missing untitled name only as info', () => {
+    expect(qa('王广成率队访问', 'A team visited', 'name').map((f) => f.severity)).toEqual(['info']);
   });
 
   it('reports a title given to the wrong person', () => {
