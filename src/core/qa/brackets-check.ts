@@ -19,6 +19,7 @@ const CLOSERS = new Map(Object.entries(PAIRS).map(([open, close]) => [close, ope
 /**
  * Unbalanced brackets and quotes on either side: a mark with no partner is reported at its position.
  * Straight double quotes have no direction, so only an odd count is reported (at the last one).
+ * Quotes alone are info, brackets a warning.
  */
 export const checkBrackets: QaCheckFunction = (pairs) =>
   pairs.flatMap((pair, index) => [...checkSide(pair, index, 'zh'), ...checkSide(pair, index, 'en')]);
@@ -62,10 +63,13 @@ function checkSide(pair: QaPair, index: number, side: 'zh' | 'en'): Finding[] {
   const spans = unbalancedMarks(pair[side]);
   if (spans.length === 0) return [];
   const marks = spans.map((s) => pair[side].slice(s.start, s.end)).join(' ');
+  // A quotation may run over several sentences, so an open quote alone is only info (on the mag dev
+  // set every unbalanced straight quote was such a quotation); a bracket left open is a warning.
+  const quotesOnly = spans.every((s) => /["“”「」『』]/.test(pair[side].slice(s.start, s.end)));
   return [
     finding(
       'brackets',
-      'warning',
+      quotesOnly ? 'info' : 'warning',
       index,
       pair,
       `unbalanced ${marks} in the ${side === 'zh' ? 'Chinese' : 'English'}`,

@@ -278,4 +278,12 @@ describe('brackets check', () => {
     const findings = qa(zh, en, 'brackets');
     expect(findings).toHaveLength(count);
   });
+
+  it('reports open quotes as info and open brackets as warnings', () => {
+    const findings = qa('他说：“你好', 'He said: "hello (world', 'brackets');
+    expect(findings.map((f) => [f.severity, f.zh.spans.length, f.en.spans.length])).toEqual([
+      ['warning', 0, 2],
+      ['info', 1, 0],
+    ]);
+  });
 });
