@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { alignDocument } from '../../core/document.js';
 import { BitextError } from '../../core/errors.js';
@@ -50,7 +50,7 @@ export function registerTm(program: Command, io: CliIo): void {
             position,
             confidence: Math.round(pair.confidence * 1000) / 1000,
           }));
-          const result = await store.addDocument({ name: file, contentHash, kind: 'aligned' }, units);
+          const result = await store.addDocument({ name: basename(file), contentHash, kind: 'aligned' }, units);
           results.push({ file, ...result });
           if (flags.format === 'text') io.stdout.write(describeAdd(file, result));
         }
