@@ -60,6 +60,8 @@ const EN_PATTERN = new RegExp(
     // 14 April, 14th of April 2021
     `\\b${DAY.replace('DAYNUM', 'd2')}\\s+(?:of\\s+)?${MONTH.replace('MONTHNAME', 'm2')}(?:,?\\s+(?<y3>\\d{4})\\b)?`,
     String.raw`\b(?<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`,
+    // '95, the 1997-98 season: two digits standing for a year
+    String.raw`(?:(?<=\d{2}\d{2}[-–])|(?<=\s['’]))(?<shortYear>\d{2})(?![\w%]|[.,]\d)`,
     // A bare year: four digits not part of a larger number, an amount or a percentage.
     String.raw`(?<![\w.,$-])(?<year>1[5-9]\d\d|20\d\d|2100)(?![\w%]|[.,]\d|\s+(?:percent|million|billion|thousand)\b)`,
   ].join('|'),
@@ -99,15 +101,27 @@ function extractEnglishDates(text: string): DateMention[] {
     const date: DateMention = { text: match[0], start: match.index, end: match.index + match[0].length };
     if (g.weekday) {
       date.weekday = WEEKDAYS.indexOf(g.weekday.toLowerCase()) + 1;
+    } else if (g.shortYear) {
+      const century = /(\d{2})\d{2}[-–]$/.exec(text.slice(0, match.index))?.[1];
+      const short = Number(g.shortYear);
+      date.year = century ? Number(century) * 100 + short : short < 30 ? 2000 + short : 1900 + short;
     } else if (g.year) {
       date.year = Number(g.year);
     } else {
       const monthName = g.m1 ?? g.m2!;
       const month = monthNumber(monthName);
-      // "May" alone is too often the verb; count it only with a day or a year.
+      // "May" alone is too often the verb, and "Jan" a name: count them only with a day or a year, or
+      // after a preposition that takes a month (in May).
       const day = g.d1 ?? g.d2;
       const year = g.y1 ?? g.y2 ?? g.y3;
-      if (monthName === 'May' && day === undefined && year === undefined) continue;
+      const bare = day === undefined && year === undefined;
+      const afterPreposition =
+        /\b(?:in|of|since|until|till|by|early|late|mid|next|last|this|from|through)[\s-]+$/i.test(
+          text.slice(Math.max(0, match.index - 12), match.index),
+        );
+      const abbreviatedWithoutDot =
+        !/\.$/.test(monthName) && monthName.length <= 4 && !MONTHS.includes(monthName.toLowerCase());
+      if (bare && (monthName === 'May' || abbreviatedWithoutDot) && !afterPreposition) continue;
       if (day !== undefined && !inRange(Number(day), 1, 31)) continue;
       date.month = month;
       if (day !== undefined) date.day = Number(day);

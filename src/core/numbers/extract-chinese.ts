@@ -23,7 +23,8 @@ const PATTERN = new RegExp(
     // 七成 = 70%; not 一成不变, 成为, 成功 (成 as a verb after a numeral).
     `(?<tenths>[一二三四五六七八九])成(?![为為功立员員长長熟就本果绩績都市不])`,
     // 10多亿, 3余万: "more than" between the number and its scale.
-    `${NOT_IN_WORD}(?<arabic>${ARABIC})(?:[多余餘])?(?<scale>万亿|萬億|[万萬亿億千])?(?<sign>%)?(?![A-Za-z])`,
+    // 5千米/9.6千比特: 千 before a measure is the SI prefix (5 km, 9.6 kilobits), not a thousandfold.
+    `${NOT_IN_WORD}(?<arabic>${ARABIC})(?:[多余餘])?(?:(?<scale>万亿|萬億|百万|百萬|千万|千萬|[万萬亿億]|千(?![米克瓦比字赫焦卡伏帕]))|(?=千))?(?<sign>%)?(?![A-Za-z\\d]|\\.\\d)`,
     `(?<chinese>${CHINESE})`,
   ].join('|'),
   'g',
@@ -76,6 +77,8 @@ export function extractChineseNumbers(text: string): NumberMention[] {
       if (!g.scale && !g.sign) kind = calendarKind(g.arabic, value, ascii, end) ?? kind;
     } else if (g.chinese !== undefined) {
       if (!/[零〇一壹二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖十拾]/.test(g.chinese)) continue;
+      // 一两, 三四, 七八: two neighbouring digits are "one or two", "three or four", not 12 or 34.
+      if (isApproximateRange(g.chinese)) continue;
       tokens ??= tagChinese(text);
       if (!standsAlone(tokens, start, end)) continue;
       value = parseChineseNumeral(g.chinese);
@@ -91,6 +94,13 @@ export function extractChineseNumbers(text: string): NumberMention[] {
   return mentions;
 }
 
+function isApproximateRange(numeral: string): boolean {
+  const chars = [...numeral];
+  if (chars.length !== 2) return false;
+  const [a, b] = chars.map((c) => parseChineseNumeral(c));
+  return a !== undefined && b !== undefined && b === a + 1 && a >= 1;
+}
+
 function parseAny(numeral: string): number | undefined {
   return /^[\d,.]+$/.test(numeral) ? parseArabic(numeral) : parseChineseNumeral(numeral);
 }
@@ -99,10 +109,11 @@ function parseArabic(numeral: string): number {
   return Number(numeral.replaceAll(',', ''));
 }
 
+const SCALE_CHARS: Record<string, number> = { ...LARGE_UNITS, 百: 100, 千: 1000 };
+
 function scaleOf(scale: string | undefined): number {
   if (!scale) return 1;
-  if (scale === '千') return 1000;
-  return [...scale].reduce((product, c) => product * (LARGE_UNITS[c] ?? 1), 1);
+  return [...scale].reduce((product, c) => product * (SCALE_CHARS[c] ?? 1), 1);
 }
 
 /** 2021年 is a year, 4月 a month, 14日 a day; 3年 stays a count of years. */

@@ -79,10 +79,13 @@ const PATTERN = new RegExp(
   [
     // Decades: the 1970s, the '90s (calendar, like 70年代).
     String.raw`(?<![\w.,])(?<decade>(?:1[5-9]|20)\d0|['’]?\d0)s\b`,
+    // 1 in 10 (a fraction, as 十分之一)
+    String.raw`(?<![\w.,])(?<inNumerator>\d+)\s+in\s+(?<inDenominator>\d+)\b`,
     // half a million = 500,000
     String.raw`\b(?<half>half\s+an?\s+(?<halfScale>${SCALE}))\b`,
     // 3,000 / 3.5 million / 5% / 1st / 3/4; digits glued to letters (COVID-19, G20) are names.
-    String.raw`(?<![\w.,/]|[A-Za-z]-)(?<digits>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)` +
+    // Units glued to the digits (10m, .5mg, 15km) keep the number; $10m and $3bn are money in millions.
+    String.raw`(?<![\w.,/]|[A-Za-z]-)(?<digits>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?<unit>(?:mm|cm|km|m|mg|kg|g|ml|kb|mb|gb|ghz|mhz|hz|kw|bn)(?![\w]))?` +
       String.raw`(?:(?<suffix>st|nd|rd|th)\b|\/(?<denominator>\d+)\b|(?<scale>\s+(?:${SCALE})\b)?(?<percent>\s?%|\s+per\s?cent\b)?)(?![\w])`,
     // five / twenty-one / three hundred and five / a million / first / five percent
     String.raw`\b(?<words>(?:an?\s+(?=(?:${SCALE}|dozen|decade)\b))?(?:${WORD})(?:(?:[\s-]+|\s+and\s+)(?:${WORD}))*)\b(?<wordPercent>\s+per\s?cent\b)?(?<multiplier>\s+(?:dozen|decades?)\b)?`,
@@ -105,6 +108,11 @@ export function extractEnglishNumbers(text: string): NumberMention[] {
       const digits = g.decade.replace(/^['’]/, '');
       value = digits.length === 2 ? 1900 + Number(digits) : Number(digits);
       kind = 'year';
+    } else if (g.inNumerator !== undefined) {
+      const denominator = Number(g.inDenominator);
+      if (denominator === 0) continue;
+      value = Number(g.inNumerator) / denominator;
+      kind = 'fraction';
     } else if (g.half !== undefined) {
       value = 0.5 * SCALES[g.halfScale!.toLowerCase()]!;
       kind = 'cardinal';
@@ -113,6 +121,20 @@ export function extractEnglishNumbers(text: string): NumberMention[] {
       kind = 'cardinal';
     } else if (g.digits !== undefined) {
       value = Number(g.digits.replaceAll(',', ''));
+      if (g.unit) {
+        const money = /[$£€¥]$/.test(text.slice(0, start));
+        if (money && (g.unit.toLowerCase() === 'm' || g.unit.toLowerCase() === 'bn')) {
+          value *= g.unit.toLowerCase() === 'm' ? 1e6 : 1e9;
+        }
+        mentions.push({
+          value,
+          text: text.slice(start, end),
+          start,
+          end,
+          kind: Number.isInteger(value) ? 'cardinal' : 'decimal',
+        });
+        continue;
+      }
       if (g.suffix) kind = 'ordinal';
       else if (g.denominator) {
         value /= Number(g.denominator);
@@ -124,6 +146,18 @@ export function extractEnglishNumbers(text: string): NumberMention[] {
         if (!g.percent) kind = 'cardinal';
       }
       if (kind === 'cardinal' && !g.scale && /^[12]\d{3}$/.test(g.digits)) kind = 'year';
+      // 1997-98 and Dogme '95: two digits standing for a year.
+      if (kind === 'cardinal' && /^\d{2}$/.test(g.digits)) {
+        const before = text.slice(Math.max(0, start - 5), start);
+        const century = /(\d{2})\d{2}[-–]$/.exec(before)?.[1];
+        if (century) {
+          value = Number(century) * 100 + value;
+          kind = 'year';
+        } else if (/['’]$/.test(before)) {
+          value += value < 30 ? 2000 : 1900;
+          kind = 'year';
+        }
+      }
     } else {
       const parsed = parseNumberWords(g.words!);
       if (!parsed) continue;

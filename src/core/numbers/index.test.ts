@@ -70,16 +70,27 @@ describe('extractNumbers zh', () => {
     ['有七成的人', [['七成', 70, 'percent']]],
     ['10多亿美元', [['10多亿', 1e9, 'cardinal']]],
     ['70年代', [['70年', 70, 'year']]],
+    ['3百万美元', [['3百万', 3e6, 'cardinal']]],
+    ['速度为9.6千比特', [['9.6', 9.6, 'decimal']]],
+    ['777-200X飞机', [['777', 777, 'cardinal']]],
   ])('%s', (text, expected) => {
     expect(simple(text, 'zh')).toEqual(expected);
   });
 
-  it.each(['四川省', '统一思想', '他十分高兴', '一起去', '一带一路', '新冠 COVID-19', '周三', '千方百计'])(
-    '%s has no number',
-    (text) => {
-      expect(extractNumbers(text, 'zh')).toEqual([]);
-    },
-  );
+  it.each([
+    '一两天',
+    '三四个人',
+    '四川省',
+    '统一思想',
+    '他十分高兴',
+    '一起去',
+    '一带一路',
+    '新冠 COVID-19',
+    '周三',
+    '千方百计',
+  ])('%s has no number', (text) => {
+    expect(extractNumbers(text, 'zh')).toEqual([]);
+  });
 
   it('keeps spans pointing into the original text', () => {
     const text = '他在２０２１年收入３．５万元';
@@ -113,6 +124,18 @@ describe('extractNumbers en', () => {
     ['a dozen eggs', [['a dozen', 12, 'cardinal']]],
     ['in the 1970s', [['1970s', 1970, 'year']]],
     ["in the '90s", [["'90s", 1990, 'year']]],
+    ['a 1 in 10 chance', [['1 in 10', 0.1, 'fraction']]],
+    ['a 10m range', [['10m', 10, 'cardinal']]],
+    ['doses of .5mg', [['.5mg', 0.5, 'decimal']]],
+    ['a budget of $30m', [['30m', 3e7, 'cardinal']]],
+    [
+      'the 1997-98 race',
+      [
+        ['1997', 1997, 'year'],
+        ['98', 1998, 'year'],
+      ],
+    ],
+    ["the Dogme '95 manifesto", [['95', 1995, 'year']]],
   ])('%s', (text, expected) => {
     expect(simple(text, 'en')).toEqual(expected);
   });
@@ -170,10 +193,16 @@ describe('extractDates', () => {
     ['work in 2020', [{ t: '2020', year: 2020 }]],
     ['on Wednesday', [{ t: 'Wednesday', weekday: 3 }]],
     ['May 1', [{ t: 'May 1', month: 5, day: 1 }]],
+    ['a child in May', [{ t: 'May', month: 5 }]],
+    ["the Dogme '95 manifesto", [{ t: '95', year: 1995 }]],
   ])('en %s', (text, expected) => {
     expect(fields(text, 'en')).toEqual(
       expected.map((e) => ({ year: undefined, month: undefined, day: undefined, weekday: undefined, ...e })),
     );
+  });
+
+  it.each(['May I go', 'a Pole named Jan Kwasniewski', 'Mar the surface'])('en %s names no month', (text) => {
+    expect(extractDates(text, 'en')).toEqual([]);
   });
 
   it.each(['we may go', '3,000 people', '2021 percent', 'April 45'])('en %s has no date', (text) => {

@@ -106,6 +106,10 @@ describe('number check', () => {
     ['在过去的20年里', 'in the past two decades'],
     ['50万人', 'half a million people'],
     ['在70年代', 'in the 1970s'],
+    ['仅有十分之一的希望', 'a 1 in 10 chance'],
+    ['速度为9.6千比特秒', 'at 9.6 kilobits per second'],
+    ['没过一两天', 'within a day or two'],
+    ['由1997至1998赛季', 'the 1997-98 season'],
   ])('accepts %s ↔ %s', (zh, en) => {
     expect(qa(zh, en, 'number')).toEqual([]);
   });
@@ -115,6 +119,7 @@ describe('number check', () => {
     ['增长百分之五', 'grew by 6%', ['error', 'warning']],
     ['有三千人', 'there were many people', ['error']],
     ['有人参加', '300 people took part', ['warning']],
+    ['约0.25美元一份', 'for about US $25', ['error', 'warning']],
   ])('reports %s ↔ %s', (zh, en, severities) => {
     expect(qa(zh, en, 'number').map((f) => f.severity)).toEqual(severities);
   });
