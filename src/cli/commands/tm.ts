@@ -50,7 +50,10 @@ export function registerTm(program: Command, io: CliIo): void {
             position,
             confidence: Math.round(pair.confidence * 1000) / 1000,
           }));
-          const result = await store.addDocument({ name: basename(file), contentHash, kind: 'aligned' }, units);
+          const result = await store.addDocument(
+            { name: basename(file), contentHash, kind: 'aligned' },
+            units,
+          );
           results.push({ file, ...result });
           if (flags.format === 'text') io.stdout.write(describeAdd(file, result));
         }

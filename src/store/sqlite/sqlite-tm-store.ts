@@ -1,7 +1,6 @@
 import { detectLang } from '../../core/fuzzy/detect-lang.js';
 import { indexTerms } from '../../core/fuzzy/grams.js';
 import { normalizeSegment, unitKey, unitKeyOf } from '../../core/fuzzy/normalize.js';
-import { maskNumbers } from '../../core/fuzzy/numbers.js';
 import { scoreMatch } from '../../core/fuzzy/score.js';
 import type { Lang } from '../../core/types.js';
 import { findTerm } from '../concordance.js';
@@ -20,25 +19,13 @@ import type {
   TmUnitFilter,
   TmUnitInput,
 } from '../tm-store.js';
+import { CandidateFinder } from './candidates.js';
 import { openSqliteDatabase, type SqliteDatabase } from './database.js';
 import { SCHEMA_VERSION } from './migrations.js';
+import { ftsDocument, ftsTerm, hashKey, matchHash, quoteTerm } from './term-index.js';
 
 /** Units inserted between two progress reports (and between two awaits of the input). */
 const BATCH_SIZE = 2000;
-
-/**
- * Candidate retrieval reads at most about this many postings (units holding a chosen term) per
- * lookup, which bounds its time at any TM size. Tuned with REFINING_TERMS on the 1M-unit synthetic TM
- * of bench/tm-bench.ts (budget:refining → zh/en recall of perturbed stored sentences, median ms):
- * 4000:0 → 85%/48%, 3.9/5.3; 6000:4 → 99.6%/97.5%, 7.0/9.2; 12000:8 → 99.6%/97.9%, 12.7/17.9.
- */
-const POSTING_BUDGET = 6_000;
-/** Terms looked up even past the budget, so a query of common words still finds something. */
-const MIN_TERMS = 1;
-/** Common terms used to rank units that tie on the rare ones (see fuzzyCandidates). */
-const REFINING_TERMS = 4;
-/** How many candidates the index hands to exact scoring. */
-const CANDIDATES = 100;
 
 interface UnitRow {
   id: number;
@@ -65,16 +52,13 @@ export function openSqliteTmStore(path: string): SqliteTmStore {
 
 export class SqliteTmStore implements TmStore {
   private readonly statements;
-  private weights = new Float64Array(0);
-  /** See POSTING_BUDGET; settable for tuning runs of the benchmark. */
-  postingBudget = POSTING_BUDGET;
-  /** See REFINING_TERMS; settable for tuning runs of the benchmark. */
-  refiningTerms = REFINING_TERMS;
+  readonly candidateFinder: CandidateFinder;
 
   constructor(
     readonly db: SqliteDatabase,
     readonly path: string,
   ) {
+    this.candidateFinder = new CandidateFinder(db);
     this.statements = {
       documentByHash: db.prepare<[string], { id: number }>(
         'SELECT id FROM tm_documents WHERE content_hash = ?',
@@ -90,12 +74,6 @@ export class SqliteTmStore implements TmStore {
            created_at, changed_at, key_hash, zh_match_hash, en_match_hash)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key_hash) DO NOTHING`,
       ),
-      zhSameMasked: db
-        .prepare<[number, number], number>('SELECT id FROM tm_units WHERE zh_match_hash = ? LIMIT ?')
-        .pluck(),
-      enSameMasked: db
-        .prepare<[number, number], number>('SELECT id FROM tm_units WHERE en_match_hash = ? LIMIT ?')
-        .pluck(),
       unitByKeyHash: db.prepare<
         [number],
         { zh: string; en: string; zh_script: 'simplified' | 'traditional' }
@@ -105,17 +83,12 @@ export class SqliteTmStore implements TmStore {
         `INSERT INTO tm_term_units (lang, term, units) VALUES (?, ?, ?)
          ON CONFLICT (lang, term) DO UPDATE SET units = units + excluded.units`,
       ),
-      termUnits: db.prepare<[string, string], { units: number }>(
-        'SELECT units FROM tm_term_units WHERE lang = ? AND term = ?',
-      ),
-      postings: db.prepare<[string], number>('SELECT rowid FROM tm_terms WHERE tm_terms MATCH ?').pluck(),
       containing: db
         .prepare<[string, number, number], number>(
           'SELECT rowid FROM tm_terms WHERE tm_terms MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?',
         )
         .pluck(),
       unitCount: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM tm_units'),
-      maxUnitId: db.prepare<[], number>('SELECT max(id) FROM tm_units').pluck(),
     };
   }
 
@@ -251,65 +224,9 @@ export class SqliteTmStore implements TmStore {
     return matches.slice(0, limit);
   }
 
-  /**
-   * Candidate ids from the n-gram index, never by scanning the TM. The query's distinct terms are
-   * taken rarest first (document frequencies from tm_term_units) until their posting lists together
-   * pass POSTING_BUDGET units, so the work per lookup is bounded whatever the TM size. Each unit on
-   * those lists gains the term's inverse document frequency, log(N/df) (Spärck Jones 1972), so units
-   * sharing many rare terms with the query come first; the top CANDIDATES go to exact scoring.
-   */
+  /** Candidate unit ids for a normalised query (see CandidateFinder). */
   candidates(normalizedQuery: string, lang: Lang): number[] {
-    const sameMasked = (lang === 'zh' ? this.statements.zhSameMasked : this.statements.enSameMasked).all(
-      matchHash(normalizedQuery, lang),
-      CANDIDATES,
-    );
-    const fuzzy = this.fuzzyCandidates(normalizedQuery, lang);
-    return [...new Set([...sameMasked, ...fuzzy])];
-  }
-
-  private fuzzyCandidates(normalizedQuery: string, lang: Lang): number[] {
-    const terms = [...new Set(indexTerms(normalizedQuery, lang))];
-    const withFrequency = terms
-      .map((term) => ({ term, units: this.statements.termUnits.get(lang, term)?.units ?? 0 }))
-      .filter((t) => t.units > 0)
-      .sort((a, b) => a.units - b.units);
-    if (withFrequency.length === 0) return [];
-    const postings = this.statements.postings;
-    // Weights live in a typed array indexed by unit id, reused across lookups: ~20x faster than a Map
-    // for tens of thousands of postings. `touched` lists the ids to rank and then reset. The largest
-    // id stands in for the unit count in the idf (count(*) would walk the whole table).
-    const maxId = this.statements.maxUnitId.get() ?? 0;
-    const total = maxId;
-    if (this.weights.length <= maxId)
-      this.weights = new Float64Array(Math.max(maxId + 1, this.weights.length * 2));
-    const weights = this.weights;
-    const touched: number[] = [];
-    let read = 0;
-    let used = 0;
-    for (; used < withFrequency.length; used++) {
-      const { term, units } = withFrequency[used]!;
-      if (used >= MIN_TERMS && read + units > this.postingBudget) break;
-      const idf = Math.log(1 + total / units);
-      for (const id of postings.all(quoteTerm(ftsTerm(term, lang)))) {
-        if (weights[id] === 0) touched.push(id);
-        weights[id]! += idf;
-      }
-      read += units;
-    }
-    // The budget leaves the common terms out, so units sharing the same rare terms tie. Break the ties
-    // with the next common terms, each intersected with the rarest term's units inside FTS5 (which
-    // seeks through the long list instead of reading it): cost ~ the rarest term's frequency.
-    if (touched.length > CANDIDATES) {
-      const rarest = quoteTerm(ftsTerm(withFrequency[0]!.term, lang));
-      for (const { term, units } of withFrequency.slice(used, used + this.refiningTerms)) {
-        const idf = Math.log(1 + total / units);
-        for (const id of postings.all(`${quoteTerm(ftsTerm(term, lang))} AND ${rarest}`)) weights[id]! += idf;
-      }
-    }
-    touched.sort((a, b) => weights[b]! - weights[a]! || a - b);
-    const top = touched.slice(0, CANDIDATES);
-    for (const id of touched) weights[id] = 0;
-    return top;
+    return this.candidateFinder.find(normalizedQuery, lang);
   }
 
   /** Every unit scored by a full scan: the benchmark's baseline, never used by lookup. */
@@ -330,6 +247,7 @@ export class SqliteTmStore implements TmStore {
 
   async search(term: string, options: TmSearchOptions = {}): Promise<TmConcordanceHit[]> {
     const limit = options.limit ?? 20;
+    if (!term.trim()) return [];
     const langs: Lang[] = options.lang
       ? [options.lang]
       : [detectLang(term), detectLang(term) === 'zh' ? 'en' : 'zh'];
@@ -449,53 +367,6 @@ export class SqliteTmStore implements TmStore {
       )
       .all(...ids);
   }
-}
-
-/**
- * A 53-bit hash of the key (cyrb53: two 32-bit multiply-xorshift lanes), a safe JavaScript integer:
- * about 7x faster than SHA-256 through node:crypto on 50-character keys, which matters at 20,000+
- * units/s; collisions are resolved by probing, so the hash never decides equality.
- */
-export function hashKey(key: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
-}
-
-/** The hash a side is found by when only its numbers differ (see zh_match_hash in the schema). */
-function matchHash(normal: string, lang: Lang): number {
-  const masked = maskNumbers(normal).text;
-  return hashKey(lang === 'zh' ? masked.replace(/ /g, '') : masked);
-}
-
-/**
- * Both languages share one FTS5 table (one insert per unit instead of two). English words get an
- * `e` prefix and Latin words of the Chinese side a `z` prefix, so a side's terms never meet the other
- * side's; Han bigrams occur only on the Chinese side and stay as they are.
- */
-function ftsTerm(term: string, lang: Lang): string {
-  if (lang === 'en') return `e${term}`;
-  // indexTerms gives Han runs or Latin-script words; Han starts at U+2E80.
-  return term.charCodeAt(0) >= 0x2e80 ? term : `z${term}`;
-}
-
-function ftsDocument(zhTerms: Iterable<string>, enTerms: Iterable<string>): string {
-  let out = '';
-  for (const term of zhTerms) out += `${ftsTerm(term, 'zh')} `;
-  for (const term of enTerms) out += `e${term} `;
-  return out;
-}
-
-/** An FTS5 string literal: the term in double quotes, inner quotes doubled. */
-function quoteTerm(term: string): string {
-  return `"${term.replace(/"/g, '""')}"`;
 }
 
 function toUnit(row: UnitRow): TmUnit {
