@@ -99,11 +99,15 @@ export function coverageRatioCost(tokens: KeyedTokens, weight: number, hit: numb
   }
   const enLogMiss = new Float64Array(enTokens);
   for (let k = 0; k < enTokens; k++) enLogMiss[k] = Math.log(1 - Math.min(zhShare[enKeys[k]!]!, 0.95));
+  const logHit = Math.log(hit);
+  const logMissHit = Math.log(1 - hit);
+  // chance = 1 − exp(L·logMiss), so log(1 − chance) = L·logMiss needs no exp or log. A word so
+  // common that chance alone covers it more often than a translation would says nothing (score 0).
   const tokenScore = (covered: boolean, logMiss: number, otherLength: number): number => {
-    const chance = Math.max(Math.min(1 - Math.exp(otherLength * logMiss), 0.999), 1e-6);
-    // A word so common that chance alone covers it more often than a translation would says nothing.
-    if (chance >= hit) return 0;
-    return covered ? Math.log(hit / chance) : Math.log((1 - hit) / (1 - chance));
+    const logNotChance = otherLength * logMiss;
+    if (logNotChance <= logMissHit) return 0;
+    if (!covered) return logMissHit - logNotChance;
+    return logHit - Math.log(Math.max(-Math.expm1(logNotChance), 1e-6));
   };
   const covered = coverageFlags(tokens);
   const emptyTokenScore = Math.log(1 - hit);

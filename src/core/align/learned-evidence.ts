@@ -10,6 +10,9 @@ import type { RangeBead } from './search.js';
  * types seen at least `minCount` times on both sides are learned (a word seen once would just
  * learn its own bead back).
  */
+/** Beads used for training at most (a 100,000-sentence pair would otherwise need a huge table). */
+const MAX_TRAINING_BEADS = 20_000;
+
 export function learnTranslations(
   zhWords: readonly (readonly string[])[],
   enStems: readonly (readonly string[])[],
@@ -31,7 +34,10 @@ export function learnTranslations(
     return id;
   };
   const pairs: { zh: number[]; en: number[] }[] = [];
-  for (const bead of beads) {
+  // Long documents: train on an even sample of beads, bounding the table's memory.
+  const step = Math.max(1, Math.ceil(beads.length / MAX_TRAINING_BEADS));
+  for (let b = 0; b < beads.length; b += step) {
+    const bead = beads[b]!;
     if (bead.zhStart === bead.zhEnd || bead.enStart === bead.enEnd) continue;
     const zh: number[] = [];
     const en: number[] = [];

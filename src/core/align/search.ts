@@ -42,6 +42,24 @@ const COARSE_SHAPES: readonly BeadShape[] = [
 const DEFAULT_BAND_WIDTH = 5;
 
 /**
+ * On a coarse level a 1-0 or 0-1 bead leaves a whole unit (2^k sentences) untranslated, so it costs
+ * that many times a sentence's: otherwise a text that repeats itself (or a long run of similar
+ * content) can be matched shifted by a whole repeat for the price of two cheap empty beads.
+ */
+function scaleEmptyShapes(
+  shapes: readonly BeadShape[],
+  zhBounds: Int32Array,
+  enBounds: Int32Array,
+): BeadShape[] {
+  const sentencesPerUnit =
+    (zhBounds[zhBounds.length - 1]! + enBounds[enBounds.length - 1]!) /
+    Math.max(1, zhBounds.length + enBounds.length - 2);
+  return shapes.map((shape) =>
+    shape.zh === 0 || shape.en === 0 ? { ...shape, cost: shape.cost * Math.max(1, sentencesPerUnit) } : shape,
+  );
+}
+
+/**
  * Monotone alignment by dynamic programming over bead shapes (Gale & Church 1993):
  *   D(0,0) = 0;  D(i,j) = min over shapes (a,b) of D(i−a, j−b) + shape(a,b) + cost([i−a,i), [j−b,j)).
  * Long inputs are searched coarse-to-fine as in Vecalign (Thompson & Koehn 2019): both sides are
@@ -108,7 +126,9 @@ function alignLevel(
     const coarsePath = alignLevel(coarsen(zhBounds), coarsen(enBounds), options, false);
     band = bandAround(coarsePath, 2, n, m, options.bandWidth ?? DEFAULT_BAND_WIDTH);
   }
-  const shapes = finest ? options.shapes : (options.coarseShapes ?? COARSE_SHAPES);
+  const shapes = finest
+    ? options.shapes
+    : scaleEmptyShapes(options.coarseShapes ?? COARSE_SHAPES, zhBounds, enBounds);
   return fillAndTrace(zhBounds, enBounds, band, shapes, options.cost);
 }
 

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { BEAD_SHAPES } from './bead-shapes.js';
+import { type RangeCost, searchAlignment } from './search.js';
+
+// Sentence i of each side has "content" i mod period: a text that repeats itself every `period`
+// sentences, the hard case for coarse-to-fine search (a shift by one repeat looks as good).
+const period = 40;
+const repeatingCost: RangeCost = (zs, ze, es, ee) => {
+  if (zs === ze || es === ee) return 0;
+  let mismatch = 0;
+  for (let i = zs; i < ze; i++) {
+    let found = false;
+    for (let j = es; j < ee; j++) if (i % period === j % period) found = true;
+    if (!found) mismatch++;
+  }
+  return 4 * mismatch + 2 * (ze - zs + ee - es - 2);
+};
+
+describe('searchAlignment', () => {
+  it('finds the diagonal of a repeating text coarse-to-fine without shifting by a repeat', () => {
+    const n = 1600;
+    const beads = searchAlignment(n, n, {
+      shapes: BEAD_SHAPES,
+      cost: repeatingCost,
+      fullSearchCells: 600,
+      bandWidth: 4,
+    });
+    expect(beads).toHaveLength(n);
+    expect(
+      beads.every((b) => b.zhStart === b.enStart && b.zhEnd === b.zhStart + 1 && b.enEnd === b.enStart + 1),
+    ).toBe(true);
+  });
+
+  it('searches a band around a guide path only', () => {
+    const guide = searchAlignment(30, 30, { shapes: BEAD_SHAPES, cost: repeatingCost });
+    const seen: number[] = [];
+    searchAlignment(30, 30, {
+      shapes: BEAD_SHAPES,
+      cost: (zs, ze, es, ee) => {
+        seen.push(Math.abs(ze - ee));
+        return repeatingCost(zs, ze, es, ee);
+      },
+      guide,
+      bandWidth: 2,
+    });
+    // Every evaluated bead ends within the band (2 around the diagonal guide, plus the bead's own size).
+    expect(Math.max(...seen)).toBeLessThanOrEqual(2 + 5);
+  });
+});
