@@ -1,7 +1,7 @@
 import { indexTerms } from '../../core/fuzzy/grams.js';
 import type { Lang } from '../../core/types.js';
 import type { SqliteDatabase } from './database.js';
-import { ftsTerm, matchHash, quoteTerm } from './term-index.js';
+import { ftsTerm, quoteTerm, sameMaskedTerm } from './term-index.js';
 
 /**
  * Candidate retrieval reads at most about this many postings (units holding a chosen term) per
@@ -35,11 +35,8 @@ export class CandidateFinder {
         'SELECT units FROM tm_term_units WHERE lang = ? AND term = ?',
       ),
       postings: db.prepare<[string], number>('SELECT rowid FROM tm_terms WHERE tm_terms MATCH ?').pluck(),
-      zhSameMasked: db
-        .prepare<[number, number], number>('SELECT id FROM tm_units WHERE zh_match_hash = ? LIMIT ?')
-        .pluck(),
-      enSameMasked: db
-        .prepare<[number, number], number>('SELECT id FROM tm_units WHERE en_match_hash = ? LIMIT ?')
+      firstPostings: db
+        .prepare<[string, number], number>('SELECT rowid FROM tm_terms WHERE tm_terms MATCH ? LIMIT ?')
         .pluck(),
       maxUnitId: db.prepare<[], number>('SELECT max(id) FROM tm_units').pluck(),
     };
@@ -53,8 +50,8 @@ export class CandidateFinder {
    * sharing many rare terms with the query come first; the top CANDIDATES go to exact scoring.
    */
   find(normalizedQuery: string, lang: Lang): number[] {
-    const sameMasked = (lang === 'zh' ? this.statements.zhSameMasked : this.statements.enSameMasked).all(
-      matchHash(normalizedQuery, lang),
+    const sameMasked = this.statements.firstPostings.all(
+      quoteTerm(sameMaskedTerm(normalizedQuery, lang)),
       CANDIDATES,
     );
     const fuzzy = this.fuzzyCandidates(normalizedQuery, lang);

@@ -38,18 +38,12 @@ export const MIGRATIONS: readonly Migration[] = [
         changed_at TEXT NOT NULL,
         -- 53-bit hash of the normalised key (script, folded zh, folded en): exact dedupe. A hash
         -- collision between different keys is resolved by probing (see sqlite-tm-store.ts).
-        key_hash INTEGER NOT NULL UNIQUE,
-        -- Hashes of each normalised side with numbers masked: a lookup finds the 100% and
-        -- number-only matches (the commonest useful ones) by one index probe before any fuzzy work.
-        zh_match_hash INTEGER NOT NULL,
-        en_match_hash INTEGER NOT NULL
+        key_hash INTEGER NOT NULL UNIQUE
       );
       CREATE INDEX tm_units_document ON tm_units(document_id);
-      CREATE INDEX tm_units_zh_match ON tm_units(zh_match_hash);
-      CREATE INDEX tm_units_en_match ON tm_units(en_match_hash);
 
       -- Candidate retrieval: the index terms of both sides of a unit (Chinese character bigrams,
-      -- English words; see ftsTerm in sqlite-tm-store.ts) in one contentless FTS5 table keyed by unit
+      -- English words, numbers, and each side's numbers-masked hash; see term-index.ts) in one contentless FTS5 table keyed by unit
       -- id. detail=none and columnsize=0: no positions, no lengths, since lookups only ask which units
       -- hold a term (measured on 100k synthetic units: 2.2x faster inserts and 2.3x smaller than
       -- detail=full). A unit's row can still be deleted with FTS5's 'delete' command and its terms.

@@ -22,7 +22,7 @@ import type {
 import { CandidateFinder } from './candidates.js';
 import { openSqliteDatabase, type SqliteDatabase } from './database.js';
 import { SCHEMA_VERSION } from './migrations.js';
-import { ftsDocument, ftsTerm, hashKey, matchHash, quoteTerm } from './term-index.js';
+import { ftsDocument, ftsTerm, hashKey, quoteTerm } from './term-index.js';
 
 /** Units inserted between two progress reports (and between two awaits of the input). */
 const BATCH_SIZE = 2000;
@@ -71,8 +71,8 @@ export class SqliteTmStore implements TmStore {
       ),
       insertUnit: db.prepare(
         `INSERT INTO tm_units (zh, en, zh_lang, en_lang, zh_script, document_id, position, confidence,
-           created_at, changed_at, key_hash, zh_match_hash, en_match_hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key_hash) DO NOTHING`,
+           created_at, changed_at, key_hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key_hash) DO NOTHING`,
       ),
       unitByKeyHash: db.prepare<
         [number],
@@ -174,14 +174,12 @@ export class SqliteTmStore implements TmStore {
         created,
         changed,
         keyHash,
-        matchHash(zhNormal, 'zh'),
-        matchHash(enNormal, 'en'),
       );
       if (inserted.changes === 1) {
         const id = inserted.lastInsertRowid;
         const zhTerms = new Set(indexTerms(zhNormal, 'zh'));
         const enTerms = new Set(indexTerms(enNormal, 'en'));
-        this.statements.insertTerms.run(id, ftsDocument(zhTerms, enTerms));
+        this.statements.insertTerms.run(id, ftsDocument(zhTerms, enTerms, zhNormal, enNormal));
         for (const term of zhTerms) termUnits.zh.set(term, (termUnits.zh.get(term) ?? 0) + 1);
         for (const term of enTerms) termUnits.en.set(term, (termUnits.en.get(term) ?? 0) + 1);
         result.added++;
