@@ -2,6 +2,7 @@ import { foldToSimplified } from '../lexicon/script.js';
 import type { Bead } from '../types.js';
 import { beadShapes } from './bead-shapes.js';
 import { coverageRatioCost } from './coverage.js';
+import { diagonalCost } from './diagonal-evidence.js';
 import {
   chineseContentWords,
   dictionaryTokens,
@@ -70,6 +71,8 @@ export function alignSentences(
     fixedTerms.push(paragraphCost(options.zhParagraphs, options.enParagraphs));
   }
 
+  if (switches.diagonal && TUNING.diagonalWeight > 0)
+    fixedTerms.push(diagonalCost(zh.length, en.length, TUNING.diagonalWeight));
   const needWords = switches.dictionary || switches.learned || switches.names;
   const zhWords = needWords ? zhFolded.map(chineseContentWords) : [];
   const enStems = needWords ? englishStemsOf(en) : [];

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { alignSentences } from './index.js';
+
+describe('paragraph evidence', () => {
+  it('keeps beads inside paragraphs where lengths alone would merge across a break', () => {
+    const zh = [
+      '老师来了。',
+      '学生们在教室里安静地读书写字，外面的雨一直下个不停。',
+      '天黑了。',
+      '我们回家吧。',
+    ];
+    const en = [
+      'The old teacher came in with a kind smile on her face.',
+      'The students read quietly, and it kept raining.',
+      'Night came.',
+      "Let's go home.",
+    ];
+    const lengthOnly = { dictionary: false, learned: false, names: false, numbers: false };
+    const merged = alignSentences(zh, en, { evidence: lengthOnly });
+    expect(merged[0]!.zh).toEqual([0, 1]);
+    const withParagraphs = alignSentences(zh, en, {
+      evidence: lengthOnly,
+      zhParagraphs: [0, 1, 1, 1],
+      enParagraphs: [0, 1, 1, 1],
+    });
+    expect(withParagraphs.slice(0, 2).map((b) => [b.zh, b.en])).toEqual([
+      [[0], [0]],
+      [[1], [1]],
+    ]);
+    // Switched off, the paragraph indices are ignored.
+    expect(
+      alignSentences(zh, en, {
+        evidence: { ...lengthOnly, paragraphs: false },
+        zhParagraphs: [0, 1, 1, 1],
+        enParagraphs: [0, 1, 1, 1],
+      })[0]!.zh,
+    ).toEqual([0, 1]);
+  });
+});
