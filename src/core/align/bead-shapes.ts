@@ -34,13 +34,28 @@ const SHAPE_PRIORS: readonly (readonly [number, number, number])[] = [
  * both sides (lexical evidence finds spurious matches in big beads, so they need a higher price
  * than their frequency says) and `empty` for 1-0 and 0-1 beads.
  */
-export function beadShapes(extra: { manyToMany: number; empty: number }): BeadShape[] {
-  return SHAPE_PRIORS.map(([zh, en, p]) => ({
-    zh,
-    en,
-    cost:
-      -Math.log(p) + (zh >= 2 && en >= 2 ? extra.manyToMany : 0) + (zh === 0 || en === 0 ? extra.empty : 0),
-  }));
+export function beadShapes(
+  extra: { manyToMany: number; empty: number },
+  adapted?: { counts: ReadonlyMap<string, number>; priorWeight: number },
+): BeadShape[] {
+  let total = 0;
+  for (const count of adapted?.counts.values() ?? []) total += count;
+  return SHAPE_PRIORS.map(([zh, en, p]) => {
+    // Shape frequencies of this document's first alignment, smoothed towards the prior with
+    // `priorWeight` pseudo-beads: a literary translation that splits sentences gets cheaper 1-2
+    // and 1-3 beads, a magazine that joins them cheaper 2-1.
+    const probability = adapted
+      ? ((adapted.counts.get(`${zh}-${en}`) ?? 0) + adapted.priorWeight * p) / (total + adapted.priorWeight)
+      : p;
+    return {
+      zh,
+      en,
+      cost:
+        -Math.log(probability) +
+        (zh >= 2 && en >= 2 ? extra.manyToMany : 0) +
+        (zh === 0 || en === 0 ? extra.empty : 0),
+    };
+  });
 }
 
 export const BEAD_SHAPES: readonly BeadShape[] = beadShapes({ manyToMany: 0, empty: 0 });

@@ -87,11 +87,13 @@ export function alignSentences(
     fixedTerms.push(coverageRatioCost(numberTokens(zhFolded, en), TUNING.numbersWeight, TUNING.numbersHit));
   }
 
+  const surcharges = { manyToMany: TUNING.manyToManyCost, empty: TUNING.emptyCost };
+  let shapes = beadShapes(surcharges);
   const run = (model: LengthModel, guide?: readonly RangeBead[], extraTerms: readonly RangeCost[] = []) => {
     const terms = [...fixedTerms, ...extraTerms];
     if (switches.length) terms.push(lengthCost(zhPrefix, enPrefix, model));
     return searchAlignment(zh.length, en.length, {
-      shapes: beadShapes({ manyToMany: TUNING.manyToManyCost, empty: TUNING.emptyCost }),
+      shapes,
       cost: sumOf(terms),
       guide,
       bandWidth: TUNING.bandWidth,
@@ -114,6 +116,14 @@ export function alignSentences(
       ratio: lengthModel.ratio,
       variance: estimateVariance(pairs, lengthModel.ratio, lengthModel.variance),
     };
+  }
+  if (TUNING.shapePriorWeight > 0) {
+    const counts = new Map<string, number>();
+    for (const b of path) {
+      const key = `${b.zhEnd - b.zhStart}-${b.enEnd - b.enStart}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    shapes = beadShapes(surcharges, { counts, priorWeight: TUNING.shapePriorWeight });
   }
   for (let round = 0; round < (switches.learned ? LEARNED_TUNING.rounds : 0); round++) {
     const learned = learnTranslations(zhWords, enStems, path, LEARNED_TUNING);
