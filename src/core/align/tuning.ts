@@ -35,8 +35,11 @@ export const TUNING = {
    * 0.963), so it is off.
    */
   shapePriorWeight: 0,
-  /** Extra cost of 2-2, 2-3, 3-2 beads over their prior. Tuned on: both dev sets (0: 0.846/0.956, 1: 0.847/0.959, 2: 0.849/0.962). */
-  manyToManyCost: 2,
+  /**
+   * Extra cost of 2-2, 2-3, 3-2 beads over their prior. Tuned on: both dev sets (with the 1-0/0-1
+   * surcharge at 6: 1: 0.865/0.962, 2: 0.858/0.975, 3: 0.859/0.975, 4: 0.859/0.978).
+   */
+  manyToManyCost: 4,
   /**
    * Extra cost of 1-0 and 0-1 beads over their prior. Tuned on: both dev sets (0: 0.854/0.967,
    * 2: 0.855/0.972, 4: 0.856/0.975, 6: 0.858/0.975, 9: 0.857/0.976; the gold has 13 empty beads in
