@@ -4,14 +4,15 @@ import { tokenizeChinese } from '../lexicon/jieba.js';
 import { type KeyedTokens, keyTokens } from './coverage.js';
 
 /**
- * High-frequency Chinese function words: their CC-CEDICT senses are rare readings (的 → taxi,
+ * High-frequency Chinese function words (说 is kept: 他说 ↔ "he says" joins a short sentence to its quote;
+ * tuned on bfsu 0.978 → 0.980, mac 0.859 → 0.857): their CC-CEDICT senses are rare readings (的 → taxi,
  * target) or grammar notes, so they would only add false matches.
  */
 const ZH_FUNCTION_WORDS = new Set(
   (
     '的 地 得 了 着 过 是 在 和 与 及 并 而 也 就 都 又 还 才 把 被 让 给 对 从 向 往 于 以 为 之 其 这 那 ' +
     '这个 那个 这些 那些 这样 那样 我 你 您 他 她 它 我们 你们 他们 她们 它们 自己 咱们 个 些 吗 呢 吧 啊 呀 ' +
-    '嘛 哦 么 所 等 有 没 不 没有 上 下 中 里 来 去 说'
+    '嘛 哦 么 所 等 有 没 不 没有 上 下 中 里 来 去'
   ).split(' '),
 );
 
