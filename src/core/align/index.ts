@@ -91,7 +91,7 @@ export function alignSentences(
   let shapes = beadShapes(surcharges);
   const run = (model: LengthModel, guide?: readonly RangeBead[], extraTerms: readonly RangeCost[] = []) => {
     const terms = [...fixedTerms, ...extraTerms];
-    if (switches.length) terms.push(lengthCost(zhPrefix, enPrefix, model));
+    if (switches.length) terms.push(scaled(lengthCost(zhPrefix, enPrefix, model), TUNING.lengthWeight));
     return searchAlignment(zh.length, en.length, {
       shapes,
       cost: sumOf(terms),
@@ -145,6 +145,10 @@ function withDefaults(switches: EvidenceSwitches = {}): Required<EvidenceSwitche
     diagonal: switches.diagonal ?? true,
     paragraphs: switches.paragraphs ?? true,
   };
+}
+
+function scaled(term: RangeCost, weight: number): RangeCost {
+  return weight === 1 ? term : (zs, ze, es, ee) => weight * term(zs, ze, es, ee);
 }
 
 function sumOf(terms: readonly RangeCost[]): RangeCost {
