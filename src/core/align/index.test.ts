@@ -49,6 +49,12 @@ describe('alignSentences', () => {
     );
   });
 
+  it('rejects paragraph indices that do not match the sentences', () => {
+    expect(() =>
+      alignSentences(['一。', '二。'], ['One.'], { zhParagraphs: [0], enParagraphs: [0] }),
+    ).toThrow(/zhParagraphs has 1 entries, expected one per sentence \(2\)/);
+  });
+
   it('uses lengths: a long sentence pairs with the two English sentences of matching length', () => {
     const zh = ['短句。', '这是一个非常长的句子，里面有很多很多的字，需要两句英文来翻译它才对。', '短句。'];
     const en = [

@@ -1,3 +1,4 @@
+import { BitextError } from '../errors.js';
 import { foldToSimplified } from '../lexicon/script.js';
 import type { Bead } from '../types.js';
 import { beadShapes } from './bead-shapes.js';
@@ -59,6 +60,17 @@ export function alignSentences(
       ...zh.map((_, id) => ({ zh: [id], en: [], confidence: 1 })),
       ...en.map((_, id) => ({ zh: [], en: [id], confidence: 1 })),
     ];
+  }
+  for (const [side, paragraphs, count] of [
+    ['zhParagraphs', options.zhParagraphs, zh.length],
+    ['enParagraphs', options.enParagraphs, en.length],
+  ] as const) {
+    if (paragraphs && paragraphs.length !== count) {
+      throw new BitextError(
+        'BAD_OPTION',
+        `${side} has ${paragraphs.length} entries, expected one per sentence (${count})`,
+      );
+    }
   }
   const switches = withDefaults(options.evidence);
   const zhFolded = zh.map(foldToSimplified);
