@@ -96,7 +96,11 @@ function composeFromParts(word: string): string[] {
     let length = Math.min(4, chars.length - at);
     while (length > 1 && !dictionary().has(chars.slice(at, at + length).join(''))) length--;
     // A whole-word lookup already failed, so never return the word itself as its only part.
-    if (length === chars.length) length--;
+    if (length === chars.length) {
+      // A one-character word missing from the dictionary has no smaller parts.
+      if (length === 1) return [];
+      length--;
+    }
     parts.push(chars.slice(at, at + length).join(''));
     at += length;
   }

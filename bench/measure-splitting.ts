@@ -1,6 +1,6 @@
 /**
  * How well splitSentences recovers the sentence boundaries of the gold corpora. Not a test: run it by
- * hand with `npx tsx src/core/segment/measure-splitting.ts` from the repository root.
+ * hand with `npx tsx bench/measure-splitting.ts` from the repository root.
  *
  * The gold files hold one sentence per line and no paragraph marks, so consecutive lines are joined in
  * windows of 5 (English with a space, Chinese with nothing) and split again. A boundary is the offset
@@ -11,11 +11,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Lang } from '../types.js';
-import { splitSentences } from './index.js';
+import { splitSentences } from '../src/core/segment/index.js';
+import type { Lang } from '../src/core/types.js';
 
 const WINDOW = 5;
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const evalRoot = resolve(repoRoot, '../shared/eval');
 const showIndex = process.argv.indexOf('--show');
 const show = showIndex >= 0 ? Number(process.argv[showIndex + 1] ?? 5) : 0;

@@ -1,14 +1,14 @@
 /**
  * Counts QA findings by check and severity on the mag dev set of the BFSU non-literary corpus (read
  * from ../shared/eval at run time, never copied), to watch the false-alarm rate of the checks:
- *   npx tsx src/core/qa/measure-findings.ts [--show CHECK]
+ *   npx tsx bench/measure-qa-findings.ts [--show CHECK]
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type QaPair, runQa } from './index.js';
+import { type QaPair, runQa } from '../src/core/qa/index.js';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const base = resolve(repoRoot, '../shared/eval/bfsu-nonlit-dev/mag');
 const showIndex = process.argv.indexOf('--show');
 const show = showIndex >= 0 ? process.argv[showIndex + 1] : undefined;

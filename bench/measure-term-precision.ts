@@ -1,14 +1,14 @@
 /**
  * Prints the top term pairs extracted from the founding sample and from the mag dev set of the
  * BFSU non-literary corpus (read from ../shared/eval at run time, never copied), for judging by hand:
- *   npx tsx src/core/terms/measure-precision.ts [top=30]
+ *   npx tsx bench/measure-term-precision.ts [top=30]
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extractTerms, type TermPairInput } from './index.js';
+import { extractTerms, type TermPairInput } from '../src/core/terms/index.js';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const top = Number(process.argv[2] ?? 30);
 
 function samplePairs(): TermPairInput[] {
