@@ -22,4 +22,8 @@ describe('cedict', () => {
     const stems = translationStems('巡视员');
     expect(stems).toContain(stemEnglish('inspect'));
   });
+
+  it('gives no stems for a one-character word CC-CEDICT lacks (it used to loop forever)', () => {
+    expect(translationStems('·')).toEqual([]);
+  });
 });

@@ -18,9 +18,7 @@ const ADMIN_SUFFIX = /[市省县区州]$/u;
  * Chongqing, person names word by word), or a transliteration for name-like words.
  */
 export function wordsLinked(token: ChineseToken, enWord: string): boolean {
-  // translationStems loops forever on a one-character word CC-CEDICT lacks (·): never ask it.
   if (!/^\p{Script=Han}+$/u.test(token.simplified)) return false;
-  if (token.simplified.length === 1 && !hasDictionaryEntry(token.simplified)) return false;
   // US is how English abbreviates what CC-CEDICT glosses as USA or America (中美).
   if (enWord === 'US' || enWord === 'U.S') return wordsLinked(token, 'USA') || wordsLinked(token, 'America');
   const lower = enWord.toLowerCase();
