@@ -16,7 +16,7 @@ import { openSqliteTmStore } from '../../store/sqlite/sqlite-tm-store.js';
 import { openSqliteTermbase } from '../../store/sqlite/termbase-store.js';
 import type { CliIo } from '../io.js';
 import { writeOutput } from '../output.js';
-import { readPairs, readTermbase } from './qa.js';
+import { readPairs, readTermbase } from '../pair-input.js';
 
 const FORMATS = ['tsv', 'json', 'csv', 'tbx'] as const;
 type TermsFormat = (typeof FORMATS)[number];
