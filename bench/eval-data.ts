@@ -16,3 +16,14 @@ export async function readDevSet(name: string): Promise<GoldDocument[] | undefin
   if (!existsSync(dir)) return undefined;
   return readGoldDirectory(dir);
 }
+
+/** The gold sentence pairs of a dev set (each gold bead's sentences joined), or undefined when absent. */
+export async function readGoldPairs(name: string): Promise<Array<{ zh: string; en: string }> | undefined> {
+  const documents = await readDevSet(name);
+  return documents?.flatMap((document) =>
+    document.gold.map((bead) => ({
+      zh: bead.zh.map((i) => document.zh[i] ?? '').join(''),
+      en: bead.en.map((i) => document.en[i] ?? '').join(' '),
+    })),
+  );
+}

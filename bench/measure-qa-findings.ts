@@ -3,39 +3,16 @@
  * from ../shared/eval at run time, never copied), to watch the false-alarm rate of the checks:
  *   npx tsx bench/measure-qa-findings.ts [--show CHECK]
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type QaPair, runQa } from '../src/core/qa/index.js';
+import { readGoldPairs } from './eval-data.js';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const base = resolve(repoRoot, '../shared/eval/bfsu-nonlit-dev/mag');
 const showIndex = process.argv.indexOf('--show');
 const show = showIndex >= 0 ? process.argv[showIndex + 1] : undefined;
 
-if (!existsSync(`${base}.align`)) {
-  console.log(`skipped: ${base}.align not found`);
+const pairs: QaPair[] | undefined = await readGoldPairs('bfsu-nonlit-dev');
+if (!pairs) {
+  console.log('skipped: ../shared/eval/bfsu-nonlit-dev not found');
   process.exit(0);
-}
-const zh = readFileSync(`${base}.zh`, 'utf8').split('\n');
-const en = readFileSync(`${base}.en`, 'utf8').split('\n');
-const pairs: QaPair[] = [];
-for (const line of readFileSync(`${base}.align`, 'utf8').split('\n')) {
-  const match = /^\[([\d,\s]*)\]:\[([\d,\s]*)\]$/.exec(line.trim());
-  if (!match) continue;
-  const ids = (list: string) =>
-    list
-      .split(',')
-      .filter((s) => s.trim())
-      .map(Number);
-  pairs.push({
-    zh: ids(match[1]!)
-      .map((i) => zh[i] ?? '')
-      .join(''),
-    en: ids(match[2]!)
-      .map((i) => en[i] ?? '')
-      .join(' '),
-  });
 }
 const findings = runQa(pairs);
 const table: Record<string, Record<string, number>> = {};

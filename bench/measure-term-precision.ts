@@ -3,10 +3,11 @@
  * BFSU non-literary corpus (read from ../shared/eval at run time, never copied), for judging by hand:
  *   npx tsx bench/measure-term-precision.ts [top=30]
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractTerms, type TermPairInput } from '../src/core/terms/index.js';
+import { readGoldPairs } from './eval-data.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const top = Number(process.argv[2] ?? 30);
@@ -20,31 +21,6 @@ function samplePairs(): TermPairInput[] {
   return lines.slice(0, half).map((zh, i) => ({ zh, en: lines[half + i]! }));
 }
 
-/** Pairs from a `.align` file: lines `[zh ids]:[en ids]`, ids 0-based into the one-sentence-per-line files. */
-function alignedPairs(base: string): TermPairInput[] {
-  const zh = readFileSync(`${base}.zh`, 'utf8').split('\n');
-  const en = readFileSync(`${base}.en`, 'utf8').split('\n');
-  const pairs: TermPairInput[] = [];
-  for (const line of readFileSync(`${base}.align`, 'utf8').split('\n')) {
-    const match = /^\[([\d,\s]*)\]:\[([\d,\s]*)\]$/.exec(line.trim());
-    if (!match) continue;
-    const ids = (list: string) =>
-      list
-        .split(',')
-        .filter((s) => s.trim())
-        .map(Number);
-    pairs.push({
-      zh: ids(match[1]!)
-        .map((i) => zh[i] ?? '')
-        .join(''),
-      en: ids(match[2]!)
-        .map((i) => en[i] ?? '')
-        .join(' '),
-    });
-  }
-  return pairs;
-}
-
 function print(title: string, pairs: TermPairInput[]): void {
   const started = performance.now();
   const terms = extractTerms(pairs).slice(0, top);
@@ -54,6 +30,6 @@ function print(title: string, pairs: TermPairInput[]): void {
 }
 
 print('founding sample', samplePairs());
-const mag = resolve(repoRoot, '../shared/eval/bfsu-nonlit-dev/mag');
-if (existsSync(`${mag}.align`)) print('mag dev', alignedPairs(mag));
-else console.log(`# mag dev: skipped, ${mag}.align not found`);
+const mag = await readGoldPairs('bfsu-nonlit-dev');
+if (mag) print('mag dev', mag);
+else console.log('# mag dev: skipped, ../shared/eval/bfsu-nonlit-dev not found');

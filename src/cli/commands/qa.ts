@@ -1,21 +1,8 @@
-import { extname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
-import { alignDocument } from '../../core/document.js';
 import { BitextError } from '../../core/errors.js';
-import {
-  type Finding,
-  QA_CHECKS,
-  type QaCheck,
-  type QaPair,
-  type QaTerm,
-  runQa,
-} from '../../core/qa/index.js';
-import type { TermEntry } from '../../core/terms/index.js';
+import { type Finding, QA_CHECKS, type QaCheck, type QaTerm, runQa } from '../../core/qa/index.js';
 import { findingsToHtml } from '../../formats/qa-html.js';
-import { parseTbx } from '../../formats/tbx-read.js';
-import { parseTermsTable } from '../../formats/terms-csv.js';
-import { readTextFile } from '../../io/read-text.js';
-import { openSqliteTermbase } from '../../store/sqlite/termbase-store.js';
 import type { CliIo } from '../io.js';
 import { writeOutput } from '../output.js';
 import { readPairs, readStoredTermbase, readTermbase } from '../pair-input.js';
