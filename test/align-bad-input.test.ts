@@ -97,6 +97,19 @@ describe('the bin shim', () => {
     expect(missing.stderr).toBe('bitext: missing.txt: no such file\n');
   });
 
+  it('stops quietly when the reader closes the pipe early', () => {
+    const result = spawnSync(
+      'sh',
+      ['-c', `"${process.execPath}" "${bin}" align examples/press-release.txt | head -c 1`],
+      {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+      },
+    );
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+  });
+
   it('aligns the bundled example end to end', () => {
     const result = spawnSync(process.execPath, [bin, 'align', 'examples/press-release.txt'], {
       cwd: REPO_ROOT,
