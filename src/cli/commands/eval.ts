@@ -33,6 +33,7 @@ export const EVIDENCE_KINDS = [
   'learned',
   'diagonal',
   'paragraphs',
+  'quotes',
 ] as const;
 
 export interface DocumentResult {

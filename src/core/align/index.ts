@@ -22,6 +22,7 @@ import {
 import { nameTokens } from './names-evidence.js';
 import { numberTokens } from './numbers-evidence.js';
 import { paragraphCost } from './paragraph-evidence.js';
+import { quoteBoundaryCost, quoteStates } from './quote-evidence.js';
 import { type RangeBead, type RangeCost, searchAlignment } from './search.js';
 import { LEARNED_TUNING, TUNING } from './tuning.js';
 
@@ -34,6 +35,7 @@ export interface EvidenceSwitches {
   learned?: boolean;
   diagonal?: boolean;
   paragraphs?: boolean;
+  quotes?: boolean;
 }
 
 export interface AlignOptions {
@@ -137,13 +139,19 @@ export function alignSentences(
     }
     shapes = beadShapes(surcharges, { counts, priorWeight: TUNING.shapePriorWeight });
   }
+  // Dialogue: calibrated on the first pass, so it costs nothing where quotation marks do not match.
+  const secondPassTerms: RangeCost[] = [];
+  if (switches.quotes && TUNING.quotesWeight > 0) {
+    secondPassTerms.push(quoteBoundaryCost(quoteStates(zhFolded, en), path, TUNING.quotesWeight));
+  }
   for (let round = 0; round < (switches.learned ? LEARNED_TUNING.rounds : 0); round++) {
     const learned = learnTranslations(zhWords, enStems, path, LEARNED_TUNING);
     const tokens = stemKeyedTokens(zhWords, enStems, (w) => learned.get(w) ?? []);
     const learnedTerm = coverageRatioCost(tokens, LEARNED_TUNING.weight, LEARNED_TUNING.hit);
-    path = run(model, path, [learnedTerm]);
+    path = run(model, path, [learnedTerm, ...secondPassTerms]);
   }
-  if (!switches.learned && switches.length) path = run(model, path);
+  if (!switches.learned && (switches.length || secondPassTerms.length > 0))
+    path = run(model, path, secondPassTerms);
   return toBeads(path);
 }
 
@@ -156,6 +164,7 @@ function withDefaults(switches: EvidenceSwitches = {}): Required<EvidenceSwitche
     learned: switches.learned ?? true,
     diagonal: switches.diagonal ?? true,
     paragraphs: switches.paragraphs ?? true,
+    quotes: switches.quotes ?? true,
   };
 }
 

@@ -55,6 +55,12 @@ export const TUNING = {
   emptyCost: 6,
   /** Tokens of 1-0/0-1 beads count as uncovered by a translation (1) or are neutral (0). */
   emptyTokens: 0,
+  /**
+   * Weight of the quotation-state boundary log-odds (quote-evidence.ts; 1 is the plain likelihood
+   * ratio). Tuned on: both dev sets (0: 0.870/0.986, 1: 0.878/0.986, 2: 0.883/0.986, 3: 0.879/0.986;
+   * bfsu has no Chinese quotation marks, so it gets no evidence at any weight).
+   */
+  quotesWeight: 2,
   /** Half-width of the search band, in sentences. Tuned on: both dev sets (3 already equals the full table). */
   bandWidth: 5,
   /** Tables up to this many cells are searched whole. Tuned on: speed only (F1 unchanged 100–250,000). */

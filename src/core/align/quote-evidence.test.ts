@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { quoteBoundaryCost, quoteStates } from './quote-evidence.js';
+import type { RangeBead } from './search.js';
+
+describe('quoteStates', () => {
+  it('follows a Chinese speech over two sentences and closes it', () => {
+    const states = quoteStates(['他说：“好。', '我们走吧。”', '天黑了。'], []);
+    expect([...states.zh]).toEqual([0, 1, 0, 0]);
+  });
+
+  it('reads straight English quotes by their neighbours, not apostrophes', () => {
+    const en = ["'All right.", "We can't stay here.", "Let's go,' he said.", "The boys' car was red."];
+    expect([...quoteStates([], en).en]).toEqual([0, 1, 1, 0, 0]);
+  });
+
+  it('closes a quoted word inside a sentence', () => {
+    expect([...quoteStates([], ["The 'stealing' part was easy."]).en]).toEqual([0, 0]);
+  });
+
+  it('restarts a speech that reopens without closing, as a new paragraph of dialogue does', () => {
+    const states = quoteStates(['“一。', '“二。”', '三。'], []);
+    expect([...states.zh]).toEqual([0, 1, 0, 0]);
+  });
+});
+
+describe('quoteBoundaryCost', () => {
+  const bead = (zhEnd: number, enEnd: number): RangeBead => ({
+    zhStart: zhEnd - 1,
+    zhEnd,
+    enStart: enEnd - 1,
+    enEnd,
+    cost: 0,
+  });
+
+  it('charges a boundary that leaves one side inside a quotation, once dialogue matches', () => {
+    const zh = ['他说：“好。', '走吧。”', '天黑了。', '她问：“谁？', '是我。”', '门开了。'];
+    const en = ["He said, 'Fine.", "Let's go.'", 'Night fell.', "'Who?", "It's me.'", 'The door opened.'];
+    const states = quoteStates(zh, en);
+    const cost = quoteBoundaryCost(
+      states,
+      [1, 2, 3, 4, 5, 6].map((i) => bead(i, i)),
+      1,
+    );
+    expect(cost(0, 1, 0, 1)).toBe(0);
+    expect(cost(0, 2, 0, 1)).toBeGreaterThan(0);
+  });
+
+  it('gives no evidence when one side has no quotation marks', () => {
+    const zh = ['他说好。', '走吧。', '天黑了。'];
+    const en = ["'Fine.", "Let's go.'", 'Night fell.'];
+    const cost = quoteBoundaryCost(
+      quoteStates(zh, en),
+      [1, 2, 3].map((i) => bead(i, i)),
+      1,
+    );
+    expect(cost(0, 1, 0, 1)).toBe(0);
+    expect(cost(0, 2, 0, 1)).toBe(0);
+  });
+});

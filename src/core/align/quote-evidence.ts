@@ -1,0 +1,150 @@
+import type { RangeBead, RangeCost } from './search.js';
+
+/**
+ * Dialogue evidence: whether the text is inside a quotation at the end of each sentence. A
+ * translator keeps a character's speech together, so at a true bead boundary both sides are
+ * usually in the same state (both inside an open quotation, or both outside); a boundary that
+ * cuts the English inside a quotation while the Chinese has closed its ” is probably misplaced.
+ * The state is a nesting depth carried over the sentences (see `statesOf`).
+ */
+export interface QuoteStates {
+  /** zh[i]: inside a quotation after zh sentence i − 1 (zh[0] = 0, the start of the text). */
+  zh: Uint8Array;
+  en: Uint8Array;
+}
+
+/** A quotation mark read from a sentence: opening or closing, and its family (marks that pair up). */
+interface Mark {
+  opening: boolean;
+  family: string;
+}
+
+const ZH_MARKS: ReadonlyMap<string, Mark> = new Map([
+  ['“', { opening: true, family: '“' }],
+  ['”', { opening: false, family: '“' }],
+  ['‘', { opening: true, family: '‘' }],
+  ['’', { opening: false, family: '‘' }],
+  ['「', { opening: true, family: '「' }],
+  ['」', { opening: false, family: '「' }],
+  ['『', { opening: true, family: '『' }],
+  ['』', { opening: false, family: '『' }],
+]);
+
+function chineseMarks(text: string): Mark[] {
+  const marks: Mark[] = [];
+  for (const ch of text) {
+    const mark = ZH_MARKS.get(ch);
+    if (mark) marks.push(mark);
+  }
+  return marks;
+}
+
+const EN_FAMILY: Readonly<Record<string, string>> = {
+  "'": "'",
+  '‘': "'",
+  '’': "'",
+  '"': '"',
+  '“': '"',
+  '”': '"',
+};
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const PUNCTUATION = /[.,!?;:…—–\-)]/u;
+
+/**
+ * Straight quotes are ambiguous, so a mark is read by its neighbours: after a space (or at the
+ * start) and before a non-space it opens; at the end, or after a letter or punctuation and before
+ * a space or punctuation, it closes (if nothing of its family is open it is an apostrophe, as in
+ * "boys' ", and is dropped later); inside a word (you've) it is neither. “ and ‘ always open, ” closes.
+ */
+function englishMarks(text: string): Mark[] {
+  const marks: Mark[] = [];
+  const trimmed = text.trim();
+  for (let k = 0; k < trimmed.length; k++) {
+    const ch = trimmed[k]!;
+    const family = EN_FAMILY[ch];
+    if (!family) continue;
+    if (ch === '“' || ch === '‘') {
+      marks.push({ opening: true, family });
+      continue;
+    }
+    const before = k > 0 ? trimmed[k - 1]! : ' ';
+    const after = k + 1 < trimmed.length ? trimmed[k + 1]! : ' ';
+    const beforeSpace = /\s/u.test(before) || before === '(' || before === '—';
+    const afterSpace = /\s/u.test(after);
+    if (ch !== '”' && ch !== '’' && beforeSpace && !afterSpace && k < trimmed.length - 1) {
+      marks.push({ opening: true, family });
+    } else if (
+      k === trimmed.length - 1 ||
+      ch === '”' ||
+      ((LETTER_OR_DIGIT.test(before) || PUNCTUATION.test(before)) && (afterSpace || PUNCTUATION.test(after)))
+    ) {
+      marks.push({ opening: false, family });
+    }
+  }
+  return marks;
+}
+
+/** Open quotations nest at most this deep (“…‘…’…”); a deeper opening replaces the innermost. */
+const MAX_DEPTH = 2;
+
+/**
+ * Open quotations after each sentence, as a stack carried over the sentences. An opening mark of a
+ * family already open restarts the quotation there (a speech running over paragraphs reopens at
+ * each one without closing the last, and a doubled mark is a typo); a closing mark closes its
+ * family and anything opened inside it, and is ignored when its family is not open.
+ */
+function statesOf(sentences: readonly string[], readMarks: (text: string) => Mark[]): Uint8Array {
+  const states = new Uint8Array(sentences.length + 1);
+  const open: string[] = [];
+  for (let i = 0; i < sentences.length; i++) {
+    for (const mark of readMarks(sentences[i]!)) {
+      const at = open.lastIndexOf(mark.family);
+      if (at >= 0) open.length = at;
+      if (mark.opening) {
+        if (open.length === MAX_DEPTH) open.pop();
+        open.push(mark.family);
+      }
+    }
+    states[i + 1] = open.length > 0 ? 1 : 0;
+  }
+  return states;
+}
+
+export function quoteStates(zh: readonly string[], en: readonly string[]): QuoteStates {
+  return { zh: statesOf(zh, chineseMarks), en: statesOf(en, englishMarks) };
+}
+
+/** Agreement rates at or above this are not trusted to be that sure (a few boundaries always differ). */
+const MAX_AGREEMENT = 0.97;
+
+/**
+ * Cost of the boundary after each bead, as a log-likelihood ratio calibrated on a first alignment
+ * of the same document: a = how often the states agree at its boundaries, b = how often they would
+ * agree by chance (from how often each side is inside a quotation). A disagreeing boundary costs
+ * weight · (log(a/b) − log((1−a)/(1−b))), the log-odds of agreement against chance; agreeing costs 0
+ * (a reward per agreeing boundary would favour beads that are cut small). A document without
+ * quotation marks on one side, or whose translation does not keep dialogue as dialogue, gets
+ * a ≈ b and so no evidence.
+ */
+export function quoteBoundaryCost(
+  states: QuoteStates,
+  firstPass: readonly RangeBead[],
+  weight: number,
+): RangeCost {
+  const inside = (s: Uint8Array) => {
+    let count = 0;
+    for (let i = 1; i < s.length; i++) count += s[i]!;
+    return count / Math.max(1, s.length - 1);
+  };
+  const pZh = inside(states.zh);
+  const pEn = inside(states.en);
+  const chance = pZh * pEn + (1 - pZh) * (1 - pEn);
+  let agree = 0;
+  for (const bead of firstPass) if (states.zh[bead.zhEnd] === states.en[bead.enEnd]) agree++;
+  // One pseudo-boundary at the chance rate keeps a tiny document from a confident estimate.
+  const rate = Math.min((agree + chance) / (firstPass.length + 1), MAX_AGREEMENT);
+  if (rate <= chance) return () => 0;
+  const disagreeCost = weight * (Math.log(rate / chance) - Math.log((1 - rate) / (1 - chance)));
+  const { zh, en } = states;
+  return (_zs, ze, _es, ee) => (zh[ze] === en[ee] ? 0 : disagreeCost);
+}
