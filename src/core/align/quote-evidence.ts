@@ -1,3 +1,4 @@
+import { boundaryAgreementCost } from './boundary-agreement.js';
 import type { RangeBead, RangeCost } from './search.js';
 
 /**
@@ -114,37 +115,14 @@ export function quoteStates(zh: readonly string[], en: readonly string[]): Quote
   return { zh: statesOf(zh, chineseMarks), en: statesOf(en, englishMarks) };
 }
 
-/** Agreement rates at or above this are not trusted to be that sure (a few boundaries always differ). */
-const MAX_AGREEMENT = 0.97;
-
 /**
- * Cost of the boundary after each bead, as a log-likelihood ratio calibrated on a first alignment
- * of the same document: a = how often the states agree at its boundaries, b = how often they would
- * agree by chance (from how often each side is inside a quotation). A disagreeing boundary costs
- * weight · (log(a/b) − log((1−a)/(1−b))), the log-odds of agreement against chance; agreeing costs 0
- * (a reward per agreeing boundary would favour beads that are cut small). A document without
- * quotation marks on one side, or whose translation does not keep dialogue as dialogue, gets
- * a ≈ b and so no evidence.
+ * Cost of the boundary after each bead: a boundary that leaves one side inside a quotation and the
+ * other outside, weighed by how well the document's quotation marks match (see boundaryAgreementCost).
  */
 export function quoteBoundaryCost(
   states: QuoteStates,
   firstPass: readonly RangeBead[],
   weight: number,
 ): RangeCost {
-  const inside = (s: Uint8Array) => {
-    let count = 0;
-    for (let i = 1; i < s.length; i++) count += s[i]!;
-    return count / Math.max(1, s.length - 1);
-  };
-  const pZh = inside(states.zh);
-  const pEn = inside(states.en);
-  const chance = pZh * pEn + (1 - pZh) * (1 - pEn);
-  let agree = 0;
-  for (const bead of firstPass) if (states.zh[bead.zhEnd] === states.en[bead.enEnd]) agree++;
-  // One pseudo-boundary at the chance rate keeps a tiny document from a confident estimate.
-  const rate = Math.min((agree + chance) / (firstPass.length + 1), MAX_AGREEMENT);
-  if (rate <= chance) return () => 0;
-  const disagreeCost = weight * (Math.log(rate / chance) - Math.log((1 - rate) / (1 - chance)));
-  const { zh, en } = states;
-  return (_zs, ze, _es, ee) => (zh[ze] === en[ee] ? 0 : disagreeCost);
+  return boundaryAgreementCost(states.zh, states.en, firstPass, weight);
 }
