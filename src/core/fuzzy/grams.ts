@@ -17,7 +17,57 @@ export function indexTerms(normalized: string, lang: Lang): string[] {
 
 const HAN_RUN = /\p{Script=Han}+|[\p{L}\p{M}]+|\p{Nd}+/gu;
 
+const HAN = 1;
+const LETTER = 2;
+const DIGIT = 4;
+/** Character classes of BMP code units (HAN | LETTER | DIGIT bits; 0x80 = not yet known), filled lazily. */
+const classes = new Uint8Array(0x10000).fill(0x80);
+
+function classOf(code: number): number {
+  let known = classes[code]!;
+  if (known === 0x80) {
+    const ch = String.fromCharCode(code);
+    known =
+      (/\p{Script=Han}/u.test(ch) ? HAN : 0) |
+      (/[\p{L}\p{M}]/u.test(ch) ? LETTER : 0) |
+      (/\p{Nd}/u.test(ch) ? DIGIT : 0);
+    classes[code] = known;
+  }
+  return known;
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * The same terms as chineseTermsByRegex, by one pass over cached character classes: 3x faster on
+ * the TM benchmark's sentences, which matters at 20,000 units/s. Text with characters beyond the BMP
+ * (surrogate pairs: rare Han extensions) takes the regex path.
+ */
 function chineseTerms(text: string): string[] {
+  if (SURROGATE.test(text)) return chineseTermsByRegex(text);
+  const terms: string[] = [];
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    const first = classOf(text.charCodeAt(i));
+    // The alternatives of HAN_RUN in order: a Han run, else a letter/mark run (which may run on into
+    // Han letters, as the regex does), else a digit run.
+    const want = first & HAN ? HAN : first & LETTER ? LETTER : first & DIGIT ? DIGIT : 0;
+    if (want === 0) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < length && classOf(text.charCodeAt(end)) & want) end++;
+    if (want !== HAN || end - i === 1) terms.push(text.slice(i, end));
+    else for (let j = i; j + 1 < end; j++) terms.push(text.slice(j, j + 2));
+    i = end;
+  }
+  return terms;
+}
+
+/** The reference definition of chineseTerms (and its path for text beyond the BMP). */
+export function chineseTermsByRegex(text: string): string[] {
   const terms: string[] = [];
   for (const [run] of text.matchAll(HAN_RUN)) {
     const chars = Array.from(run);

@@ -1,7 +1,6 @@
-import { indexTerms } from '../../core/fuzzy/grams.js';
 import type { Lang } from '../../core/types.js';
 import type { SqliteDatabase } from './database.js';
-import { ftsTerm, quoteTerm, sameMaskedTerm } from './term-index.js';
+import { ftsTerm, quoteTerm, sameMaskedTerm, storedTerms } from './term-index.js';
 
 /**
  * Candidate retrieval reads at most about this many postings (units holding a chosen term) per
@@ -59,7 +58,7 @@ export class CandidateFinder {
   }
 
   private fuzzyCandidates(normalizedQuery: string, lang: Lang): number[] {
-    const terms = [...new Set(indexTerms(normalizedQuery, lang))];
+    const terms = [...storedTerms(normalizedQuery, lang)];
     const withFrequency = terms
       .map((term) => ({ term, units: this.statements.termUnits.get(lang, term)?.units ?? 0 }))
       .filter((t) => t.units > 0)

@@ -1,0 +1,40 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { TermCounts } from './term-counts.js';
+import { maskedHash, maskedHashByRegex, sameMaskedTerm, storedTerms } from './term-index.js';
+
+const pieces = ['1', '2', '0', '.', ',', ' ', 'a', '年', '重', '-', '\uE000'];
+const numberText = fc.array(fc.constantFrom(...pieces), { maxLength: 25 }).map((parts) => parts.join(''));
+
+describe('maskedHash', () => {
+  it('equals the hash of the masked text built by regex, with and without spaces', () => {
+    fc.assert(
+      fc.property(numberText, fc.boolean(), (text, dropSpaces) => {
+        expect(maskedHash(text, dropSpaces)).toBe(maskedHashByRegex(text, dropSpaces));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('gives sides that differ only in their numbers the same term', () => {
+    expect(sameMaskedTerm('重庆市2020年外事', 'zh')).toBe(sameMaskedTerm('重庆市2,021.5年外事', 'zh'));
+    expect(sameMaskedTerm('in 2020 we met', 'en')).not.toBe(sameMaskedTerm('in 2020 they met', 'en'));
+  });
+});
+
+describe('storedTerms and TermCounts', () => {
+  it('leaves English stop words out and keeps each term once', () => {
+    expect([...storedTerms('the wto and the un met in 2020', 'en')]).toEqual(['wto', 'un', 'met', '2020']);
+    expect([...storedTerms('外事外事', 'zh')]).toEqual(['外事', '事外']);
+  });
+
+  it('writes each distinct term of a unit once and counts units, not occurrences', () => {
+    const counts = new TermCounts();
+    const first = counts.document('外事外事', 'the wto and the wto');
+    expect(first.split(' ').slice(2)).toEqual(['外事', '事外', 'ewto']);
+    counts.document('外事', 'wto met');
+    const drained = [...counts.drain()].map(({ lang, term, units }) => `${lang}:${term}=${units}`);
+    expect(drained.sort()).toEqual(['en:met=1', 'en:wto=2', 'zh:事外=1', 'zh:外事=2']);
+    expect(counts.size).toBe(0);
+  });
+});
