@@ -22,7 +22,7 @@ import {
 import { nameTokens } from './names-evidence.js';
 import { numberTokens } from './numbers-evidence.js';
 import { paragraphCost } from './paragraph-evidence.js';
-import { quoteBoundaryCost, quoteStates } from './quote-evidence.js';
+import { quoteBoundaryCost, quoteStates, speechTurnCost } from './quote-evidence.js';
 import { type RangeBead, type RangeCost, searchAlignment } from './search.js';
 import { LEARNED_TUNING, TUNING } from './tuning.js';
 
@@ -142,7 +142,9 @@ export function alignSentences(
   // Dialogue: calibrated on the first pass, so it costs nothing where quotation marks do not match.
   const secondPassTerms: RangeCost[] = [];
   if (switches.quotes && TUNING.quotesWeight > 0) {
-    secondPassTerms.push(quoteBoundaryCost(quoteStates(zhFolded, en), path, TUNING.quotesWeight));
+    const states = quoteStates(zhFolded, en);
+    secondPassTerms.push(quoteBoundaryCost(states, path, TUNING.quotesWeight));
+    if (TUNING.turnsWeight > 0) secondPassTerms.push(speechTurnCost(states, path, TUNING.turnsWeight));
   }
   for (let round = 0; round < (switches.learned ? LEARNED_TUNING.rounds : 0); round++) {
     const learned = learnTranslations(zhWords, enStems, path, LEARNED_TUNING);

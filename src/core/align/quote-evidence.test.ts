@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quoteBoundaryCost, quoteStates } from './quote-evidence.js';
+import { quoteBoundaryCost, quoteStates, speechTurnCost } from './quote-evidence.js';
 import type { RangeBead } from './search.js';
 
 describe('quoteStates', () => {
@@ -55,5 +55,33 @@ describe('quoteBoundaryCost', () => {
     );
     expect(cost(0, 1, 0, 1)).toBe(0);
     expect(cost(0, 2, 0, 1)).toBe(0);
+  });
+});
+
+describe('speechTurnCost', () => {
+  it('charges a bead that joins a reply to the line before it on one side only', () => {
+    const zh = ['他问：“谁？”', '她答：“我。”', '门开了。', '他问：“几点？”', '她答：“三点。”', '天黑了。'];
+    const en = [
+      "'Who?' he asked.",
+      "'Me,' she said.",
+      'The door opened.',
+      "'What time?'",
+      "'Three.'",
+      'Night fell.',
+    ];
+    const states = quoteStates(zh, en);
+    expect([...states.zhTurns]).toEqual([1, 1, 0, 1, 1, 0]);
+    expect([...states.enTurns]).toEqual([1, 1, 0, 1, 1, 0]);
+    const firstPass = [0, 1, 2, 3, 4, 5].map((i) => ({
+      zhStart: i,
+      zhEnd: i + 1,
+      enStart: i,
+      enEnd: i + 1,
+      cost: 0,
+    }));
+    const cost = speechTurnCost(states, firstPass, 1);
+    expect(cost(0, 1, 0, 1)).toBe(0);
+    expect(cost(0, 2, 0, 2)).toBe(0);
+    expect(cost(0, 1, 0, 2)).toBeGreaterThan(0);
   });
 });

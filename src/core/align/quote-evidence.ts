@@ -9,6 +9,9 @@ import type { RangeBead, RangeCost } from './search.js';
  * The state is a nesting depth carried over the sentences (see `statesOf`).
  */
 export interface QuoteStates {
+  /** zhTurns[i]: zh sentence i begins a speech (its first quotation mark opens one while none is open). */
+  zhTurns: Uint8Array;
+  enTurns: Uint8Array;
   /** zh[i]: inside a quotation after zh sentence i − 1 (zh[0] = 0, the start of the text). */
   zh: Uint8Array;
   en: Uint8Array;
@@ -94,11 +97,17 @@ const MAX_DEPTH = 2;
  * each one without closing the last, and a doubled mark is a typo); a closing mark closes its
  * family and anything opened inside it, and is ignored when its family is not open.
  */
-function statesOf(sentences: readonly string[], readMarks: (text: string) => Mark[]): Uint8Array {
+function statesOf(
+  sentences: readonly string[],
+  readMarks: (text: string) => Mark[],
+): { states: Uint8Array; turns: Uint8Array } {
   const states = new Uint8Array(sentences.length + 1);
+  const turns = new Uint8Array(sentences.length);
   const open: string[] = [];
   for (let i = 0; i < sentences.length; i++) {
-    for (const mark of readMarks(sentences[i]!)) {
+    const marks = readMarks(sentences[i]!);
+    if (marks[0]?.opening && open.length === 0) turns[i] = 1;
+    for (const mark of marks) {
       const at = open.lastIndexOf(mark.family);
       if (at >= 0) open.length = at;
       if (mark.opening) {
@@ -108,11 +117,13 @@ function statesOf(sentences: readonly string[], readMarks: (text: string) => Mar
     }
     states[i + 1] = open.length > 0 ? 1 : 0;
   }
-  return states;
+  return { states, turns };
 }
 
 export function quoteStates(zh: readonly string[], en: readonly string[]): QuoteStates {
-  return { zh: statesOf(zh, chineseMarks), en: statesOf(en, englishMarks) };
+  const zhSide = statesOf(zh, chineseMarks);
+  const enSide = statesOf(en, englishMarks);
+  return { zh: zhSide.states, en: enSide.states, zhTurns: zhSide.turns, enTurns: enSide.turns };
 }
 
 /**
@@ -125,4 +136,40 @@ export function quoteBoundaryCost(
   weight: number,
 ): RangeCost {
   return boundaryAgreementCost(states.zh, states.en, firstPass, weight);
+}
+
+/**
+ * Cost of a bead whose sides begin different numbers of speeches (a reply joined to the line before
+ * it), calibrated on the first pass like the boundary cost: a = how often its beads begin as many
+ * speeches on both sides, b = the same for each bead's zh side against the next bead's en side
+ * (unrelated text of the same kind). Unequal counts cost weight · (log(a/b) − log((1−a)/(1−b))).
+ */
+export function speechTurnCost(
+  states: QuoteStates,
+  firstPass: readonly RangeBead[],
+  weight: number,
+): RangeCost {
+  const zhPrefix = prefixCounts(states.zhTurns);
+  const enPrefix = prefixCounts(states.enTurns);
+  const zhCount = (b: RangeBead) => zhPrefix[b.zhEnd]! - zhPrefix[b.zhStart]!;
+  const enCount = (b: RangeBead) => enPrefix[b.enEnd]! - enPrefix[b.enStart]!;
+  let agree = 0;
+  let chanceAgree = 0;
+  for (let k = 0; k < firstPass.length; k++) {
+    if (zhCount(firstPass[k]!) === enCount(firstPass[k]!)) agree++;
+    const next = firstPass[(k + 1) % firstPass.length]!;
+    if (zhCount(firstPass[k]!) === enCount(next)) chanceAgree++;
+  }
+  const chance = (chanceAgree + 1) / (firstPass.length + 2);
+  const rate = Math.min((agree + chance) / (firstPass.length + 1), 0.97);
+  if (rate <= chance || chance >= 1) return () => 0;
+  const unequalCost = weight * (Math.log(rate / chance) - Math.log((1 - rate) / (1 - chance)));
+  return (zs, ze, es, ee) =>
+    zhPrefix[ze]! - zhPrefix[zs]! === enPrefix[ee]! - enPrefix[es]! ? 0 : unequalCost;
+}
+
+function prefixCounts(flags: Uint8Array): Int32Array {
+  const prefix = new Int32Array(flags.length + 1);
+  for (let i = 0; i < flags.length; i++) prefix[i + 1] = prefix[i]! + flags[i]!;
+  return prefix;
 }

@@ -61,6 +61,12 @@ export const TUNING = {
    * bfsu has no Chinese quotation marks, so it gets no evidence at any weight).
    */
   quotesWeight: 2,
+  /**
+   * Weight of the speech-turn count log-odds (quote-evidence.ts `speechTurnCost`). Tuned on: both dev
+   * sets with quotesWeight 2 (0: 0.883/0.986, 0.5: 0.887, 1: 0.893, 2: 0.898, 3: 0.898, 4: 0.891;
+   * bfsu 0.986 throughout).
+   */
+  turnsWeight: 2,
   /** Half-width of the search band, in sentences. Tuned on: both dev sets (3 already equals the full table). */
   bandWidth: 5,
   /** Tables up to this many cells are searched whole. Tuned on: speed only (F1 unchanged 100–250,000). */
