@@ -5,6 +5,8 @@ import { ENGLISH_STOPWORDS, ftsTerm, sameMaskedTerm } from './term-index.js';
 interface TermCount {
   lang: Lang;
   term: string;
+  /** The term as written in the FTS5 table (ftsTerm). */
+  key: string;
   /** Units holding the term since the counts were last written. */
   units: number;
   /** The last unit that counted it: a unit's repeats of a term count once. */
@@ -18,11 +20,13 @@ interface TermCount {
  * CPU on the 100k-unit synthetic TMX.
  */
 export class TermCounts {
-  private readonly counts = new Map<string, TermCount>();
+  // Keyed by the bare term, one map per side: looking up a fresh ftsTerm concatenation instead cost
+  // a string flatten per term.
+  private readonly counts = { zh: new Map<string, TermCount>(), en: new Map<string, TermCount>() };
   private unit = 0;
 
   get size(): number {
-    return this.counts.size;
+    return this.counts.zh.size + this.counts.en.size;
   }
 
   /** The FTS5 document of a new unit: both masked-side hashes, then its distinct terms; counts them. */
@@ -30,16 +34,18 @@ export class TermCounts {
     const unit = ++this.unit;
     let out = `${sameMaskedTerm(zhNormal, 'zh')} ${sameMaskedTerm(enNormal, 'en')}`;
     for (const lang of ['zh', 'en'] as const) {
+      const counts = this.counts[lang];
       for (const term of indexTerms(lang === 'zh' ? zhNormal : enNormal, lang)) {
-        if (lang === 'en' && ENGLISH_STOPWORDS.has(term)) continue;
-        const key = ftsTerm(term, lang);
-        const count = this.counts.get(key);
-        if (count === undefined) this.counts.set(key, { lang, term, units: 1, lastUnit: unit });
-        else if (count.lastUnit !== unit) {
+        let count = counts.get(term);
+        if (count === undefined) {
+          if (lang === 'en' && ENGLISH_STOPWORDS.has(term)) continue;
+          count = { lang, term, key: ftsTerm(term, lang), units: 1, lastUnit: unit };
+          counts.set(term, count);
+        } else if (count.lastUnit !== unit) {
           count.units++;
           count.lastUnit = unit;
         } else continue;
-        out += ` ${key}`;
+        out += ` ${count.key}`;
       }
     }
     return out;
@@ -47,7 +53,9 @@ export class TermCounts {
 
   /** Hands out the counts summed so far and forgets them. */
   *drain(): Generator<TermCount> {
-    yield* this.counts.values();
-    this.counts.clear();
+    for (const counts of [this.counts.zh, this.counts.en]) {
+      yield* counts.values();
+      counts.clear();
+    }
   }
 }
