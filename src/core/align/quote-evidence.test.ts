@@ -58,6 +58,13 @@ describe('quoteBoundaryCost', () => {
   });
 });
 
+describe('speech turns', () => {
+  it('counts a sentence that opens with a quotation mark as a new speech even inside an open one', () => {
+    const states = quoteStates([], ["'Hello.", "'Goodbye,' he said.", 'He left.']);
+    expect([...states.enTurns]).toEqual([1, 1, 0]);
+  });
+});
+
 describe('speechTurnCost', () => {
   it('charges a bead that joins a reply to the line before it on one side only', () => {
     const zh = ['他问：“谁？”', '她答：“我。”', '门开了。', '他问：“几点？”', '她答：“三点。”', '天黑了。'];

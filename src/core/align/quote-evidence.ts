@@ -9,7 +9,11 @@ import type { RangeBead, RangeCost } from './search.js';
  * The state is a nesting depth carried over the sentences (see `statesOf`).
  */
 export interface QuoteStates {
-  /** zhTurns[i]: zh sentence i begins a speech (its first quotation mark opens one while none is open). */
+  /**
+   * zhTurns[i]: zh sentence i begins a speech: its first quotation mark opens one while none is
+   * open, or the sentence starts with an opening mark (a new paragraph of dialogue, even where a
+   * misread mark left a quotation open).
+   */
   zhTurns: Uint8Array;
   enTurns: Uint8Array;
   /** zh[i]: inside a quotation after zh sentence i − 1 (zh[0] = 0, the start of the text). */
@@ -106,7 +110,7 @@ function statesOf(
   const open: string[] = [];
   for (let i = 0; i < sentences.length; i++) {
     const marks = readMarks(sentences[i]!);
-    if (marks[0]?.opening && open.length === 0) turns[i] = 1;
+    if (marks[0]?.opening && (open.length === 0 || /^\s*["'“‘「『]/u.test(sentences[i]!))) turns[i] = 1;
     for (const mark of marks) {
       const at = open.lastIndexOf(mark.family);
       if (at >= 0) open.length = at;
