@@ -65,6 +65,17 @@ describe('speech turns', () => {
   });
 });
 
+describe('speech turns after a colon or comma', () => {
+  it('does not count a quoted term as a speech', () => {
+    const states = quoteStates(
+      ['他说起“文革”的事。', '他说：“走吧。”'],
+      ['He spoke of the "Cultural Revolution".', 'He said, "Go."'],
+    );
+    expect([...states.zhTurns]).toEqual([0, 1]);
+    expect([...states.enTurns]).toEqual([0, 1]);
+  });
+});
+
 describe('speechTurnCost', () => {
   it('charges a bead that joins a reply to the line before it on one side only', () => {
     const zh = ['他问：“谁？”', '她答：“我。”', '门开了。', '他问：“几点？”', '她答：“三点。”', '天黑了。'];

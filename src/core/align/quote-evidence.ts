@@ -25,6 +25,12 @@ export interface QuoteStates {
 interface Mark {
   opening: boolean;
   family: string;
+  /**
+   * An opening mark at the start of the sentence or after a colon or comma, where speech begins
+   * (他说：“…”, he said, 'Hello'); a mark after a word quotes a term (the “文革”, the 'stake').
+   */
+  introducesSpeech?: boolean;
+  atStart?: boolean;
 }
 
 const ZH_MARKS: ReadonlyMap<string, Mark> = new Map([
@@ -40,10 +46,11 @@ const ZH_MARKS: ReadonlyMap<string, Mark> = new Map([
 
 function chineseMarks(text: string): Mark[] {
   const marks: Mark[] = [];
-  for (const ch of text) {
+  const chars = [...text];
+  chars.forEach((ch, k) => {
     const mark = ZH_MARKS.get(ch);
-    if (mark) marks.push(mark);
-  }
+    if (mark) marks.push(mark.opening ? { ...mark, ...speechContext(chars.slice(0, k).join('')) } : mark);
+  });
   return marks;
 }
 
@@ -72,7 +79,7 @@ function englishMarks(text: string): Mark[] {
     const family = EN_FAMILY[ch];
     if (!family) continue;
     if (ch === '“' || ch === '‘') {
-      marks.push({ opening: true, family });
+      marks.push({ opening: true, family, ...speechContext(trimmed.slice(0, k)) });
       continue;
     }
     const before = k > 0 ? trimmed[k - 1]! : ' ';
@@ -80,7 +87,7 @@ function englishMarks(text: string): Mark[] {
     const beforeSpace = /\s/u.test(before) || before === '(' || before === '—';
     const afterSpace = /\s/u.test(after);
     if (ch !== '”' && ch !== '’' && beforeSpace && !afterSpace && k < trimmed.length - 1) {
-      marks.push({ opening: true, family });
+      marks.push({ opening: true, family, ...speechContext(trimmed.slice(0, k)) });
     } else if (
       k === trimmed.length - 1 ||
       ch === '”' ||
@@ -90,6 +97,12 @@ function englishMarks(text: string): Mark[] {
     }
   }
   return marks;
+}
+
+/** Where an opening mark stands, given the text before it. */
+function speechContext(before: string): { introducesSpeech: boolean; atStart: boolean } {
+  const atStart = /^[\s"'“‘「『]*$/u.test(before);
+  return { introducesSpeech: atStart || /[:：,，]\s*$/u.test(before), atStart };
 }
 
 /** Open quotations nest at most this deep (“…‘…’…”); a deeper opening replaces the innermost. */
@@ -110,8 +123,8 @@ function statesOf(
   const open: string[] = [];
   for (let i = 0; i < sentences.length; i++) {
     const marks = readMarks(sentences[i]!);
-    if (marks[0]?.opening && (open.length === 0 || /^\s*["'“‘「『]/u.test(sentences[i]!))) turns[i] = 1;
     for (const mark of marks) {
+      if (mark.opening && mark.introducesSpeech && (open.length === 0 || mark.atStart)) turns[i] = 1;
       const at = open.lastIndexOf(mark.family);
       if (at >= 0) open.length = at;
       if (mark.opening) {
