@@ -1,6 +1,6 @@
 import { indexTerms } from '../../core/fuzzy/grams.js';
 import type { Lang } from '../../core/types.js';
-import { ENGLISH_STOPWORDS, ftsTerm, sameMaskedTerm } from './term-index.js';
+import { ftsTerm, sameMaskedTerm } from './term-index.js';
 
 interface TermCount {
   lang: Lang;
@@ -38,7 +38,6 @@ export class TermCounts {
       for (const term of indexTerms(lang === 'zh' ? zhNormal : enNormal, lang)) {
         let count = counts.get(term);
         if (count === undefined) {
-          if (lang === 'en' && ENGLISH_STOPWORDS.has(term)) continue;
           count = { lang, term, key: ftsTerm(term, lang), units: 1, lastUnit: unit };
           counts.set(term, count);
         } else if (count.lastUnit !== unit) {

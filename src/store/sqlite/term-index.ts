@@ -89,26 +89,9 @@ export function quoteTerm(term: string): string {
 }
 
 /**
- * English function words left out of the index: about a quarter of the English terms of a unit, and
- * never chosen by a lookup (their posting lists are far past the budget of candidates.ts). A query
- * made only of them still finds its 100% and number-only matches through the masked-side hash.
- */
-export const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(
-  (
-    'a an the of to in on at by for from with as and or but not no nor is are was were be been being ' +
-    'it its this that these those which who whom whose what there their they them he his she her we ' +
-    'our us you your i me my has have had do does did will would shall should can could may might must ' +
-    'than then so if into onto over under about after before also all any each other such only own same'
-  ).split(' '),
-);
-
-/**
- * The distinct terms a side is indexed and looked up by: indexTerms without repeats and, for English,
- * without ENGLISH_STOPWORDS. Insert, lookup and concordance all use this, so they agree; a TM indexed
- * before stop words were dropped still answers (its extra postings are simply never asked for).
+ * The distinct terms a side is indexed and looked up by (indexTerms without repeats). Insert (through
+ * TermCounts), lookup and concordance all take their terms from indexTerms, so they agree.
  */
 export function storedTerms(normal: string, lang: Lang): Set<string> {
-  const terms = new Set(indexTerms(normal, lang));
-  if (lang === 'en') for (const word of terms) if (ENGLISH_STOPWORDS.has(word)) terms.delete(word);
-  return terms;
+  return new Set(indexTerms(normal, lang));
 }
