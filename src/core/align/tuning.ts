@@ -64,7 +64,8 @@ export const TUNING = {
   /**
    * Weight of the speech-turn count log-odds (quote-evidence.ts `speechTurnCost`). Tuned on: both dev
    * sets with quotesWeight 2 (0: 0.883/0.986, 0.5: 0.887, 1: 0.893, 2: 0.898, 3: 0.898, 4: 0.891;
-   * bfsu 0.986 throughout).
+   * bfsu 0.986 throughout; after the colon/comma speech rule, 1.5: 0.898, 2: 0.899, 2.5: 0.900,
+   * 3: 0.899 — flat, so it stays at 2).
    */
   turnsWeight: 2,
   /** Half-width of the search band, in sentences. Tuned on: both dev sets (3 already equals the full table). */
