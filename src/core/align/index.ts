@@ -22,6 +22,7 @@ import {
 import { nameTokens } from './names-evidence.js';
 import { numberTokens } from './numbers-evidence.js';
 import { paragraphCost } from './paragraph-evidence.js';
+import { beadPosteriors } from './posterior.js';
 import { quoteBoundaryCost, quoteStates, speechTurnCost } from './quote-evidence.js';
 import { type RangeBead, type RangeCost, searchAlignment } from './search.js';
 import { LEARNED_TUNING, TUNING } from './tuning.js';
@@ -103,12 +104,14 @@ export function alignSentences(
 
   const surcharges = { manyToMany: TUNING.manyToManyCost, empty: TUNING.emptyCost };
   let shapes = beadShapes(surcharges);
+  let lastCost: RangeCost = () => 0;
   const run = (model: LengthModel, guide?: readonly RangeBead[], extraTerms: readonly RangeCost[] = []) => {
     const terms = [...fixedTerms, ...extraTerms];
     if (switches.length) terms.push(scaled(lengthCost(zhPrefix, enPrefix, model), TUNING.lengthWeight));
+    lastCost = sumOf(terms);
     return searchAlignment(zh.length, en.length, {
       shapes,
-      cost: sumOf(terms),
+      cost: lastCost,
       guide,
       bandWidth: TUNING.bandWidth,
       fullSearchCells: TUNING.fullSearchCells,
@@ -154,7 +157,17 @@ export function alignSentences(
   }
   if (!switches.learned && (switches.length || secondPassTerms.length > 0))
     path = run(model, path, secondPassTerms);
-  return toBeads(path);
+  const confidences = beadPosteriors(zh.length, en.length, path, {
+    shapes,
+    cost: lastCost,
+    bandWidth: TUNING.confidenceBandWidth,
+    temperature: TUNING.confidenceTemperature,
+  });
+  return path.map((b, k) => ({
+    zh: range(b.zhStart, b.zhEnd),
+    en: range(b.enStart, b.enEnd),
+    confidence: confidences[k]!,
+  }));
 }
 
 function withDefaults(switches: EvidenceSwitches = {}): Required<EvidenceSwitches> {
@@ -182,20 +195,6 @@ function sumOf(terms: readonly RangeCost[]): RangeCost {
     for (const term of terms) total += term(zs, ze, es, ee);
     return total;
   };
-}
-
-/**
- * Confidence from the bead's cost relative to the document's median bead cost: a bead as costly as
- * the median gets 0.88, each extra nat halves the odds roughly (logistic).
- */
-function toBeads(path: readonly RangeBead[]): Bead[] {
-  const costs = path.map((b) => b.cost).sort((a, b) => a - b);
-  const median = costs[Math.floor(costs.length / 2)] ?? 0;
-  return path.map((b) => ({
-    zh: range(b.zhStart, b.zhEnd),
-    en: range(b.enStart, b.enEnd),
-    confidence: 1 / (1 + Math.exp(b.cost - median - 2)),
-  }));
 }
 
 function range(start: number, end: number): number[] {

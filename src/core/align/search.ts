@@ -136,7 +136,7 @@ function alignLevel(
  * Cells within `width` units (in both directions) of a path projected to this level. With
  * scale 2, coarse unit k covers fine units [2k, 2k+2), so node (I, J) is fine node (2I, 2J), clamped.
  */
-function bandAround(
+export function bandAround(
   coarsePath: readonly RangeBead[],
   scale: number,
   n: number,

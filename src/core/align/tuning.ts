@@ -68,6 +68,14 @@ export const TUNING = {
    * 3: 0.899 — flat, so it stays at 2).
    */
   turnsWeight: 2,
+  /**
+   * Temperature of the bead posteriors that become each pair's confidence (posterior.ts): costs are
+   * divided by it before they are read as −log probabilities. Tuned on: both dev sets with
+   * `bench/measure-confidence.ts` (see docs/accuracy.md, "Confidence").
+   */
+  confidenceTemperature: 1.5,
+  /** Half-width (sentences) of the band around the final path in which bead posteriors are summed. */
+  confidenceBandWidth: 3,
   /** Half-width of the search band, in sentences. Tuned on: both dev sets (3 already equals the full table). */
   bandWidth: 5,
   /** Tables up to this many cells are searched whole. Tuned on: speed only (F1 unchanged 100–250,000). */
