@@ -3,6 +3,7 @@
  * parallel word lists, words drawn with Zipf-like weights (rank r has weight 1/r) so that some index
  * terms are very common and most are rare, as in real text. Deterministic for a given seed.
  */
+import { ENGLISH_MONTH_NAMES } from '../src/core/numbers/index.js';
 
 type Pair = readonly [zh: string, en: string];
 
@@ -173,20 +174,6 @@ const OBJECTS: Pair[] = [
   ['调研活动', 'research visit'],
   ['服务平台', 'service platform'],
 ];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** A small fast PRNG (mulberry32): reproducible sentences without Math.random. */
 export function randomSource(seed: number): () => number {
@@ -247,7 +234,7 @@ export function makeSentencePairs(seed: number): () => { zh: string; en: string 
       const [bz, be] = pick(OBJECTS);
       return [
         `${year}年${month}月${day}日，${pz}${oz}${tz}${nz}${vz}${az}${bz}。`,
-        `On ${MONTHS[month - 1]} ${day}, ${year}, ${ne}, ${te} of the ${oe} of ${pe}, ${ve} the ${ae} ${be}.`,
+        `On ${ENGLISH_MONTH_NAMES[month - 1]} ${day}, ${year}, ${ne}, ${te} of the ${oe} of ${pe}, ${ve} the ${ae} ${be}.`,
       ];
     },
     () => {

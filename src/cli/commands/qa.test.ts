@@ -1,30 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { memoryIo } from '../io.js';
-import { run } from '../run.js';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli as cli, EXAMPLE_PATH as EXAMPLE, tempDirsPerTest } from '../../../test/helpers.js';
 
-const REPO = resolve(import.meta.dirname, '../../..');
-const EXAMPLE = join(REPO, 'examples/press-release.txt');
-
-async function cli(argv: string[], options: Parameters<typeof memoryIo>[0] = {}) {
-  const mem = memoryIo({ cwd: REPO, ...options });
-  const code = await run(argv, mem.io);
-  return { code, stdout: mem.stdout(), stderr: mem.stderr() };
-}
-
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-
-let dir: string | undefined;
-function temp(): string {
-  dir = mkdtempSync(join(tmpdir(), 'bitext-qa-'));
-  return dir;
-}
-afterEach(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-  dir = undefined;
-});
+const temp = tempDirsPerTest('bitext-qa-');
 
 /** The example with one English paragraph changed. */
 function alteredExample(change: (english: string) => string, paragraph: number): string {

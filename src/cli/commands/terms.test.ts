@@ -1,28 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { memoryIo } from '../io.js';
-import { run } from '../run.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli as cli, EXAMPLE_PATH as EXAMPLE, tempDirsPerTest } from '../../../test/helpers.js';
 
-const REPO = resolve(import.meta.dirname, '../../..');
-const EXAMPLE = join(REPO, 'examples/press-release.txt');
-
-async function cli(argv: string[], options: Parameters<typeof memoryIo>[0] = {}) {
-  const mem = memoryIo({ cwd: REPO, ...options });
-  const code = await run(argv, mem.io);
-  return { code, stdout: mem.stdout(), stderr: mem.stderr() };
-}
-
-let dir: string | undefined;
-function temp(): string {
-  dir = mkdtempSync(join(tmpdir(), 'bitext-terms-'));
-  return dir;
-}
-afterEach(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-  dir = undefined;
-});
+const temp = tempDirsPerTest('bitext-terms-');
 
 describe('bitext terms', () => {
   it('lists the person pairs and the museum pair of the founding sample', async () => {

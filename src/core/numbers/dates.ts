@@ -20,20 +20,32 @@ const ZH_PATTERN = new RegExp(
   'g',
 );
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
+/** English month and weekday names as written, January first and Monday first. */
+export const ENGLISH_MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+export const ENGLISH_WEEKDAY_NAMES = [
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+] as const;
+
+const MONTHS: readonly string[] = ENGLISH_MONTH_NAMES.map((name) => name.toLowerCase());
 const MONTH_ABBREVIATIONS: Record<string, number> = {
   jan: 1,
   feb: 2,
@@ -48,7 +60,7 @@ const MONTH_ABBREVIATIONS: Record<string, number> = {
   nov: 11,
   dec: 12,
 };
-const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const WEEKDAYS: readonly string[] = ENGLISH_WEEKDAY_NAMES.map((name) => name.toLowerCase());
 
 // Month names must be capitalised (may, march are also ordinary words).
 const MONTH = String.raw`(?<MONTHNAME>(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)`;

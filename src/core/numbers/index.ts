@@ -5,7 +5,7 @@ import { extractEnglishNumbers } from './extract-english.js';
 import type { NumberMention } from './types.js';
 
 export { parseChineseNumeral, toAsciiDigits } from './chinese-numerals.js';
-export { extractDates } from './dates.js';
+export { ENGLISH_MONTH_NAMES, ENGLISH_WEEKDAY_NAMES, extractDates } from './dates.js';
 export { parseNumberWords } from './extract-english.js';
 export type { DateMention, NumberKind, NumberMention } from './types.js';
 

@@ -1,21 +1,11 @@
-import { type DateMention, extractDates, extractNumbers } from '../numbers/index.js';
+import {
+  type DateMention,
+  ENGLISH_MONTH_NAMES,
+  ENGLISH_WEEKDAY_NAMES,
+  extractDates,
+  extractNumbers,
+} from '../numbers/index.js';
 import { type Finding, finding, type QaCheckFunction, type QaPair } from './types.js';
-
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 /**
  * Dates must agree field by field: 4月14日 ↔ April 14 / 14 April, 2021年 ↔ 2021, 星期三 ↔ Wednesday. A
@@ -83,8 +73,9 @@ function agrees(a: DateMention, b: DateMention): boolean {
 
 function describe(date: DateMention): string {
   const parts: string[] = [];
-  if (date.weekday !== undefined) parts.push(WEEKDAY_NAMES[date.weekday - 1]!);
-  if (date.month !== undefined) parts.push(MONTH_NAMES[date.month - 1]! + (date.day ? ` ${date.day}` : ''));
+  if (date.weekday !== undefined) parts.push(ENGLISH_WEEKDAY_NAMES[date.weekday - 1]!);
+  if (date.month !== undefined)
+    parts.push(ENGLISH_MONTH_NAMES[date.month - 1]! + (date.day ? ` ${date.day}` : ''));
   else if (date.day !== undefined) parts.push(`day ${date.day}`);
   if (date.year !== undefined) parts.push(String(date.year));
   return parts.join(', ');

@@ -36,7 +36,8 @@ export const checkOmissions: QaCheckFunction = (pairs) => {
     }
     if (median === undefined || zhLength(zh) < MIN_ZH_CHARS) return;
     const ratio = en.length / zhLength(zh);
-    if (ratio * RATIO_FACTOR < median) {
+    const tooShort = ratio * RATIO_FACTOR < median;
+    if (tooShort || ratio > median * RATIO_FACTOR) {
       findings.push(
         finding(
           'omission',
@@ -44,20 +45,12 @@ export const checkOmissions: QaCheckFunction = (pairs) => {
           index,
           pair,
           `the English is ${percentOf(ratio, median)} of the length this document's translations usually have`,
-          'check for a dropped clause or sentence',
-          { en: [{ start: 0, end: pair.en.length }] },
-        ),
-      );
-    } else if (ratio > median * RATIO_FACTOR) {
-      findings.push(
-        finding(
-          'omission',
-          'warning',
-          index,
-          pair,
-          `the English is ${percentOf(ratio, median)} of the length this document's translations usually have`,
-          'check for a Chinese clause missing from the source side, or text added in translation',
-          { zh: [{ start: 0, end: pair.zh.length }] },
+          tooShort
+            ? 'check for a dropped clause or sentence'
+            : 'check for a Chinese clause missing from the source side, or text added in translation',
+          tooShort
+            ? { en: [{ start: 0, end: pair.en.length }] }
+            : { zh: [{ start: 0, end: pair.zh.length }] },
         ),
       );
     }

@@ -6,6 +6,22 @@
  *   - abbreviations that often end a sentence (Inc., U.S., p.m., etc., Jr.), where the period ends
  *     the sentence only when the next word is one that typically starts one (see SENTENCE_STARTERS).
  */
+/** Month abbreviations: never sentence-final by themselves (Jan. 5), but may end one (in Jan.). */
+const MONTH_ABBREVIATIONS = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Sept',
+  'Oct',
+  'Nov',
+  'Dec',
+];
+
 export const NEVER_FINAL = new Set([
   'Mr',
   'Mrs',
@@ -78,18 +94,7 @@ export const BEFORE_NUMBER = new Set([
   'Apt',
   'Ed',
   'ed',
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Sept',
-  'Oct',
-  'Nov',
-  'Dec',
+  ...MONTH_ABBREVIATIONS,
 ]);
 
 export const MAYBE_FINAL = new Set([
@@ -122,18 +127,7 @@ export const MAYBE_FINAL = new Set([
   'B.A',
   'M.D',
   'D.C',
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Sept',
-  'Oct',
-  'Nov',
-  'Dec',
+  ...MONTH_ABBREVIATIONS,
   'Mon',
   'Tue',
   'Tues',
