@@ -21,6 +21,8 @@ describe('bitext terms', () => {
         '姜江 → Jiang Jiang',
         '袁智兵 → Yuan Zhibing',
         '重慶史迪威博物館 → Chongqing Stilwell Museum',
+        "全國對外友協 → Chinese People's Association for Friendship with Foreign Countries",
+        '成渝地區雙城經濟圈 → Chengdu-Chongqing economic circle',
       ]),
     );
     const kinds = Object.fromEntries(rows.map(([zh, , , kind]) => [zh, kind]));

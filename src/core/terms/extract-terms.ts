@@ -1,6 +1,8 @@
 import { foldToSimplified } from '../lexicon/script.js';
+import { linkAbbreviations } from './abbreviations.js';
 import { type ChineseCandidate, chineseCandidates } from './chinese-candidates.js';
 import { type EnglishCandidate, englishCandidates, englishWords } from './english-candidates.js';
+import { gapMatches, longer, type MatchKind } from './gap-matches.js';
 import { wordsLinked } from './lexical-links.js';
 import type { TermKind, TermPair } from './types.js';
 
@@ -30,6 +32,18 @@ interface Tally {
   kind: TermKind;
   linkSum: number;
   count: number;
+  /** How the second pass matched it; undefined on the first pass. */
+  match?: MatchKind;
+}
+
+interface Prepared {
+  zh: string;
+  zhCandidates: ChineseCandidate[];
+  words: ReturnType<typeof englishWords>;
+  enCandidates: EnglishCandidate[];
+  links: LinkMatrix;
+  /** Chinese candidates the first pass matched in this pair. */
+  matched: Set<string>;
 }
 
 /**
@@ -41,60 +55,120 @@ interface Tally {
  * coefficient over sentence pairs, Smadja et al. 1996):
  *   score = 0.7 · mean link F1 + 0.3 · Dice · count/(count + 1),
  * so a pair seen once with a perfect match scores 0.85 and repetition lifts it towards 1.
+ *
+ * A second pass grows accepted terms into the longer units that hold them (see secondPass): the terms
+ * found first link their words as phrases, and a longer unit may leave words unlinked where
+ * translators render names freely, if co-occurrence backs it.
  */
 export function extractTerms(pairs: readonly TermPairInput[], options: ExtractTermsOptions = {}): TermPair[] {
   const minScore = options.minScore ?? 0.7;
-  const zhCounts = new Map<string, number>();
-  const enCounts = new Map<string, number>();
+  const zhPairs = new Map<string, number[]>();
+  const enPairs = new Map<string, number[]>();
   const tallies = new Map<string, Tally>();
 
-  const prepared = pairs
+  const prepared: Prepared[] = pairs
     .filter((pair) => pair.zh.trim() && pair.en.trim())
     .map((pair) => {
       const words = englishWords(pair.en);
+      const zhCandidates = uniqueBy(chineseCandidates(pair.zh), (c) => c.key);
       return {
-        zhCandidates: uniqueBy(chineseCandidates(pair.zh), (c) => c.key),
+        zh: pair.zh,
+        zhCandidates,
         words,
         enCandidates: englishCandidates(pair.en, words),
+        links: linkMatrix(zhCandidates, words),
+        matched: new Set<string>(),
       };
     });
   const enOccurrences = new Map<string, number>();
-  for (const { zhCandidates, enCandidates } of prepared) {
-    for (const key of new Set(zhCandidates.map((c) => c.key)))
-      zhCounts.set(key, (zhCounts.get(key) ?? 0) + 1);
-    for (const key of new Set(enCandidates.map((c) => c.key)))
-      enCounts.set(key, (enCounts.get(key) ?? 0) + 1);
+  prepared.forEach(({ zhCandidates, enCandidates }, index) => {
+    for (const key of new Set(zhCandidates.map((c) => c.key))) push(zhPairs, key, index);
+    for (const key of new Set(enCandidates.map((c) => c.key))) push(enPairs, key, index);
     for (const { key } of enCandidates) enOccurrences.set(key, (enOccurrences.get(key) ?? 0) + 1);
-  }
+  });
 
-  for (const { zhCandidates, words, enCandidates } of prepared) {
-    const links = linkMatrix(zhCandidates, words);
+  for (const { zhCandidates, enCandidates, links, matched } of prepared) {
     for (const candidate of zhCandidates) {
       const best = bestMatch(candidate, enCandidates, links);
       if (!best || best.f1 < MIN_LINK_F1) continue;
       if (candidate.kind === 'title' && !TITLE_WORDS.test(best.candidate.text)) continue;
       const en = promote(best.candidate, enCandidates, enOccurrences, candidate.kind === 'organization');
-      const id = `${candidate.key}\t${en.key}`;
-      const tally = tallies.get(id) ?? {
-        zh: candidate.text,
-        en: en.text,
-        kind: candidate.kind,
-        linkSum: 0,
-        count: 0,
-      };
-      tally.linkSum += best.f1;
-      tally.count++;
-      tallies.set(id, tally);
+      addTally(tallies, candidate, en, best.f1);
+      matched.add(candidate.key);
     }
   }
 
+  const plain = (id: string, tally: Tally): Evidence => {
+    const [zhKey, enKey] = id.split('\t') as [string, string];
+    const zhCount = zhPairs.get(zhKey)?.length || tally.count;
+    return {
+      both: tally.count,
+      zhCount,
+      zhOccurrences: zhCount,
+      enCount: enPairs.get(enKey)?.length || tally.count,
+    };
+  };
+  const firstPass = keepBestPerChinese(scoreTallies(tallies, minScore, plain));
+  for (const [id, tally] of secondPass(prepared, firstPass, tallies)) tallies.set(id, tally);
+
+  const evidence = plain;
+  // A paired gap rests on co-occurrence alone: the two phrases must come together, in every pair
+  // either occurs in, at least twice.
+  for (const [id, tally] of tallies) {
+    if (tally.match !== 'paired') continue;
+    const { both, zhOccurrences, enCount } = evidence(id, tally);
+    if (both < 2 || both !== zhOccurrences || both !== enCount) tallies.delete(id);
+  }
+
+  const terms = scoreTallies(tallies, minScore, evidence);
+  terms.sort((a, b) => b.score - a.score || b.count - a.count || b.zh.length - a.zh.length);
+  return linkAbbreviations(dropNested(keepBestPerChinese(terms)));
+}
+
+/** Co-occurrence of a tally: pairs with both sides, with the Chinese, with the English. */
+interface Evidence {
+  both: number;
+  zhCount: number;
+  zhOccurrences: number;
+  enCount: number;
+}
+
+/** score = 0.7 · mean link F1 + 0.3 · Dice · both/(both + 1) (see extractTerms). */
+function blend(meanF1: number, both: number, zhCount: number, enCount: number): number {
+  const dice = (2 * both) / (zhCount + enCount);
+  return 0.7 * meanF1 + 0.3 * dice * (both / (both + 1));
+}
+
+function addTally(
+  tallies: Map<string, Tally>,
+  candidate: ChineseCandidate,
+  en: EnglishCandidate,
+  f1: number,
+  match?: MatchKind,
+): void {
+  const id = `${candidate.key}\t${en.key}`;
+  const tally = tallies.get(id) ?? {
+    zh: candidate.text,
+    en: en.text,
+    kind: candidate.kind,
+    linkSum: 0,
+    count: 0,
+    ...(match ? { match } : {}),
+  };
+  tally.linkSum += f1;
+  tally.count++;
+  tallies.set(id, tally);
+}
+
+function scoreTallies(
+  tallies: ReadonlyMap<string, Tally>,
+  minScore: number,
+  evidence: (id: string, tally: Tally) => Evidence,
+): TermPair[] {
   const terms: TermPair[] = [];
   for (const [id, tally] of tallies) {
-    const [zhKey, enKey] = id.split('\t') as [string, string];
-    const zhCount = zhCounts.get(zhKey) ?? tally.count;
-    const enCount = enCounts.get(enKey) ?? tally.count;
-    const dice = (2 * tally.count) / (zhCount + enCount);
-    const score = 0.7 * (tally.linkSum / tally.count) + 0.3 * dice * (tally.count / (tally.count + 1));
+    const { both, zhCount, zhOccurrences, enCount } = evidence(id, tally);
+    const score = blend(tally.linkSum / tally.count, both, zhOccurrences, enCount);
     if (score < minScore) continue;
     terms.push({
       zh: tally.zh,
@@ -107,7 +181,80 @@ export function extractTerms(pairs: readonly TermPairInput[], options: ExtractTe
     });
   }
   terms.sort((a, b) => b.score - a.score || b.count - a.count || b.zh.length - a.zh.length);
-  return linkAbbreviations(dropNested(keepBestPerChinese(terms)));
+  return terms;
+}
+
+/**
+ * The second pass. Each term accepted on the first pass links, in every pair holding both its sides,
+ * all its Chinese words to all the words of its English (全国|对外友协: 对外友协 to every word of
+ * "People's Association for Friendship with Foreign Countries"). Then the Chinese candidates that
+ * hold such a term, and those the first pass could not match, are matched again (gap-matches.ts),
+ * so the longest unit whose English is consistent is found, C-value's preference for the longest
+ * nested term (Frantzi et al. 2000) with translation as the evidence of a unit. Returns new tallies.
+ */
+function secondPass(
+  prepared: readonly Prepared[],
+  accepted: readonly TermPair[],
+  firstTallies: ReadonlyMap<string, Tally>,
+): Map<string, Tally> {
+  const acceptedEnglish = new Map(accepted.map((t) => [foldToSimplified(t.zh), t.en.toLowerCase()]));
+  const tallies = new Map<string, Tally>();
+  for (const { zhCandidates, words, enCandidates, links, matched } of prepared) {
+    const enByKey = new Map<string, EnglishCandidate[]>();
+    for (const en of enCandidates) push(enByKey, en.key, en);
+    for (const candidate of zhCandidates) {
+      const phrase = phraseLinks(candidate, acceptedEnglish, enByKey);
+      // Without a phrase link, only what the first pass could not match is worth a second look.
+      if (!phrase && (matched.has(candidate.key) || candidate.tokens.length < 2)) continue;
+      const tokenLinks = links
+        .get(candidate.key)!
+        .map((set, i) => (phrase?.[i] ? new Set([...set, ...phrase[i]!]) : set));
+      const matches = gapMatches(candidate, tokenLinks, enCandidates, words, {
+        minF1: MIN_LINK_F1,
+        allowDropped: phrase !== undefined,
+      });
+      for (const { candidate: en, f1, kind } of matches) {
+        if (candidate.kind === 'title' && !TITLE_WORDS.test(en.text)) continue;
+        const id = `${candidate.key}\t${en.key}`;
+        if (firstTallies.has(id)) continue;
+        addTally(tallies, candidate, en, f1, kind);
+      }
+    }
+  }
+  return tallies;
+}
+
+/**
+ * For each word of a candidate that is part of a shorter accepted term (the term's words in a row),
+ * the content words of that term's English where it occurs in the pair; undefined when none is.
+ */
+function phraseLinks(
+  candidate: ChineseCandidate,
+  acceptedEnglish: ReadonlyMap<string, string>,
+  enByKey: ReadonlyMap<string, EnglishCandidate[]>,
+): Set<number>[] | undefined {
+  const tokens = candidate.tokens;
+  let links: Set<number>[] | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    let key = '';
+    for (let j = i; j < tokens.length; j++) {
+      key += tokens[j]!.simplified;
+      if (i === 0 && j === tokens.length - 1) break;
+      const en = acceptedEnglish.get(key);
+      const occurrences = en === undefined ? undefined : enByKey.get(en);
+      if (!occurrences) continue;
+      links ??= tokens.map(() => new Set<number>());
+      for (let t = i; t <= j; t++)
+        for (const o of occurrences) for (const k of o.contentWords) links[t]!.add(k);
+    }
+  }
+  return links;
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /**
@@ -222,12 +369,6 @@ function dropNested(terms: readonly TermPair[]): TermPair[] {
   );
 }
 
-/** On a tie, the phrase with more content words, then more text (Chengdu-Chongqing over Chongqing's). */
-function longer(a: EnglishCandidate, b: EnglishCandidate): boolean {
-  if (a.contentWords.length !== b.contentWords.length) return a.contentWords.length > b.contentWords.length;
-  return a.text.length > b.text.length;
-}
-
 /** One English rendering per Chinese term: the best-scored one (competitive linking, Melamed 2000). */
 function keepBestPerChinese(terms: readonly TermPair[]): TermPair[] {
   const seen = new Set<string>();
@@ -237,44 +378,6 @@ function keepBestPerChinese(terms: readonly TermPair[]): TermPair[] {
     seen.add(key);
     return true;
   });
-}
-
-/**
- * A shorter Chinese term with the same English as a longer one, most of whose characters it repeats
- * in order (对外友协 in 中国人民对外友好协会), is marked as its abbreviation.
- */
-function linkAbbreviations(terms: TermPair[]): TermPair[] {
-  const byEnglish = new Map<string, TermPair[]>();
-  for (const term of terms) {
-    const group = byEnglish.get(term.en.toLowerCase()) ?? [];
-    group.push(term);
-    byEnglish.set(term.en.toLowerCase(), group);
-  }
-  for (const group of byEnglish.values()) {
-    for (const short of group) {
-      const full = group.find(
-        (other) =>
-          other !== short &&
-          other.zh.length > short.zh.length &&
-          subsequenceShare(foldToSimplified(short.zh), foldToSimplified(other.zh)) >= 0.6,
-      );
-      if (full) short.abbreviationOf = full.zh;
-    }
-  }
-  return terms;
-}
-
-/** Share of `short`'s characters found in order in `long`. */
-function subsequenceShare(short: string, long: string): number {
-  let at = 0;
-  let found = 0;
-  for (const char of short) {
-    const next = long.indexOf(char, at);
-    if (next < 0) continue;
-    found++;
-    at = next + 1;
-  }
-  return found / short.length;
 }
 
 function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {

@@ -26,8 +26,18 @@ describe('extractTerms on the founding sample', () => {
     ['重慶史迪威博物館', 'Chongqing Stilwell Museum', 'organization'],
     ['二級巡視員', 'level-II inspector', 'title'],
     ['秘書長', 'Secretary General', 'title'],
+    // Found by the second pass: a word paired by co-occurrence (全國 ↔ Chinese), words English
+    // leaves out (地區雙城).
+    ['全國對外友協', "Chinese People's Association for Friendship with Foreign Countries", 'organization'],
+    ['成渝地區雙城經濟圈', 'Chengdu-Chongqing economic circle', 'place'],
   ])('pairs %s with %s', (zh, en, kind) => {
     expect(pairOf(zh)).toMatchObject({ en, kind });
+  });
+
+  it('keeps the shorter unit only where its English differs', () => {
+    // 對外友協 is also 市對外友協 and 四川省對外友協, so it stays; 成渝 occurs only in the longer unit.
+    expect(pairOf('對外友協')?.en).toBe("People's Association for Friendship with Foreign Countries");
+    expect(pairOf('成渝')).toBeUndefined();
   });
 
   it('counts the evidence', () => {

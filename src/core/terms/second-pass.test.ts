@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { extractTerms } from './index.js';
+
+const PAFFC = "People's Association for Friendship with Foreign Countries";
+
+/** 对外友协 alone in two pairs (so it is accepted first), 全国对外友协 in `national` more. */
+function associationPairs(national: number) {
+  const pairs = [
+    { zh: '对外友协支持这项工作。', en: `The ${PAFFC} supports the work.` },
+    { zh: '对外友协表示欢迎。', en: `The ${PAFFC} welcomed it.` },
+  ];
+  for (let i = 0; i < national; i++) {
+    pairs.push({ zh: '他拜会了全国对外友协。', en: `He visited the Chinese ${PAFFC}.` });
+  }
+  return pairs;
+}
+
+describe('second pass: longer units around accepted terms', () => {
+  it('pairs an unlinked first word with an unlinked first English word when they always come together', () => {
+    const terms = extractTerms(associationPairs(2));
+    expect(terms.find((t) => t.zh === '全国对外友协')?.en).toBe(`Chinese ${PAFFC}`);
+    expect(terms.find((t) => t.zh === '对外友协')?.en).toBe(PAFFC);
+  });
+
+  it('does not pair them on one occurrence', () => {
+    const terms = extractTerms(associationPairs(1));
+    expect(terms.find((t) => t.zh === '全国对外友协')).toBeUndefined();
+  });
+
+  it('does not pair them when the English is part of a longer name', () => {
+    const pairs = associationPairs(0);
+    for (let i = 0; i < 2; i++) {
+      pairs.push({ zh: '他拜会了全国对外友协。', en: `He visited the Chinese ${PAFFC} Office.` });
+    }
+    expect(extractTerms(pairs).find((t) => t.zh === '全国对外友协')).toBeUndefined();
+  });
+
+  it('does not pair them when the English also occurs without the Chinese', () => {
+    const pairs = associationPairs(2);
+    pairs.push({ zh: '他拜会了对外友协。', en: `He visited the Chinese ${PAFFC}.` });
+    const national = extractTerms(pairs).find((t) => t.zh === '全国对外友协');
+    expect(national?.en).not.toBe(`Chinese ${PAFFC}`);
+  });
+});
+
+describe('second pass: words English leaves out', () => {
+  const unit = (en: string) =>
+    extractTerms([{ zh: '支持成渝地区双城经济圈建设。', en }]).find((t) => t.zh === '成渝地区双城经济圈');
+
+  it('takes inner nouns that translate nothing in the sentence as left out', () => {
+    expect(unit('support the construction of Chengdu-Chongqing economic circle.')?.en).toBe(
+      'Chengdu-Chongqing economic circle',
+    );
+  });
+
+  it('does not when a word inside is translated elsewhere in the sentence (region)', () => {
+    expect(unit('support the Chengdu-Chongqing economic circle across the region.')).toBeUndefined();
+  });
+});
