@@ -23,10 +23,17 @@ describe('bitext terms', () => {
         '重慶史迪威博物館 → Chongqing Stilwell Museum',
         "全國對外友協 → Chinese People's Association for Friendship with Foreign Countries",
         '成渝地區雙城經濟圈 → Chengdu-Chongqing economic circle',
+        '中國民間組織國際交流促進會 → China NGO Network for International Exchanges',
+        '中促會 → China NGO Network for International Exchanges',
       ]),
     );
     const kinds = Object.fromEntries(rows.map(([zh, , , kind]) => [zh, kind]));
     expect(kinds['王廣成']).toBe('person');
+    const json = JSON.parse((await cli(['terms', EXAMPLE, '--format', 'json'])).stdout) as {
+      zh: string;
+      abbreviationOf?: string;
+    }[];
+    expect(json.find((t) => t.zh === '中促會')?.abbreviationOf).toBe('中國民間組織國際交流促進會');
   });
 
   it('writes JSON, CSV and TBX', async () => {

@@ -1,5 +1,54 @@
+import { tokenizeChinese } from '../lexicon/jieba.js';
 import { foldToSimplified } from '../lexicon/script.js';
 import type { TermPair } from './types.js';
+
+/** Lengths of a Chinese abbreviation: 中促会 (3) for 中国民间组织国际交流促进会, 全总, 中科院. */
+const MIN_CHARS = 2;
+const MAX_CHARS = 4;
+
+/**
+ * Abbreviations of a long name in a sentence. Chinese abbreviates a name by keeping characters of its
+ * words in order, from the first word to the head (中国|民间组织|国际交流|促进会 → 中促会), so a
+ * candidate is a run of whole jieba words, two to four characters, that is not part of the name
+ * itself, whose characters occur in the name in that order, the first in its first word and the last
+ * in its last word. Returns the longest such runs, in Simplified.
+ */
+export function abbreviationsIn(zh: string, nameWords: readonly string[]): string[] {
+  if (nameWords.length < 3) return [];
+  const name = nameWords.join('');
+  const firstEnd = nameWords[0]!.length;
+  const lastStart = name.length - nameWords.at(-1)!.length;
+  const tokens = tokenizeChinese(zh);
+  const found: { start: number; end: number; text: string }[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let text = '';
+    for (let j = i; j < tokens.length; j++) {
+      text += tokens[j]!.simplified;
+      if (!/^\p{Script=Han}+$/u.test(text) || text.length > MAX_CHARS) break;
+      if (text.length < MIN_CHARS || name.includes(text)) continue;
+      if (embeds(text, name, firstEnd, lastStart)) {
+        found.push({ start: tokens[i]!.start, end: tokens[j]!.end, text });
+      }
+    }
+  }
+  const longest = found.filter(
+    (a) =>
+      !found.some((b) => b !== a && b.start <= a.start && b.end >= a.end && b.text.length > a.text.length),
+  );
+  return [...new Set(longest.map((a) => a.text))];
+}
+
+/** Whether `short` is a subsequence of `name` starting before `firstEnd` and ending at or after `lastStart`. */
+function embeds(short: string, name: string, firstEnd: number, lastStart: number): boolean {
+  let at = name.indexOf(short[0]!);
+  if (at < 0 || at >= firstEnd) return false;
+  for (let i = 1; i < short.length; i++) {
+    const from = i === short.length - 1 ? Math.max(at + 1, lastStart) : at + 1;
+    at = name.indexOf(short[i]!, from);
+    if (at < 0) return false;
+  }
+  return at >= lastStart;
+}
 
 /**
  * A shorter Chinese term with the same English as a longer one, most of whose characters it repeats

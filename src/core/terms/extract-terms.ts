@@ -1,5 +1,5 @@
 import { foldToSimplified } from '../lexicon/script.js';
-import { linkAbbreviations } from './abbreviations.js';
+import { abbreviationsIn, linkAbbreviations } from './abbreviations.js';
 import { type ChineseCandidate, chineseCandidates } from './chinese-candidates.js';
 import { type EnglishCandidate, englishCandidates, englishWords } from './english-candidates.js';
 import { gapMatches, longer, type MatchKind } from './gap-matches.js';
@@ -30,6 +30,8 @@ interface Tally {
   zh: string;
   en: string;
   kind: TermKind;
+  /** The candidate's words folded to Simplified, for finding its abbreviations. */
+  words: string[];
   linkSum: number;
   count: number;
   /** How the second pass matched it; undefined on the first pass. */
@@ -111,9 +113,29 @@ export function extractTerms(pairs: readonly TermPairInput[], options: ExtractTe
   const firstPass = keepBestPerChinese(scoreTallies(tallies, minScore, plain));
   for (const [id, tally] of secondPass(prepared, firstPass, tallies)) tallies.set(id, tally);
 
-  const evidence = plain;
+  // A name's abbreviations are occurrences of it: 中国民间组织国际交流促进会 is written once in full and
+  // once as 中促会, both times translated "China NGO Network for International Exchanges".
+  const abbreviations = new Map<string, Abbreviation[]>();
+  for (const [id, tally] of tallies) {
+    const found = findAbbreviations(prepared, tally, id, zhPairs, enPairs);
+    if (found.length > 0) abbreviations.set(id, found);
+  }
+  const evidence = (id: string, tally: Tally): Evidence => {
+    const found = abbreviations.get(id);
+    if (!found) return plain(id, tally);
+    const [zhKey, enKey] = id.split('\t') as [string, string];
+    const named = new Set(zhPairs.get(zhKey) ?? []);
+    const english = new Set(enPairs.get(enKey) ?? []);
+    const abbreviated = new Set(found.flatMap((a) => a.pairs).filter((i) => !named.has(i)));
+    return {
+      both: tally.count + [...abbreviated].filter((i) => english.has(i)).length,
+      zhCount: named.size,
+      zhOccurrences: named.size + abbreviated.size,
+      enCount: english.size,
+    };
+  };
   // A paired gap rests on co-occurrence alone: the two phrases must come together, in every pair
-  // either occurs in, at least twice.
+  // either occurs in (the Chinese in full or abbreviated), at least twice.
   for (const [id, tally] of tallies) {
     if (tally.match !== 'paired') continue;
     const { both, zhOccurrences, enCount } = evidence(id, tally);
@@ -121,11 +143,33 @@ export function extractTerms(pairs: readonly TermPairInput[], options: ExtractTe
   }
 
   const terms = scoreTallies(tallies, minScore, evidence);
+  for (const [id, found] of abbreviations) {
+    const tally = tallies.get(id);
+    const full = tally && terms.find((t) => t.zh === tally.zh && t.en === tally.en);
+    if (!tally || !full) continue;
+    const english = enPairs.get(id.split('\t')[1]!) ?? [];
+    for (const { text, pairs: where } of found) {
+      // As reliable as the full name's match, with co-occurrence of its own.
+      const both = where.filter((i) => english.includes(i)).length;
+      const score = blend(tally.linkSum / tally.count, both, where.length, english.length);
+      if (score < minScore) continue;
+      terms.push({
+        zh: originalText(prepared[where[0]!]!.zh, text),
+        en: tally.en,
+        score: round(score),
+        kind: tally.kind,
+        count: both,
+        zhCount: where.length,
+        enCount: english.length,
+        abbreviationOf: full.zh,
+      });
+    }
+  }
   terms.sort((a, b) => b.score - a.score || b.count - a.count || b.zh.length - a.zh.length);
   return linkAbbreviations(dropNested(keepBestPerChinese(terms)));
 }
 
-/** Co-occurrence of a tally: pairs with both sides, with the Chinese, with the English. */
+/** Co-occurrence of a tally: pairs with both sides, with the Chinese (literally, and with abbreviations), with the English. */
 interface Evidence {
   both: number;
   zhCount: number;
@@ -151,6 +195,7 @@ function addTally(
     zh: candidate.text,
     en: en.text,
     kind: candidate.kind,
+    words: candidate.tokens.map((t) => t.simplified),
     linkSum: 0,
     count: 0,
     ...(match ? { match } : {}),
@@ -249,6 +294,46 @@ function phraseLinks(
     }
   }
   return links;
+}
+
+interface Abbreviation {
+  /** In Simplified. */
+  text: string;
+  /** The pairs whose Chinese holds it. */
+  pairs: number[];
+}
+
+/**
+ * Abbreviations of an organisation's Chinese name (abbreviations.ts) found in the pairs that hold its
+ * English but not the name; kept only if it never occurs without the English.
+ */
+function findAbbreviations(
+  prepared: readonly Prepared[],
+  tally: Tally,
+  id: string,
+  zhPairs: ReadonlyMap<string, number[]>,
+  enPairs: ReadonlyMap<string, number[]>,
+): Abbreviation[] {
+  if (tally.kind !== 'organization' || tally.words.length < 3) return [];
+  const [zhKey, enKey] = id.split('\t') as [string, string];
+  const withName = new Set(zhPairs.get(zhKey) ?? []);
+  const english = enPairs.get(enKey) ?? [];
+  const texts = new Set<string>();
+  for (const i of english) {
+    if (!withName.has(i)) for (const text of abbreviationsIn(prepared[i]!.zh, tally.words)) texts.add(text);
+  }
+  const found: Abbreviation[] = [];
+  for (const text of texts) {
+    const where = prepared.flatMap((p, i) => (foldToSimplified(p.zh).includes(text) ? [i] : []));
+    if (where.every((i) => english.includes(i))) found.push({ text, pairs: where });
+  }
+  return found;
+}
+
+/** The text of a Simplified string as written in a sentence (Traditional stays Traditional). */
+function originalText(zh: string, simplified: string): string {
+  const at = foldToSimplified(zh).indexOf(simplified);
+  return at < 0 ? simplified : zh.slice(at, at + simplified.length);
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {

@@ -26,12 +26,20 @@ describe('extractTerms on the founding sample', () => {
     ['重慶史迪威博物館', 'Chongqing Stilwell Museum', 'organization'],
     ['二級巡視員', 'level-II inspector', 'title'],
     ['秘書長', 'Secretary General', 'title'],
-    // Found by the second pass: a word paired by co-occurrence (全國 ↔ Chinese), words English
-    // leaves out (地區雙城).
+    // Found by the second pass: a word paired by co-occurrence (全國 ↔ Chinese), a head translated
+    // freely (促進會 ↔ Network), words English leaves out (地區雙城).
     ['全國對外友協', "Chinese People's Association for Friendship with Foreign Countries", 'organization'],
+    ['中國民間組織國際交流促進會', 'China NGO Network for International Exchanges', 'organization'],
     ['成渝地區雙城經濟圈', 'Chengdu-Chongqing economic circle', 'place'],
   ])('pairs %s with %s', (zh, en, kind) => {
     expect(pairOf(zh)).toMatchObject({ en, kind });
+  });
+
+  it('links 中促會 to the name it abbreviates', () => {
+    expect(pairOf('中促會')).toMatchObject({
+      en: 'China NGO Network for International Exchanges',
+      abbreviationOf: '中國民間組織國際交流促進會',
+    });
   });
 
   it('keeps the shorter unit only where its English differs', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { abbreviationsIn } from './abbreviations.js';
 import { extractTerms } from './index.js';
 
 const PAFFC = "People's Association for Friendship with Foreign Countries";
@@ -55,5 +56,22 @@ describe('second pass: words English leaves out', () => {
 
   it('does not when a word inside is translated elsewhere in the sentence (region)', () => {
     expect(unit('support the Chengdu-Chongqing economic circle across the region.')).toBeUndefined();
+  });
+});
+
+describe('abbreviationsIn', () => {
+  const name = ['中国', '民间组织', '国际交流', '促进会'];
+
+  it('finds a run of whole words whose characters run through the name from its first word to its head', () => {
+    expect(abbreviationsIn('争取中促会的帮助。', name)).toEqual(['中促会']);
+  });
+
+  it('finds no abbreviation in a part of the name, or in a word that does not reach the head', () => {
+    expect(abbreviationsIn('中国的国际交流很多。', name)).toEqual([]);
+    expect(abbreviationsIn('中美交流。', name)).toEqual([]);
+  });
+
+  it('abbreviates only names of three words or more', () => {
+    expect(abbreviationsIn('中促会', ['中国', '促进会'])).toEqual([]);
   });
 });
