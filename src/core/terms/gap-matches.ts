@@ -26,7 +26,11 @@ export interface GapMatch {
  * perfect lexical match seen once (0.85) on the founding sample.
  */
 const GAP_WEIGHT = 0.5;
-/** Most words an unlinked run may hold on either side of a paired gap (全国 ↔ Chinese: one each). */
+/**
+ * Most words an unlinked run may hold on either side of a paired gap (全国 ↔ Chinese, 促进会 ↔ Network:
+ * one each on the founding sample; no paired or dropped match survives on mag dev, so nothing there
+ * bounds it more tightly).
+ */
 const MAX_GAP_WORDS = 2;
 
 /**
