@@ -124,9 +124,15 @@ function isCommonWord(token: ChineseToken): boolean {
   );
 }
 
+/** jieba tags of the parts of a foreign name written with a dot (杰夫/nrt·贝索斯/x, 苏珊/ns·杰布/x). */
+const NAME_PART_TAGS = new Set(['person', 'nr', 'nrt', 'nrfg', 'ns', 'x']);
+
 function kindOf(parts: readonly ChineseToken[], key: string): TermKind {
   const last = parts[parts.length - 1]!;
   if (parts.length === 1 && ['person', 'nrt', 'nrfg'].includes(last.tag)) return 'person';
+  // 哈里森·福特 is a person although 福特 alone is tagged a place; 拉尔夫·劳伦商店 is a shop.
+  if (parts.some((p) => p.word === '·') && parts.every((p) => p.word === '·' || NAME_PART_TAGS.has(p.tag)))
+    return 'person';
   if (last.tag === 'nt' || ORGANIZATION_ENDINGS.test(key)) return 'organization';
   if (TITLE_ENDINGS.test(key)) return 'title';
   if (last.tag === 'ns' || PLACE_ENDINGS.test(key)) return 'place';

@@ -59,6 +59,23 @@ describe('second pass: words English leaves out', () => {
   });
 });
 
+describe('foreign names written with a dot', () => {
+  it('pairs the whole name (the dot translates nothing) as a person', () => {
+    const terms = extractTerms([
+      { zh: '哈里森·福特主演了这部电影。', en: 'Harrison Ford starred in the film.' },
+    ]);
+    expect(terms.find((t) => t.zh === '哈里森·福特')).toMatchObject({ en: 'Harrison Ford', kind: 'person' });
+    expect(terms.find((t) => t.zh === '哈里森')).toBeUndefined();
+  });
+
+  it('does not make a shop named after a person a person', () => {
+    const terms = extractTerms([{ zh: '他去了拉尔夫·劳伦商店。', en: 'He went to the Ralph Lauren store.' }]);
+    const shop = terms.find((t) => t.zh === '拉尔夫·劳伦商店');
+    expect(shop?.en).toBe('Ralph Lauren store');
+    expect(shop?.kind).not.toBe('person');
+  });
+});
+
 describe('abbreviationsIn', () => {
   const name = ['中国', '民间组织', '国际交流', '促进会'];
 
