@@ -40,6 +40,8 @@ interface Tally {
 
 interface Prepared {
   zh: string;
+  /** zh folded to Simplified, searched for abbreviations. */
+  folded: string;
   zhCandidates: ChineseCandidate[];
   words: ReturnType<typeof englishWords>;
   enCandidates: EnglishCandidate[];
@@ -75,6 +77,7 @@ export function extractTerms(pairs: readonly TermPairInput[], options: ExtractTe
       const zhCandidates = uniqueBy(chineseCandidates(pair.zh), (c) => c.key);
       return {
         zh: pair.zh,
+        folded: foldToSimplified(pair.zh),
         zhCandidates,
         words,
         enCandidates: englishCandidates(pair.en, words),
@@ -166,7 +169,12 @@ export function extractTerms(pairs: readonly TermPairInput[], options: ExtractTe
     }
   }
   terms.sort((a, b) => b.score - a.score || b.count - a.count || b.zh.length - a.zh.length);
-  return linkAbbreviations(dropNested(keepBestPerChinese(terms)));
+  const kept = dropNested(keepBestPerChinese(terms));
+  // An abbreviation goes with its full name's listed English, or not at all.
+  const listed = new Set(kept.map((t) => `${t.zh}\t${t.en}`));
+  return linkAbbreviations(
+    kept.filter((t) => !t.abbreviationOf || listed.has(`${t.abbreviationOf}\t${t.en}`)),
+  );
 }
 
 /** Co-occurrence of a tally: pairs with both sides, with the Chinese (literally, and with abbreviations), with the English. */
@@ -324,7 +332,7 @@ function findAbbreviations(
   }
   const found: Abbreviation[] = [];
   for (const text of texts) {
-    const where = prepared.flatMap((p, i) => (foldToSimplified(p.zh).includes(text) ? [i] : []));
+    const where = prepared.flatMap((p, i) => (p.folded.includes(text) ? [i] : []));
     if (where.every((i) => english.includes(i))) found.push({ text, pairs: where });
   }
   return found;
