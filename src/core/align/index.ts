@@ -22,6 +22,7 @@ import {
 import { nameTokens } from './names-evidence.js';
 import { numberTokens } from './numbers-evidence.js';
 import { paragraphCost } from './paragraph-evidence.js';
+import { punctuationCost, QUESTION_MARKS } from './punctuation-evidence.js';
 import { quoteBoundaryCost, quoteStates, speechTurnCost } from './quote-evidence.js';
 import { type RangeBead, type RangeCost, searchAlignment } from './search.js';
 import { LEARNED_TUNING, TUNING } from './tuning.js';
@@ -36,6 +37,7 @@ export interface EvidenceSwitches {
   diagonal?: boolean;
   paragraphs?: boolean;
   quotes?: boolean;
+  punctuation?: boolean;
 }
 
 export interface AlignOptions {
@@ -146,6 +148,9 @@ export function alignSentences(
     secondPassTerms.push(quoteBoundaryCost(states, path, TUNING.quotesWeight));
     if (TUNING.turnsWeight > 0) secondPassTerms.push(speechTurnCost(states, path, TUNING.turnsWeight));
   }
+  // Questions: calibrated on the first pass like the dialogue costs.
+  if (switches.punctuation && TUNING.questionsWeight > 0)
+    secondPassTerms.push(punctuationCost(zhFolded, en, QUESTION_MARKS, path, TUNING.questionsWeight));
   for (let round = 0; round < (switches.learned ? LEARNED_TUNING.rounds : 0); round++) {
     const learned = learnTranslations(zhWords, enStems, path, LEARNED_TUNING);
     const tokens = stemKeyedTokens(zhWords, enStems, (w) => learned.get(w) ?? []);
@@ -167,6 +172,7 @@ function withDefaults(switches: EvidenceSwitches = {}): Required<EvidenceSwitche
     diagonal: switches.diagonal ?? true,
     paragraphs: switches.paragraphs ?? true,
     quotes: switches.quotes ?? true,
+    punctuation: switches.punctuation ?? true,
   };
 }
 

@@ -1,4 +1,5 @@
 import { boundaryAgreementCost } from './boundary-agreement.js';
+import { countAgreementCost } from './count-agreement.js';
 import type { RangeBead, RangeCost } from './search.js';
 
 /**
@@ -157,36 +158,12 @@ export function quoteBoundaryCost(
 
 /**
  * Cost of a bead whose sides begin different numbers of speeches (a reply joined to the line before
- * it), calibrated on the first pass like the boundary cost: a = how often its beads begin as many
- * speeches on both sides, b = the same for each bead's zh side against the next bead's en side
- * (unrelated text of the same kind). Unequal counts cost weight · (log(a/b) − log((1−a)/(1−b))).
+ * it), calibrated on the first pass (see countAgreementCost).
  */
 export function speechTurnCost(
   states: QuoteStates,
   firstPass: readonly RangeBead[],
   weight: number,
 ): RangeCost {
-  const zhPrefix = prefixCounts(states.zhTurns);
-  const enPrefix = prefixCounts(states.enTurns);
-  const zhCount = (b: RangeBead) => zhPrefix[b.zhEnd]! - zhPrefix[b.zhStart]!;
-  const enCount = (b: RangeBead) => enPrefix[b.enEnd]! - enPrefix[b.enStart]!;
-  let agree = 0;
-  let chanceAgree = 0;
-  for (let k = 0; k < firstPass.length; k++) {
-    if (zhCount(firstPass[k]!) === enCount(firstPass[k]!)) agree++;
-    const next = firstPass[(k + 1) % firstPass.length]!;
-    if (zhCount(firstPass[k]!) === enCount(next)) chanceAgree++;
-  }
-  const chance = (chanceAgree + 1) / (firstPass.length + 2);
-  const rate = Math.min((agree + chance) / (firstPass.length + 1), 0.97);
-  if (rate <= chance || chance >= 1) return () => 0;
-  const unequalCost = weight * (Math.log(rate / chance) - Math.log((1 - rate) / (1 - chance)));
-  return (zs, ze, es, ee) =>
-    zhPrefix[ze]! - zhPrefix[zs]! === enPrefix[ee]! - enPrefix[es]! ? 0 : unequalCost;
-}
-
-function prefixCounts(flags: Uint8Array): Int32Array {
-  const prefix = new Int32Array(flags.length + 1);
-  for (let i = 0; i < flags.length; i++) prefix[i + 1] = prefix[i]! + flags[i]!;
-  return prefix;
+  return countAgreementCost(states.zhTurns, states.enTurns, firstPass, weight);
 }

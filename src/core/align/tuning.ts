@@ -68,6 +68,12 @@ export const TUNING = {
    * 3: 0.899 — flat, so it stays at 2).
    */
   turnsWeight: 2,
+  /**
+   * Weight of the question-count log-odds (punctuation-evidence.ts). Tuned on: both dev sets
+   * (0: 0.899/0.986, 0.25: 0.9005/0.9856, 0.5 and 1: 0.9013/0.9856, 1.5: 0.9013/0.9866,
+   * 2, 2.5, 3, 4: 0.9009/0.9886 — 2 starts the flat range and is best on the magazine).
+   */
+  questionsWeight: 2,
   /** Half-width of the search band, in sentences. Tuned on: both dev sets (3 already equals the full table). */
   bandWidth: 5,
   /** Tables up to this many cells are searched whole. Tuned on: speed only (F1 unchanged 100–250,000). */
