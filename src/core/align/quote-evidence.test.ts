@@ -1,16 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { quoteBoundaryCost, quoteStates, speechTurnCost } from './quote-evidence.js';
+import { INSIDE, quoteBoundaryCost, quoteStates, SPEECH_END, speechTurnCost } from './quote-evidence.js';
 import type { RangeBead } from './search.js';
 
 describe('quoteStates', () => {
   it('follows a Chinese speech over two sentences and closes it', () => {
     const states = quoteStates(['他说：“好。', '我们走吧。”', '天黑了。'], []);
-    expect([...states.zh]).toEqual([0, 1, 0, 0]);
+    expect([...states.zh]).toEqual([0, INSIDE, SPEECH_END, 0]);
   });
 
   it('reads straight English quotes by their neighbours, not apostrophes', () => {
     const en = ["'All right.", "We can't stay here.", "Let's go,' he said.", "The boys' car was red."];
     expect([...quoteStates([], en).en]).toEqual([0, 1, 1, 0, 0]);
+  });
+
+  it('tells a sentence that ends with its speech from one that ends with a dialogue tag', () => {
+    const states = quoteStates(
+      ['“叶老师这是在开什么玩笑。”', '沙瑞山摇摇头说。'],
+      ['"This must be some joke," Sha said.', "'Fine.'", "'Fine!' he said."],
+    );
+    expect([...states.zh]).toEqual([0, SPEECH_END, 0]);
+    expect([...states.en]).toEqual([0, 0, SPEECH_END, 0]);
   });
 
   it('closes a quoted word inside a sentence', () => {
@@ -19,7 +28,7 @@ describe('quoteStates', () => {
 
   it('restarts a speech that reopens without closing, as a new paragraph of dialogue does', () => {
     const states = quoteStates(['“一。', '“二。”', '三。'], []);
-    expect([...states.zh]).toEqual([0, 1, 0, 0]);
+    expect([...states.zh]).toEqual([0, INSIDE, SPEECH_END, 0]);
   });
 });
 
@@ -43,6 +52,21 @@ describe('quoteBoundaryCost', () => {
     );
     expect(cost(0, 1, 0, 1)).toBe(0);
     expect(cost(0, 2, 0, 1)).toBeGreaterThan(0);
+  });
+
+  it('joins a Chinese dialogue tag to the speech before it when the English tag follows the speech', () => {
+    const zh = ['“走吧。”', '他说。', '“好。”', '她说。', '“谁？”', '他问。', '门开了。'];
+    const en = ['"Let\'s go," he said.', '"Fine," she said.', '"Who?" he asked.', 'The door opened.'];
+    const firstPass: RangeBead[] = [
+      { zhStart: 0, zhEnd: 2, enStart: 0, enEnd: 1, cost: 0 },
+      { zhStart: 2, zhEnd: 4, enStart: 1, enEnd: 2, cost: 0 },
+      { zhStart: 4, zhEnd: 6, enStart: 2, enEnd: 3, cost: 0 },
+      { zhStart: 6, zhEnd: 7, enStart: 3, enEnd: 4, cost: 0 },
+    ];
+    const cost = quoteBoundaryCost(quoteStates(zh, en), firstPass, 1);
+    // The speech alone against speech and tag: the zh bead ends with the speech, the en with the tag.
+    expect(cost(0, 1, 0, 1)).toBeGreaterThan(0);
+    expect(cost(0, 2, 0, 1)).toBe(0);
   });
 
   it('gives no evidence when one side has no quotation marks', () => {

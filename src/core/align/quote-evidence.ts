@@ -17,7 +17,11 @@ export interface QuoteStates {
    */
   zhTurns: Uint8Array;
   enTurns: Uint8Array;
-  /** zh[i]: inside a quotation after zh sentence i − 1 (zh[0] = 0, the start of the text). */
+  /**
+   * zh[i]: where the text stands after zh sentence i − 1 (zh[0] = 0, the start of the text):
+   * INSIDE a quotation, at a SPEECH_END (the sentence closed a quotation and ended with it), or
+   * 0, after narration (no quotation, or a dialogue tag after the speech: 'Fine,' he said.).
+   */
   zh: Uint8Array;
   en: Uint8Array;
 }
@@ -32,6 +36,8 @@ interface Mark {
    */
   introducesSpeech?: boolean;
   atStart?: boolean;
+  /** A closing mark with nothing after it but punctuation: the sentence ends with the speech. */
+  endsSentence?: boolean;
 }
 
 const ZH_MARKS: ReadonlyMap<string, Mark> = new Map([
@@ -50,7 +56,12 @@ function chineseMarks(text: string): Mark[] {
   const chars = [...text];
   chars.forEach((ch, k) => {
     const mark = ZH_MARKS.get(ch);
-    if (mark) marks.push(mark.opening ? { ...mark, ...speechContext(chars.slice(0, k).join('')) } : mark);
+    if (mark)
+      marks.push(
+        mark.opening
+          ? { ...mark, ...speechContext(chars.slice(0, k).join('')) }
+          : { ...mark, endsSentence: endsSentence(chars.slice(k + 1).join('')) },
+      );
   });
   return marks;
 }
@@ -94,10 +105,15 @@ function englishMarks(text: string): Mark[] {
       ch === '”' ||
       ((LETTER_OR_DIGIT.test(before) || PUNCTUATION.test(before)) && (afterSpace || PUNCTUATION.test(after)))
     ) {
-      marks.push({ opening: false, family });
+      marks.push({ opening: false, family, endsSentence: endsSentence(trimmed.slice(k + 1)) });
     }
   }
   return marks;
+}
+
+/** Nothing after a closing mark but punctuation and space: the sentence ends with the speech. */
+function endsSentence(after: string): boolean {
+  return !/[\p{L}\p{N}"'“‘「『]/u.test(after);
 }
 
 /** Where an opening mark stands, given the text before it. */
@@ -105,6 +121,10 @@ function speechContext(before: string): { introducesSpeech: boolean; atStart: bo
   const atStart = /^[\s"'“‘「『]*$/u.test(before);
   return { introducesSpeech: atStart || /[:：,，]\s*$/u.test(before), atStart };
 }
+
+/** Boundary classes of QuoteStates.zh / .en (0 is after narration). */
+export const INSIDE = 1;
+export const SPEECH_END = 2;
 
 /** Open quotations nest at most this deep (“…‘…’…”); a deeper opening replaces the innermost. */
 const MAX_DEPTH = 2;
@@ -133,7 +153,8 @@ function statesOf(
         open.push(mark.family);
       }
     }
-    states[i + 1] = open.length > 0 ? 1 : 0;
+    const last = marks[marks.length - 1];
+    states[i + 1] = open.length > 0 ? INSIDE : last && !last.opening && last.endsSentence ? SPEECH_END : 0;
   }
   return { states, turns };
 }
@@ -146,7 +167,9 @@ export function quoteStates(zh: readonly string[], en: readonly string[]): Quote
 
 /**
  * Cost of the boundary after each bead: a boundary that leaves one side inside a quotation and the
- * other outside, weighed by how well the document's quotation marks match (see boundaryAgreementCost).
+ * other outside, or ends one side with a speech and the other with narration (“好。” against
+ * 'Fine,' he said. — the tag 他说。 belongs to this bead), weighed by how well the document's
+ * quotation marks match (see boundaryAgreementCost).
  */
 export function quoteBoundaryCost(
   states: QuoteStates,

@@ -57,10 +57,13 @@ export const TUNING = {
   emptyTokens: 0,
   /**
    * Weight of the quotation-state boundary log-odds (quote-evidence.ts; 1 is the plain likelihood
-   * ratio). Tuned on: both dev sets (0: 0.870/0.986, 1: 0.878/0.986, 2: 0.883/0.986, 3: 0.879/0.986;
-   * bfsu has no Chinese quotation marks, so it gets no evidence at any weight).
+   * ratio). Tuned on: both dev sets (inside/outside only, before the speech-turn and question
+   * costs: 0: 0.870/0.986, 1: 0.878/0.986, 2: 0.883/0.986, 3: 0.879/0.986); with the speech-end
+   * class and the other dialogue costs: 0.5: 0.8995, 1: 0.9077, 1.5: 0.9088, 2: 0.9057,
+   * 3: 0.9036, bfsu 0.9886 throughout (its Chinese side has no quotation marks, so it gets no
+   * evidence at any weight).
    */
-  quotesWeight: 2,
+  quotesWeight: 1.5,
   /**
    * Weight of the speech-turn count log-odds (quote-evidence.ts `speechTurnCost`). Tuned on: both dev
    * sets with quotesWeight 2 (0: 0.883/0.986, 0.5: 0.887, 1: 0.893, 2: 0.898, 3: 0.898, 4: 0.891;
