@@ -23,7 +23,7 @@ import { nameTokens } from './names-evidence.js';
 import { numberTokens } from './numbers-evidence.js';
 import { paragraphCost } from './paragraph-evidence.js';
 import { punctuationCost, QUESTION_MARKS } from './punctuation-evidence.js';
-import { quoteBoundaryCost, quoteStates, speechTurnCost } from './quote-evidence.js';
+import { quoteBoundaryCost, quoteStates, speechStartCost, speechTurnCost } from './quote-evidence.js';
 import { type RangeBead, type RangeCost, searchAlignment } from './search.js';
 import { LEARNED_TUNING, TUNING } from './tuning.js';
 
@@ -147,6 +147,8 @@ export function alignSentences(
     const states = quoteStates(zhFolded, en);
     secondPassTerms.push(quoteBoundaryCost(states, path, TUNING.quotesWeight));
     if (TUNING.turnsWeight > 0) secondPassTerms.push(speechTurnCost(states, path, TUNING.turnsWeight));
+    if (TUNING.speechStartWeight > 0)
+      secondPassTerms.push(speechStartCost(states, path, TUNING.speechStartWeight));
   }
   // Questions: calibrated on the first pass like the dialogue costs.
   if (switches.punctuation && TUNING.questionsWeight > 0)

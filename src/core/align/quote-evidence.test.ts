@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { INSIDE, quoteBoundaryCost, quoteStates, SPEECH_END, speechTurnCost } from './quote-evidence.js';
+import {
+  INSIDE,
+  quoteBoundaryCost,
+  quoteStates,
+  SPEECH_END,
+  speechStartCost,
+  speechTurnCost,
+} from './quote-evidence.js';
 import type { RangeBead } from './search.js';
 
 describe('quoteStates', () => {
@@ -125,5 +132,42 @@ describe('speechTurnCost', () => {
     expect(cost(0, 1, 0, 1)).toBe(0);
     expect(cost(0, 2, 0, 2)).toBe(0);
     expect(cost(0, 1, 0, 2)).toBeGreaterThan(0);
+  });
+});
+
+describe('speechStartCost', () => {
+  const oneToOne = (n: number): RangeBead[] =>
+    Array.from({ length: n }, (_, i) => ({ zhStart: i, zhEnd: i + 1, enStart: i, enEnd: i + 1, cost: 0 }));
+
+  it('marks sentences that open with a quotation mark', () => {
+    const states = quoteStates(
+      ['“谁？”', '他问。', '“是我。”'],
+      ["'Who?' he asked.", "'It's me.'", 'Silence.'],
+    );
+    expect([...states.zhOpens]).toEqual([1, 0, 1, 0]);
+    expect([...states.enOpens]).toEqual([1, 1, 0, 0]);
+  });
+
+  it('charges a boundary where the next bead opens with speech on one side only, once dialogue matches', () => {
+    const zh = ['他问道。', '“是我。”', '门开了。', '她问道。', '“谁？”', '天黑了。'];
+    const en = [
+      'He asked who it was.',
+      "'It's me.'",
+      'The door opened.',
+      'She asked.',
+      "'Who?'",
+      'Night fell.',
+    ];
+    const cost = speechStartCost(quoteStates(zh, en), oneToOne(6), 1);
+    expect(cost(0, 1, 0, 1)).toBe(0);
+    // The reply joined to the line before on the English side: the next zh bead opens with speech, the en one does not.
+    expect(cost(0, 1, 0, 2)).toBeGreaterThan(0);
+  });
+
+  it('gives no evidence when the openings do not correspond', () => {
+    const zh = ['他问道。', '“是我。”', '门开了。', '她问道。', '“谁？”', '天黑了。'];
+    const en = ["'He asked.", 'It was me.', "'The door opened.", 'She asked.', 'Who?', "'Night fell."];
+    const cost = speechStartCost(quoteStates(zh, en), oneToOne(6), 1);
+    expect(cost(0, 1, 0, 2)).toBe(0);
   });
 });

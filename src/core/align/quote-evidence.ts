@@ -18,6 +18,12 @@ export interface QuoteStates {
   zhTurns: Uint8Array;
   enTurns: Uint8Array;
   /**
+   * zhOpens[i]: zh sentence i opens with a quotation mark (the boundary before it is the start of
+   * a speech); zhOpens[count] = 0, the end of the text.
+   */
+  zhOpens: Uint8Array;
+  enOpens: Uint8Array;
+  /**
    * zh[i]: where the text stands after zh sentence i − 1 (zh[0] = 0, the start of the text):
    * INSIDE a quotation, at a SPEECH_END (the sentence closed a quotation and ended with it), or
    * 0, after narration (no quotation, or a dialogue tag after the speech: 'Fine,' he said.).
@@ -138,12 +144,14 @@ const MAX_DEPTH = 2;
 function statesOf(
   sentences: readonly string[],
   readMarks: (text: string) => Mark[],
-): { states: Uint8Array; turns: Uint8Array } {
+): { states: Uint8Array; turns: Uint8Array; opens: Uint8Array } {
   const states = new Uint8Array(sentences.length + 1);
   const turns = new Uint8Array(sentences.length);
+  const opens = new Uint8Array(sentences.length + 1);
   const open: string[] = [];
   for (let i = 0; i < sentences.length; i++) {
     const marks = readMarks(sentences[i]!);
+    if (marks[0]?.opening && marks[0].atStart) opens[i] = 1;
     for (const mark of marks) {
       if (mark.opening && mark.introducesSpeech && (open.length === 0 || mark.atStart)) turns[i] = 1;
       const at = open.lastIndexOf(mark.family);
@@ -156,13 +164,20 @@ function statesOf(
     const last = marks[marks.length - 1];
     states[i + 1] = open.length > 0 ? INSIDE : last && !last.opening && last.endsSentence ? SPEECH_END : 0;
   }
-  return { states, turns };
+  return { states, turns, opens };
 }
 
 export function quoteStates(zh: readonly string[], en: readonly string[]): QuoteStates {
   const zhSide = statesOf(zh, chineseMarks);
   const enSide = statesOf(en, englishMarks);
-  return { zh: zhSide.states, en: enSide.states, zhTurns: zhSide.turns, enTurns: enSide.turns };
+  return {
+    zh: zhSide.states,
+    en: enSide.states,
+    zhTurns: zhSide.turns,
+    enTurns: enSide.turns,
+    zhOpens: zhSide.opens,
+    enOpens: enSide.opens,
+  };
 }
 
 /**
@@ -177,6 +192,22 @@ export function quoteBoundaryCost(
   weight: number,
 ): RangeCost {
   return boundaryAgreementCost(states.zh, states.en, firstPass, weight);
+}
+
+/**
+ * Cost of a bead boundary where the next sentence opens with a quotation mark on one side only:
+ * a translator starts a line of dialogue where the original starts one, so the bead after a
+ * boundary begins with speech on both sides or on neither (after 他问道。 ‖ “是我。”, the English
+ * 'It's me.' begins the next bead, not the end of 'Who?' he asked.). The same per-document
+ * calibration as the quotation class (boundaryAgreementCost); unlike the speech-turn count it
+ * looks at where a bead begins, not how many speeches it holds.
+ */
+export function speechStartCost(
+  states: QuoteStates,
+  firstPass: readonly RangeBead[],
+  weight: number,
+): RangeCost {
+  return boundaryAgreementCost(states.zhOpens, states.enOpens, firstPass, weight);
 }
 
 /**

@@ -72,6 +72,11 @@ export const TUNING = {
    */
   turnsWeight: 2,
   /**
+   * Weight of the speech-start boundary log-odds (quote-evidence.ts `speechStartCost`). Tuned on:
+   * both dev sets (0: 0.9088/0.9886, 0.5: 0.9107, 1, 1.5, 2, 3: 0.9117; bfsu 0.9886 throughout).
+   */
+  speechStartWeight: 1,
+  /**
    * Weight of the question-count log-odds (punctuation-evidence.ts). Tuned on: both dev sets
    * (0: 0.899/0.986, 0.25: 0.9005/0.9856, 0.5 and 1: 0.9013/0.9856, 1.5: 0.9013/0.9866,
    * 2, 2.5, 3, 4: 0.9009/0.9886 — 2 starts the flat range and is best on the magazine).
