@@ -15,22 +15,30 @@ describe('markCounts', () => {
 });
 
 describe('punctuationCost (questions)', () => {
-  const zh = ['海老公怒道：“什么成不成？', '那是百发百中。”', '他走了。', '你去吗？', '我不去。', '天黑了。'];
-  const en = ["'Works?", 'Of course it will work.', 'He left.', 'Are you going?', "I'm not.", 'Night fell.'];
+  const zh = ['他问：“行吗？', '当然行。”', '他走了。', '你去吗？', '我不去。', '天黑了。'];
+  const en = [
+    "'Will it work?",
+    'Of course it will.',
+    'He left.',
+    'Are you going?',
+    "I'm not.",
+    'Night fell.',
+  ];
 
   it('charges a bead that joins a question to a statement on one side only, once questions match', () => {
     const cost = punctuationCost(zh, en, QUESTION_MARKS, oneToOne(6), 1);
     expect(cost(0, 1, 0, 1)).toBe(0);
-    // 'Works?' + 'Of course…' against the question alone: the en side's next bead lacks its question.
     expect(cost(1, 2, 1, 2)).toBe(0);
+    // The question with its answer on the en side only: both sides still ask one question.
     expect(cost(0, 1, 0, 2)).toBe(0);
+    // The zh answer against the en question: the zh side asks none, the en side one.
     expect(cost(1, 2, 0, 1)).toBeGreaterThan(0);
   });
 
   it('gives next to no evidence when the translation does not keep questions', () => {
     const statements = [
-      'Works.',
-      'Of course it will work.',
+      'It will work.',
+      'Of course it will.',
       'He left.',
       'He asked if I was going.',
       "I'm not.",

@@ -14,8 +14,8 @@ export function markCounts(sentences: readonly string[], marks: RegExp): Uint8Ar
  * exclamation), so a bead whose sides ask different numbers of questions is less likely, by how
  * much the document's first alignment says (countAgreementCost). A translator who turns questions
  * into statements gives first-pass agreement near chance, hence no evidence. It decides between
- * beads lexical and length evidence rate alike ('Works?' ‖ 'Of course it will work.' after
- * 什么成不成？). Only question marks: exclamation marks (the same cost, weights 1 and 2) changed
+ * beads lexical and length evidence rate alike (after 他问：“行吗？ the English 'Will it work?'
+ * alone, not 'Will it work? ‖ Of course it will.'). Only question marks: exclamation marks (the same cost, weights 1 and 2) changed
  * nothing on either dev set — translators add and drop them freely.
  */
 export function punctuationCost(

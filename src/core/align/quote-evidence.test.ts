@@ -22,8 +22,8 @@ describe('quoteStates', () => {
 
   it('tells a sentence that ends with its speech from one that ends with a dialogue tag', () => {
     const states = quoteStates(
-      ['“叶老师这是在开什么玩笑。”', '沙瑞山摇摇头说。'],
-      ['"This must be some joke," Sha said.', "'Fine.'", "'Fine!' he said."],
+      ['“这是开玩笑吧。”', '她摇摇头说。'],
+      ['"This must be a joke," she said.', "'Fine.'", "'Fine!' he said."],
     );
     expect([...states.zh]).toEqual([0, SPEECH_END, 0]);
     expect([...states.en]).toEqual([0, 0, SPEECH_END, 0]);
