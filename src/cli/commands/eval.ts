@@ -34,6 +34,7 @@ export const EVIDENCE_KINDS = [
   'diagonal',
   'paragraphs',
   'quotes',
+  'punctuation',
 ] as const;
 
 export interface DocumentResult {

@@ -23,7 +23,8 @@ import { nameTokens } from './names-evidence.js';
 import { numberTokens } from './numbers-evidence.js';
 import { paragraphCost } from './paragraph-evidence.js';
 import { beadPosteriors } from './posterior.js';
-import { quoteBoundaryCost, quoteStates, speechTurnCost } from './quote-evidence.js';
+import { punctuationCost, QUESTION_MARKS } from './punctuation-evidence.js';
+import { quoteBoundaryCost, quoteStates, speechStartCost, speechTurnCost } from './quote-evidence.js';
 import { type RangeBead, type RangeCost, searchAlignment } from './search.js';
 import { LEARNED_TUNING, TUNING } from './tuning.js';
 
@@ -37,6 +38,7 @@ export interface EvidenceSwitches {
   diagonal?: boolean;
   paragraphs?: boolean;
   quotes?: boolean;
+  punctuation?: boolean;
 }
 
 export interface AlignOptions {
@@ -148,7 +150,12 @@ export function alignSentences(
     const states = quoteStates(zhFolded, en);
     secondPassTerms.push(quoteBoundaryCost(states, path, TUNING.quotesWeight));
     if (TUNING.turnsWeight > 0) secondPassTerms.push(speechTurnCost(states, path, TUNING.turnsWeight));
+    if (TUNING.speechStartWeight > 0)
+      secondPassTerms.push(speechStartCost(states, path, TUNING.speechStartWeight));
   }
+  // Questions: calibrated on the first pass like the dialogue costs.
+  if (switches.punctuation && TUNING.questionsWeight > 0)
+    secondPassTerms.push(punctuationCost(zhFolded, en, QUESTION_MARKS, path, TUNING.questionsWeight));
   for (let round = 0; round < (switches.learned ? LEARNED_TUNING.rounds : 0); round++) {
     const learned = learnTranslations(zhWords, enStems, path, LEARNED_TUNING);
     const tokens = stemKeyedTokens(zhWords, enStems, (w) => learned.get(w) ?? []);
@@ -180,6 +187,7 @@ function withDefaults(switches: EvidenceSwitches = {}): Required<EvidenceSwitche
     diagonal: switches.diagonal ?? true,
     paragraphs: switches.paragraphs ?? true,
     quotes: switches.quotes ?? true,
+    punctuation: switches.punctuation ?? true,
   };
 }
 

@@ -1,4 +1,5 @@
 import { boundaryAgreementCost } from './boundary-agreement.js';
+import { countAgreementCost } from './count-agreement.js';
 import type { RangeBead, RangeCost } from './search.js';
 
 /**
@@ -16,7 +17,17 @@ export interface QuoteStates {
    */
   zhTurns: Uint8Array;
   enTurns: Uint8Array;
-  /** zh[i]: inside a quotation after zh sentence i − 1 (zh[0] = 0, the start of the text). */
+  /**
+   * zhOpens[i]: zh sentence i opens with a quotation mark (the boundary before it is the start of
+   * a speech); zhOpens[count] = 0, the end of the text.
+   */
+  zhOpens: Uint8Array;
+  enOpens: Uint8Array;
+  /**
+   * zh[i]: where the text stands after zh sentence i − 1 (zh[0] = 0, the start of the text):
+   * INSIDE a quotation, at a SPEECH_END (the sentence closed a quotation and ended with it), or
+   * 0, after narration (no quotation, or a dialogue tag after the speech: 'Fine,' he said.).
+   */
   zh: Uint8Array;
   en: Uint8Array;
 }
@@ -31,6 +42,8 @@ interface Mark {
    */
   introducesSpeech?: boolean;
   atStart?: boolean;
+  /** A closing mark with nothing after it but punctuation: the sentence ends with the speech. */
+  endsSentence?: boolean;
 }
 
 const ZH_MARKS: ReadonlyMap<string, Mark> = new Map([
@@ -49,7 +62,12 @@ function chineseMarks(text: string): Mark[] {
   const chars = [...text];
   chars.forEach((ch, k) => {
     const mark = ZH_MARKS.get(ch);
-    if (mark) marks.push(mark.opening ? { ...mark, ...speechContext(chars.slice(0, k).join('')) } : mark);
+    if (mark)
+      marks.push(
+        mark.opening
+          ? { ...mark, ...speechContext(chars.slice(0, k).join('')) }
+          : { ...mark, endsSentence: endsSentence(chars.slice(k + 1).join('')) },
+      );
   });
   return marks;
 }
@@ -93,10 +111,15 @@ function englishMarks(text: string): Mark[] {
       ch === '”' ||
       ((LETTER_OR_DIGIT.test(before) || PUNCTUATION.test(before)) && (afterSpace || PUNCTUATION.test(after)))
     ) {
-      marks.push({ opening: false, family });
+      marks.push({ opening: false, family, endsSentence: endsSentence(trimmed.slice(k + 1)) });
     }
   }
   return marks;
+}
+
+/** Nothing after a closing mark but punctuation and space: the sentence ends with the speech. */
+function endsSentence(after: string): boolean {
+  return !/[\p{L}\p{N}"'“‘「『]/u.test(after);
 }
 
 /** Where an opening mark stands, given the text before it. */
@@ -104,6 +127,10 @@ function speechContext(before: string): { introducesSpeech: boolean; atStart: bo
   const atStart = /^[\s"'“‘「『]*$/u.test(before);
   return { introducesSpeech: atStart || /[:：,，]\s*$/u.test(before), atStart };
 }
+
+/** Boundary classes of QuoteStates.zh / .en (0 is after narration). */
+export const INSIDE = 1;
+export const SPEECH_END = 2;
 
 /** Open quotations nest at most this deep (“…‘…’…”); a deeper opening replaces the innermost. */
 const MAX_DEPTH = 2;
@@ -117,12 +144,14 @@ const MAX_DEPTH = 2;
 function statesOf(
   sentences: readonly string[],
   readMarks: (text: string) => Mark[],
-): { states: Uint8Array; turns: Uint8Array } {
+): { states: Uint8Array; turns: Uint8Array; opens: Uint8Array } {
   const states = new Uint8Array(sentences.length + 1);
   const turns = new Uint8Array(sentences.length);
+  const opens = new Uint8Array(sentences.length + 1);
   const open: string[] = [];
   for (let i = 0; i < sentences.length; i++) {
     const marks = readMarks(sentences[i]!);
+    if (marks[0]?.opening && marks[0].atStart) opens[i] = 1;
     for (const mark of marks) {
       if (mark.opening && mark.introducesSpeech && (open.length === 0 || mark.atStart)) turns[i] = 1;
       const at = open.lastIndexOf(mark.family);
@@ -132,20 +161,30 @@ function statesOf(
         open.push(mark.family);
       }
     }
-    states[i + 1] = open.length > 0 ? 1 : 0;
+    const last = marks[marks.length - 1];
+    states[i + 1] = open.length > 0 ? INSIDE : last && !last.opening && last.endsSentence ? SPEECH_END : 0;
   }
-  return { states, turns };
+  return { states, turns, opens };
 }
 
 export function quoteStates(zh: readonly string[], en: readonly string[]): QuoteStates {
   const zhSide = statesOf(zh, chineseMarks);
   const enSide = statesOf(en, englishMarks);
-  return { zh: zhSide.states, en: enSide.states, zhTurns: zhSide.turns, enTurns: enSide.turns };
+  return {
+    zh: zhSide.states,
+    en: enSide.states,
+    zhTurns: zhSide.turns,
+    enTurns: enSide.turns,
+    zhOpens: zhSide.opens,
+    enOpens: enSide.opens,
+  };
 }
 
 /**
  * Cost of the boundary after each bead: a boundary that leaves one side inside a quotation and the
- * other outside, weighed by how well the document's quotation marks match (see boundaryAgreementCost).
+ * other outside, or ends one side with a speech and the other with narration (“好。” against
+ * 'Fine,' he said. — the tag 他说。 belongs to this bead), weighed by how well the document's
+ * quotation marks match (see boundaryAgreementCost).
  */
 export function quoteBoundaryCost(
   states: QuoteStates,
@@ -156,37 +195,29 @@ export function quoteBoundaryCost(
 }
 
 /**
+ * Cost of a bead boundary where the next sentence opens with a quotation mark on one side only:
+ * a translator starts a line of dialogue where the original starts one, so the bead after a
+ * boundary begins with speech on both sides or on neither (after 他问道。 ‖ “是我。”, the English
+ * 'It's me.' begins the next bead, not the end of 'Who?' he asked.). The same per-document
+ * calibration as the quotation class (boundaryAgreementCost); unlike the speech-turn count it
+ * looks at where a bead begins, not how many speeches it holds.
+ */
+export function speechStartCost(
+  states: QuoteStates,
+  firstPass: readonly RangeBead[],
+  weight: number,
+): RangeCost {
+  return boundaryAgreementCost(states.zhOpens, states.enOpens, firstPass, weight);
+}
+
+/**
  * Cost of a bead whose sides begin different numbers of speeches (a reply joined to the line before
- * it), calibrated on the first pass like the boundary cost: a = how often its beads begin as many
- * speeches on both sides, b = the same for each bead's zh side against the next bead's en side
- * (unrelated text of the same kind). Unequal counts cost weight · (log(a/b) − log((1−a)/(1−b))).
+ * it), calibrated on the first pass (see countAgreementCost).
  */
 export function speechTurnCost(
   states: QuoteStates,
   firstPass: readonly RangeBead[],
   weight: number,
 ): RangeCost {
-  const zhPrefix = prefixCounts(states.zhTurns);
-  const enPrefix = prefixCounts(states.enTurns);
-  const zhCount = (b: RangeBead) => zhPrefix[b.zhEnd]! - zhPrefix[b.zhStart]!;
-  const enCount = (b: RangeBead) => enPrefix[b.enEnd]! - enPrefix[b.enStart]!;
-  let agree = 0;
-  let chanceAgree = 0;
-  for (let k = 0; k < firstPass.length; k++) {
-    if (zhCount(firstPass[k]!) === enCount(firstPass[k]!)) agree++;
-    const next = firstPass[(k + 1) % firstPass.length]!;
-    if (zhCount(firstPass[k]!) === enCount(next)) chanceAgree++;
-  }
-  const chance = (chanceAgree + 1) / (firstPass.length + 2);
-  const rate = Math.min((agree + chance) / (firstPass.length + 1), 0.97);
-  if (rate <= chance || chance >= 1) return () => 0;
-  const unequalCost = weight * (Math.log(rate / chance) - Math.log((1 - rate) / (1 - chance)));
-  return (zs, ze, es, ee) =>
-    zhPrefix[ze]! - zhPrefix[zs]! === enPrefix[ee]! - enPrefix[es]! ? 0 : unequalCost;
-}
-
-function prefixCounts(flags: Uint8Array): Int32Array {
-  const prefix = new Int32Array(flags.length + 1);
-  for (let i = 0; i < flags.length; i++) prefix[i + 1] = prefix[i]! + flags[i]!;
-  return prefix;
+  return countAgreementCost(states.zhTurns, states.enTurns, firstPass, weight);
 }

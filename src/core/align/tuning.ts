@@ -57,10 +57,13 @@ export const TUNING = {
   emptyTokens: 0,
   /**
    * Weight of the quotation-state boundary log-odds (quote-evidence.ts; 1 is the plain likelihood
-   * ratio). Tuned on: both dev sets (0: 0.870/0.986, 1: 0.878/0.986, 2: 0.883/0.986, 3: 0.879/0.986;
-   * bfsu has no Chinese quotation marks, so it gets no evidence at any weight).
+   * ratio). Tuned on: both dev sets (inside/outside only, before the speech-turn and question
+   * costs: 0: 0.870/0.986, 1: 0.878/0.986, 2: 0.883/0.986, 3: 0.879/0.986); with the speech-end
+   * class and the other dialogue costs: 0.5: 0.8995, 1: 0.9077, 1.5: 0.9088, 2: 0.9057,
+   * 3: 0.9036, bfsu 0.9886 throughout (its Chinese side has no quotation marks, so it gets no
+   * evidence at any weight).
    */
-  quotesWeight: 2,
+  quotesWeight: 1.5,
   /**
    * Weight of the speech-turn count log-odds (quote-evidence.ts `speechTurnCost`). Tuned on: both dev
    * sets with quotesWeight 2 (0: 0.883/0.986, 0.5: 0.887, 1: 0.893, 2: 0.898, 3: 0.898, 4: 0.891;
@@ -68,6 +71,17 @@ export const TUNING = {
    * 3: 0.899 — flat, so it stays at 2).
    */
   turnsWeight: 2,
+  /**
+   * Weight of the speech-start boundary log-odds (quote-evidence.ts `speechStartCost`). Tuned on:
+   * both dev sets (0: 0.9088/0.9886, 0.5: 0.9107, 1, 1.5, 2, 3: 0.9117; bfsu 0.9886 throughout).
+   */
+  speechStartWeight: 1,
+  /**
+   * Weight of the question-count log-odds (punctuation-evidence.ts). Tuned on: both dev sets
+   * (0: 0.899/0.986, 0.25: 0.9005/0.9856, 0.5 and 1: 0.9013/0.9856, 1.5: 0.9013/0.9866,
+   * 2, 2.5, 3, 4: 0.9009/0.9886 — 2 starts the flat range and is best on the magazine).
+   */
+  questionsWeight: 2,
   /**
    * Temperature of the bead posteriors that become each pair's confidence (posterior.ts): costs are
    * divided by it before they are read as −log probabilities. Tuned on: both dev sets with
