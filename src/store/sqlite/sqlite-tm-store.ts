@@ -1,9 +1,8 @@
 import { detectLang } from '../../core/fuzzy/detect-lang.js';
-import { normalizeSegment, unitKey, unitKeyOf } from '../../core/fuzzy/normalize.js';
+import { normalizeSegment, unitKey } from '../../core/fuzzy/normalize.js';
 import { scoreMatch } from '../../core/fuzzy/score.js';
 import type { Lang } from '../../core/types.js';
 import { findTerm } from '../concordance.js';
-import { canonicalEnTag, canonicalZhTag } from '../lang-tags.js';
 import type {
   TmAddOptions,
   TmAddResult,
@@ -21,16 +20,13 @@ import type {
 import { CandidateFinder } from './candidates.js';
 import { openSqliteDatabase, type SqliteDatabase } from './database.js';
 import { SCHEMA_VERSION } from './migrations.js';
-import { TermCounts } from './term-counts.js';
-import { ftsTerm, hashKey, quoteTerm, storedTerms } from './term-index.js';
+import { type PreparedBatch, prepareUnits } from './prepared-units.js';
+import { ftsTerm, hashKey, quoteTerm, storedTerms, termOfFtsKey } from './term-index.js';
 
 /** Units inserted between two progress reports (and between two awaits of the input). */
-const BATCH_SIZE = 2000;
-/**
- * Distinct terms whose unit counts an import keeps in memory before writing them (~100 bytes each, so
- * about 20 MB at most); a TM's vocabulary of bigrams and words is mostly far smaller.
- */
-const TERM_COUNTS_IN_MEMORY = 200_000;
+export const BATCH_SIZE = 2000;
+
+const EMPTY_RESULT: TmAddResult = { read: 0, added: 0, duplicates: 0, skipped: 0, alreadyPresent: false };
 
 interface UnitRow {
   id: number;
@@ -102,8 +98,27 @@ export class SqliteTmStore implements TmStore {
     units: AsyncIterable<TmUnitInput> | Iterable<TmUnitInput>,
     options: TmAddOptions = {},
   ): Promise<TmAddResult> {
-    const result: TmAddResult = { read: 0, added: 0, duplicates: 0, skipped: 0, alreadyPresent: false };
-    if (this.statements.documentByHash.get(document.contentHash)) return { ...result, alreadyPresent: true };
+    if (this.statements.documentByHash.get(document.contentHash))
+      return { ...EMPTY_RESULT, alreadyPresent: true };
+    return this.addPrepared(document, prepareUnits(units, BATCH_SIZE), options);
+  }
+
+  /**
+   * Stores a document from prepared batches (see PreparedBatch): prepareUnits in this thread, or the
+   * import worker (import-worker.ts), which reads, parses and prepares while this thread inserts.
+   * The batches' generator is closed when this returns or throws (ending a worker).
+   */
+  async addPrepared(
+    document: TmDocumentInput,
+    batches: AsyncIterable<PreparedBatch>,
+    options: TmAddOptions = {},
+  ): Promise<TmAddResult> {
+    const result: TmAddResult = { ...EMPTY_RESULT };
+    if (this.statements.documentByHash.get(document.contentHash)) {
+      // Close the source (a worker) without reading it.
+      await batches[Symbol.asyncIterator]().return?.();
+      return { ...result, alreadyPresent: true };
+    }
     // Whole seconds: TMX dates carry no more, so an export → import round trip keeps times exact.
     const now = new Date(Math.floor((options.now ?? new Date()).getTime() / 1000) * 1000).toISOString();
     // One transaction for the whole file, held across the awaits of a streaming reader: a malformed
@@ -116,28 +131,23 @@ export class SqliteTmStore implements TmStore {
           .lastInsertRowid,
       );
       const documentIds = new Map<string, number>([[document.name, documentId]]);
-      let batch: TmUnitInput[] = [];
-      // Document frequencies are summed in memory and written when the map grows large or the file
-      // ends: one upsert per distinct term instead of one per term per batch (the per-2,000-unit
-      // upserts were 16% of the import CPU on the 100k synthetic TMX).
-      const termCounts = new TermCounts();
-      const writeTermUnits = () => {
-        for (const { lang, term, units } of termCounts.drain())
-          this.statements.addTermUnits.run(lang, term, units);
-      };
-      const flush = () => {
-        for (const unit of batch) this.insertUnit(unit, documentId, documentIds, now, result, termCounts);
-        if (termCounts.size > TERM_COUNTS_IN_MEMORY) writeTermUnits();
-        batch = [];
+      // Document frequencies come summed from the preparer (one upsert per distinct term instead of
+      // one per term per batch: the per-2,000-unit upserts were 16% of the import CPU on the 100k
+      // synthetic TMX). They include the duplicates, whose terms are subtracted at the end.
+      const duplicateTerms = new Map<string, number>();
+      for await (const batch of batches) {
+        result.read += batch.read;
+        result.skipped += batch.skipped;
+        for (let i = 0; i < batch.zh.length; i++)
+          this.insertPrepared(batch, i, documentId, documentIds, now, result, duplicateTerms);
+        const { lang, term, units } = batch.termUnits;
+        for (let i = 0; i < lang.length; i++) this.statements.addTermUnits.run(lang[i], term[i], units[i]);
         options.onProgress?.(result.read);
-      };
-      for await (const unit of units) {
-        result.read++;
-        batch.push(unit);
-        if (batch.length >= BATCH_SIZE) flush();
       }
-      flush();
-      writeTermUnits();
+      for (const [key, units] of duplicateTerms) {
+        const { lang, term } = termOfFtsKey(key);
+        this.statements.addTermUnits.run(lang, term, -units);
+      }
       this.db.exec('COMMIT');
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
@@ -146,54 +156,55 @@ export class SqliteTmStore implements TmStore {
     return result;
   }
 
-  private insertUnit(
-    unit: TmUnitInput,
+  private insertPrepared(
+    batch: PreparedBatch,
+    i: number,
     documentId: number,
     documentIds: Map<string, number>,
     now: string,
     result: TmAddResult,
-    termCounts: TermCounts,
+    duplicateTerms: Map<string, number>,
   ): void {
-    const zh = unit.zh.trim();
-    const en = unit.en.trim();
-    if (!zh || !en) {
-      result.skipped++;
-      return;
-    }
-    const { tag: zhLang, script } = canonicalZhTag(unit.zhLang, zh);
-    const zhNormal = normalizeSegment(zh, 'zh');
-    const enNormal = normalizeSegment(en, 'en');
-    const key = unitKeyOf(zhNormal, enNormal, script);
-    let unitDocument = documentId;
-    if (unit.document !== undefined) unitDocument = this.referencedDocument(unit.document, documentIds, now);
-    const created = unit.createdAt?.toISOString() ?? now;
-    const changed = unit.changedAt?.toISOString() ?? created;
+    const zh = batch.zh[i]!;
+    const en = batch.en[i]!;
+    const script = batch.script[i]!;
+    const named = batch.document[i];
+    const unitDocument =
+      named === null || named === undefined ? documentId : this.referencedDocument(named, documentIds, now);
+    const created = batch.createdAt[i] ?? now;
+    const changed = batch.changedAt[i] ?? created;
+    let key: string | undefined;
     // Probe past the rare hash collision of two different keys (about 1 in 18,000 TMs of 1M units);
-    // a true duplicate has the same key and is counted, not stored.
+    // a true duplicate has the same key and is counted, not stored. The key itself is only needed
+    // (recomputed from the text) when the hash is already taken.
     for (let probe = 0; ; probe++) {
-      const keyHash = hashKey(probe === 0 ? key : `${key}\u0000${probe}`);
+      const keyHash = probe === 0 ? batch.keyHash[i]! : hashKey(`${key}\u0000${probe}`);
       const inserted = this.statements.insertUnit.run(
         zh,
         en,
-        zhLang,
-        canonicalEnTag(unit.enLang),
+        batch.zhLang[i],
+        batch.enLang[i],
         script,
         unitDocument,
-        unit.position ?? null,
-        unit.confidence ?? null,
+        batch.position[i],
+        batch.confidence[i],
         created,
         changed,
         keyHash,
       );
       if (inserted.changes === 1) {
-        const id = inserted.lastInsertRowid;
-        this.statements.insertTerms.run(id, termCounts.document(zhNormal, enNormal));
+        this.statements.insertTerms.run(inserted.lastInsertRowid, batch.terms[i]);
         result.added++;
         return;
       }
+      key ??= unitKey(zh, en, script);
       const existing = this.statements.unitByKeyHash.get(keyHash)!;
       if (unitKey(existing.zh, existing.en, existing.zh_script) === key) {
         result.duplicates++;
+        // Its terms were counted when it was prepared; the first two are the masked-side hashes.
+        const terms = batch.terms[i]!.split(' ');
+        for (let t = 2; t < terms.length; t++)
+          duplicateTerms.set(terms[t]!, (duplicateTerms.get(terms[t]!) ?? 0) + 1);
         return;
       }
     }

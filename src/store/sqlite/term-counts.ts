@@ -22,37 +22,47 @@ interface TermCount {
 export class TermCounts {
   // Keyed by the bare term, one map per side: looking up a fresh ftsTerm concatenation instead cost
   // a string flatten per term.
-  private readonly counts = { zh: new Map<string, TermCount>(), en: new Map<string, TermCount>() };
+  private readonly zh = new Map<string, TermCount>();
+  private readonly en = new Map<string, TermCount>();
   private unit = 0;
+  /** The current unit's terms, reused: one join per unit instead of a concatenation per term. */
+  private readonly out: string[] = [];
 
   get size(): number {
-    return this.counts.zh.size + this.counts.en.size;
+    return this.zh.size + this.en.size;
   }
 
   /** The FTS5 document of a new unit: both masked-side hashes, then its distinct terms; counts them. */
   document(zhNormal: string, enNormal: string): string {
     const unit = ++this.unit;
-    let out = `${sameMaskedTerm(zhNormal, 'zh')} ${sameMaskedTerm(enNormal, 'en')}`;
-    for (const lang of ['zh', 'en'] as const) {
-      const counts = this.counts[lang];
-      for (const term of indexTerms(lang === 'zh' ? zhNormal : enNormal, lang)) {
-        let count = counts.get(term);
-        if (count === undefined) {
-          count = { lang, term, key: ftsTerm(term, lang), units: 1, lastUnit: unit };
-          counts.set(term, count);
-        } else if (count.lastUnit !== unit) {
-          count.units++;
-          count.lastUnit = unit;
-        } else continue;
-        out += ` ${count.key}`;
+    const out = this.out;
+    out.length = 0;
+    out.push(sameMaskedTerm(zhNormal, 'zh'), sameMaskedTerm(enNormal, 'en'));
+    this.count(this.zh, indexTerms(zhNormal, 'zh'), 'zh', unit);
+    this.count(this.en, indexTerms(enNormal, 'en'), 'en', unit);
+    return out.join(' ');
+  }
+
+  private count(counts: Map<string, TermCount>, terms: string[], lang: Lang, unit: number): void {
+    const out = this.out;
+    for (let i = 0; i < terms.length; i++) {
+      const term = terms[i]!;
+      const count = counts.get(term);
+      if (count === undefined) {
+        const key = ftsTerm(term, lang);
+        counts.set(term, { lang, term, key, units: 1, lastUnit: unit });
+        out.push(key);
+      } else if (count.lastUnit !== unit) {
+        count.units++;
+        count.lastUnit = unit;
+        out.push(count.key);
       }
     }
-    return out;
   }
 
   /** Hands out the counts summed so far and forgets them. */
   *drain(): Generator<TermCount> {
-    for (const counts of [this.counts.zh, this.counts.en]) {
+    for (const counts of [this.zh, this.en]) {
       yield* counts.values();
       counts.clear();
     }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TermCounts } from './term-counts.js';
-import { maskedHash, maskedHashByRegex, sameMaskedTerm, storedTerms } from './term-index.js';
+import { base36, maskedHash, maskedHashByRegex, sameMaskedTerm, storedTerms } from './term-index.js';
 
 const pieces = ['1', '2', '0', '.', ',', ' ', 'a', '年', '重', '-', '\uE000'];
 const numberText = fc.array(fc.constantFrom(...pieces), { maxLength: 25 }).map((parts) => parts.join(''));
@@ -19,6 +19,18 @@ describe('maskedHash', () => {
   it('gives sides that differ only in their numbers the same term', () => {
     expect(sameMaskedTerm('重庆市2020年外事', 'zh')).toBe(sameMaskedTerm('重庆市2,021.5年外事', 'zh'));
     expect(sameMaskedTerm('in 2020 we met', 'en')).not.toBe(sameMaskedTerm('in 2020 they met', 'en'));
+  });
+});
+
+describe('base36', () => {
+  it('writes what Number#toString(36) writes, for every safe integer', () => {
+    fc.assert(
+      fc.property(fc.maxSafeNat(), (n) => {
+        expect(base36('x', n)).toBe(`x${n.toString(36)}`);
+      }),
+      { numRuns: 5000 },
+    );
+    for (const n of [0, 35, 36, 2 ** 53 - 1]) expect(base36('', n)).toBe(n.toString(36));
   });
 });
 
