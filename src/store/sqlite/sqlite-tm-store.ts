@@ -1,6 +1,6 @@
 import { detectLang } from '../../core/fuzzy/detect-lang.js';
 import { normalizeSegment, unitKey } from '../../core/fuzzy/normalize.js';
-import { scoreMatch } from '../../core/fuzzy/score.js';
+import { matchScorer, scoreMatch } from '../../core/fuzzy/score.js';
 import type { Lang } from '../../core/types.js';
 import { findTerm } from '../concordance.js';
 import type {
@@ -25,6 +25,9 @@ import { ftsTerm, hashKey, quoteTerm, storedTerms, termOfFtsKey } from './term-i
 
 /** Units inserted between two progress reports (and between two awaits of the input). */
 export const BATCH_SIZE = 2000;
+
+/** Imports adding at least this many units (and a quarter of the TM) merge the index (see addPrepared). */
+const OPTIMIZE_MIN_UNITS = 20_000;
 
 const EMPTY_RESULT: TmAddResult = { read: 0, added: 0, duplicates: 0, skipped: 0, alreadyPresent: false };
 
@@ -148,6 +151,12 @@ export class SqliteTmStore implements TmStore {
         const { lang, term } = termOfFtsKey(key);
         this.statements.addTermUnits.run(lang, term, -units);
       }
+      // A large import leaves the FTS5 index in many segments, each of which every posting-list read
+      // must visit; merging them into one made lookups ~20% cheaper on the 1M-unit synthetic TM (en
+      // median 10.5 -> 8.2 ms CPU) for ~4 s of CPU. Done only when the import is a good part of the
+      // TM, as it rewrites the whole index; small imports leave it to FTS5's automerge.
+      if (result.added >= OPTIMIZE_MIN_UNITS && result.added * 4 >= (this.candidateFinder.maxUnitId() ?? 0))
+        this.db.exec("INSERT INTO tm_terms (tm_terms) VALUES ('optimize')");
       this.db.exec('COMMIT');
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
@@ -230,10 +239,10 @@ export class SqliteTmStore implements TmStore {
     const ids = this.candidates(normal, lang);
     if (ids.length === 0) return [];
     const matches: TmMatch[] = [];
+    const scorer = matchScorer(normal, lang);
     for (const row of this.rowsByIds(ids)) {
-      const side = lang === 'zh' ? row.zh : row.en;
-      const { score, numbers } = scoreMatch(normal, normalizeSegment(side, lang), lang);
-      if (score >= min) matches.push({ score, numbers, unit: toUnit(row) });
+      const match = scorer(normalizeSegment(lang === 'zh' ? row.zh : row.en, lang), min);
+      if (match && match.score >= min) matches.push({ ...match, unit: toUnit(row) });
     }
     matches.sort((a, b) => b.score - a.score || a.unit.id - b.unit.id);
     return matches.slice(0, limit);
