@@ -7,8 +7,8 @@
  */
 
 import { once } from 'node:events';
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { toTraditional } from '../src/core/lexicon/script.js';
@@ -27,6 +27,23 @@ const QUERIES = flag('queries', 300);
 const SCAN_QUERIES = flag('scan-queries', 5);
 const keepAt = process.argv.indexOf('--keep');
 const dir = keepAt >= 0 ? process.argv[keepAt + 1]! : mkdtempSync(join(tmpdir(), 'bitext-tm-bench-'));
+
+/** CPU seconds by thread of this process (Linux /proc; empty elsewhere): `main`, else the thread id. */
+function threadCpuSeconds(): Map<string, number> {
+  const out = new Map<string, number>();
+  try {
+    for (const tid of readdirSync('/proc/self/task')) {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime and stime, fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+      const seconds = (Number(fields[11]) + Number(fields[12])) / 100;
+      out.set(Number(tid) === process.pid ? 'main' : `thread ${tid}`, seconds);
+    }
+  } catch {
+    // Not Linux: no per-thread figures.
+  }
+  return out;
+}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))]!;
@@ -88,10 +105,22 @@ async function main(): Promise<void> {
   const store = openSqliteTmStore(dbPath);
   t = performance.now();
   const cpuBefore = process.cpuUsage();
-  const result = await importFile(store, tmxPath);
+  const threadsBefore = threadCpuSeconds();
+  const threads = new Map<string, number>();
+  const sampleThreads = () => {
+    for (const [thread, seconds] of threadCpuSeconds()) threads.set(thread, seconds);
+  };
+  const result = await importFile(store, tmxPath, { onProgress: sampleThreads });
+  sampleThreads();
   const importSeconds = (performance.now() - t) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   const importCpuSeconds = (cpu.user + cpu.system) / 1e6;
+  // CPU by thread (Linux): the main thread inserts, the import worker reads, parses and prepares;
+  // on a free 2-core machine the wall time approaches the larger of the two.
+  const byThread = [...threads]
+    .map(([thread, seconds]) => ({ thread, seconds: seconds - (threadsBefore.get(thread) ?? 0) }))
+    .filter((t) => t.seconds >= 0.5)
+    .sort((a, b) => b.seconds - a.seconds);
   store.db.pragma('wal_checkpoint(TRUNCATE)');
   const dbBytes = statSync(dbPath).size;
   console.log(
@@ -100,6 +129,18 @@ async function main(): Promise<void> {
       `${Math.round(result.read / importCpuSeconds)} units per CPU-second); database ${(dbBytes / 1e6).toFixed(1)} MB ` +
       `(${Math.round(dbBytes / Math.max(1, result.added))} bytes/unit); peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
   );
+  if (byThread.length > 0) {
+    console.log(
+      `import CPU by thread: ${byThread
+        .map(
+          ({ thread, seconds }) =>
+            `${thread} ${seconds.toFixed(1)} s (${((seconds / result.read) * 1e6).toFixed(1)} us/unit)`,
+        )
+        .join(', ')}; load average at the end ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
+  }
 
   const random = randomSource(7);
   const maxId = (store.db.prepare('SELECT max(id) AS m FROM tm_units').get() as { m: number }).m;

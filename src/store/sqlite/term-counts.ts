@@ -1,4 +1,4 @@
-import { indexTerms } from '../../core/fuzzy/grams.js';
+import { indexTerms, scanChineseTerms } from '../../core/fuzzy/grams.js';
 import type { Lang } from '../../core/types.js';
 import { ftsTerm, sameMaskedTerm } from './term-index.js';
 
@@ -23,13 +23,15 @@ export class TermCounts {
   // Keyed by the bare term, one map per side: looking up a fresh ftsTerm concatenation instead cost
   // a string flatten per term.
   private readonly zh = new Map<string, TermCount>();
+  /** Han bigrams and lone Han characters of the Chinese side, by code units (see visitChinese). */
+  private readonly han = new Map<number, TermCount>();
   private readonly en = new Map<string, TermCount>();
   private unit = 0;
   /** The current unit's terms, reused: one join per unit instead of a concatenation per term. */
   private readonly out: string[] = [];
 
   get size(): number {
-    return this.zh.size + this.en.size;
+    return this.zh.size + this.han.size + this.en.size;
   }
 
   /** The FTS5 document of a new unit: both masked-side hashes, then its distinct terms; counts them. */
@@ -38,10 +40,46 @@ export class TermCounts {
     const out = this.out;
     out.length = 0;
     out.push(sameMaskedTerm(zhNormal, 'zh'), sameMaskedTerm(enNormal, 'en'));
-    this.count(this.zh, indexTerms(zhNormal, 'zh'), 'zh', unit);
+    this.text = zhNormal;
+    this.current = unit;
+    if (!scanChineseTerms(zhNormal, this.visitChinese))
+      this.count(this.zh, indexTerms(zhNormal, 'zh'), 'zh', unit);
     this.count(this.en, indexTerms(enNormal, 'en'), 'en', unit);
     return out.join(' ');
   }
+
+  private text = '';
+  private current = 0;
+  /**
+   * Counts one Chinese term span of `text`. Han terms (bigrams, lone characters) are keyed by their
+   * code units as a number, so the common case builds no string and hashes no string: the string
+   * map lookups were the largest part of the import worker's time.
+   */
+  private readonly visitChinese = (start: number, end: number, han: boolean): void => {
+    const text = this.text;
+    let count: TermCount | undefined;
+    let code = 0;
+    if (han) {
+      code =
+        end - start === 2
+          ? text.charCodeAt(start) * 0x10000 + text.charCodeAt(start + 1)
+          : text.charCodeAt(start);
+      count = this.han.get(code);
+    } else {
+      count = this.zh.get(text.slice(start, end));
+    }
+    if (count === undefined) {
+      const term = text.slice(start, end);
+      count = { lang: 'zh', term, key: ftsTerm(term, 'zh'), units: 1, lastUnit: this.current };
+      if (han) this.han.set(code, count);
+      else this.zh.set(term, count);
+      this.out.push(count.key);
+    } else if (count.lastUnit !== this.current) {
+      count.units++;
+      count.lastUnit = this.current;
+      this.out.push(count.key);
+    }
+  };
 
   private count(counts: Map<string, TermCount>, terms: string[], lang: Lang, unit: number): void {
     const out = this.out;
@@ -62,7 +100,7 @@ export class TermCounts {
 
   /** Hands out the counts summed so far and forgets them. */
   *drain(): Generator<TermCount> {
-    for (const counts of [this.zh, this.en]) {
+    for (const counts of [this.zh, this.han, this.en] as Map<unknown, TermCount>[]) {
       yield* counts.values();
       counts.clear();
     }
