@@ -123,7 +123,7 @@ describe('importFile and exportUnits', () => {
     const results = [];
     for (const worker of [false, true]) {
       const s = openSqliteTmStore(join(dir, `tm-${worker}.db`));
-      await importFile(s, seed);
+      await importFile(s, seed, { now: new Date('2026-01-01T00:00:00Z') });
       results.push({
         result: await importFile(s, path, { worker, now: new Date('2026-01-01T00:00:00Z') }),
         units: comparable(await collect(s)),
