@@ -121,8 +121,14 @@ describe('importFile and exportUnits', () => {
     const termUnits = (s: SqliteTmStore) =>
       s.db.prepare('SELECT lang, term, units FROM tm_term_units WHERE units > 0 ORDER BY lang, term').all();
     const results = [];
-    for (const worker of [false, true]) {
-      const s = openSqliteTmStore(join(dir, `tm-${worker}.db`));
+    // In-thread, in the worker, and with the duplicates' counts subtracted batch by batch.
+    for (const [worker, held] of [
+      [false, 200_000],
+      [true, 200_000],
+      [true, 1],
+    ] as const) {
+      const s = openSqliteTmStore(join(dir, `tm-${worker}-${held}.db`));
+      s.duplicateTermsInMemory = held;
       await importFile(s, seed, { now: new Date('2026-01-01T00:00:00Z') });
       results.push({
         result: await importFile(s, path, { worker, now: new Date('2026-01-01T00:00:00Z') }),
@@ -133,6 +139,7 @@ describe('importFile and exportUnits', () => {
     }
     expect(results[0]!.result).toMatchObject({ read: 6000, added: 2999, duplicates: 3001 });
     expect(results[1]).toEqual(results[0]);
+    expect(results[2]).toEqual(results[0]);
     // The counts equal those of importing the stored units afresh (duplicates subtracted exactly).
     const fresh = openSqliteTmStore(join(dir, 'fresh.db'));
     await fresh.addDocument(

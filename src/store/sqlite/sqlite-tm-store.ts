@@ -57,6 +57,8 @@ export function openSqliteTmStore(path: string): SqliteTmStore {
 export class SqliteTmStore implements TmStore {
   private readonly statements;
   readonly candidateFinder: CandidateFinder;
+  /** Distinct terms of duplicate units held before their counts are subtracted; settable for tests. */
+  duplicateTermsInMemory = 200_000;
 
   constructor(
     readonly db: SqliteDatabase,
@@ -143,6 +145,15 @@ export class SqliteTmStore implements TmStore {
       // one per term per batch: the per-2,000-unit upserts were 16% of the import CPU on the 100k
       // synthetic TMX). They include the duplicates, whose terms are subtracted at the end.
       const duplicateTerms = new Map<string, number>();
+      // The subtractions may be written before the counts they correct: the sums come out the same,
+      // and no reader sees the transaction before it commits. Written when many, to bound memory.
+      const subtractDuplicates = () => {
+        for (const [key, units] of duplicateTerms) {
+          const { lang, term } = termOfFtsKey(key);
+          this.statements.addTermUnits.run(lang, term, -units);
+        }
+        duplicateTerms.clear();
+      };
       for await (const batch of batches) {
         result.read += batch.read;
         result.skipped += batch.skipped;
@@ -150,12 +161,10 @@ export class SqliteTmStore implements TmStore {
           this.insertPrepared(batch, i, documentId, documentIds, now, result, duplicateTerms);
         const { lang, term, units } = batch.termUnits;
         for (let i = 0; i < lang.length; i++) this.statements.addTermUnits.run(lang[i], term[i], units[i]);
+        if (duplicateTerms.size > this.duplicateTermsInMemory) subtractDuplicates();
         options.onProgress?.(result.read);
       }
-      for (const [key, units] of duplicateTerms) {
-        const { lang, term } = termOfFtsKey(key);
-        this.statements.addTermUnits.run(lang, term, -units);
-      }
+      subtractDuplicates();
       this.finishTermIndex(result.added);
       this.db.exec('COMMIT');
     } catch (error) {
