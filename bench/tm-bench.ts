@@ -7,8 +7,8 @@
  */
 
 import { once } from 'node:events';
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { toTraditional } from '../src/core/lexicon/script.js';
@@ -27,6 +27,23 @@ const QUERIES = flag('queries', 300);
 const SCAN_QUERIES = flag('scan-queries', 5);
 const keepAt = process.argv.indexOf('--keep');
 const dir = keepAt >= 0 ? process.argv[keepAt + 1]! : mkdtempSync(join(tmpdir(), 'bitext-tm-bench-'));
+
+/** CPU seconds by thread of this process (Linux /proc; empty elsewhere): `main`, else the thread id. */
+function threadCpuSeconds(): Map<string, number> {
+  const out = new Map<string, number>();
+  try {
+    for (const tid of readdirSync('/proc/self/task')) {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime and stime, fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+      const seconds = (Number(fields[11]) + Number(fields[12])) / 100;
+      out.set(Number(tid) === process.pid ? 'main' : `thread ${tid}`, seconds);
+    }
+  } catch {
+    // Not Linux: no per-thread figures.
+  }
+  return out;
+}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))]!;
@@ -88,10 +105,22 @@ async function main(): Promise<void> {
   const store = openSqliteTmStore(dbPath);
   t = performance.now();
   const cpuBefore = process.cpuUsage();
-  const result = await importFile(store, tmxPath);
+  const threadsBefore = threadCpuSeconds();
+  const threads = new Map<string, number>();
+  const sampleThreads = () => {
+    for (const [thread, seconds] of threadCpuSeconds()) threads.set(thread, seconds);
+  };
+  const result = await importFile(store, tmxPath, { onProgress: sampleThreads });
+  sampleThreads();
   const importSeconds = (performance.now() - t) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   const importCpuSeconds = (cpu.user + cpu.system) / 1e6;
+  // CPU by thread (Linux): the main thread inserts, the import worker reads, parses and prepares;
+  // on a free 2-core machine the wall time approaches the larger of the two.
+  const byThread = [...threads]
+    .map(([thread, seconds]) => ({ thread, seconds: seconds - (threadsBefore.get(thread) ?? 0) }))
+    .filter((t) => t.seconds >= 0.5)
+    .sort((a, b) => b.seconds - a.seconds);
   store.db.pragma('wal_checkpoint(TRUNCATE)');
   const dbBytes = statSync(dbPath).size;
   console.log(
@@ -100,6 +129,18 @@ async function main(): Promise<void> {
       `${Math.round(result.read / importCpuSeconds)} units per CPU-second); database ${(dbBytes / 1e6).toFixed(1)} MB ` +
       `(${Math.round(dbBytes / Math.max(1, result.added))} bytes/unit); peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
   );
+  if (byThread.length > 0) {
+    console.log(
+      `import CPU by thread: ${byThread
+        .map(
+          ({ thread, seconds }) =>
+            `${thread} ${seconds.toFixed(1)} s (${((seconds / result.read) * 1e6).toFixed(1)} us/unit)`,
+        )
+        .join(', ')}; load average at the end ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
+  }
 
   const random = randomSource(7);
   const maxId = (store.db.prepare('SELECT max(id) AS m FROM tm_units').get() as { m: number }).m;
@@ -114,30 +155,49 @@ async function main(): Promise<void> {
   // Warm-up: OpenCC tables and SQLite pages, as in a long-running process.
   await store.lookup(queries[0]!.text, { lang: 'zh' });
 
+  // Wall and CPU time per lookup: a lookup runs in this one thread, so its CPU time is what it
+  // would take on an idle machine, while wall time also counts waiting for a core under load.
   const times: number[] = [];
+  const cpuTimes: number[] = [];
+  const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
   let found = 0;
   for (const query of queries) {
     const start = performance.now();
+    const cpuStart = process.cpuUsage();
     const matches = await store.lookup(query.text, { lang: 'zh', min: 70, limit: 5 });
+    cpuTimes.push(cpuMs(process.cpuUsage(cpuStart)));
     times.push(performance.now() - start);
     if (matches.some((m) => m.unit.id === query.id || m.score === 100)) found++;
   }
   times.sort((a, b) => a - b);
+  cpuTimes.sort((a, b) => a - b);
   console.log(
     `indexed lookup (zh): median ${ms(percentile(times, 0.5))}, p95 ${ms(percentile(times, 0.95))}, max ${ms(times[times.length - 1]!)}; ` +
+      `CPU median ${ms(percentile(cpuTimes, 0.5))}, p95 ${ms(percentile(cpuTimes, 0.95))}; ` +
       `source unit (or an equal one) found for ${found}/${queries.length} queries`,
   );
 
   const englishTimes: number[] = [];
-  for (const query of queries.slice(0, Math.min(100, queries.length))) {
+  const englishCpuTimes: number[] = [];
+  let englishFound = 0;
+  const englishQueries = queries.slice(0, Math.min(100, queries.length));
+  for (const query of englishQueries) {
     const en = sourceOf.get(query.id)!.en.replace(/\b(the|of) /, '');
     const start = performance.now();
-    await store.lookup(en, { lang: 'en' });
+    const cpuStart = process.cpuUsage();
+    const matches = await store.lookup(en, { lang: 'en' });
+    englishCpuTimes.push(cpuMs(process.cpuUsage(cpuStart)));
     englishTimes.push(performance.now() - start);
+    if (matches.some((m) => m.unit.id === query.id || m.score === 100)) englishFound++;
   }
   englishTimes.sort((a, b) => a - b);
+  englishCpuTimes.sort((a, b) => a - b);
   console.log(
-    `indexed lookup (en): median ${ms(percentile(englishTimes, 0.5))}, p95 ${ms(percentile(englishTimes, 0.95))}`,
+    `indexed lookup (en): median ${ms(percentile(englishTimes, 0.5))}, p95 ${ms(percentile(englishTimes, 0.95))}; ` +
+      `CPU median ${ms(percentile(englishCpuTimes, 0.5))}, p95 ${ms(percentile(englishCpuTimes, 0.95))}; ` +
+      `source unit (or an equal one) found for ${englishFound}/${englishQueries.length} queries; load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
   );
 
   const scanTimes: number[] = [];

@@ -24,9 +24,18 @@ export const TMX_PROPS = {
 
 /** Which of the two languages a tag names (zh, zh-CN, zh_TW, ZH-Hant, en-GB …), or undefined. */
 export function langOfTag(tag: string | undefined): 'zh' | 'en' | undefined {
-  const language = tag?.split(/[-_]/)[0]?.toLowerCase();
-  return language === 'zh' || language === 'en' ? language : undefined;
+  if (tag === undefined) return undefined;
+  // A file repeats a handful of tags a million times: remember them (a bounded few).
+  let lang = knownTags.get(tag);
+  if (lang === undefined) {
+    const language = tag.split(/[-_]/)[0]?.toLowerCase();
+    lang = language === 'zh' || language === 'en' ? language : null;
+    if (knownTags.size < 1000) knownTags.set(tag, lang);
+  }
+  return lang ?? undefined;
 }
+
+const knownTags = new Map<string, 'zh' | 'en' | null>();
 
 // Inline codes whose content is the native markup of the original file, not text (TMX 1.4 §3.7).
 const CODE_ELEMENTS = new Set(['bpt', 'ept', 'it', 'ph', 'ut']);

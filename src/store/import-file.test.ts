@@ -106,6 +106,50 @@ describe('importFile and exportUnits', () => {
     expect(await store.stats()).toEqual(before);
   });
 
+  it('stores the same units and term counts whether a worker thread prepares them or not', async () => {
+    const path = join(dir, 'dups.tmx');
+    // Duplicates inside the file (every unit twice, one in full-width digits) and across files.
+    writeFileSync(
+      path,
+      syntheticTmx(3000).replace(/(<tu>[\s\S]*?<\/tu>)/g, (tu) => tu + tu.replace(/1/g, '１')),
+    );
+    const seed = join(dir, 'seed.tsv');
+    writeFileSync(
+      seed,
+      '第8号文件已经送达外事办公室\tDocument number 8 has reached the foreign affairs office\n',
+    );
+    const termUnits = (s: SqliteTmStore) =>
+      s.db.prepare('SELECT lang, term, units FROM tm_term_units WHERE units > 0 ORDER BY lang, term').all();
+    const results = [];
+    // In-thread, in the worker, and with the duplicates' counts subtracted batch by batch.
+    for (const [worker, held] of [
+      [false, 200_000],
+      [true, 200_000],
+      [true, 1],
+    ] as const) {
+      const s = openSqliteTmStore(join(dir, `tm-${worker}-${held}.db`));
+      s.duplicateTermsInMemory = held;
+      await importFile(s, seed, { now: new Date('2026-01-01T00:00:00Z') });
+      results.push({
+        result: await importFile(s, path, { worker, now: new Date('2026-01-01T00:00:00Z') }),
+        units: comparable(await collect(s)),
+        termUnits: termUnits(s),
+      });
+      await s.close();
+    }
+    expect(results[0]!.result).toMatchObject({ read: 6000, added: 2999, duplicates: 3001 });
+    expect(results[1]).toEqual(results[0]);
+    expect(results[2]).toEqual(results[0]);
+    // The counts equal those of importing the stored units afresh (duplicates subtracted exactly).
+    const fresh = openSqliteTmStore(join(dir, 'fresh.db'));
+    await fresh.addDocument(
+      { name: 'f', contentHash: 'f', kind: 'tsv' },
+      results[0]!.units.map(({ zh, en, zhLang, enLang }) => ({ zh, en, zhLang, enLang })),
+    );
+    expect(termUnits(fresh)).toEqual(results[0]!.termUnits);
+    await fresh.close();
+  });
+
   it('imports XLIFF by extension and TSV by --from', async () => {
     writeFileSync(
       join(dir, 'a.xlf'),
@@ -122,16 +166,22 @@ describe('importFile and exportUnits', () => {
     }
   });
 
-  it('stores nothing from a file that turns out malformed after many units', async () => {
-    const path = join(dir, 'broken.tmx');
-    writeFileSync(path, syntheticTmx(5000).replace('</body>', '<tu><tuv xml:lang="zh"><seg>断</tuv></body>'));
-    await expect(importFile(store, path)).rejects.toMatchObject({
-      code: 'XML_MALFORMED',
-      location: { file: path },
-    });
-    expect((await store.stats()).units).toBe(0);
-    expect((await store.stats()).documents).toBe(0);
-  });
+  it.each([false, true])(
+    'stores nothing from a file that turns out malformed after many units (worker: %s)',
+    async (worker) => {
+      const path = join(dir, 'broken.tmx');
+      writeFileSync(
+        path,
+        syntheticTmx(5000).replace('</body>', '<tu><tuv xml:lang="zh"><seg>断</tuv></body>'),
+      );
+      await expect(importFile(store, path, { worker })).rejects.toMatchObject({
+        code: 'XML_MALFORMED',
+        location: { file: path },
+      });
+      expect((await store.stats()).units).toBe(0);
+      expect((await store.stats()).documents).toBe(0);
+    },
+  );
 
   it('leaves the TM as it was when the importing process is killed midway', async () => {
     const keep = join(dir, 'keep.tsv');

@@ -3,13 +3,12 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { BitextError } from '../core/errors.js';
-import { type ImportedUnit, readTmx } from '../formats/tmx-read.js';
-import { readTsv } from '../formats/tsv-read.js';
-import { readXliff } from '../formats/xliff-read.js';
+import { CHUNK_BYTES, IMPORT_FORMATS, type ImportFormat, readUnits } from './read-units.js';
+import { BATCH_SIZE, SqliteTmStore } from './sqlite/sqlite-tm-store.js';
+import { importInWorker } from './sqlite/worker-import.js';
 import type { TmAddOptions, TmAddResult, TmStore } from './tm-store.js';
 
-export const IMPORT_FORMATS = ['tmx', 'tsv', 'xliff'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+export { IMPORT_FORMATS, type ImportFormat };
 
 const FORMAT_BY_EXTENSION: Record<string, ImportFormat> = {
   '.tmx': 'tmx',
@@ -35,8 +34,19 @@ export function importFormatOf(path: string): ImportFormat {
   return format;
 }
 
-// 64 KiB chunks: the parser's working set (units of one chunk) stays small whatever the file size.
-const CHUNK_BYTES = 64 * 1024;
+/**
+ * Files from this size up are read, parsed and prepared in a worker thread while this thread inserts
+ * (SQLite store only): the two halves overlap on two cores. Below it, starting the worker costs more
+ * than it saves.
+ */
+const WORKER_MIN_BYTES = 4 * 1024 * 1024;
+
+export interface ImportOptions extends TmAddOptions {
+  format?: ImportFormat;
+  displayName?: string;
+  /** Prepare in a worker thread: `auto` (default) for files of 4 MiB and more. */
+  worker?: boolean | 'auto';
+}
 
 /**
  * Imports a TMX, TSV or XLIFF file into the TM, streaming: the file is read twice (once to hash it,
@@ -46,23 +56,18 @@ const CHUNK_BYTES = 64 * 1024;
 export async function importFile(
   store: TmStore,
   path: string,
-  options: TmAddOptions & { format?: ImportFormat; displayName?: string } = {},
+  options: ImportOptions = {},
 ): Promise<TmAddResult & { format: ImportFormat }> {
   const name = options.displayName ?? path;
   const format = options.format ?? importFormatOf(name);
   const contentHash = await hashFile(path, name);
-  const chunks = () => createReadStream(path, { highWaterMark: CHUNK_BYTES });
-  const read = (): AsyncIterable<ImportedUnit> =>
-    format === 'tmx'
-      ? readTmx(chunks(), name)
-      : format === 'tsv'
-        ? readTsv(chunks(), name)
-        : readXliff(chunks(), name);
-  const result = await store.addDocument(
-    { name: basename(name), contentHash, kind: format },
-    read(),
-    options,
-  );
+  const document = { name: basename(name), contentHash, kind: format };
+  const worker = options.worker ?? 'auto';
+  const result =
+    store instanceof SqliteTmStore &&
+    (worker === true || (worker === 'auto' && (await stat(path)).size >= WORKER_MIN_BYTES))
+      ? await store.addPrepared(document, importInWorker(path, format, name, BATCH_SIZE), options)
+      : await store.addDocument(document, readUnits(path, format, name), options);
   return { ...result, format };
 }
 

@@ -29,7 +29,7 @@ describe('bitext tm', () => {
     const again = await cli('tm', 'add', example);
     expect(again.stdout).toContain('already in the TM, nothing added');
     const stats = JSON.parse((await cli('tm', 'stats', '--format', 'json')).stdout);
-    expect(stats).toMatchObject({ units: result.added, documents: 1, schemaVersion: 2 });
+    expect(stats).toMatchObject({ units: result.added, documents: 1, schemaVersion: 3 });
     expect(stats.scripts.traditional).toBe(result.added);
     expect(stats.bytes).toBeGreaterThan(0);
   });

@@ -44,8 +44,22 @@ const SURROGATE = /[\uD800-\uDFFF]/;
  * (surrogate pairs: rare Han extensions) takes the regex path.
  */
 function chineseTerms(text: string): string[] {
-  if (SURROGATE.test(text)) return chineseTermsByRegex(text);
   const terms: string[] = [];
+  if (!scanChineseTerms(text, (start, end) => terms.push(text.slice(start, end))))
+    return chineseTermsByRegex(text);
+  return terms;
+}
+
+/**
+ * Visits the spans of chineseTerms in order (a Han bigram or lone Han character has `han` set), or
+ * returns false at once, visiting nothing, for text with characters beyond the BMP. For callers that
+ * want the terms without building their strings (the import keys Han terms by their code units).
+ */
+export function scanChineseTerms(
+  text: string,
+  visit: (start: number, end: number, han: boolean) => void,
+): boolean {
+  if (SURROGATE.test(text)) return false;
   const length = text.length;
   let i = 0;
   while (i < length) {
@@ -59,11 +73,12 @@ function chineseTerms(text: string): string[] {
     }
     let end = i + 1;
     while (end < length && classOf(text.charCodeAt(end)) & want) end++;
-    if (want !== HAN || end - i === 1) terms.push(text.slice(i, end));
-    else for (let j = i; j + 1 < end; j++) terms.push(text.slice(j, j + 2));
+    if (want !== HAN) visit(i, end, false);
+    else if (end - i === 1) visit(i, end, true);
+    else for (let j = i; j + 1 < end; j++) visit(j, j + 2, true);
     i = end;
   }
-  return terms;
+  return true;
 }
 
 /** The reference definition of chineseTerms (and its path for text beyond the BMP). */

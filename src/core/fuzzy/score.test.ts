@@ -4,7 +4,7 @@ import { detectLang } from './detect-lang.js';
 import { indexTerms } from './grams.js';
 import { normalizeSegment, unitKey } from './normalize.js';
 import { maskNumbers } from './numbers.js';
-import { scoreMatch } from './score.js';
+import { matchScorer, scoreMatch } from './score.js';
 
 const zh = (a: string, b: string) => scoreMatch(normalizeSegment(a, 'zh'), normalizeSegment(b, 'zh'), 'zh');
 const en = (a: string, b: string) => scoreMatch(normalizeSegment(a, 'en'), normalizeSegment(b, 'en'), 'en');
@@ -54,6 +54,46 @@ describe('scoreMatch', () => {
           }
         },
       ),
+    );
+  });
+});
+
+describe('matchScorer', () => {
+  it('scores each of many candidates as scoreMatch does, and skips only those below min', () => {
+    const word = fc.constantFrom(
+      'the',
+      'of',
+      'wto',
+      '2020',
+      '1,000.5',
+      '重庆',
+      '外事',
+      '.',
+      ',',
+      'met',
+      'Jiang',
+    );
+    const text = fc.array(word, { maxLength: 14 }).map((words) => words.join(' '));
+    fc.assert(
+      fc.property(
+        text,
+        fc.array(text, { minLength: 1, maxLength: 8 }),
+        fc.constantFrom('zh', 'en' as const),
+        fc.integer({ min: 0, max: 100 }),
+        (query, candidates, lang, min) => {
+          const q = normalizeSegment(query, lang);
+          const scorer = matchScorer(q, lang);
+          for (const candidate of candidates) {
+            const c = normalizeSegment(candidate, lang);
+            const expected = scoreMatch(q, c, lang);
+            expect(scorer(c)).toEqual(expected);
+            const bounded = scorer(c, min);
+            if (bounded === undefined) expect(expected.score).toBeLessThan(min);
+            else expect(bounded).toEqual(expected);
+          }
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });

@@ -19,17 +19,35 @@ export interface MatchScore {
  * English, with every number masked to one placeholder; then 1 point off per differing number.
  */
 export function scoreMatch(query: string, candidate: string, lang: Lang): MatchScore {
+  return matchScorer(query, lang)(candidate)!;
+}
+
+/**
+ * scoreMatch with the query's side prepared once (numbers masked, words coded), for scoring many
+ * candidates: `scorer(candidate, min)` is scoreMatch(query, candidate) or, when the lengths alone
+ * rule out reaching `min` (the distance is at least the length difference), undefined without
+ * computing the distance.
+ */
+export function matchScorer(
+  query: string,
+  lang: Lang,
+): (candidate: string, min?: number) => MatchScore | undefined {
   const q = maskNumbers(query);
-  const c = maskNumbers(candidate);
-  const [a, b] =
-    lang === 'zh' ? [stripSpaces(q.text), stripSpaces(c.text)] : wordsAsCodePoints(q.text, c.text);
-  const longest = Math.max(a.length, b.length);
-  const edits = distance(a, b);
-  let score = longest === 0 ? 100 : Math.floor((100 * (longest - edits)) / longest);
-  if (edits > 0 && score === 100) score = 99;
-  const numbers = numberDifferences(q.numbers, c.numbers);
-  if (numbers.length > 0) score = Math.max(0, Math.min(99, score - NUMBER_PENALTY * numbers.length));
-  return { score, numbers };
+  const codes = new Map<string, string>();
+  const a = lang === 'zh' ? stripSpaces(q.text) : encodeWords(q.text, codes);
+  return (candidate, min = 0) => {
+    const c = maskNumbers(candidate);
+    const b = lang === 'zh' ? stripSpaces(c.text) : encodeWords(c.text, codes);
+    const longest = Math.max(a.length, b.length);
+    if (longest > 0 && Math.floor((100 * (longest - Math.abs(a.length - b.length))) / longest) < min)
+      return undefined;
+    const edits = distance(a, b);
+    let score = longest === 0 ? 100 : Math.floor((100 * (longest - edits)) / longest);
+    if (edits > 0 && score === 100) score = 99;
+    const numbers = numberDifferences(q.numbers, c.numbers);
+    if (numbers.length > 0) score = Math.max(0, Math.min(99, score - NUMBER_PENALTY * numbers.length));
+    return { score, numbers };
+  };
 }
 
 function stripSpaces(text: string): string {
@@ -45,17 +63,19 @@ const TOKEN = /[\p{L}\p{M}\p{N}]+|\S/gu;
  */
 export function wordsAsCodePoints(first: string, second: string): [string, string] {
   const codes = new Map<string, string>();
-  const encode = (text: string) => {
-    let out = '';
-    for (const [token] of text.matchAll(TOKEN)) {
-      let code = codes.get(token);
-      if (code === undefined) {
-        code = String.fromCharCode(0x100 + (codes.size % 0xd700));
-        codes.set(token, code);
-      }
-      out += code;
+  return [encodeWords(first, codes), encodeWords(second, codes)];
+}
+
+/** The tokens of `text` as one code point each, distinct tokens distinct while `codes` is shared. */
+function encodeWords(text: string, codes: Map<string, string>): string {
+  let out = '';
+  for (const [token] of text.matchAll(TOKEN)) {
+    let code = codes.get(token);
+    if (code === undefined) {
+      code = String.fromCharCode(0x100 + (codes.size % 0xd700));
+      codes.set(token, code);
     }
-    return out;
-  };
-  return [encode(first), encode(second)];
+    out += code;
+  }
+  return out;
 }

@@ -41,6 +41,11 @@ export class CandidateFinder {
     };
   }
 
+  /** The largest unit id (the unit count, but for deleted units), without counting. */
+  maxUnitId(): number | null {
+    return this.statements.maxUnitId.get() ?? null;
+  }
+
   /**
    * Candidate ids from the n-gram index, never by scanning the TM. The query's distinct terms are
    * taken rarest first (document frequencies from tm_term_units) until their posting lists together
@@ -96,9 +101,31 @@ export class CandidateFinder {
         for (const id of postings.all(`${quoteTerm(ftsTerm(term, lang))} AND ${rarest}`)) weights[id]! += idf;
       }
     }
-    touched.sort((a, b) => weights[b]! - weights[a]! || a - b);
-    const top = touched.slice(0, CANDIDATES);
+    const top = topByWeight(touched, weights, CANDIDATES);
     for (const id of touched) weights[id] = 0;
     return top;
   }
+}
+
+/**
+ * The `count` ids of greatest weight, ties to the lower id: the first `count` of `ids` sorted by weight
+ * descending then id, without sorting them all (a typed-array sort of the weights finds the cut-off;
+ * sorting thousands of ids by a comparator was ~6% of a lookup). In no particular order.
+ */
+export function topByWeight(ids: number[], weights: Float64Array, count: number): number[] {
+  if (ids.length <= count) return ids.slice();
+  const sorted = new Float64Array(ids.length);
+  for (let i = 0; i < ids.length; i++) sorted[i] = weights[ids[i]!]!;
+  sorted.sort();
+  const cutoff = sorted[ids.length - count]!;
+  const top: number[] = [];
+  const atCutoff: number[] = [];
+  for (const id of ids) {
+    const weight = weights[id]!;
+    if (weight > cutoff) top.push(id);
+    else if (weight === cutoff) atCutoff.push(id);
+  }
+  atCutoff.sort((a, b) => a - b);
+  for (let i = 0; top.length < count; i++) top.push(atCutoff[i]!);
+  return top;
 }

@@ -56,6 +56,7 @@ export function migrate(db: SqliteDatabase, path = ''): void {
     if (migration.version <= current) continue;
     db.transaction(() => {
       db.exec(migration.sql);
+      migration.after?.(db);
       db.pragma(`user_version = ${migration.version}`);
     })();
   }

@@ -1,3 +1,6 @@
+import type { SqliteDatabase } from './database.js';
+import { rebuildTermIndex } from './rebuild-terms.js';
+
 /**
  * The TM database schema, one migration per version (`PRAGMA user_version` holds the last applied).
  * Append new migrations; never edit an applied one: databases in the field already ran it.
@@ -6,6 +9,8 @@ export interface Migration {
   version: number;
   description: string;
   sql: string;
+  /** Work SQL alone cannot do (rebuilding an index with the JavaScript term code), run after `sql`. */
+  after?: (db: SqliteDatabase) => void;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -76,6 +81,21 @@ export const MIGRATIONS: readonly Migration[] = [
         UNIQUE (zh_key, en)
       );
     `,
+  },
+  {
+    version: 3,
+    description: "tm_terms with FTS5's ascii tokenizer, rebuilt from tm_units",
+    // Every index term is already one lower-case token (Han bigrams, letter runs, digit runs, the
+    // prefixed masked-side hashes), so unicode61's per-character Unicode classification and diacritic
+    // folding were wasted work: ascii splits only at ASCII spaces and punctuation, none of which a
+    // term contains, and keeps any other character as part of the token. Measured on 100k synthetic
+    // units: FTS5 insert CPU 20.5 -> 16.5 µs per unit. Existing databases are re-indexed once when
+    // opened, ~50 µs per unit (about a minute for a million units).
+    sql: `
+      DROP TABLE tm_terms;
+      CREATE VIRTUAL TABLE tm_terms USING fts5(terms, content='', columnsize=0, detail=none, tokenize='ascii');
+    `,
+    after: rebuildTermIndex,
   },
 ];
 

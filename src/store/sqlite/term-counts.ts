@@ -1,4 +1,4 @@
-import { indexTerms } from '../../core/fuzzy/grams.js';
+import { indexTerms, scanChineseTerms } from '../../core/fuzzy/grams.js';
 import type { Lang } from '../../core/types.js';
 import { ftsTerm, sameMaskedTerm } from './term-index.js';
 
@@ -22,37 +22,85 @@ interface TermCount {
 export class TermCounts {
   // Keyed by the bare term, one map per side: looking up a fresh ftsTerm concatenation instead cost
   // a string flatten per term.
-  private readonly counts = { zh: new Map<string, TermCount>(), en: new Map<string, TermCount>() };
+  private readonly zh = new Map<string, TermCount>();
+  /** Han bigrams and lone Han characters of the Chinese side, by code units (see visitChinese). */
+  private readonly han = new Map<number, TermCount>();
+  private readonly en = new Map<string, TermCount>();
   private unit = 0;
+  /** The current unit's terms, reused: one join per unit instead of a concatenation per term. */
+  private readonly out: string[] = [];
 
   get size(): number {
-    return this.counts.zh.size + this.counts.en.size;
+    return this.zh.size + this.han.size + this.en.size;
   }
 
   /** The FTS5 document of a new unit: both masked-side hashes, then its distinct terms; counts them. */
   document(zhNormal: string, enNormal: string): string {
     const unit = ++this.unit;
-    let out = `${sameMaskedTerm(zhNormal, 'zh')} ${sameMaskedTerm(enNormal, 'en')}`;
-    for (const lang of ['zh', 'en'] as const) {
-      const counts = this.counts[lang];
-      for (const term of indexTerms(lang === 'zh' ? zhNormal : enNormal, lang)) {
-        let count = counts.get(term);
-        if (count === undefined) {
-          count = { lang, term, key: ftsTerm(term, lang), units: 1, lastUnit: unit };
-          counts.set(term, count);
-        } else if (count.lastUnit !== unit) {
-          count.units++;
-          count.lastUnit = unit;
-        } else continue;
-        out += ` ${count.key}`;
+    const out = this.out;
+    out.length = 0;
+    out.push(sameMaskedTerm(zhNormal, 'zh'), sameMaskedTerm(enNormal, 'en'));
+    this.text = zhNormal;
+    this.current = unit;
+    if (!scanChineseTerms(zhNormal, this.visitChinese))
+      this.count(this.zh, indexTerms(zhNormal, 'zh'), 'zh', unit);
+    this.count(this.en, indexTerms(enNormal, 'en'), 'en', unit);
+    return out.join(' ');
+  }
+
+  private text = '';
+  private current = 0;
+  /**
+   * Counts one Chinese term span of `text`. Han terms (bigrams, lone characters) are keyed by their
+   * code units as a number, so the common case builds no string and hashes no string: the string
+   * map lookups were the largest part of the import worker's time.
+   */
+  private readonly visitChinese = (start: number, end: number, han: boolean): void => {
+    const text = this.text;
+    let count: TermCount | undefined;
+    let code = 0;
+    if (han) {
+      code =
+        end - start === 2
+          ? text.charCodeAt(start) * 0x10000 + text.charCodeAt(start + 1)
+          : text.charCodeAt(start);
+      count = this.han.get(code);
+    } else {
+      count = this.zh.get(text.slice(start, end));
+    }
+    if (count === undefined) {
+      const term = text.slice(start, end);
+      count = { lang: 'zh', term, key: ftsTerm(term, 'zh'), units: 1, lastUnit: this.current };
+      if (han) this.han.set(code, count);
+      else this.zh.set(term, count);
+      this.out.push(count.key);
+    } else if (count.lastUnit !== this.current) {
+      count.units++;
+      count.lastUnit = this.current;
+      this.out.push(count.key);
+    }
+  };
+
+  private count(counts: Map<string, TermCount>, terms: string[], lang: Lang, unit: number): void {
+    const out = this.out;
+    for (let i = 0; i < terms.length; i++) {
+      const term = terms[i]!;
+      const count = counts.get(term);
+      if (count === undefined) {
+        const key = ftsTerm(term, lang);
+        counts.set(term, { lang, term, key, units: 1, lastUnit: unit });
+        out.push(key);
+      } else if (count.lastUnit !== unit) {
+        count.units++;
+        count.lastUnit = unit;
+        out.push(count.key);
       }
     }
-    return out;
   }
 
   /** Hands out the counts summed so far and forgets them. */
   *drain(): Generator<TermCount> {
-    for (const counts of [this.counts.zh, this.counts.en]) {
+    for (const counts of [this.zh, this.han, this.en] as Map<unknown, TermCount>[]) {
       yield* counts.values();
       counts.clear();
     }
