@@ -30,22 +30,31 @@ export function beadPosteriors(
     (shape.cost + cost(i, i + shape.zh, j, j + shape.en)) / temperature;
 
   // forward[i,j] = −log Σ over partial paths (0,0)→(i,j) of exp(−cost/T); backward from (i,j) to the end.
-  const forward = new Float64Array(offsets[zhCount + 1]!).fill(Number.POSITIVE_INFINITY);
-  const backward = new Float64Array(offsets[zhCount + 1]!).fill(Number.POSITIVE_INFINITY);
+  const cells = offsets[zhCount + 1]!;
+  const forward = new Float64Array(cells).fill(Number.POSITIVE_INFINITY);
+  const backward = new Float64Array(cells).fill(Number.POSITIVE_INFINITY);
+  // Cost of the bead of shape s that ends at cell c, at c·S + s: the forward pass evaluates each bead
+  // once and the backward pass reads it back (bead costs are most of the work).
+  const S = shapes.length;
+  const edges = new Float64Array(cells * S).fill(Number.POSITIVE_INFINITY);
   forward[0] = 0;
   const terms: number[] = [];
   for (let i = 0; i <= zhCount; i++) {
     for (let j = lo[i]!; j <= hi[i]!; j++) {
       if (i === 0 && j === 0) continue;
       terms.length = 0;
-      for (const shape of shapes) {
+      const cell = at(i, j);
+      shapes.forEach((shape, s) => {
         const pi = i - shape.zh;
         const pj = j - shape.en;
-        if (!inBand(pi, pj)) continue;
+        if (!inBand(pi, pj)) return;
         const previous = forward[at(pi, pj)]!;
-        if (previous !== Number.POSITIVE_INFINITY) terms.push(previous + edge(shape, pi, pj));
-      }
-      forward[at(i, j)] = softMin(terms);
+        if (previous === Number.POSITIVE_INFINITY) return;
+        const cost = edge(shape, pi, pj);
+        edges[cell * S + s] = cost;
+        terms.push(previous + cost);
+      });
+      forward[cell] = softMin(terms);
     }
   }
   backward[at(zhCount, enCount)] = 0;
@@ -53,13 +62,14 @@ export function beadPosteriors(
     for (let j = hi[i]!; j >= lo[i]!; j--) {
       if (i === zhCount && j === enCount) continue;
       terms.length = 0;
-      for (const shape of shapes) {
+      shapes.forEach((shape, s) => {
         const ni = i + shape.zh;
         const nj = j + shape.en;
-        if (!inBand(ni, nj)) continue;
+        if (!inBand(ni, nj)) return;
         const next = backward[at(ni, nj)]!;
-        if (next !== Number.POSITIVE_INFINITY) terms.push(next + edge(shape, i, j));
-      }
+        const cost = edges[at(ni, nj) * S + s]!;
+        if (next !== Number.POSITIVE_INFINITY && cost !== Number.POSITIVE_INFINITY) terms.push(next + cost);
+      });
       backward[at(i, j)] = softMin(terms);
     }
   }
