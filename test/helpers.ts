@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
 import { memoryIo } from '../src/cli/io.js';
 import { run } from '../src/cli/run.js';
+import type { RangeBead } from '../src/core/align/search.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const SHARED = resolve(REPO_ROOT, '../shared');
@@ -43,4 +44,15 @@ export function tempDirsPerTest(prefix = 'bitext-test-'): () => string {
     made.push(dir);
     return dir;
   };
+}
+
+/** A first-pass alignment of n sentences on each side, one to one (for calibrated evidence tests). */
+export function oneToOneBeads(n: number): RangeBead[] {
+  return Array.from({ length: n }, (_, i) => ({
+    zhStart: i,
+    zhEnd: i + 1,
+    enStart: i,
+    enEnd: i + 1,
+    cost: 0,
+  }));
 }

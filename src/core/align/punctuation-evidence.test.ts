@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { oneToOneBeads } from '../../../test/helpers.js';
 import { countAgreementCost } from './count-agreement.js';
 import { markCounts, punctuationCost, QUESTION_MARKS } from './punctuation-evidence.js';
-import type { RangeBead } from './search.js';
-
-const oneToOne = (n: number): RangeBead[] =>
-  Array.from({ length: n }, (_, i) => ({ zhStart: i, zhEnd: i + 1, enStart: i, enEnd: i + 1, cost: 0 }));
 
 describe('markCounts', () => {
   it('counts question marks of both scripts, a run once', () => {
@@ -26,7 +23,7 @@ describe('punctuationCost (questions)', () => {
   ];
 
   it('charges a bead that joins a question to a statement on one side only, once questions match', () => {
-    const cost = punctuationCost(zh, en, QUESTION_MARKS, oneToOne(6), 1);
+    const cost = punctuationCost(zh, en, QUESTION_MARKS, oneToOneBeads(6), 1);
     expect(cost(0, 1, 0, 1)).toBe(0);
     expect(cost(1, 2, 1, 2)).toBe(0);
     // The question with its answer on the en side only: both sides still ask one question.
@@ -44,8 +41,8 @@ describe('punctuationCost (questions)', () => {
       "I'm not.",
       'Night fell.',
     ];
-    const kept = punctuationCost(zh, en, QUESTION_MARKS, oneToOne(6), 1);
-    const cost = punctuationCost(zh, statements, QUESTION_MARKS, oneToOne(6), 1);
+    const kept = punctuationCost(zh, en, QUESTION_MARKS, oneToOneBeads(6), 1);
+    const cost = punctuationCost(zh, statements, QUESTION_MARKS, oneToOneBeads(6), 1);
     // First-pass agreement equals chance here; only the pseudo-counts leave a trace.
     expect(cost(0, 1, 0, 1)).toBeLessThan(0.2);
     expect(kept(1, 2, 0, 1)).toBeGreaterThan(1);
@@ -55,11 +52,11 @@ describe('punctuationCost (questions)', () => {
 describe('countAgreementCost', () => {
   it('is the log-odds of agreement against chance, and zero when agreement is only chance', () => {
     const zh = [1, 0, 1, 0, 1, 0, 1, 0];
-    const agreeing = countAgreementCost(zh, zh, oneToOne(8), 1);
+    const agreeing = countAgreementCost(zh, zh, oneToOneBeads(8), 1);
     expect(agreeing(0, 1, 0, 1)).toBe(0);
     expect(agreeing(0, 1, 1, 2)).toBeGreaterThan(1);
     // The en counts are the zh counts shifted by one: the first pass agrees no more than chance.
-    const shifted = countAgreementCost(zh, [0, 1, 0, 1, 0, 1, 0, 1], oneToOne(8), 1);
+    const shifted = countAgreementCost(zh, [0, 1, 0, 1, 0, 1, 0, 1], oneToOneBeads(8), 1);
     expect(shifted(0, 1, 1, 2)).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { oneToOneBeads } from '../../../test/helpers.js';
 import {
   INSIDE,
   quoteBoundaryCost,
@@ -121,13 +122,7 @@ describe('speechTurnCost', () => {
     const states = quoteStates(zh, en);
     expect([...states.zhTurns]).toEqual([1, 1, 0, 1, 1, 0]);
     expect([...states.enTurns]).toEqual([1, 1, 0, 1, 1, 0]);
-    const firstPass = [0, 1, 2, 3, 4, 5].map((i) => ({
-      zhStart: i,
-      zhEnd: i + 1,
-      enStart: i,
-      enEnd: i + 1,
-      cost: 0,
-    }));
+    const firstPass = oneToOneBeads(6);
     const cost = speechTurnCost(states, firstPass, 1);
     expect(cost(0, 1, 0, 1)).toBe(0);
     expect(cost(0, 2, 0, 2)).toBe(0);
@@ -136,9 +131,6 @@ describe('speechTurnCost', () => {
 });
 
 describe('speechStartCost', () => {
-  const oneToOne = (n: number): RangeBead[] =>
-    Array.from({ length: n }, (_, i) => ({ zhStart: i, zhEnd: i + 1, enStart: i, enEnd: i + 1, cost: 0 }));
-
   it('marks sentences that open with a quotation mark', () => {
     const states = quoteStates(
       ['“谁？”', '他问。', '“是我。”'],
@@ -158,7 +150,7 @@ describe('speechStartCost', () => {
       "'Who?'",
       'Night fell.',
     ];
-    const cost = speechStartCost(quoteStates(zh, en), oneToOne(6), 1);
+    const cost = speechStartCost(quoteStates(zh, en), oneToOneBeads(6), 1);
     expect(cost(0, 1, 0, 1)).toBe(0);
     // The reply joined to the line before on the English side: the next zh bead opens with speech, the en one does not.
     expect(cost(0, 1, 0, 2)).toBeGreaterThan(0);
@@ -167,7 +159,7 @@ describe('speechStartCost', () => {
   it('gives no evidence when the openings do not correspond', () => {
     const zh = ['他问道。', '“是我。”', '门开了。', '她问道。', '“谁？”', '天黑了。'];
     const en = ["'He asked.", 'It was me.', "'The door opened.", 'She asked.', 'Who?', "'Night fell."];
-    const cost = speechStartCost(quoteStates(zh, en), oneToOne(6), 1);
+    const cost = speechStartCost(quoteStates(zh, en), oneToOneBeads(6), 1);
     expect(cost(0, 1, 0, 2)).toBe(0);
   });
 });
