@@ -32,9 +32,19 @@ export function boundaryAgreementCost(
   for (const [key, share] of zhShares) chance += share * (enShares.get(key) ?? 0);
   let agree = 0;
   for (const bead of firstPass) if (zh[bead.zhEnd] === en[bead.enEnd]) agree++;
-  // One pseudo-boundary at the chance rate keeps a tiny document from a confident estimate.
-  const rate = Math.min((agree + chance) / (firstPass.length + 1), MAX_AGREEMENT);
-  if (rate <= chance || chance <= 0) return () => 0;
-  const disagreeCost = weight * (Math.log(rate / chance) - Math.log((1 - rate) / (1 - chance)));
+  const disagreeCost = disagreementCost(agree, firstPass.length, chance, weight);
+  if (disagreeCost === 0) return () => 0;
   return (_zs, ze, _es, ee) => (zh[ze] === en[ee] ? 0 : disagreeCost);
+}
+
+/**
+ * weight · (log(a/b) − log((1−a)/(1−b))): the log-odds that the two sides agree on a translation
+ * (a, from `agree` of `total` first-pass observations) against by chance (b = `chance`), or 0 when
+ * the document shows no more agreement than chance. One pseudo-observation at the chance rate keeps
+ * a tiny document from a confident estimate.
+ */
+export function disagreementCost(agree: number, total: number, chance: number, weight: number): number {
+  const rate = Math.min((agree + chance) / (total + 1), MAX_AGREEMENT);
+  if (rate <= chance || chance <= 0 || chance >= 1) return 0;
+  return weight * (Math.log(rate / chance) - Math.log((1 - rate) / (1 - chance)));
 }

@@ -1,7 +1,6 @@
+import { disagreementCost } from './boundary-agreement.js';
+import { prefixSums } from './length-evidence.js';
 import type { RangeBead, RangeCost } from './search.js';
-
-/** Agreement rates at or above this are not trusted to be that sure (a few beads always differ). */
-const MAX_AGREEMENT = 0.97;
 
 /**
  * Evidence from something both sides of a translation should hold equally often (speeches begun,
@@ -20,8 +19,8 @@ export function countAgreementCost(
   firstPass: readonly RangeBead[],
   weight: number,
 ): RangeCost {
-  const zhPrefix = prefixCounts(zhCounts);
-  const enPrefix = prefixCounts(enCounts);
+  const zhPrefix = prefixSums(zhCounts);
+  const enPrefix = prefixSums(enCounts);
   const zhCount = (b: RangeBead) => zhPrefix[b.zhEnd]! - zhPrefix[b.zhStart]!;
   const enCount = (b: RangeBead) => enPrefix[b.enEnd]! - enPrefix[b.enStart]!;
   let agree = 0;
@@ -31,17 +30,10 @@ export function countAgreementCost(
     const next = firstPass[(k + 1) % firstPass.length]!;
     if (zhCount(firstPass[k]!) === enCount(next)) chanceAgree++;
   }
-  // Pseudo-counts keep a tiny document from a confident estimate.
+  // Pseudo-counts keep a tiny document from a confident chance estimate.
   const chance = (chanceAgree + 1) / (firstPass.length + 2);
-  const rate = Math.min((agree + chance) / (firstPass.length + 1), MAX_AGREEMENT);
-  if (rate <= chance || chance >= 1) return () => 0;
-  const unequalCost = weight * (Math.log(rate / chance) - Math.log((1 - rate) / (1 - chance)));
+  const unequalCost = disagreementCost(agree, firstPass.length, chance, weight);
+  if (unequalCost === 0) return () => 0;
   return (zs, ze, es, ee) =>
     zhPrefix[ze]! - zhPrefix[zs]! === enPrefix[ee]! - enPrefix[es]! ? 0 : unequalCost;
-}
-
-function prefixCounts(counts: ArrayLike<number>): Int32Array {
-  const prefix = new Int32Array(counts.length + 1);
-  for (let i = 0; i < counts.length; i++) prefix[i + 1] = prefix[i]! + counts[i]!;
-  return prefix;
 }

@@ -21,7 +21,7 @@ export function characterLength(text: string): number {
 }
 
 /** Prefix sums of sentence lengths: sum over [start, end) is prefix[end] − prefix[start]. */
-export function prefixSums(lengths: readonly number[]): Float64Array {
+export function prefixSums(lengths: ArrayLike<number>): Float64Array {
   const prefix = new Float64Array(lengths.length + 1);
   for (let i = 0; i < lengths.length; i++) prefix[i + 1] = prefix[i]! + lengths[i]!;
   return prefix;
