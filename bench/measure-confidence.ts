@@ -7,6 +7,7 @@
  * message when it is absent.
  */
 import { alignSentences } from '../src/core/align/index.js';
+import { beadKey } from '../src/core/align/score.js';
 import { DEV_SETS, EVAL_ROOT, readDevSet } from './eval-data.js';
 
 const BANDS = [0, 0.1, 0.3, 0.5, 0.7, 0.9, 0.97, 1.0001];
@@ -18,11 +19,11 @@ for (const name of DEV_SETS) {
   measured++;
   const scored: Array<{ confidence: number; right: boolean }> = [];
   for (const document of documents) {
-    const gold = new Set(document.gold.map((b) => `${b.zh.join(',')}:${b.en.join(',')}`));
+    const gold = new Set(document.gold.map(beadKey));
     for (const bead of alignSentences(document.zh, document.en)) {
       scored.push({
         confidence: bead.confidence,
-        right: gold.has(`${bead.zh.join(',')}:${bead.en.join(',')}`),
+        right: gold.has(beadKey(bead)),
       });
     }
   }

@@ -75,13 +75,13 @@ export function beadPosteriors(
   }
   const total = forward[at(zhCount, enCount)]!;
   return path.map((bead) => {
-    const shape = shapes.find(
-      (s) => s.zh === bead.zhEnd - bead.zhStart && s.en === bead.enEnd - bead.enStart,
+    const s = shapes.findIndex(
+      (shape) => shape.zh === bead.zhEnd - bead.zhStart && shape.en === bead.enEnd - bead.enStart,
     );
-    if (!shape) return 0;
+    if (s < 0) return 0;
     const through =
       forward[at(bead.zhStart, bead.enStart)]! +
-      edge(shape, bead.zhStart, bead.enStart) +
+      edges[at(bead.zhEnd, bead.enEnd) * S + s]! +
       backward[at(bead.zhEnd, bead.enEnd)]!;
     return Math.min(1, Math.exp(total - through));
   });

@@ -82,7 +82,8 @@ function score(pCorrect: number, predicted: number, rCorrect: number, gold: numb
   return { precision, recall, f1 };
 }
 
-function beadKey(bead: IdBead): string {
+/** A bead's identity for strict comparison: its zh ids and en ids. */
+export function beadKey(bead: IdBead): string {
   return `${bead.zh.join(',')}:${bead.en.join(',')}`;
 }
 
