@@ -106,21 +106,23 @@ export function alignSentences(
 
   const surcharges = { manyToMany: TUNING.manyToManyCost, empty: TUNING.emptyCost };
   let shapes = beadShapes(surcharges);
-  let lastCost: RangeCost = () => 0;
-  const run = (model: LengthModel, guide?: readonly RangeBead[], extraTerms: readonly RangeCost[] = []) => {
+  /** The bead cost of a pass: the fixed evidence, the length model of that pass and pass-specific terms. */
+  const costOf = (model: LengthModel, extraTerms: readonly RangeCost[] = []) => {
     const terms = [...fixedTerms, ...extraTerms];
     if (switches.length) terms.push(scaled(lengthCost(zhPrefix, enPrefix, model), TUNING.lengthWeight));
-    lastCost = sumOf(terms);
-    return searchAlignment(zh.length, en.length, {
+    return sumOf(terms);
+  };
+  const run = (cost: RangeCost, guide?: readonly RangeBead[]) =>
+    searchAlignment(zh.length, en.length, {
       shapes,
-      cost: lastCost,
+      cost,
       guide,
       bandWidth: TUNING.bandWidth,
       fullSearchCells: TUNING.fullSearchCells,
     });
-  };
 
-  let path = run(lengthModel);
+  let cost = costOf(lengthModel);
+  let path = run(cost);
   // Second pass, in a band around the first: the length variance of this document (Gale & Church
   // fixed one for all texts) and word translations learned from the first alignment.
   let model = lengthModel;
@@ -160,13 +162,16 @@ export function alignSentences(
     const learned = learnTranslations(zhWords, enStems, path, LEARNED_TUNING);
     const tokens = stemKeyedTokens(zhWords, enStems, (w) => learned.get(w) ?? []);
     const learnedTerm = coverageRatioCost(tokens, LEARNED_TUNING.weight, LEARNED_TUNING.hit);
-    path = run(model, path, [learnedTerm, ...secondPassTerms]);
+    cost = costOf(model, [learnedTerm, ...secondPassTerms]);
+    path = run(cost, path);
   }
-  if (!switches.learned && (switches.length || secondPassTerms.length > 0))
-    path = run(model, path, secondPassTerms);
+  if (!switches.learned && (switches.length || secondPassTerms.length > 0)) {
+    cost = costOf(model, secondPassTerms);
+    path = run(cost, path);
+  }
   const confidences = beadPosteriors(zh.length, en.length, path, {
     shapes,
-    cost: lastCost,
+    cost,
     bandWidth: TUNING.confidenceBandWidth,
     temperature: TUNING.confidenceTemperature,
   });
