@@ -1,3 +1,4 @@
+import { type ChineseToken, tokenizeChinese } from '../lexicon/jieba.js';
 import { foldToSimplified } from '../lexicon/script.js';
 import { abbreviationsIn, linkAbbreviations } from './abbreviations.js';
 import { type ChineseCandidate, chineseCandidates } from './chinese-candidates.js';
@@ -42,6 +43,8 @@ interface Prepared {
   zh: string;
   /** zh folded to Simplified, searched for abbreviations. */
   folded: string;
+  /** zh segmented by tokenizeChinese, on first search for an abbreviation (each name searched reuses it). */
+  segmented?: ChineseToken[];
   zhCandidates: ChineseCandidate[];
   words: ReturnType<typeof englishWords>;
   enCandidates: EnglishCandidate[];
@@ -157,7 +160,7 @@ export function extractTerms(pairs: readonly TermPairInput[], options: ExtractTe
       const score = blend(tally.linkSum / tally.count, both, where.length, english.length);
       if (score < minScore) continue;
       terms.push({
-        zh: originalText(prepared[where[0]!]!.zh, text),
+        zh: originalText(prepared[where[0]!]!, text),
         en: tally.en,
         score: round(score),
         kind: tally.kind,
@@ -328,7 +331,10 @@ function findAbbreviations(
   const english = enPairs.get(enKey) ?? [];
   const texts = new Set<string>();
   for (const i of english) {
-    if (!withName.has(i)) for (const text of abbreviationsIn(prepared[i]!.zh, tally.words)) texts.add(text);
+    if (withName.has(i)) continue;
+    const pair = prepared[i]!;
+    pair.segmented ??= tokenizeChinese(pair.zh);
+    for (const text of abbreviationsIn(pair.segmented, tally.words)) texts.add(text);
   }
   const found: Abbreviation[] = [];
   for (const text of texts) {
@@ -338,9 +344,9 @@ function findAbbreviations(
   return found;
 }
 
-/** The text of a Simplified string as written in a sentence (Traditional stays Traditional). */
-function originalText(zh: string, simplified: string): string {
-  const at = foldToSimplified(zh).indexOf(simplified);
+/** The text of a Simplified string as written in a pair's sentence (Traditional stays Traditional). */
+function originalText({ zh, folded }: Prepared, simplified: string): string {
+  const at = folded.indexOf(simplified);
   return at < 0 ? simplified : zh.slice(at, at + simplified.length);
 }
 
