@@ -456,13 +456,14 @@ function bestMatch(
  * Frantzi et al. 2000).
  */
 function dropNested(terms: readonly TermPair[]): TermPair[] {
+  const folded = terms.map((term) => foldToSimplified(term.zh));
   return terms.filter(
-    (term) =>
+    (term, i) =>
       !terms.some(
-        (longer) =>
-          longer !== term &&
+        (longer, j) =>
+          j !== i &&
           longer.zh.length > term.zh.length &&
-          foldToSimplified(longer.zh).includes(foldToSimplified(term.zh)) &&
+          folded[j]!.includes(folded[i]!) &&
           longer.zhCount === term.zhCount,
       ),
   );
