@@ -171,7 +171,7 @@ export function extractTerms(pairs: readonly TermPairInput[], options: ExtractTe
       });
     }
   }
-  terms.sort((a, b) => b.score - a.score || b.count - a.count || b.zh.length - a.zh.length);
+  terms.sort(byRank);
   const kept = dropNested(keepBestPerChinese(terms));
   // An abbreviation goes with its full name's listed English, or not at all.
   const listed = new Set(kept.map((t) => `${t.zh}\t${t.en}`));
@@ -216,6 +216,11 @@ function addTally(
   tallies.set(id, tally);
 }
 
+/** Best first: by score, then by evidence, then the longer Chinese. */
+function byRank(a: TermPair, b: TermPair): number {
+  return b.score - a.score || b.count - a.count || b.zh.length - a.zh.length;
+}
+
 function scoreTallies(
   tallies: ReadonlyMap<string, Tally>,
   minScore: number,
@@ -236,7 +241,7 @@ function scoreTallies(
       enCount,
     });
   }
-  terms.sort((a, b) => b.score - a.score || b.count - a.count || b.zh.length - a.zh.length);
+  terms.sort(byRank);
   return terms;
 }
 
