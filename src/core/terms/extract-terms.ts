@@ -2,8 +2,8 @@ import { type ChineseToken, tokenizeChinese } from '../lexicon/jieba.js';
 import { foldToSimplified } from '../lexicon/script.js';
 import { abbreviationsIn, linkAbbreviations } from './abbreviations.js';
 import { type ChineseCandidate, chineseCandidates } from './chinese-candidates.js';
-import { type EnglishCandidate, englishCandidates, englishWords } from './english-candidates.js';
-import { gapMatches, longer, type MatchKind } from './gap-matches.js';
+import { type EnglishCandidate, englishCandidates, englishWords, longer } from './english-candidates.js';
+import { gapMatches, type MatchKind } from './gap-matches.js';
 import { wordsLinked } from './lexical-links.js';
 import type { TermKind, TermPair } from './types.js';
 
