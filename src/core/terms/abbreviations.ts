@@ -64,16 +64,16 @@ export function linkAbbreviations(terms: TermPair[]): TermPair[] {
     byEnglish.set(term.en.toLowerCase(), group);
   }
   for (const group of byEnglish.values()) {
-    for (const short of group) {
-      if (short.abbreviationOf) continue;
+    if (group.length < 2) continue;
+    const folded = group.map((term) => foldToSimplified(term.zh));
+    group.forEach((short, i) => {
+      if (short.abbreviationOf) return;
       const full = group.find(
-        (other) =>
-          other !== short &&
-          other.zh.length > short.zh.length &&
-          subsequenceShare(foldToSimplified(short.zh), foldToSimplified(other.zh)) >= 0.6,
+        (other, j) =>
+          j !== i && other.zh.length > short.zh.length && subsequenceShare(folded[i]!, folded[j]!) >= 0.6,
       );
       if (full) short.abbreviationOf = full.zh;
-    }
+    });
   }
   return terms;
 }
