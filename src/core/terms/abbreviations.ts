@@ -1,4 +1,4 @@
-import { tokenizeChinese } from '../lexicon/jieba.js';
+import type { ChineseToken } from '../lexicon/jieba.js';
 import { foldToSimplified } from '../lexicon/script.js';
 import type { TermPair } from './types.js';
 
@@ -10,18 +10,17 @@ const MIN_CHARS = 2;
 const MAX_CHARS = 4;
 
 /**
- * Abbreviations of a long name in a sentence. Chinese abbreviates a name by keeping characters of its
+ * Abbreviations of a long name in a sentence, given as its jieba words (tokenizeChinese). Chinese abbreviates a name by keeping characters of its
  * words in order, from the first word to the head (中国|民间组织|国际交流|促进会 → 中促会), so a
  * candidate is a run of whole jieba words, two to four characters, that is not part of the name
  * itself, whose characters occur in the name in that order, the first in its first word and the last
  * in its last word. Returns the longest such runs, in Simplified.
  */
-export function abbreviationsIn(zh: string, nameWords: readonly string[]): string[] {
+export function abbreviationsIn(tokens: readonly ChineseToken[], nameWords: readonly string[]): string[] {
   if (nameWords.length < 3) return [];
   const name = nameWords.join('');
   const firstEnd = nameWords[0]!.length;
   const lastStart = name.length - nameWords.at(-1)!.length;
-  const tokens = tokenizeChinese(zh);
   const found: { start: number; end: number; text: string }[] = [];
   for (let i = 0; i < tokens.length; i++) {
     let text = '';
@@ -65,16 +64,16 @@ export function linkAbbreviations(terms: TermPair[]): TermPair[] {
     byEnglish.set(term.en.toLowerCase(), group);
   }
   for (const group of byEnglish.values()) {
-    for (const short of group) {
-      if (short.abbreviationOf) continue;
+    if (group.length < 2) continue;
+    const folded = group.map((term) => foldToSimplified(term.zh));
+    group.forEach((short, i) => {
+      if (short.abbreviationOf) return;
       const full = group.find(
-        (other) =>
-          other !== short &&
-          other.zh.length > short.zh.length &&
-          subsequenceShare(foldToSimplified(short.zh), foldToSimplified(other.zh)) >= 0.6,
+        (other, j) =>
+          j !== i && other.zh.length > short.zh.length && subsequenceShare(folded[i]!, folded[j]!) >= 0.6,
       );
       if (full) short.abbreviationOf = full.zh;
-    }
+    });
   }
   return terms;
 }

@@ -100,3 +100,9 @@ export function englishCandidates(en: string, words = englishWords(en)): English
   }
   return candidates;
 }
+
+/** On a tie, the phrase with more content words, then more text (Chengdu-Chongqing over Chongqing's). */
+export function longer(a: EnglishCandidate, b: EnglishCandidate): boolean {
+  if (a.contentWords.length !== b.contentWords.length) return a.contentWords.length > b.contentWords.length;
+  return a.text.length > b.text.length;
+}

@@ -1,8 +1,9 @@
+import { type ChineseToken, tokenizeChinese } from '../lexicon/jieba.js';
 import { foldToSimplified } from '../lexicon/script.js';
 import { abbreviationsIn, linkAbbreviations } from './abbreviations.js';
 import { type ChineseCandidate, chineseCandidates } from './chinese-candidates.js';
-import { type EnglishCandidate, englishCandidates, englishWords } from './english-candidates.js';
-import { gapMatches, longer, type MatchKind } from './gap-matches.js';
+import { type EnglishCandidate, englishCandidates, englishWords, longer } from './english-candidates.js';
+import { gapMatches, type MatchKind } from './gap-matches.js';
 import { wordsLinked } from './lexical-links.js';
 import type { TermKind, TermPair } from './types.js';
 
@@ -42,6 +43,8 @@ interface Prepared {
   zh: string;
   /** zh folded to Simplified, searched for abbreviations. */
   folded: string;
+  /** zh segmented by tokenizeChinese, on first search for an abbreviation (each name searched reuses it). */
+  segmented?: ChineseToken[];
   zhCandidates: ChineseCandidate[];
   words: ReturnType<typeof englishWords>;
   enCandidates: EnglishCandidate[];
@@ -157,7 +160,7 @@ export function extractTerms(pairs: readonly TermPairInput[], options: ExtractTe
       const score = blend(tally.linkSum / tally.count, both, where.length, english.length);
       if (score < minScore) continue;
       terms.push({
-        zh: originalText(prepared[where[0]!]!.zh, text),
+        zh: originalText(prepared[where[0]!]!, text),
         en: tally.en,
         score: round(score),
         kind: tally.kind,
@@ -168,7 +171,7 @@ export function extractTerms(pairs: readonly TermPairInput[], options: ExtractTe
       });
     }
   }
-  terms.sort((a, b) => b.score - a.score || b.count - a.count || b.zh.length - a.zh.length);
+  terms.sort(byRank);
   const kept = dropNested(keepBestPerChinese(terms));
   // An abbreviation goes with its full name's listed English, or not at all.
   const listed = new Set(kept.map((t) => `${t.zh}\t${t.en}`));
@@ -213,6 +216,11 @@ function addTally(
   tallies.set(id, tally);
 }
 
+/** Best first: by score, then by evidence, then the longer Chinese. */
+function byRank(a: TermPair, b: TermPair): number {
+  return b.score - a.score || b.count - a.count || b.zh.length - a.zh.length;
+}
+
 function scoreTallies(
   tallies: ReadonlyMap<string, Tally>,
   minScore: number,
@@ -233,7 +241,7 @@ function scoreTallies(
       enCount,
     });
   }
-  terms.sort((a, b) => b.score - a.score || b.count - a.count || b.zh.length - a.zh.length);
+  terms.sort(byRank);
   return terms;
 }
 
@@ -328,7 +336,10 @@ function findAbbreviations(
   const english = enPairs.get(enKey) ?? [];
   const texts = new Set<string>();
   for (const i of english) {
-    if (!withName.has(i)) for (const text of abbreviationsIn(prepared[i]!.zh, tally.words)) texts.add(text);
+    if (withName.has(i)) continue;
+    const pair = prepared[i]!;
+    pair.segmented ??= tokenizeChinese(pair.zh);
+    for (const text of abbreviationsIn(pair.segmented, tally.words)) texts.add(text);
   }
   const found: Abbreviation[] = [];
   for (const text of texts) {
@@ -338,9 +349,9 @@ function findAbbreviations(
   return found;
 }
 
-/** The text of a Simplified string as written in a sentence (Traditional stays Traditional). */
-function originalText(zh: string, simplified: string): string {
-  const at = foldToSimplified(zh).indexOf(simplified);
+/** The text of a Simplified string as written in a pair's sentence (Traditional stays Traditional). */
+function originalText({ zh, folded }: Prepared, simplified: string): string {
+  const at = folded.indexOf(simplified);
   return at < 0 ? simplified : zh.slice(at, at + simplified.length);
 }
 
@@ -450,13 +461,14 @@ function bestMatch(
  * Frantzi et al. 2000).
  */
 function dropNested(terms: readonly TermPair[]): TermPair[] {
+  const folded = terms.map((term) => foldToSimplified(term.zh));
   return terms.filter(
-    (term) =>
+    (term, i) =>
       !terms.some(
-        (longer) =>
-          longer !== term &&
+        (longer, j) =>
+          j !== i &&
           longer.zh.length > term.zh.length &&
-          foldToSimplified(longer.zh).includes(foldToSimplified(term.zh)) &&
+          folded[j]!.includes(folded[i]!) &&
           longer.zhCount === term.zhCount,
       ),
   );

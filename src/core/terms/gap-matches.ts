@@ -1,7 +1,7 @@
 import { hasDictionaryEntry } from '../lexicon/cedict.js';
 import type { ChineseToken } from '../lexicon/jieba.js';
 import type { ChineseCandidate } from './chinese-candidates.js';
-import type { EnglishCandidate, EnglishWord } from './english-candidates.js';
+import { type EnglishCandidate, type EnglishWord, longer } from './english-candidates.js';
 
 /**
  * How a Chinese candidate is matched by an English phrase on the second pass:
@@ -50,6 +50,7 @@ export function gapMatches(
   const last = tokens.length - 1;
   const chars = tokens.map((t) => t.word.replace(/·/g, '').length);
   const totalChars = chars.reduce((a, b) => a + b, 0);
+  const namedTokens = tokens.filter((t) => t.word !== '·').length;
   let best: GapMatch | undefined;
   let paired: GapMatch[] = [];
   for (const en of enCandidates) {
@@ -69,7 +70,7 @@ export function gapMatches(
     });
     if (linkedWords.size === 0) continue;
     // One English word at least for each linked Chinese word, as on the first pass.
-    if (linkedWords.size < tokens.filter((t) => t.word !== '·').length - unlinkedZh.length) continue;
+    if (linkedWords.size < namedTokens - unlinkedZh.length) continue;
     const unlinkedEn = en.contentWords.filter((k) => !linkedWords.has(k));
     const gapChars = unlinkedZh.reduce((n, i) => n + chars[i]!, 0);
     const zhShare = (totalChars - gapChars + GAP_WEIGHT * gapChars) / totalChars;
@@ -151,10 +152,4 @@ function contains(outer: EnglishCandidate, inner: EnglishCandidate): boolean {
     outer.last >= inner.last &&
     outer.last - outer.first > inner.last - inner.first
   );
-}
-
-/** On a tie, the phrase with more content words, then more text. */
-export function longer(a: EnglishCandidate, b: EnglishCandidate): boolean {
-  if (a.contentWords.length !== b.contentWords.length) return a.contentWords.length > b.contentWords.length;
-  return a.text.length > b.text.length;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tokenizeChinese } from '../lexicon/jieba.js';
 import { abbreviationsIn } from './abbreviations.js';
 import { extractTerms } from './index.js';
 
@@ -80,15 +81,15 @@ describe('abbreviationsIn', () => {
   const name = ['中国', '民间组织', '国际交流', '促进会'];
 
   it('finds a run of whole words whose characters run through the name from its first word to its head', () => {
-    expect(abbreviationsIn('争取中促会的帮助。', name)).toEqual(['中促会']);
+    expect(abbreviationsIn(tokenizeChinese('争取中促会的帮助。'), name)).toEqual(['中促会']);
   });
 
   it('finds no abbreviation in a part of the name, or in a word that does not reach the head', () => {
-    expect(abbreviationsIn('中国的国际交流很多。', name)).toEqual([]);
-    expect(abbreviationsIn('中美交流。', name)).toEqual([]);
+    expect(abbreviationsIn(tokenizeChinese('中国的国际交流很多。'), name)).toEqual([]);
+    expect(abbreviationsIn(tokenizeChinese('中美交流。'), name)).toEqual([]);
   });
 
   it('abbreviates only names of three words or more', () => {
-    expect(abbreviationsIn('中促会', ['中国', '促进会'])).toEqual([]);
+    expect(abbreviationsIn(tokenizeChinese('中促会'), ['中国', '促进会'])).toEqual([]);
   });
 });
