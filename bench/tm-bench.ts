@@ -45,6 +45,13 @@ function threadCpuSeconds(): Map<string, number> {
   return out;
 }
 
+/** The 1, 5 and 15 minute load averages, as printed with each figure that load can skew. */
+function loadAverage(): string {
+  return loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))]!;
 }
@@ -136,9 +143,7 @@ async function main(): Promise<void> {
           ({ thread, seconds }) =>
             `${thread} ${seconds.toFixed(1)} s (${((seconds / result.read) * 1e6).toFixed(1)} us/unit)`,
         )
-        .join(', ')}; load average at the end ${loadavg()
-        .map((l) => l.toFixed(1))
-        .join(' ')}`,
+        .join(', ')}; load average at the end ${loadAverage()}`,
     );
   }
 
@@ -195,9 +200,7 @@ async function main(): Promise<void> {
   console.log(
     `indexed lookup (en): median ${ms(percentile(englishTimes, 0.5))}, p95 ${ms(percentile(englishTimes, 0.95))}; ` +
       `CPU median ${ms(percentile(englishCpuTimes, 0.5))}, p95 ${ms(percentile(englishCpuTimes, 0.95))}; ` +
-      `source unit (or an equal one) found for ${englishFound}/${englishQueries.length} queries; load average ${loadavg()
-        .map((l) => l.toFixed(1))
-        .join(' ')}`,
+      `source unit (or an equal one) found for ${englishFound}/${englishQueries.length} queries; load average ${loadAverage()}`,
   );
 
   const scanTimes: number[] = [];

@@ -1,15 +1,21 @@
 import { BitextError } from '../core/errors.js';
 import { type ByteChunks, decodeXmlBytes, parseXmlStream } from './xml-safety.js';
 
-/** A zh–en unit read from an interchange file (TMX, XLIFF, TSV), before the TM normalises it. */
+/**
+ * A zh–en unit read from an interchange file (TMX, XLIFF, TSV), before the TM normalises it; the TM
+ * takes units of this shape from any source (TmUnitInput).
+ */
 export interface ImportedUnit {
   zh: string;
   en: string;
-  /** Language tags as written in the file. */
+  /** Language tags as written (zh-CN, zh-TW, en-GB …); defaults zh-CN / en-US, Traditional from the text. */
   zhLang?: string;
   enLang?: string;
+  /** Name of the document the pair came from, when it differs from the imported file (TMX `x-document`). */
   document?: string;
+  /** 0-based position of the pair in its document. */
   position?: number;
+  /** Alignment confidence in [0, 1]. */
   confidence?: number;
   createdAt?: Date;
   changedAt?: Date;

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { alignDocument } from '../core/document.js';
 import { isBitextError } from '../core/errors.js';
 import { tmxFooter, tmxHeader, tmxUnit } from '../formats/tmx-write.js';
@@ -129,12 +129,15 @@ describe('importFile and exportUnits', () => {
     ] as const) {
       const s = openSqliteTmStore(join(dir, `tm-${worker}-${held}.db`));
       s.duplicateTermsInMemory = held;
+      const inThread = vi.spyOn(s, 'addDocument');
       await importFile(s, seed, { now: new Date('2026-01-01T00:00:00Z') });
       results.push({
         result: await importFile(s, path, { worker, now: new Date('2026-01-01T00:00:00Z') }),
         units: comparable(await collect(s)),
         termUnits: termUnits(s),
       });
+      // The small seed goes in in-thread; the file only when asked (or the comparison proves nothing).
+      expect(inThread).toHaveBeenCalledTimes(worker ? 1 : 2);
       await s.close();
     }
     expect(results[0]!.result).toMatchObject({ read: 6000, added: 2999, duplicates: 3001 });

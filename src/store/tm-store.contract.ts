@@ -46,6 +46,13 @@ export function runTmStoreContract(name: string, makeStore: () => Promise<TmStor
       await store.addDocument(document('a'), pairs);
       const again = await store.addDocument(document('a'), pairs);
       expect(again).toMatchObject({ alreadyPresent: true, added: 0 });
+      // Nothing is read from the input of a document already present.
+      const unread: Iterable<TmUnitInput> = {
+        [Symbol.iterator]() {
+          throw new Error('read an input it should have skipped');
+        },
+      };
+      expect(await store.addDocument(document('a'), unread)).toMatchObject({ alreadyPresent: true });
       // Same pairs in another file, differing only in width, spacing and case: duplicates.
       const variants = pairs.map((p) => ({
         zh: p.zh.replace(/2020/, '２０２０'),

@@ -1,22 +1,9 @@
 import type { NumberDifference } from '../core/fuzzy/numbers.js';
 import type { Lang, Script } from '../core/types.js';
+import type { ImportedUnit } from '../formats/tmx-read.js';
 
-/** A unit on its way into the TM (from an aligned document or an imported file). */
-export interface TmUnitInput {
-  zh: string;
-  en: string;
-  /** Language tags as found (zh-CN, zh-TW, en-GB …); defaults zh-CN / en-US, Traditional from the text. */
-  zhLang?: string;
-  enLang?: string;
-  /** Name of the document the pair came from, when it differs from the imported file (TMX `x-document`). */
-  document?: string;
-  /** 0-based position of the pair in its document. */
-  position?: number;
-  /** Alignment confidence in [0, 1]. */
-  confidence?: number;
-  createdAt?: Date;
-  changedAt?: Date;
-}
+/** A unit on its way into the TM (from an aligned document or an imported file): one shape for both. */
+export type TmUnitInput = ImportedUnit;
 
 /** A unit as stored. */
 export interface TmUnit {

@@ -58,15 +58,11 @@ function stripSpaces(text: string): string {
 const TOKEN = /[\p{L}\p{M}\p{N}]+|\S/gu;
 
 /**
- * fastest-levenshtein counts UTF-16 units; word-level distance maps each distinct token of the two
- * strings to one BMP code point (from U+0100, below the surrogates), so a word costs one edit.
+ * The tokens of `text` as one code point each. fastest-levenshtein counts UTF-16 units; word-level
+ * distance maps each distinct token to one BMP code point (from U+0100, below the surrogates), so a
+ * word costs one edit. Distinct tokens get distinct codes while `codes` is shared and holds fewer
+ * than 0xD700 of them, so one map serves a query and its candidates, not a scan of the whole TM.
  */
-export function wordsAsCodePoints(first: string, second: string): [string, string] {
-  const codes = new Map<string, string>();
-  return [encodeWords(first, codes), encodeWords(second, codes)];
-}
-
-/** The tokens of `text` as one code point each, distinct tokens distinct while `codes` is shared. */
 function encodeWords(text: string, codes: Map<string, string>): string {
   let out = '';
   for (const [token] of text.matchAll(TOKEN)) {

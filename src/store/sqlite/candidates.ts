@@ -73,10 +73,9 @@ export class CandidateFinder {
     // Weights live in a typed array indexed by unit id, reused across lookups: ~20x faster than a Map
     // for tens of thousands of postings. `touched` lists the ids to rank and then reset. The largest
     // id stands in for the unit count in the idf (count(*) would walk the whole table).
-    const maxId = this.statements.maxUnitId.get() ?? 0;
-    const total = maxId;
-    if (this.weights.length <= maxId)
-      this.weights = new Float64Array(Math.max(maxId + 1, this.weights.length * 2));
+    const total = this.maxUnitId() ?? 0;
+    if (this.weights.length <= total)
+      this.weights = new Float64Array(Math.max(total + 1, this.weights.length * 2));
     const weights = this.weights;
     const touched: number[] = [];
     let read = 0;

@@ -66,67 +66,58 @@ function emptyBatch(): PreparedBatch {
   };
 }
 
-/** Prepares units one by one into batches (in the import worker, or in-thread for small inputs). */
-export class UnitPreparer {
-  private readonly termCounts = new TermCounts();
-  private batch = emptyBatch();
-
-  /** Units read into the current batch. */
-  get size(): number {
-    return this.batch.read;
-  }
-
-  add(unit: TmUnitInput): void {
-    const batch = this.batch;
-    batch.read++;
-    const zh = unit.zh.trim();
-    const en = unit.en.trim();
-    if (!zh || !en) {
-      batch.skipped++;
-      return;
-    }
-    const { tag: zhLang, script } = canonicalZhTag(unit.zhLang, zh);
-    const zhNormal = normalizeSegment(zh, 'zh');
-    const enNormal = normalizeSegment(en, 'en');
-    batch.zh.push(zh);
-    batch.en.push(en);
-    batch.zhLang.push(zhLang);
-    batch.enLang.push(canonicalEnTag(unit.enLang));
-    batch.script.push(script);
-    batch.keyHash.push(hashKey(unitKeyOf(zhNormal, enNormal, script)));
-    batch.terms.push(this.termCounts.document(zhNormal, enNormal));
-    batch.document.push(unit.document ?? null);
-    batch.position.push(unit.position ?? null);
-    batch.confidence.push(unit.confidence ?? null);
-    batch.createdAt.push(unit.createdAt?.toISOString() ?? null);
-    batch.changedAt.push(unit.changedAt?.toISOString() ?? null);
-  }
-
-  /** The batch so far; its term counts too when there are many of them or `last`. */
-  take(last: boolean): PreparedBatch {
-    const batch = this.batch;
-    this.batch = emptyBatch();
-    if (last || this.termCounts.size > TERM_COUNTS_IN_MEMORY) {
-      const out = batch.termUnits;
-      for (const { lang, term, units } of this.termCounts.drain()) {
+/**
+ * Prepares an input of units in batches of `size`: in the import worker, or in this thread
+ * (addDocument). The term counts go with a batch when they grow many, and with the last batch.
+ */
+export async function* prepareUnits(
+  units: AsyncIterable<TmUnitInput> | Iterable<TmUnitInput>,
+  size: number,
+): AsyncGenerator<PreparedBatch> {
+  const termCounts = new TermCounts();
+  let batch = emptyBatch();
+  const take = (last: boolean): PreparedBatch => {
+    const taken = batch;
+    batch = emptyBatch();
+    if (last || termCounts.size > TERM_COUNTS_IN_MEMORY) {
+      const out = taken.termUnits;
+      for (const { lang, term, units } of termCounts.drain()) {
         out.lang.push(lang);
         out.term.push(term);
         out.units.push(units);
       }
     }
-    return batch;
+    return taken;
+  };
+  for await (const unit of units) {
+    prepareUnit(unit, batch, termCounts);
+    if (batch.read >= size) yield take(false);
   }
+  yield take(true);
 }
 
-/** Prepares an input of units in batches of `size` in this thread (what the import worker does). */
-export async function* prepareUnits(
-  units: AsyncIterable<TmUnitInput> | Iterable<TmUnitInput>,
-  size: number,
-): AsyncGenerator<PreparedBatch> {
-  const preparer = new UnitPreparer();
-  for await (const unit of units) {
-    preparer.add(unit);
-    if (preparer.size >= size) yield preparer.take(false);
+/** Adds one unit to `batch`: counted as read, and prepared unless a side is empty. */
+function prepareUnit(unit: TmUnitInput, batch: PreparedBatch, termCounts: TermCounts): void {
+  batch.read++;
+  const zh = unit.zh.trim();
+  const en = unit.en.trim();
+  if (!zh || !en) {
+    batch.skipped++;
+    return;
   }
-  yield preparer.take(true);
+  const { tag: zhLang, script } = canonicalZhTag(unit.zhLang, zh);
+  const zhNormal = normalizeSegment(zh, 'zh');
+  const enNormal = normalizeSegment(en, 'en');
+  batch.zh.push(zh);
+  batch.en.push(en);
+  batch.zhLang.push(zhLang);
+  batch.enLang.push(canonicalEnTag(unit.enLang));
+  batch.script.push(script);
+  batch.keyHash.push(hashKey(unitKeyOf(zhNormal, enNormal, script)));
+  batch.terms.push(termCounts.document(zhNormal, enNormal));
+  batch.document.push(unit.document ?? null);
+  batch.position.push(unit.position ?? null);
+  batch.confidence.push(unit.confidence ?? null);
+  batch.createdAt.push(unit.createdAt?.toISOString() ?? null);
+  batch.changedAt.push(unit.changedAt?.toISOString() ?? null);
 }

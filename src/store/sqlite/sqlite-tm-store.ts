@@ -103,8 +103,7 @@ export class SqliteTmStore implements TmStore {
     units: AsyncIterable<TmUnitInput> | Iterable<TmUnitInput>,
     options: TmAddOptions = {},
   ): Promise<TmAddResult> {
-    if (this.statements.documentByHash.get(document.contentHash))
-      return { ...EMPTY_RESULT, alreadyPresent: true };
+    // addPrepared skips a document already present before it starts the generator: `units` unread.
     return this.addPrepared(document, prepareUnits(units, BATCH_SIZE), options);
   }
 
@@ -120,7 +119,7 @@ export class SqliteTmStore implements TmStore {
   ): Promise<TmAddResult> {
     const result: TmAddResult = { ...EMPTY_RESULT };
     if (this.statements.documentByHash.get(document.contentHash)) {
-      // Close the source (a worker) without reading it.
+      // Close the source without reading it (a generator not yet started never runs: no worker).
       await batches[Symbol.asyncIterator]().return?.();
       return { ...result, alreadyPresent: true };
     }

@@ -41,15 +41,14 @@ export class TermCounts {
     out.length = 0;
     out.push(sameMaskedTerm(zhNormal, 'zh'), sameMaskedTerm(enNormal, 'en'));
     this.text = zhNormal;
-    this.current = unit;
     if (!scanChineseTerms(zhNormal, this.visitChinese))
       this.count(this.zh, indexTerms(zhNormal, 'zh'), 'zh', unit);
     this.count(this.en, indexTerms(enNormal, 'en'), 'en', unit);
     return out.join(' ');
   }
 
+  /** The Chinese side of the current unit (`unit`), for visitChinese. */
   private text = '';
-  private current = 0;
   /**
    * Counts one Chinese term span of `text`. Han terms (bigrams, lone characters) are keyed by their
    * code units as a number, so the common case builds no string and hashes no string: the string
@@ -57,8 +56,10 @@ export class TermCounts {
    */
   private readonly visitChinese = (start: number, end: number, han: boolean): void => {
     const text = this.text;
+    const unit = this.unit;
     let count: TermCount | undefined;
     let code = 0;
+    let term: string | undefined;
     if (han) {
       code =
         end - start === 2
@@ -66,17 +67,18 @@ export class TermCounts {
           : text.charCodeAt(start);
       count = this.han.get(code);
     } else {
-      count = this.zh.get(text.slice(start, end));
+      term = text.slice(start, end);
+      count = this.zh.get(term);
     }
     if (count === undefined) {
-      const term = text.slice(start, end);
-      count = { lang: 'zh', term, key: ftsTerm(term, 'zh'), units: 1, lastUnit: this.current };
+      term ??= text.slice(start, end);
+      count = { lang: 'zh', term, key: ftsTerm(term, 'zh'), units: 1, lastUnit: unit };
       if (han) this.han.set(code, count);
       else this.zh.set(term, count);
       this.out.push(count.key);
-    } else if (count.lastUnit !== this.current) {
+    } else if (count.lastUnit !== unit) {
       count.units++;
-      count.lastUnit = this.current;
+      count.lastUnit = unit;
       this.out.push(count.key);
     }
   };
