@@ -92,11 +92,11 @@ export async function readTermbase(file: string, io: CliIo): Promise<TermEntry[]
   return parseTermsTable(text, file);
 }
 
-export function readStoredTermbase(path: string): TermEntry[] {
+export async function readStoredTermbase(path: string): Promise<TermEntry[]> {
   const store = openSqliteTermbase(path);
   try {
-    return store.list();
+    return await store.list();
   } finally {
-    store.close();
+    await store.close();
   }
 }

@@ -19,14 +19,14 @@ export interface TermbaseFilter {
   zh?: string;
 }
 
-/** The termbase kept next to the TM (table `terms`). */
+/** The termbase kept next to the TM (table `terms`); async so that a PostgreSQL backend fits the same API. */
 export interface TermbaseStore {
   /** Adds entries, or updates those with the same (folded zh, en) key, in one transaction. */
-  add(entries: readonly TermEntry[], options?: { now?: Date }): TermbaseAddResult;
-  list(filter?: TermbaseFilter): StoredTerm[];
+  add(entries: readonly TermEntry[], options?: { now?: Date }): Promise<TermbaseAddResult>;
+  list(filter?: TermbaseFilter): Promise<StoredTerm[]>;
   /** Entries whose Chinese occurs in `zh` (folded to Simplified): what QA needs for one text. */
-  findIn(zh: string): StoredTerm[];
-  remove(id: number): boolean;
-  count(): number;
-  close(): void;
+  findIn(zh: string): Promise<StoredTerm[]>;
+  remove(id: number): Promise<boolean>;
+  count(): Promise<number>;
+  close(): Promise<void>;
 }

@@ -20,8 +20,9 @@ export interface TmUnit {
   changedAt: string;
 }
 
-/** The file a batch of units comes from; identified by the hash of its bytes. */
+/** The file a batch of units comes from; identified by the hash of its bytes (documentHash). */
 export interface TmDocumentInput {
+  /** The path as the user gave it (or the name an imported unit gives). */
   name: string;
   contentHash: string;
   /** How it came in: `aligned` (tm add), `tmx`, `tsv`, `xliff`. */
@@ -39,11 +40,33 @@ export interface TmAddResult {
   skipped: number;
   /** True when a document with this content hash was already in the TM: nothing was read. */
   alreadyPresent: boolean;
+  /** Units of earlier versions of the document (same name, other content) removed by `replace`. */
+  replaced: number;
+}
+
+/** A document as stored: what `tm documents` lists. */
+export interface TmDocument {
+  id: number;
+  name: string;
+  /** How it came in: `aligned` (tm add), `tmx`, `tsv`, `xliff`; `referenced` for one only named by units. */
+  kind: string;
+  /** sha256 of the document's bytes (documentHash); null for a referenced document. */
+  contentHash: string | null;
+  /** Units stored from it (duplicates of other documents' units are not counted). */
+  units: number;
+  addedAt: string;
 }
 
 export interface TmAddOptions {
   /** Called after each committed-in-transaction batch with the units read so far. */
   onProgress?: (read: number) => void;
+  /** Stops the import between batches; the TM stays as it was (the error is the signal's reason). */
+  signal?: AbortSignal;
+  /**
+   * A new version of a document: documents with the same name and another hash are deleted, with
+   * their units, in the same transaction as the new one is added.
+   */
+  replace?: boolean;
   /** `now` for created/changed times (tests). */
   now?: Date;
 }
@@ -80,7 +103,7 @@ export interface TmSearchOptions {
 }
 
 export interface TmUnitFilter {
-  /** Document name or numeric id. */
+  /** A document reference: numeric id, or the name as stored (see TmStore.findDocuments). */
   document?: string;
   /** Units created at or after / before this instant. */
   since?: Date;
@@ -100,9 +123,10 @@ export interface TmStats {
 }
 
 /**
- * The translation memory. Callers (CLI, benchmarks, a future server) only see this; the SQLite
- * backend lives in `sqlite/`, and a PostgreSQL one would sit next to it and pass the same contract
- * suite (tm-store.contract.ts).
+ * The translation memory. Callers (the application layer in src/app, benchmarks) only see this; the
+ * backends live in `sqlite/` and `postgres/`, chosen by openStore (open-store.ts), and pass the same
+ * contract suite (tm-store.contract.ts). Safe for concurrent callers: writes are serialised per store
+ * and no reader sees another caller's uncommitted work.
  */
 export interface TmStore {
   /**
@@ -120,6 +144,15 @@ export interface TmStore {
   search(term: string, options?: TmSearchOptions): Promise<TmConcordanceHit[]>;
   /** Every unit that passes the filter, in id order, streamed. */
   units(filter?: TmUnitFilter): AsyncIterable<TmUnit>;
+  /** Every document, in id order. */
+  documents(): Promise<TmDocument[]>;
+  /**
+   * Documents a user's reference names: the numeric id, else the name as stored, else (when that
+   * matches nothing) the names whose last path segment is `ref`. Empty when none.
+   */
+  findDocuments(ref: string): Promise<TmDocument[]>;
+  /** Deletes one document and its units, in one transaction; false when there is no such id. */
+  deleteDocument(id: number): Promise<boolean>;
   stats(): Promise<TmStats>;
   close(): Promise<void>;
 }

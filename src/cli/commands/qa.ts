@@ -54,7 +54,7 @@ export function registerQa(program: Command, io: CliIo): void {
       const checks = parseChecks(flags.checks);
       const termbase = [
         ...(flags.termbase ? await readTermbase(flags.termbase, io) : []),
-        ...(flags.db ? readStoredTermbase(resolve(io.cwd, flags.db)) : []),
+        ...(flags.db ? await readStoredTermbase(resolve(io.cwd, flags.db)) : []),
       ].map((t): QaTerm => ({ zh: t.zh, en: t.en, status: t.status }));
       const findings: FileFinding[] = [];
       let pairCount = 0;

@@ -81,10 +81,10 @@ export function registerTerms(program: Command, io: CliIo): void {
       if (flags.save) {
         const store = openSqliteTermbase(dbPath(io, flags.db));
         try {
-          const result = store.add(termPairsToEntries(extracted, `extracted:${source}`));
+          const result = await store.add(termPairsToEntries(extracted, `extracted:${source}`));
           io.stderr.write(`termbase: ${result.added} added, ${result.updated} updated\n`);
         } finally {
-          store.close();
+          await store.close();
         }
       }
       await writeOutput(io, formatPairs(extracted, flags.format, source), flags.out);
@@ -108,12 +108,12 @@ export function registerTerms(program: Command, io: CliIo): void {
       }));
       const store = openSqliteTermbase(dbPath(io, flags.db));
       try {
-        const result = store.add(entries);
+        const result = await store.add(entries);
         io.stdout.write(
           `${file}: ${entries.length} read, ${result.added} added, ${result.updated} updated\n`,
         );
       } finally {
-        store.close();
+        await store.close();
       }
     });
 
@@ -131,11 +131,11 @@ export function registerTerms(program: Command, io: CliIo): void {
       const store = openSqliteTermbase(dbPath(io, flags.db));
       let entries: TermEntry[];
       try {
-        entries = store
-          .list(flags.status ? { status: flags.status } : {})
-          .map(({ id: _id, createdAt: _at, ...e }) => e);
+        entries = (await store.list(flags.status ? { status: flags.status } : {})).map(
+          ({ id: _id, createdAt: _at, ...e }) => e,
+        );
       } finally {
-        store.close();
+        await store.close();
       }
       await writeOutput(io, formatEntries(entries, flags.format), flags.out);
     });

@@ -1,6 +1,6 @@
 import type { Lang } from '../../core/types.js';
+import { ftsTerm, quoteTerm, sameMaskedTerm, storedTerms } from '../index-terms/term-index.js';
 import type { SqliteDatabase } from './database.js';
-import { ftsTerm, quoteTerm, sameMaskedTerm, storedTerms } from './term-index.js';
 
 /**
  * Candidate retrieval reads at most about this many postings (units holding a chosen term) per

@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { BitextError } from '../../core/errors.js';
+import { StoreError, type StoreErrorCode } from '../store-error.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
 export type SqliteDatabase = Database.Database;
@@ -10,48 +10,114 @@ export type SqliteDatabase = Database.Database;
 export const DEFAULT_DB_PATH = 'bitext-tm.db';
 
 /**
- * Opens (creating if needed) a bitext database and brings its schema up to date. Shared by the TM and
- * the termbase: both live in one file. `:memory:` gives a throwaway database.
+ * How long a writer waits for another process's write transaction (an import of a large file holds
+ * one for its whole length) before giving up with STORE_BUSY.
  */
-export function openSqliteDatabase(path: string): SqliteDatabase {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+const WRITER_WAIT_MS = 10 * 60 * 1000;
+
+export interface OpenDatabaseOptions {
+  /** Open an existing bitext database read-only: never created, migrated or written. */
+  readOnly?: boolean;
+}
+
+/**
+ * Opens a bitext database and brings its schema up to date (creating it unless `readOnly`). Shared by
+ * the TM and the termbase: both live in one file. `:memory:` gives a throwaway database. A file that
+ * is not SQLite, a SQLite file of another program and a damaged file are refused, never written.
+ */
+export function openSqliteDatabase(path: string, options: OpenDatabaseOptions = {}): SqliteDatabase {
+  const memory = path === ':memory:';
+  if (!memory) {
+    const exists = existsSync(path);
+    if (exists && statSync(path).isDirectory())
+      throw new StoreError('STORE_NOT_BITEXT', 'is a directory, not a bitext database', path);
+    if (!exists && options.readOnly) {
+      throw new StoreError(
+        'STORE_NOT_FOUND',
+        'no such TM (reading never creates one; `bitext tm add` or `tm import` makes it)',
+        path,
+      );
+    }
+    if (!exists) mkdirSync(dirname(path), { recursive: true });
+  }
   let db: SqliteDatabase;
   try {
-    db = new Database(path);
+    db = new Database(path, {
+      readonly: options.readOnly === true,
+      fileMustExist: options.readOnly === true,
+      timeout: WRITER_WAIT_MS,
+    });
   } catch (error) {
-    throw new BitextError('DB_OPEN', `cannot open the database: ${(error as Error).message}`, { file: path });
+    throw sqliteStoreError(error, path, 'cannot open the database');
   }
   try {
-    // WAL: lookups keep reading while an import writes; NORMAL sync never corrupts (a power cut loses at
-    // most the last committed transactions, never half of one).
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
+    checkIsBitext(db, path);
+    if (!options.readOnly) {
+      // WAL: lookups keep reading while an import writes; NORMAL sync never corrupts (a power cut loses
+      // at most the last committed transactions, never half of one).
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    }
     // 64 MiB of page cache (default 2 MiB): the dedupe index of a 1M-unit TM (~20 MB) stays in memory
     // during an import instead of being re-read page by page.
     db.pragma('cache_size = -65536');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
-    migrate(db, path);
+    if (options.readOnly) checkSchemaCurrent(db, path);
+    else migrate(db, path);
   } catch (error) {
     db.close();
-    if (error instanceof BitextError) throw error;
-    throw new BitextError('DB_OPEN', `not a usable bitext database: ${(error as Error).message}`, {
-      file: path,
-    });
+    throw sqliteStoreError(error, path, 'not a usable bitext database');
   }
   return db;
+}
+
+/**
+ * A bitext database has a user_version (its schema version) and the TM tables; a fresh file has no
+ * tables at all. Anything else is another program's data, which bitext must not add its tables to.
+ */
+function checkIsBitext(db: SqliteDatabase, path: string): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const tables = db
+    .prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    .pluck()
+    .all();
+  if (tables.length === 0 && version === 0) return;
+  if (version === 0 || !tables.includes('tm_units')) {
+    throw new StoreError(
+      'STORE_NOT_BITEXT',
+      `is a SQLite database of another program (tables: ${tables.slice(0, 5).join(', ')}${tables.length > 5 ? ', …' : ''}), not a bitext TM; it was not changed`,
+      path,
+    );
+  }
+}
+
+function checkSchemaCurrent(db: SqliteDatabase, path: string): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) throw tooNew(current, path);
+  if (current === 0) {
+    throw new StoreError('STORE_NOT_FOUND', 'is an empty database, not a bitext TM yet', path);
+  }
+  if (current < SCHEMA_VERSION) {
+    throw new StoreError(
+      'STORE_TOO_OLD',
+      `has schema version ${current}; run a writing command once (e.g. \`bitext tm add\`) to upgrade it to ${SCHEMA_VERSION}`,
+      path,
+    );
+  }
+}
+
+function tooNew(current: number, path: string): StoreError {
+  return new StoreError(
+    'STORE_TOO_NEW',
+    `the database has schema version ${current}; this bitext knows up to ${SCHEMA_VERSION} (upgrade bitext)`,
+    path,
+  );
 }
 
 /** Applies the migrations the database has not seen, each in its own transaction. */
 export function migrate(db: SqliteDatabase, path = ''): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > SCHEMA_VERSION) {
-    throw new BitextError(
-      'DB_TOO_NEW',
-      `the database has schema version ${current}; this bitext knows up to ${SCHEMA_VERSION} (upgrade bitext)`,
-      { file: path },
-    );
-  }
+  if (current > SCHEMA_VERSION) throw tooNew(current, path);
   for (const migration of MIGRATIONS) {
     if (migration.version <= current) continue;
     db.transaction(() => {
@@ -60,4 +126,40 @@ export function migrate(db: SqliteDatabase, path = ''): void {
       db.pragma(`user_version = ${migration.version}`);
     })();
   }
+}
+
+/** SQLite result codes (better-sqlite3's SqliteError#code) and the store error each one is. */
+const SQLITE_CODES: Record<string, [StoreErrorCode, string]> = {
+  SQLITE_CORRUPT: ['STORE_CORRUPT', 'the database file is damaged (SQLite: malformed); it was not changed'],
+  SQLITE_NOTADB: ['STORE_NOT_BITEXT', 'is not a SQLite database, so not a bitext TM; it was not changed'],
+  SQLITE_BUSY: ['STORE_BUSY', 'another process kept the database locked too long; try again'],
+  SQLITE_LOCKED: ['STORE_BUSY', 'the database is locked; try again'],
+  SQLITE_READONLY: ['STORE_READ_ONLY', 'the database is read-only here (file or folder permissions)'],
+  SQLITE_CANTOPEN: ['STORE_NOT_FOUND', 'cannot open the database file'],
+  SQLITE_PERM: ['STORE_READ_ONLY', 'no permission to write the database'],
+  SQLITE_FULL: ['STORE_INTERNAL', 'the disk is full'],
+  SQLITE_IOERR: ['STORE_INTERNAL', 'an I/O error reading or writing the database'],
+};
+
+/**
+ * A driver error as a StoreError naming the file, with the driver's error as its cause. Matched on
+ * the primary result code: SQLITE_CORRUPT_VTAB, SQLITE_BUSY_SNAPSHOT and the like count as their kind.
+ */
+export function sqliteStoreError(error: unknown, path: string, context?: string): Error {
+  if (error instanceof StoreError) return error;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && code.startsWith('SQLITE_')) {
+    const primary = Object.keys(SQLITE_CODES).find((c) => code === c || code.startsWith(`${c}_`));
+    if (primary) {
+      const [storeCode, message] = SQLITE_CODES[primary]!;
+      return new StoreError(storeCode, message, path, { cause: error });
+    }
+    return new StoreError(
+      'STORE_INTERNAL',
+      `${context ?? 'database error'}: ${(error as Error).message}`,
+      path,
+      { cause: error },
+    );
+  }
+  return error instanceof Error ? error : new Error(String(error));
 }

@@ -6,8 +6,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { BitextError } from '../../core/errors.js';
+import { prepareUnits } from '../index-terms/prepared-units.js';
 import { readUnits } from '../read-units.js';
-import { prepareUnits } from './prepared-units.js';
 import type { WorkerData, WorkerMessage } from './worker-import.js';
 
 const port = parentPort!;

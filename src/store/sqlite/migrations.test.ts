@@ -2,8 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TermCounts } from '../index-terms/term-counts.js';
 import { openSqliteTmStore } from './sqlite-tm-store.js';
-import { TermCounts } from './term-counts.js';
 
 const pairs = [
   { zh: '重庆市2020年外事工作情况良好。', en: 'Foreign affairs work in Chongqing in 2020 went well.' },

@@ -1,6 +1,6 @@
 import { normalizeSegment } from '../../core/fuzzy/normalize.js';
+import { TermCounts } from '../index-terms/term-counts.js';
 import type { SqliteDatabase } from './database.js';
-import { TermCounts } from './term-counts.js';
 
 /** Units read per page while rebuilding. */
 const PAGE = 1000;

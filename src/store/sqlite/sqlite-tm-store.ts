@@ -3,10 +3,13 @@ import { normalizeSegment, unitKey } from '../../core/fuzzy/normalize.js';
 import { matchScorer, scoreMatch } from '../../core/fuzzy/score.js';
 import type { Lang } from '../../core/types.js';
 import { findTerm } from '../concordance.js';
+import { type PreparedBatch, prepareUnits } from '../index-terms/prepared-units.js';
+import { ftsTerm, hashKey, quoteTerm, storedTerms, termOfFtsKey } from '../index-terms/term-index.js';
 import type {
   TmAddOptions,
   TmAddResult,
   TmConcordanceHit,
+  TmDocument,
   TmDocumentInput,
   TmLookupOptions,
   TmMatch,
@@ -19,9 +22,8 @@ import type {
 } from '../tm-store.js';
 import { CandidateFinder } from './candidates.js';
 import { openSqliteDatabase, type SqliteDatabase } from './database.js';
+import { SqliteDocuments } from './document-rows.js';
 import { SCHEMA_VERSION } from './migrations.js';
-import { type PreparedBatch, prepareUnits } from './prepared-units.js';
-import { ftsTerm, hashKey, quoteTerm, storedTerms, termOfFtsKey } from './term-index.js';
 
 /** Units inserted between two progress reports (and between two awaits of the input). */
 export const BATCH_SIZE = 2000;
@@ -29,7 +31,14 @@ export const BATCH_SIZE = 2000;
 /** Imports adding at least this many units (and a quarter of the TM) merge the whole index (finishTermIndex). */
 const OPTIMIZE_MIN_UNITS = 20_000;
 
-const EMPTY_RESULT: TmAddResult = { read: 0, added: 0, duplicates: 0, skipped: 0, alreadyPresent: false };
+const EMPTY_RESULT: TmAddResult = {
+  read: 0,
+  added: 0,
+  duplicates: 0,
+  skipped: 0,
+  alreadyPresent: false,
+  replaced: 0,
+};
 
 interface UnitRow {
   id: number;
@@ -57,6 +66,13 @@ export function openSqliteTmStore(path: string): SqliteTmStore {
 export class SqliteTmStore implements TmStore {
   private readonly statements;
   readonly candidateFinder: CandidateFinder;
+  private readonly documentRows: SqliteDocuments;
+  /**
+   * Writes on this connection, one at a time: an import holds its transaction across the awaits of a
+   * streaming reader, and SQLite has one transaction per connection. Other processes are kept out by
+   * BEGIN IMMEDIATE and the busy timeout (database.ts).
+   */
+  private writing: Promise<unknown> = Promise.resolve();
   /** Distinct terms of duplicate units held before their counts are subtracted; settable for tests. */
   duplicateTermsInMemory = 200_000;
 
@@ -65,6 +81,7 @@ export class SqliteTmStore implements TmStore {
     readonly path: string,
   ) {
     this.candidateFinder = new CandidateFinder(db);
+    this.documentRows = new SqliteDocuments(db);
     this.statements = {
       documentByHash: db.prepare<[string], { id: number }>(
         'SELECT id FROM tm_documents WHERE content_hash = ?',
@@ -117,19 +134,47 @@ export class SqliteTmStore implements TmStore {
     batches: AsyncIterable<PreparedBatch>,
     options: TmAddOptions = {},
   ): Promise<TmAddResult> {
+    return this.serialised(() => this.addPreparedNow(document, batches, options));
+  }
+
+  /** Runs `write` after the writes already queued on this store (see `writing`). */
+  private serialised<T>(write: () => Promise<T>): Promise<T> {
+    const next = this.writing.then(write, write);
+    this.writing = next.catch(() => {});
+    return next;
+  }
+
+  private async addPreparedNow(
+    document: TmDocumentInput,
+    batches: AsyncIterable<PreparedBatch>,
+    options: TmAddOptions,
+  ): Promise<TmAddResult> {
     const result: TmAddResult = { ...EMPTY_RESULT };
-    if (this.statements.documentByHash.get(document.contentHash)) {
-      // Close the source without reading it (a generator not yet started never runs: no worker).
+    // Close the source without reading it (a generator not yet started never runs: no worker).
+    const skip = async () => {
       await batches[Symbol.asyncIterator]().return?.();
       return { ...result, alreadyPresent: true };
-    }
+    };
+    // A cheap look before waiting for the write lock of another process...
+    if (this.statements.documentByHash.get(document.contentHash)) return skip();
+    options.signal?.throwIfAborted();
     // Whole seconds: TMX dates carry no more, so an export → import round trip keeps times exact.
     const now = new Date(Math.floor((options.now ?? new Date()).getTime() / 1000) * 1000).toISOString();
     // One transaction for the whole file, held across the awaits of a streaming reader: a malformed
     // file, a thrown error or a killed process leaves the TM exactly as it was (WAL rollback). SQLite
     // spills a large transaction to disk, so memory stays bounded even for a 1 GB import.
     this.db.exec('BEGIN IMMEDIATE');
+    // ...and the look that counts, inside the transaction: a concurrent import of the same file in
+    // another process may have committed while this one waited.
+    if (this.statements.documentByHash.get(document.contentHash)) {
+      this.db.exec('ROLLBACK');
+      return skip();
+    }
     try {
+      if (options.replace) {
+        for (const id of this.documentRows.otherVersions(document.name, document.contentHash))
+          result.replaced += this.documentRows.delete(id) ?? 0;
+      }
       // No incremental FTS5 segment merges while the file goes in (a crisis merge still bounds the
       // segments per level): the index is merged once at the end instead (finishTermIndex). FTS5
       // insert CPU on 100k synthetic units, optimize included: 18.2-19.0 -> 13.5 us per unit. These
@@ -162,6 +207,7 @@ export class SqliteTmStore implements TmStore {
         for (let i = 0; i < lang.length; i++) this.statements.addTermUnits.run(lang[i], term[i], units[i]);
         if (duplicateTerms.size > this.duplicateTermsInMemory) subtractDuplicates();
         options.onProgress?.(result.read);
+        options.signal?.throwIfAborted();
       }
       subtractDuplicates();
       this.finishTermIndex(result.added);
@@ -359,11 +405,8 @@ export class SqliteTmStore implements TmStore {
     const conditions = ['u.id > @after'];
     const parameters: Record<string, unknown> = { after: 0 };
     if (filter.document !== undefined) {
-      conditions.push(
-        'u.document_id IN (SELECT id FROM tm_documents WHERE name = @document OR id = @documentId)',
-      );
-      parameters['document'] = filter.document;
-      parameters['documentId'] = /^\d+$/.test(filter.document) ? Number(filter.document) : -1;
+      const ids = this.documentRows.find(filter.document).map((d) => d.id);
+      conditions.push(`u.document_id IN (${ids.join(',') || 'NULL'})`);
     }
     if (filter.since) {
       conditions.push('u.created_at >= @since');
@@ -388,6 +431,28 @@ export class SqliteTmStore implements TmStore {
       for (const row of rows) yield toUnit(row);
       parameters['after'] = rows[rows.length - 1]!.id;
     }
+  }
+
+  async documents(): Promise<TmDocument[]> {
+    return this.documentRows.all();
+  }
+
+  async findDocuments(ref: string): Promise<TmDocument[]> {
+    return this.documentRows.find(ref);
+  }
+
+  async deleteDocument(id: number): Promise<boolean> {
+    return this.serialised(async () => {
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        const deleted = this.documentRows.delete(id);
+        this.db.exec('COMMIT');
+        return deleted !== null;
+      } catch (error) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw error;
+      }
+    });
   }
 
   async stats(): Promise<TmStats> {

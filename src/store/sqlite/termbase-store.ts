@@ -29,7 +29,7 @@ export function openSqliteTermbase(path: string): SqliteTermbaseStore {
 export class SqliteTermbaseStore implements TermbaseStore {
   constructor(private readonly db: SqliteDatabase) {}
 
-  add(entries: readonly TermEntry[], options: { now?: Date } = {}): TermbaseAddResult {
+  async add(entries: readonly TermEntry[], options: { now?: Date } = {}): Promise<TermbaseAddResult> {
     const now = (options.now ?? new Date()).toISOString();
     const find = this.db.prepare<[string, string], { id: number }>(
       'SELECT id FROM terms WHERE zh_key = ? AND en = ?',
@@ -73,7 +73,7 @@ export class SqliteTermbaseStore implements TermbaseStore {
     return { added, updated };
   }
 
-  list(filter: TermbaseFilter = {}): StoredTerm[] {
+  async list(filter: TermbaseFilter = {}): Promise<StoredTerm[]> {
     const where: string[] = [];
     const params: Record<string, string> = {};
     if (filter.status) {
@@ -88,7 +88,7 @@ export class SqliteTermbaseStore implements TermbaseStore {
     return this.db.prepare<Record<string, string>, TermRow>(sql).all(params).map(fromRow);
   }
 
-  findIn(zh: string): StoredTerm[] {
+  async findIn(zh: string): Promise<StoredTerm[]> {
     const key = termKey(zh);
     // instr(text, term): every term whose key occurs in the text. A scan, fine for termbases of tens of
     // thousands of entries; a larger one would want an n-gram index like the TM's.
@@ -100,15 +100,15 @@ export class SqliteTermbaseStore implements TermbaseStore {
       .map(fromRow);
   }
 
-  remove(id: number): boolean {
+  async remove(id: number): Promise<boolean> {
     return this.db.prepare('DELETE FROM terms WHERE id = ?').run(id).changes > 0;
   }
 
-  count(): number {
+  async count(): Promise<number> {
     return (this.db.prepare('SELECT count(*) AS n FROM terms').get() as { n: number }).n;
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 }

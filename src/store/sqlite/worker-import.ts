@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { BitextError, type InputLocation } from '../../core/errors.js';
+import type { PreparedBatch } from '../index-terms/prepared-units.js';
 import type { ImportFormat } from '../read-units.js';
-import type { PreparedBatch } from './prepared-units.js';
 
 export interface WorkerData {
   path: string;
