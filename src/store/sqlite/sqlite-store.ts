@@ -1,18 +1,20 @@
+import { mapStoreErrors } from '../map-errors.js';
 import type { OpenStoreOptions, Store } from '../open-store.js';
-import { openSqliteDatabase } from './database.js';
-import { SqliteTmStore } from './sqlite-tm-store.js';
+import { openSqliteDatabase, sqliteStoreError } from './database.js';
+import { readerFor, SqliteTmStore } from './sqlite-tm-store.js';
 import { SqliteTermbaseStore } from './termbase-store.js';
 
-/** A TM and termbase in one SQLite file, on one connection. */
+/** A TM and termbase in one SQLite file: one writing connection, and one for queries (readerFor). */
 export function openSqliteStore(path: string, options: OpenStoreOptions = {}): Store {
-  const db = openSqliteDatabase(path, { readOnly: options.mode === 'read' });
+  const openOptions = { readOnly: options.mode === 'read' };
+  const db = openSqliteDatabase(path, openOptions);
+  const tm = new SqliteTmStore(db, path, readerFor(db, path, openOptions));
+  const mapError = (error: unknown) => sqliteStoreError(error, path);
   return {
     location: path,
     backend: 'sqlite',
-    tm: new SqliteTmStore(db, path),
-    termbase: new SqliteTermbaseStore(db),
-    close: async () => {
-      if (db.open) db.close();
-    },
+    tm: mapStoreErrors(tm, mapError),
+    termbase: mapStoreErrors(new SqliteTermbaseStore(db), mapError),
+    close: () => tm.close(),
   };
 }

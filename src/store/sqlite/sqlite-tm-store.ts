@@ -1,10 +1,7 @@
-import { detectLang } from '../../core/fuzzy/detect-lang.js';
-import { normalizeSegment, unitKey } from '../../core/fuzzy/normalize.js';
-import { matchScorer, scoreMatch } from '../../core/fuzzy/score.js';
+import { unitKey } from '../../core/fuzzy/normalize.js';
 import type { Lang } from '../../core/types.js';
-import { findTerm } from '../concordance.js';
 import { type PreparedBatch, prepareUnits } from '../index-terms/prepared-units.js';
-import { ftsTerm, hashKey, quoteTerm, storedTerms, termOfFtsKey } from '../index-terms/term-index.js';
+import { hashKey, termOfFtsKey } from '../index-terms/term-index.js';
 import type {
   TmAddOptions,
   TmAddResult,
@@ -20,10 +17,9 @@ import type {
   TmUnitFilter,
   TmUnitInput,
 } from '../tm-store.js';
-import { CandidateFinder } from './candidates.js';
-import { openSqliteDatabase, type SqliteDatabase } from './database.js';
+import { type OpenDatabaseOptions, openSqliteDatabase, type SqliteDatabase } from './database.js';
 import { SqliteDocuments } from './document-rows.js';
-import { SCHEMA_VERSION } from './migrations.js';
+import { SqliteTmReads } from './sqlite-tm-reads.js';
 
 /** Units inserted between two progress reports (and between two awaits of the input). */
 export const BATCH_SIZE = 2000;
@@ -40,32 +36,26 @@ const EMPTY_RESULT: TmAddResult = {
   replaced: 0,
 };
 
-interface UnitRow {
-  id: number;
-  zh: string;
-  en: string;
-  zh_lang: string;
-  en_lang: string;
-  zh_script: 'simplified' | 'traditional';
-  document: string | null;
-  position: number | null;
-  confidence: number | null;
-  created_at: string;
-  changed_at: string;
+/**
+ * Opens a TM in a SQLite file (created and migrated as needed); `:memory:` for a throwaway one. The
+ * file gets a second, read-only connection for queries (see SqliteTmReads).
+ */
+export function openSqliteTmStore(path: string, options: OpenDatabaseOptions = {}): SqliteTmStore {
+  const db = openSqliteDatabase(path, options);
+  return new SqliteTmStore(db, path, readerFor(db, path, options));
 }
 
-const UNIT_COLUMNS = `u.id, u.zh, u.en, u.zh_lang, u.en_lang, u.zh_script, d.name AS document, u.position,
-  u.confidence, u.created_at, u.changed_at`;
-const UNIT_FROM = 'tm_units u LEFT JOIN tm_documents d ON d.id = u.document_id';
-
-/** Opens a TM in a SQLite file (created and migrated as needed); `:memory:` for a throwaway one. */
-export function openSqliteTmStore(path: string): SqliteTmStore {
-  return new SqliteTmStore(openSqliteDatabase(path), path);
+/** The query connection of a file database: its own, so it never sees a write in progress. */
+export function readerFor(db: SqliteDatabase, path: string, options: OpenDatabaseOptions): SqliteDatabase {
+  if (path === ':memory:' || options.readOnly) return db;
+  return openSqliteDatabase(path, { readOnly: true });
 }
 
 export class SqliteTmStore implements TmStore {
   private readonly statements;
-  readonly candidateFinder: CandidateFinder;
+  /** The queries, on `reader`. */
+  readonly reads: SqliteTmReads;
+  /** Deleting documents and finding their other versions, inside this connection's transactions. */
   private readonly documentRows: SqliteDocuments;
   /**
    * Writes on this connection, one at a time: an import holds its transaction across the awaits of a
@@ -79,8 +69,10 @@ export class SqliteTmStore implements TmStore {
   constructor(
     readonly db: SqliteDatabase,
     readonly path: string,
+    /** The query connection: `db` itself for `:memory:`, whose queries then wait for writes to end. */
+    readonly reader: SqliteDatabase = db,
   ) {
-    this.candidateFinder = new CandidateFinder(db);
+    this.reads = new SqliteTmReads(reader);
     this.documentRows = new SqliteDocuments(db);
     this.statements = {
       documentByHash: db.prepare<[string], { id: number }>(
@@ -106,12 +98,6 @@ export class SqliteTmStore implements TmStore {
         `INSERT INTO tm_term_units (lang, term, units) VALUES (?, ?, ?)
          ON CONFLICT (lang, term) DO UPDATE SET units = units + excluded.units`,
       ),
-      containing: db
-        .prepare<[string, number, number], number>(
-          'SELECT rowid FROM tm_terms WHERE tm_terms MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?',
-        )
-        .pluck(),
-      unitCount: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM tm_units'),
     };
   }
 
@@ -234,7 +220,7 @@ export class SqliteTmStore implements TmStore {
    */
   private finishTermIndex(added: number): void {
     this.setTermIndexMerging(4, 16);
-    if (added >= OPTIMIZE_MIN_UNITS && added * 4 >= (this.candidateFinder.maxUnitId() ?? 0)) {
+    if (added >= OPTIMIZE_MIN_UNITS && added * 4 >= (this.reads.candidateFinder.maxUnitId() ?? 0)) {
       this.db.exec("INSERT INTO tm_terms (tm_terms) VALUES ('optimize')");
       return;
     }
@@ -313,132 +299,52 @@ export class SqliteTmStore implements TmStore {
     return id;
   }
 
+  // Queries. On a separate connection they run at once and see only committed work; on the one
+  // connection of `:memory:` they wait for the writes in progress to end (see `settled`).
+
   async lookup(query: string, options: TmLookupOptions = {}): Promise<TmMatch[]> {
-    const lang = options.lang ?? detectLang(query);
-    const min = options.min ?? 70;
-    const limit = options.limit ?? 5;
-    const normal = normalizeSegment(query, lang);
-    const ids = this.candidates(normal, lang);
-    if (ids.length === 0) return [];
-    const matches: TmMatch[] = [];
-    const scorer = matchScorer(normal, lang);
-    for (const row of this.rowsByIds(ids)) {
-      const match = scorer(normalizeSegment(lang === 'zh' ? row.zh : row.en, lang), min);
-      if (match && match.score >= min) matches.push({ ...match, unit: toUnit(row) });
-    }
-    matches.sort((a, b) => b.score - a.score || a.unit.id - b.unit.id);
-    return matches.slice(0, limit);
+    await this.settled();
+    return this.reads.lookup(query, options);
+  }
+
+  async search(term: string, options: TmSearchOptions = {}): Promise<TmConcordanceHit[]> {
+    await this.settled();
+    return this.reads.search(term, options);
+  }
+
+  async *units(filter: TmUnitFilter = {}): AsyncIterable<TmUnit> {
+    await this.settled();
+    yield* this.reads.units(filter);
+  }
+
+  async stats(): Promise<TmStats> {
+    await this.settled();
+    return this.reads.stats();
+  }
+
+  async documents(): Promise<TmDocument[]> {
+    await this.settled();
+    return this.reads.documents();
+  }
+
+  async findDocuments(ref: string): Promise<TmDocument[]> {
+    await this.settled();
+    return this.reads.findDocuments(ref);
   }
 
   /** Candidate unit ids for a normalised query (see CandidateFinder). */
   candidates(normalizedQuery: string, lang: Lang): number[] {
-    return this.candidateFinder.find(normalizedQuery, lang);
+    return this.reads.candidates(normalizedQuery, lang);
   }
 
   /** Every unit scored by a full scan: the benchmark's baseline, never used by lookup. */
-  *scanMatches(query: string, lang: Lang, min = 70): Generator<TmMatch> {
-    const normal = normalizeSegment(query, lang);
-    const rows = this.db
-      .prepare(`SELECT ${UNIT_COLUMNS} FROM ${UNIT_FROM}`)
-      .iterate() as IterableIterator<UnitRow>;
-    for (const row of rows) {
-      const { score, numbers } = scoreMatch(
-        normal,
-        normalizeSegment(lang === 'zh' ? row.zh : row.en, lang),
-        lang,
-      );
-      if (score >= min) yield { score, numbers, unit: toUnit(row) };
-    }
+  scanMatches(query: string, lang: Lang, min = 70): Generator<TmMatch> {
+    return this.reads.scanMatches(query, lang, min);
   }
 
-  async search(term: string, options: TmSearchOptions = {}): Promise<TmConcordanceHit[]> {
-    const limit = options.limit ?? 20;
-    if (!term.trim()) return [];
-    const langs: Lang[] = options.lang
-      ? [options.lang]
-      : [detectLang(term), detectLang(term) === 'zh' ? 'en' : 'zh'];
-    const hits: TmConcordanceHit[] = [];
-    const seen = new Set<number>();
-    for (const lang of langs) {
-      for (const row of this.containing(term, lang)) {
-        if (hits.length >= limit) return hits;
-        if (seen.has(row.id)) continue;
-        const span = findTerm(lang === 'zh' ? row.zh : row.en, term, lang);
-        if (!span) continue;
-        seen.add(row.id);
-        hits.push({ unit: toUnit(row), lang, ...span });
-      }
-    }
-    return hits;
-  }
-
-  /**
-   * Units that may contain `term` on the `lang` side: every index term of it must be present (the
-   * last English word as a prefix, for a term cut mid-word). A term with no index terms (one Han
-   * character, a number) falls back to a scan; findTerm then checks each row.
-   */
-  private *containing(term: string, lang: Lang): Generator<UnitRow> {
-    // A lone Han character is indexed only where it stands alone; elsewhere it hides inside bigrams.
-    const terms = [...storedTerms(normalizeSegment(term, lang), lang)].filter(
-      (t) => !/^\p{Script=Han}$/u.test(t),
-    );
-    if (terms.length === 0) {
-      yield* this.db
-        .prepare(`SELECT ${UNIT_COLUMNS} FROM ${UNIT_FROM} ORDER BY u.id`)
-        .iterate() as IterableIterator<UnitRow>;
-      return;
-    }
-    const quoted = terms.map((t) => quoteTerm(ftsTerm(t, lang)));
-    if (lang === 'en') quoted[quoted.length - 1] += ' *';
-    const match = quoted.join(' AND ');
-    const statement = this.statements.containing;
-    let after = 0;
-    for (;;) {
-      const ids = statement.all(match, after, 200);
-      if (ids.length === 0) return;
-      yield* this.rowsByIds(ids).sort((a, b) => a.id - b.id);
-      after = ids[ids.length - 1]!;
-    }
-  }
-
-  async *units(filter: TmUnitFilter = {}): AsyncIterable<TmUnit> {
-    const conditions = ['u.id > @after'];
-    const parameters: Record<string, unknown> = { after: 0 };
-    if (filter.document !== undefined) {
-      const ids = this.documentRows.find(filter.document).map((d) => d.id);
-      conditions.push(`u.document_id IN (${ids.join(',') || 'NULL'})`);
-    }
-    if (filter.since) {
-      conditions.push('u.created_at >= @since');
-      parameters['since'] = filter.since.toISOString();
-    }
-    if (filter.until) {
-      conditions.push('u.created_at < @until');
-      parameters['until'] = filter.until.toISOString();
-    }
-    if (filter.minConfidence !== undefined) {
-      // Imported units without a confidence (human TMs) count as sure.
-      conditions.push('coalesce(u.confidence, 1) >= @minConfidence');
-      parameters['minConfidence'] = filter.minConfidence;
-    }
-    const page = this.db.prepare<[Record<string, unknown>], UnitRow>(
-      `SELECT ${UNIT_COLUMNS} FROM ${UNIT_FROM} WHERE ${conditions.join(' AND ')} ORDER BY u.id LIMIT 1000`,
-    );
-    // Keyset pages, not one long cursor: the connection stays free between pages, memory bounded.
-    for (;;) {
-      const rows = page.all(parameters);
-      if (rows.length === 0) return;
-      for (const row of rows) yield toUnit(row);
-      parameters['after'] = rows[rows.length - 1]!.id;
-    }
-  }
-
-  async documents(): Promise<TmDocument[]> {
-    return this.documentRows.all();
-  }
-
-  async findDocuments(ref: string): Promise<TmDocument[]> {
-    return this.documentRows.find(ref);
+  /** Resolves when no write of this store is in progress on the query connection. */
+  private async settled(): Promise<void> {
+    if (this.reader === this.db) await this.writing;
   }
 
   async deleteDocument(id: number): Promise<boolean> {
@@ -455,59 +361,9 @@ export class SqliteTmStore implements TmStore {
     });
   }
 
-  async stats(): Promise<TmStats> {
-    const units = this.statements.unitCount.get()!.n;
-    const documents = (this.db.prepare('SELECT count(*) AS n FROM tm_documents').get() as { n: number }).n;
-    const group = (column: string) =>
-      Object.fromEntries(
-        (
-          this.db
-            .prepare(`SELECT ${column} AS k, count(*) AS n FROM tm_units GROUP BY ${column} ORDER BY n DESC`)
-            .all() as {
-            k: string;
-            n: number;
-          }[]
-        ).map((r) => [r.k, r.n]),
-      );
-    const scripts = { simplified: 0, traditional: 0, ...group('zh_script') };
-    const pageCount = this.db.pragma('page_count', { simple: true }) as number;
-    const pageSize = this.db.pragma('page_size', { simple: true }) as number;
-    return {
-      units,
-      documents,
-      languages: { zh: group('zh_lang'), en: group('en_lang') },
-      scripts,
-      bytes: pageCount * pageSize,
-      schemaVersion: SCHEMA_VERSION,
-    };
-  }
-
   async close(): Promise<void> {
+    await this.writing;
+    if (this.reader !== this.db && this.reader.open) this.reader.close();
     if (this.db.open) this.db.close();
   }
-
-  private rowsByIds(ids: readonly number[]): UnitRow[] {
-    if (ids.length === 0) return [];
-    return this.db
-      .prepare<number[], UnitRow>(
-        `SELECT ${UNIT_COLUMNS} FROM ${UNIT_FROM} WHERE u.id IN (${ids.map(() => '?').join(',')})`,
-      )
-      .all(...ids);
-  }
-}
-
-function toUnit(row: UnitRow): TmUnit {
-  return {
-    id: row.id,
-    zh: row.zh,
-    en: row.en,
-    zhLang: row.zh_lang,
-    enLang: row.en_lang,
-    zhScript: row.zh_script,
-    document: row.document,
-    position: row.position,
-    confidence: row.confidence,
-    createdAt: row.created_at,
-    changedAt: row.changed_at,
-  };
 }

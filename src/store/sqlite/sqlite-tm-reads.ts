@@ -1,0 +1,241 @@
+import { detectLang } from '../../core/fuzzy/detect-lang.js';
+import { normalizeSegment } from '../../core/fuzzy/normalize.js';
+import { matchScorer, scoreMatch } from '../../core/fuzzy/score.js';
+import type { Lang } from '../../core/types.js';
+import { findTerm } from '../concordance.js';
+import { ftsTerm, quoteTerm, storedTerms } from '../index-terms/term-index.js';
+import type {
+  TmConcordanceHit,
+  TmDocument,
+  TmLookupOptions,
+  TmMatch,
+  TmSearchOptions,
+  TmStats,
+  TmUnit,
+  TmUnitFilter,
+} from '../tm-store.js';
+import { CandidateFinder } from './candidates.js';
+import type { SqliteDatabase } from './database.js';
+import { SqliteDocuments } from './document-rows.js';
+import { SCHEMA_VERSION } from './migrations.js';
+
+interface UnitRow {
+  id: number;
+  zh: string;
+  en: string;
+  zh_lang: string;
+  en_lang: string;
+  zh_script: 'simplified' | 'traditional';
+  document: string | null;
+  position: number | null;
+  confidence: number | null;
+  created_at: string;
+  changed_at: string;
+}
+
+const UNIT_COLUMNS = `u.id, u.zh, u.en, u.zh_lang, u.en_lang, u.zh_script, d.name AS document, u.position,
+  u.confidence, u.created_at, u.changed_at`;
+const UNIT_FROM = 'tm_units u LEFT JOIN tm_documents d ON d.id = u.document_id';
+
+/**
+ * The TM's queries, on a connection of their own (SqliteTmStore): with WAL, that connection sees only
+ * committed transactions, so a lookup never sees an import that may still roll back.
+ */
+export class SqliteTmReads {
+  private readonly statements;
+  readonly candidateFinder: CandidateFinder;
+  private readonly documentRows: SqliteDocuments;
+
+  constructor(readonly db: SqliteDatabase) {
+    this.candidateFinder = new CandidateFinder(db);
+    this.documentRows = new SqliteDocuments(db);
+    this.statements = {
+      containing: db
+        .prepare<[string, number, number], number>(
+          'SELECT rowid FROM tm_terms WHERE tm_terms MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?',
+        )
+        .pluck(),
+      unitCount: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM tm_units'),
+    };
+  }
+
+  lookup(query: string, options: TmLookupOptions = {}): TmMatch[] {
+    const lang = options.lang ?? detectLang(query);
+    const min = options.min ?? 70;
+    const limit = options.limit ?? 5;
+    const normal = normalizeSegment(query, lang);
+    const ids = this.candidates(normal, lang);
+    if (ids.length === 0) return [];
+    const matches: TmMatch[] = [];
+    const scorer = matchScorer(normal, lang);
+    for (const row of this.rowsByIds(ids)) {
+      const match = scorer(normalizeSegment(lang === 'zh' ? row.zh : row.en, lang), min);
+      if (match && match.score >= min) matches.push({ ...match, unit: toUnit(row) });
+    }
+    matches.sort((a, b) => b.score - a.score || a.unit.id - b.unit.id);
+    return matches.slice(0, limit);
+  }
+
+  /** Candidate unit ids for a normalised query (see CandidateFinder). */
+  candidates(normalizedQuery: string, lang: Lang): number[] {
+    return this.candidateFinder.find(normalizedQuery, lang);
+  }
+
+  /** Every unit scored by a full scan: the benchmark's baseline, never used by lookup. */
+  *scanMatches(query: string, lang: Lang, min = 70): Generator<TmMatch> {
+    const normal = normalizeSegment(query, lang);
+    const rows = this.db
+      .prepare(`SELECT ${UNIT_COLUMNS} FROM ${UNIT_FROM}`)
+      .iterate() as IterableIterator<UnitRow>;
+    for (const row of rows) {
+      const { score, numbers } = scoreMatch(
+        normal,
+        normalizeSegment(lang === 'zh' ? row.zh : row.en, lang),
+        lang,
+      );
+      if (score >= min) yield { score, numbers, unit: toUnit(row) };
+    }
+  }
+
+  search(term: string, options: TmSearchOptions = {}): TmConcordanceHit[] {
+    const limit = options.limit ?? 20;
+    if (!term.trim()) return [];
+    const langs: Lang[] = options.lang
+      ? [options.lang]
+      : [detectLang(term), detectLang(term) === 'zh' ? 'en' : 'zh'];
+    const hits: TmConcordanceHit[] = [];
+    const seen = new Set<number>();
+    for (const lang of langs) {
+      for (const row of this.containing(term, lang)) {
+        if (hits.length >= limit) return hits;
+        if (seen.has(row.id)) continue;
+        const span = findTerm(lang === 'zh' ? row.zh : row.en, term, lang);
+        if (!span) continue;
+        seen.add(row.id);
+        hits.push({ unit: toUnit(row), lang, ...span });
+      }
+    }
+    return hits;
+  }
+
+  /**
+   * Units that may contain `term` on the `lang` side: every index term of it must be present (the
+   * last English word as a prefix, for a term cut mid-word). A term with no index terms (one Han
+   * character, a number) falls back to a scan; findTerm then checks each row.
+   */
+  private *containing(term: string, lang: Lang): Generator<UnitRow> {
+    // A lone Han character is indexed only where it stands alone; elsewhere it hides inside bigrams.
+    const terms = [...storedTerms(normalizeSegment(term, lang), lang)].filter(
+      (t) => !/^\p{Script=Han}$/u.test(t),
+    );
+    if (terms.length === 0) {
+      yield* this.db
+        .prepare(`SELECT ${UNIT_COLUMNS} FROM ${UNIT_FROM} ORDER BY u.id`)
+        .iterate() as IterableIterator<UnitRow>;
+      return;
+    }
+    const quoted = terms.map((t) => quoteTerm(ftsTerm(t, lang)));
+    if (lang === 'en') quoted[quoted.length - 1] += ' *';
+    const match = quoted.join(' AND ');
+    const statement = this.statements.containing;
+    let after = 0;
+    for (;;) {
+      const ids = statement.all(match, after, 200);
+      if (ids.length === 0) return;
+      yield* this.rowsByIds(ids).sort((a, b) => a.id - b.id);
+      after = ids[ids.length - 1]!;
+    }
+  }
+
+  *units(filter: TmUnitFilter = {}): Generator<TmUnit> {
+    const conditions = ['u.id > @after'];
+    const parameters: Record<string, unknown> = { after: 0 };
+    if (filter.document !== undefined) {
+      const ids = this.documentRows.find(filter.document).map((d) => d.id);
+      conditions.push(`u.document_id IN (${ids.join(',') || 'NULL'})`);
+    }
+    if (filter.since) {
+      conditions.push('u.created_at >= @since');
+      parameters['since'] = filter.since.toISOString();
+    }
+    if (filter.until) {
+      conditions.push('u.created_at < @until');
+      parameters['until'] = filter.until.toISOString();
+    }
+    if (filter.minConfidence !== undefined) {
+      // Imported units without a confidence (human TMs) count as sure.
+      conditions.push('coalesce(u.confidence, 1) >= @minConfidence');
+      parameters['minConfidence'] = filter.minConfidence;
+    }
+    const page = this.db.prepare<[Record<string, unknown>], UnitRow>(
+      `SELECT ${UNIT_COLUMNS} FROM ${UNIT_FROM} WHERE ${conditions.join(' AND ')} ORDER BY u.id LIMIT 1000`,
+    );
+    // Keyset pages, not one long cursor: the connection stays free between pages, memory bounded.
+    for (;;) {
+      const rows = page.all(parameters);
+      if (rows.length === 0) return;
+      for (const row of rows) yield toUnit(row);
+      parameters['after'] = rows[rows.length - 1]!.id;
+    }
+  }
+
+  documents(): TmDocument[] {
+    return this.documentRows.all();
+  }
+
+  findDocuments(ref: string): TmDocument[] {
+    return this.documentRows.find(ref);
+  }
+
+  stats(): TmStats {
+    const units = this.statements.unitCount.get()!.n;
+    const documents = (this.db.prepare('SELECT count(*) AS n FROM tm_documents').get() as { n: number }).n;
+    const group = (column: string) =>
+      Object.fromEntries(
+        (
+          this.db
+            .prepare(`SELECT ${column} AS k, count(*) AS n FROM tm_units GROUP BY ${column} ORDER BY n DESC`)
+            .all() as {
+            k: string;
+            n: number;
+          }[]
+        ).map((r) => [r.k, r.n]),
+      );
+    const scripts = { simplified: 0, traditional: 0, ...group('zh_script') };
+    const pageCount = this.db.pragma('page_count', { simple: true }) as number;
+    const pageSize = this.db.pragma('page_size', { simple: true }) as number;
+    return {
+      units,
+      documents,
+      languages: { zh: group('zh_lang'), en: group('en_lang') },
+      scripts,
+      bytes: pageCount * pageSize,
+      schemaVersion: SCHEMA_VERSION,
+    };
+  }
+
+  private rowsByIds(ids: readonly number[]): UnitRow[] {
+    if (ids.length === 0) return [];
+    return this.db
+      .prepare<number[], UnitRow>(
+        `SELECT ${UNIT_COLUMNS} FROM ${UNIT_FROM} WHERE u.id IN (${ids.map(() => '?').join(',')})`,
+      )
+      .all(...ids);
+  }
+}
+
+function toUnit(row: UnitRow): TmUnit {
+  return {
+    id: row.id,
+    zh: row.zh,
+    en: row.en,
+    zhLang: row.zh_lang,
+    enLang: row.en_lang,
+    zhScript: row.zh_script,
+    document: row.document,
+    position: row.position,
+    confidence: row.confidence,
+    createdAt: row.created_at,
+    changedAt: row.changed_at,
+  };
+}
