@@ -20,7 +20,21 @@ export interface ReadTextOptions {
 
 /** Reads and decodes a text file (or stdin for `-`), with errors that name the file. */
 export async function readTextFile(path: string, options: ReadTextOptions = {}): Promise<DecodedText> {
-  const name = path === '-' ? '<stdin>' : path;
+  const { name, bytes } = await readInputBytes(path, options);
+  return decodeBytes(bytes, { file: name, encoding: options.encoding });
+}
+
+/** The name messages call an input by: the path as given, `<stdin>` for `-`. */
+export function inputName(path: string): string {
+  return path === '-' ? '<stdin>' : path;
+}
+
+/** Reads a file's bytes (or stdin for `-`), within the size cap, with errors that name the file. */
+export async function readInputBytes(
+  path: string,
+  options: Omit<ReadTextOptions, 'encoding'> = {},
+): Promise<{ name: string; bytes: Uint8Array }> {
+  const name = inputName(path);
   let bytes: Uint8Array;
   if (path === '-') {
     if (!options.readStdin) throw new BitextError('USAGE', 'reading standard input is not possible here');
@@ -47,5 +61,5 @@ export async function readTextFile(path: string, options: ReadTextOptions = {}):
       throw new BitextError('FILE_NOT_READABLE', `cannot read: ${(error as Error).message}`, { file: name });
     }
   }
-  return decodeBytes(bytes, { file: name, encoding: options.encoding });
+  return { name, bytes };
 }

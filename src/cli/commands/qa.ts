@@ -1,11 +1,16 @@
-import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
+import { checkTranslations, type FileFinding } from '../../app/qa.js';
+import { listTermEntries } from '../../app/terms.js';
 import { BitextError } from '../../core/errors.js';
-import { type Finding, QA_CHECKS, type QaCheck, type QaTerm, runQa } from '../../core/qa/index.js';
+import { type Finding, QA_CHECKS, type QaCheck } from '../../core/qa/index.js';
 import { findingsToHtml } from '../../formats/qa-html.js';
+import type { EncodingName } from '../../io/decode.js';
 import type { CliIo } from '../io.js';
 import { writeOutput } from '../output.js';
-import { readPairs, readStoredTermbase, readTermbase } from '../pair-input.js';
+import { readPairs, readTermbase } from '../read-inputs.js';
+import { DB_OPTION_HELP, ENCODINGS, withStore } from '../store-option.js';
+
+export type { FileFinding };
 
 interface QaFlags {
   termbase?: string;
@@ -14,6 +19,7 @@ interface QaFlags {
   out?: string;
   checks?: string;
   failOn?: 'error' | 'warning' | 'info';
+  encoding?: EncodingName;
 }
 
 const EXAMPLES = `
@@ -26,9 +32,6 @@ Examples:
 Input: a bilingual document (aligned first, as by \`bitext align\`), or aligned pairs as .tsv (zh<TAB>en)
 or .jsonl ({"zh":…,"en":…} per line). Checks: ${QA_CHECKS.join(', ')}.`;
 
-/** A finding with the file it was found in (several files can be checked in one run). */
-export type FileFinding = Finding & { file: string };
-
 export function registerQa(program: Command, io: CliIo): void {
   program
     .command('qa')
@@ -37,7 +40,10 @@ export function registerQa(program: Command, io: CliIo): void {
     )
     .argument('<files...>', 'bilingual documents or aligned pair files (.tsv, .jsonl); "-" for stdin')
     .option('--termbase <file>', 'termbase to enforce: .tbx, .csv, .tsv, or a bitext database (.db)')
-    .option('--db <path>', 'enforce the termbase stored in this bitext database')
+    .option('--db <location>', `enforce the termbase stored with the TM: ${DB_OPTION_HELP}`)
+    .addOption(
+      new Option('--encoding <name>', 'force the input encoding (default: detected)').choices(ENCODINGS),
+    )
     .addOption(
       new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'html']).default('text'),
     )
@@ -53,18 +59,21 @@ export function registerQa(program: Command, io: CliIo): void {
     .action(async (files: string[], flags: QaFlags) => {
       const checks = parseChecks(flags.checks);
       const termbase = [
-        ...(flags.termbase ? await readTermbase(flags.termbase, io) : []),
-        ...(flags.db ? await readStoredTermbase(resolve(io.cwd, flags.db)) : []),
-      ].map((t): QaTerm => ({ zh: t.zh, en: t.en, status: t.status }));
-      const findings: FileFinding[] = [];
-      let pairCount = 0;
-      for (const file of files) {
-        const pairs = await readPairs(file, io, { keepUnpaired: true });
-        pairCount += pairs.length;
-        for (const finding of runQa(pairs, { termbase, ...(checks ? { checks } : {}) })) {
-          findings.push({ file, ...finding });
-        }
-      }
+        ...(flags.termbase ? await readTermbase(io, flags.termbase, flags.encoding) : []),
+        ...(flags.db
+          ? await withStore(io, flags.db, 'read', (store) => listTermEntries(store.termbase))
+          : []),
+      ];
+      const inputs = [];
+      for (const file of files)
+        inputs.push({
+          name: file,
+          pairs: await readPairs(io, file, { keepUnpaired: true, encoding: flags.encoding }),
+        });
+      const { findings, pairs: pairCount } = checkTranslations(inputs, {
+        termbase,
+        ...(checks ? { checks } : {}),
+      });
       const output =
         flags.format === 'json'
           ? JSON.stringify(findings, null, 2) + '\n'

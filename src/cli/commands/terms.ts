@@ -1,22 +1,22 @@
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { type Command, Option } from 'commander';
+import {
+  extractTermPairs,
+  importTermEntries,
+  listTermEntries,
+  saveTermPairs,
+  tmPairs,
+} from '../../app/terms.js';
 import { BitextError } from '../../core/errors.js';
 import type { QaPair } from '../../core/qa/index.js';
-import {
-  extractTerms,
-  TERM_STATUSES,
-  type TermEntry,
-  type TermPair,
-  type TermStatus,
-} from '../../core/terms/index.js';
+import { TERM_STATUSES, type TermEntry, type TermPair, type TermStatus } from '../../core/terms/index.js';
 import { termEntriesToTbx } from '../../formats/tbx-write.js';
 import { termEntriesToCsv, termPairsToEntries, termPairsToTsv } from '../../formats/terms-csv.js';
-import { DEFAULT_DB_PATH } from '../../store/sqlite/database.js';
-import { openSqliteTmStore } from '../../store/sqlite/sqlite-tm-store.js';
-import { openSqliteTermbase } from '../../store/sqlite/termbase-store.js';
+import type { EncodingName } from '../../io/decode.js';
 import type { CliIo } from '../io.js';
 import { writeOutput } from '../output.js';
-import { readPairs, readTermbase } from '../pair-input.js';
+import { readPairs, readTermbase } from '../read-inputs.js';
+import { DB_OPTION_HELP, ENCODINGS, storeLocation, withStore } from '../store-option.js';
 
 const FORMATS = ['tsv', 'json', 'csv', 'tbx'] as const;
 type TermsFormat = (typeof FORMATS)[number];
@@ -28,9 +28,8 @@ interface ExtractFlags {
   save?: boolean;
   minScore: string;
   top?: string;
+  encoding?: EncodingName;
 }
-
-const DB_HELP = `bitext database holding the TM and termbase (default: $BITEXT_DB, else ./${DEFAULT_DB_PATH})`;
 
 const EXAMPLES = `
 Examples:
@@ -51,7 +50,10 @@ export function registerTerms(program: Command, io: CliIo): void {
       'extract bilingual term pairs from aligned documents or the TM; import and list the termbase',
     )
     .argument('[files...]', 'bilingual documents or aligned pair files (.tsv, .jsonl); none: the TM of --db')
-    .option('--db <path>', DB_HELP)
+    .option('--db <location>', DB_OPTION_HELP)
+    .addOption(
+      new Option('--encoding <name>', 'force the input encoding (default: detected)').choices(ENCODINGS),
+    )
     .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('tsv'))
     .option('-o, --out <file>', 'write to a file (atomically) instead of stdout')
     .option('--save', 'also store the extracted pairs in the termbase of the database (status admitted)')
@@ -65,27 +67,24 @@ export function registerTerms(program: Command, io: CliIo): void {
       let pairs: QaPair[] = [];
       let source: string;
       if (files.length > 0) {
-        for (const file of files) pairs.push(...(await readPairs(file, io, { keepUnpaired: false })));
+        for (const file of files)
+          pairs.push(...(await readPairs(io, file, { keepUnpaired: false, encoding: flags.encoding })));
         source = files.map((f) => basename(f)).join(', ');
-      } else if (flags.db !== undefined) {
-        pairs = await tmPairs(dbPath(io, flags.db));
-        source = `TM ${basename(flags.db)}`;
+      } else if (flags.db !== undefined || io.env['BITEXT_DB'] !== undefined) {
+        pairs = await withStore(io, flags.db, 'read', (store) => tmPairs(store.tm));
+        source = `TM ${basename(storeLocation(io, flags.db))}`;
       } else {
         throw new BitextError(
           'USAGE',
-          'give documents to extract terms from, or --db to extract from the TM',
+          'give documents to extract terms from, or --db (or $BITEXT_DB) to extract from the TM',
         );
       }
-      let extracted = extractTerms(pairs, { minScore });
-      if (top !== undefined) extracted = extracted.slice(0, Math.floor(top));
+      const extracted = extractTermPairs(pairs, { minScore, top });
       if (flags.save) {
-        const store = openSqliteTermbase(dbPath(io, flags.db));
-        try {
-          const result = await store.add(termPairsToEntries(extracted, `extracted:${source}`));
-          io.stderr.write(`termbase: ${result.added} added, ${result.updated} updated\n`);
-        } finally {
-          await store.close();
-        }
+        const result = await withStore(io, flags.db, 'write', (store) =>
+          saveTermPairs(store.termbase, extracted, source),
+        );
+        io.stderr.write(`termbase: ${result.added} added, ${result.updated} updated\n`);
       }
       await writeOutput(io, formatPairs(extracted, flags.format, source), flags.out);
     });
@@ -100,21 +99,12 @@ export function registerTerms(program: Command, io: CliIo): void {
       new Option('--status <status>', 'status for entries that name none').choices([...TERM_STATUSES]),
     )
     .action(async (file: string, _flags: unknown, command: Command) => {
-      const flags = command.optsWithGlobals<{ db?: string; status?: TermStatus }>();
-      const entries = (await readTermbase(file, io)).map((e) => ({
-        ...e,
-        ...(flags.status && !hasExplicitStatus(e) ? { status: flags.status } : {}),
-        source: e.source ?? basename(file),
-      }));
-      const store = openSqliteTermbase(dbPath(io, flags.db));
-      try {
-        const result = await store.add(entries);
-        io.stdout.write(
-          `${file}: ${entries.length} read, ${result.added} added, ${result.updated} updated\n`,
-        );
-      } finally {
-        await store.close();
-      }
+      const flags = command.optsWithGlobals<{ db?: string; status?: TermStatus; encoding?: EncodingName }>();
+      const entries = await readTermbase(io, file, flags.encoding);
+      const result = await withStore(io, flags.db, 'write', (store) =>
+        importTermEntries(store.termbase, entries, { status: flags.status, source: basename(file) }),
+      );
+      io.stdout.write(`${file}: ${entries.length} read, ${result.added} added, ${result.updated} updated\n`);
     });
 
   terms
@@ -128,22 +118,11 @@ export function registerTerms(program: Command, io: CliIo): void {
         status?: TermStatus;
         out?: string;
       }>();
-      const store = openSqliteTermbase(dbPath(io, flags.db));
-      let entries: TermEntry[];
-      try {
-        entries = (await store.list(flags.status ? { status: flags.status } : {})).map(
-          ({ id: _id, createdAt: _at, ...e }) => e,
-        );
-      } finally {
-        await store.close();
-      }
+      const entries = await withStore(io, flags.db, 'read', (store) =>
+        listTermEntries(store.termbase, flags.status ? { status: flags.status } : {}),
+      );
       await writeOutput(io, formatEntries(entries, flags.format), flags.out);
     });
-}
-
-/** Entries from a table without a status column were given 'preferred' by the reader; TBX always says. */
-function hasExplicitStatus(entry: TermEntry): boolean {
-  return entry.status !== 'preferred';
 }
 
 function formatPairs(pairs: readonly TermPair[], format: TermsFormat, source: string): string {
@@ -161,21 +140,6 @@ function formatEntries(entries: readonly TermEntry[], format: TermsFormat): stri
       (e) => [e.zh, e.en, e.status, e.kind ?? ''].map((c) => c.replace(/[\t\r\n]+/g, ' ')).join('\t') + '\n',
     )
     .join('');
-}
-
-async function tmPairs(path: string): Promise<QaPair[]> {
-  const store = openSqliteTmStore(path);
-  try {
-    const pairs: QaPair[] = [];
-    for await (const unit of store.units()) pairs.push({ zh: unit.zh, en: unit.en });
-    return pairs;
-  } finally {
-    await store.close();
-  }
-}
-
-function dbPath(io: CliIo, db: string | undefined): string {
-  return resolve(io.cwd, db ?? io.env['BITEXT_DB'] ?? DEFAULT_DB_PATH);
 }
 
 function parseNumber(value: string, flag: string, min: number, max: number): number {

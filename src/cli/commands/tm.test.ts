@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../store/sqlite/migrations.js';
 import { memoryIo } from '../io.js';
 import { run } from '../run.js';
 
@@ -29,7 +30,7 @@ describe('bitext tm', () => {
     const again = await cli('tm', 'add', example);
     expect(again.stdout).toContain('already in the TM, nothing added');
     const stats = JSON.parse((await cli('tm', 'stats', '--format', 'json')).stdout);
-    expect(stats).toMatchObject({ units: result.added, documents: 1, schemaVersion: 3 });
+    expect(stats).toMatchObject({ units: result.added, documents: 1, schemaVersion: SCHEMA_VERSION });
     expect(stats.scripts.traditional).toBe(result.added);
     expect(stats.bytes).toBeGreaterThan(0);
   });
@@ -69,8 +70,13 @@ describe('bitext tm', () => {
     expect(tmx).toContain('<tuv xml:lang="zh-CN"><seg>你好</seg></tuv>');
     const tsv = await cli('tm', 'export', '--db', 'other.db', '--format', 'tsv', '--min-confidence', '0.5');
     expect(tsv.stdout).toBe('你好\tHello\n');
-    // The environment's database was never touched.
-    expect(JSON.parse((await cli('tm', 'stats', '--format', 'json')).stdout).units).toBe(0);
+    // The environment's database was never touched: reading it finds none, and does not create it.
+    const stats = await cli('tm', 'stats', '--format', 'json');
+    expect(stats).toMatchObject({ code: 1, stdout: '' });
+    expect(stats.stderr).toBe(
+      `bitext: ${join(dir, 'env.db')}: no such TM (reading never creates one; \`bitext tm add\` or \`tm import\` makes it)\n`,
+    );
+    expect(existsSync(join(dir, 'env.db'))).toBe(false);
   });
 
   it('fails with exit 1 and file:line:column on malformed or unsafe input, storing nothing', async () => {

@@ -1,31 +1,44 @@
-import { createHash } from 'node:crypto';
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
-import { alignDocument } from '../../core/document.js';
+import { addDocumentsToTm, deleteTmDocument, exportTm, importTmFile } from '../../app/tm.js';
+import type { DocumentInput } from '../../app/use-case.js';
 import { BitextError } from '../../core/errors.js';
 import type { Lang } from '../../core/types.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
-import { readTextFile } from '../../io/read-text.js';
-import { EXPORT_FORMATS, type ExportFormat, exportUnits } from '../../store/export.js';
-import { IMPORT_FORMATS, type ImportFormat, importFile } from '../../store/import-file.js';
-import { DEFAULT_DB_PATH } from '../../store/sqlite/database.js';
-import { openSqliteTmStore } from '../../store/sqlite/sqlite-tm-store.js';
-import type { TmAddResult, TmConcordanceHit, TmMatch, TmStore } from '../../store/tm-store.js';
+import type { EncodingName } from '../../io/decode.js';
+import { EXPORT_FORMATS, type ExportFormat } from '../../store/export.js';
+import { IMPORT_FORMATS, type ImportFormat } from '../../store/import-file.js';
 import type { CliIo } from '../io.js';
+import { DB_OPTION_HELP, ENCODINGS, readInput, withStore } from '../store-option.js';
+import {
+  describeAdd,
+  describeDocuments,
+  describeHit,
+  describeMatch,
+  formatBytes,
+  hitJson,
+  matchJson,
+} from './tm-output.js';
 
 type OutputFormat = 'text' | 'json';
-
-const DB_HELP = `the TM database (default: $BITEXT_DB, else ./${DEFAULT_DB_PATH})`;
 
 const EXAMPLES = `
 Examples:
   $ bitext tm add examples/press-release.txt             align a bilingual document and store its pairs
+  $ bitext tm add --replace examples/press-release.txt   a revised version replaces the stored one
   $ bitext tm import memory.tmx                          TMX 1.1–1.4b, TSV or XLIFF 1.2/2.0 (by extension)
   $ bitext tm import pairs.txt --from tsv --db my.db     name the format and the database
   $ bitext tm lookup "王廣成匯報了重慶市2021年外事工作情況"  fuzzy matches, best first
   $ bitext tm search 友協 --format json                  concordance in either language
   $ bitext tm export --format tmx --min-confidence 0.5 --out tm.tmx
-  $ bitext tm stats --format json`;
+  $ bitext tm documents                                  what the TM holds, by document
+  $ bitext tm delete 3                                   remove document 3 and its units
+  $ bitext tm stats --db postgres://bitext@db.example/tm a team TM on PostgreSQL`;
+
+interface CommonFlags {
+  db?: string;
+  format: OutputFormat;
+}
 
 export function registerTm(program: Command, io: CliIo): void {
   const tm = program
@@ -33,70 +46,65 @@ export function registerTm(program: Command, io: CliIo): void {
     .description('translation memory: store aligned pairs, import/export TMX, TSV, XLIFF, fuzzy lookup')
     .addHelpText('after', EXAMPLES);
 
-  withCommon(tm.command('add'))
+  withEncoding(withCommon(tm.command('add')))
     .description('align bilingual documents and store their pairs (a document already stored adds nothing)')
-    .argument('<files...>', 'bilingual documents (both languages in one file)')
+    .argument('<files...>', 'bilingual documents, each holding both languages ("-" for stdin)')
+    .option('--replace', 'a changed document replaces the stored versions of the same name')
     .addHelpText('after', '\nExample:\n  $ bitext tm add examples/press-release.txt --format json')
-    .action(async (files: string[], flags: CommonFlags) => {
-      await withStore(io, flags, async (store) => {
-        const results = [];
-        for (const file of files) {
-          const text = (await readTextFile(file, { cwd: io.cwd, readStdin: io.readStdin })).text;
-          const document = alignDocument({ combined: text }, { sourceNames: { combined: file } });
-          const contentHash = createHash('sha256').update(text).digest('hex');
-          const units = document.pairs.map((pair, position) => ({
-            zh: pair.zh,
-            en: pair.en,
-            position,
-            confidence: Math.round(pair.confidence * 1000) / 1000,
-          }));
-          const result = await store.addDocument(
-            { name: basename(file), contentHash, kind: 'aligned' },
-            units,
-          );
-          results.push({ file, ...result });
-          if (flags.format === 'text') io.stdout.write(describeAdd(file, result));
-        }
+    .action(async (files: string[], flags: CommonFlags & { replace?: boolean; encoding?: EncodingName }) => {
+      const inputs: DocumentInput[] = [];
+      for (const file of files) inputs.push(await readInput(io, file));
+      await withStore(io, flags.db, 'write', async ({ tm }) => {
+        const results = await addDocumentsToTm(tm, inputs, {
+          encoding: flags.encoding,
+          replace: flags.replace,
+        });
         if (flags.format === 'json') io.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+        else for (const result of results) io.stdout.write(describeAdd(result.name, result));
       });
     });
 
-  withCommon(tm.command('import'))
+  withEncoding(withCommon(tm.command('import')))
     .description('import a TMX, TSV or XLIFF file (streamed; all or nothing; duplicates counted, not stored)')
     .argument('<file>', 'file to import')
     .addOption(new Option('--from <format>', 'input format (default: by extension)').choices(IMPORT_FORMATS))
+    .option('--replace', 'a changed file replaces the stored versions of the same name')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ bitext tm import memory.tmx\n  $ bitext tm import pairs.txt --from tsv',
+      '\nExamples:\n  $ bitext tm import memory.tmx\n  $ bitext tm import pairs.txt --from tsv --encoding utf-16le',
     )
-    .action(async (file: string, flags: CommonFlags & { from?: ImportFormat }) => {
-      await withStore(io, flags, async (store) => {
-        const progress =
-          io.isTTY && flags.format === 'text'
-            ? (read: number) => io.stderr.write(`\r${file}: ${read} units read…`)
-            : undefined;
-        const result = await importFile(store, resolve(io.cwd, file), {
-          format: flags.from,
-          displayName: file,
-          onProgress: progress,
+    .action(
+      async (
+        file: string,
+        flags: CommonFlags & { from?: ImportFormat; replace?: boolean; encoding?: EncodingName },
+      ) => {
+        await withStore(io, flags.db, 'write', async ({ tm }) => {
+          const progress = io.isTTY && flags.format === 'text';
+          const result = await importTmFile(tm, resolve(io.cwd, file), {
+            format: flags.from,
+            encoding: flags.encoding,
+            displayName: file,
+            replace: flags.replace,
+            onProgress: progress ? (p) => io.stderr.write(`\r${file}: ${p.done} units read…`) : undefined,
+          });
+          if (progress) io.stderr.write('\n');
+          if (flags.format === 'json') io.stdout.write(`${JSON.stringify({ file, ...result }, null, 2)}\n`);
+          else io.stdout.write(describeAdd(`${file} (${result.format})`, result));
         });
-        if (progress) io.stderr.write('\n');
-        if (flags.format === 'json') io.stdout.write(`${JSON.stringify({ file, ...result }, null, 2)}\n`);
-        else io.stdout.write(describeAdd(`${file} (${result.format})`, result));
-      });
-    });
+      },
+    );
 
   withCommon(tm.command('export'), false)
     .description('write the TM (or a filtered part) as TMX 1.4, TSV, XLIFF 1.2 or JSON lines')
     .addOption(new Option('-f, --format <format>', 'output format').choices(EXPORT_FORMATS).default('tmx'))
     .option('-o, --out <file>', 'write to a file (atomically) instead of stdout')
-    .option('--document <name>', 'only units from this document (name or id)')
+    .option('--document <ref>', 'only units from this document (id, or its name as `tm documents` shows)')
     .option('--since <date>', 'only units created at or after this date (ISO 8601)')
     .option('--until <date>', 'only units created before this date (ISO 8601)')
     .option('--min-confidence <n>', 'only units with at least this alignment confidence (0–1)')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ bitext tm export --out tm.tmx\n  $ bitext tm export --format tsv --document press-release.txt --since 2026-01-01',
+      '\nExamples:\n  $ bitext tm export --out tm.tmx\n  $ bitext tm export --format tsv --document examples/press-release.txt --since 2026-01-01',
     )
     .action(
       async (
@@ -109,17 +117,17 @@ export function registerTm(program: Command, io: CliIo): void {
           minConfidence?: string;
         },
       ) => {
-        await withStore(io, flags, async (store) => {
-          const filter = {
-            document: flags.document,
-            since: flags.since === undefined ? undefined : parseDate(flags.since, '--since'),
-            until: flags.until === undefined ? undefined : parseDate(flags.until, '--until'),
-            minConfidence:
-              flags.minConfidence === undefined
-                ? undefined
-                : parseNumber(flags.minConfidence, '--min-confidence'),
-          };
-          const chunks = exportUnits(store, flags.format, filter);
+        const filter = {
+          document: flags.document,
+          since: flags.since === undefined ? undefined : parseDate(flags.since, '--since'),
+          until: flags.until === undefined ? undefined : parseDate(flags.until, '--until'),
+          minConfidence:
+            flags.minConfidence === undefined
+              ? undefined
+              : parseNumber(flags.minConfidence, '--min-confidence', 1),
+        };
+        await withStore(io, flags.db, 'read', async ({ tm }) => {
+          const chunks = await exportTm(tm, flags.format, filter);
           if (flags.out === undefined || flags.out === '-') {
             for await (const chunk of chunks) io.stdout.write(chunk);
           } else {
@@ -133,26 +141,23 @@ export function registerTm(program: Command, io: CliIo): void {
     .description('fuzzy matches for a segment, best first, with a CAT-style match percentage')
     .argument('<text>', 'the segment to look up (Chinese or English)')
     .addOption(new Option('--lang <lang>', 'language of the text (default: detected)').choices(['zh', 'en']))
-    .option('--min <score>', 'lowest match percentage', '70')
+    .option('--min <score>', 'lowest match percentage (0–100)', '70')
     .option('--limit <n>', 'at most this many matches', '5')
     .addHelpText(
       'after',
       '\nExamples:\n  $ bitext tm lookup "重庆市2021年外事工作情况"\n  $ bitext tm lookup "Wang Guangcheng met Jiang Jiang" --min 50 --format json',
     )
     .action(async (text: string, flags: CommonFlags & { lang?: Lang; min: string; limit: string }) => {
-      await withStore(io, flags, async (store) => {
-        const matches = await store.lookup(text, {
-          lang: flags.lang,
-          min: parseNumber(flags.min, '--min'),
-          limit: parseNumber(flags.limit, '--limit'),
-        });
-        if (flags.format === 'json') {
-          io.stdout.write(`${JSON.stringify(matches.map(matchJson), null, 2)}\n`);
-        } else if (matches.length === 0) {
-          io.stdout.write('no matches\n');
-        } else {
-          for (const match of matches) io.stdout.write(describeMatch(match));
-        }
+      const options = {
+        lang: flags.lang,
+        min: parseNumber(flags.min, '--min', 100),
+        limit: parseNumber(flags.limit, '--limit'),
+      };
+      await withStore(io, flags.db, 'read', async ({ tm }) => {
+        const matches = await tm.lookup(text, options);
+        if (flags.format === 'json') io.stdout.write(`${JSON.stringify(matches.map(matchJson), null, 2)}\n`);
+        else if (matches.length === 0) io.stdout.write('no matches\n');
+        else for (const match of matches) io.stdout.write(describeMatch(match));
       });
     });
 
@@ -166,14 +171,42 @@ export function registerTm(program: Command, io: CliIo): void {
       '\nExamples:\n  $ bitext tm search 友協\n  $ bitext tm search "foreign affairs" --lang en --format json',
     )
     .action(async (term: string, flags: CommonFlags & { lang?: Lang; limit: string }) => {
-      await withStore(io, flags, async (store) => {
-        const hits = await store.search(term, {
-          lang: flags.lang,
-          limit: parseNumber(flags.limit, '--limit'),
-        });
+      const options = { lang: flags.lang, limit: parseNumber(flags.limit, '--limit') };
+      await withStore(io, flags.db, 'read', async ({ tm }) => {
+        const hits = await tm.search(term, options);
         if (flags.format === 'json') io.stdout.write(`${JSON.stringify(hits.map(hitJson), null, 2)}\n`);
         else if (hits.length === 0) io.stdout.write('no hits\n');
         else for (const hit of hits) io.stdout.write(describeHit(hit, io.isTTY));
+      });
+    });
+
+  withCommon(tm.command('documents'))
+    .description('list the documents of the TM: id, units, date added, kind, name')
+    .addHelpText('after', '\nExample:\n  $ bitext tm documents --format json')
+    .action(async (flags: CommonFlags) => {
+      await withStore(io, flags.db, 'read', async ({ tm }) => {
+        const documents = await tm.documents();
+        io.stdout.write(
+          flags.format === 'json' ? `${JSON.stringify(documents, null, 2)}\n` : describeDocuments(documents),
+        );
+      });
+    });
+
+  withCommon(tm.command('delete'))
+    .description('delete a document and its units from the TM')
+    .argument('<document>', 'the document: its id, or its name as `tm documents` shows it')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ bitext tm delete 3\n  $ bitext tm delete examples/press-release.txt',
+    )
+    .action(async (ref: string, flags: CommonFlags) => {
+      await withStore(io, flags.db, 'write', async ({ tm }) => {
+        const deleted = await deleteTmDocument(tm, ref);
+        if (flags.format === 'json') io.stdout.write(`${JSON.stringify({ deleted }, null, 2)}\n`);
+        else
+          io.stdout.write(
+            `deleted document ${deleted.id} (${deleted.name}) and its ${deleted.units} units\n`,
+          );
       });
     });
 
@@ -181,8 +214,8 @@ export function registerTm(program: Command, io: CliIo): void {
     .description('what the TM holds: units, documents, languages, size')
     .addHelpText('after', '\nExample:\n  $ bitext tm stats --format json')
     .action(async (flags: CommonFlags) => {
-      await withStore(io, flags, async (store) => {
-        const stats = await store.stats();
+      await withStore(io, flags.db, 'read', async ({ tm }) => {
+        const stats = await tm.stats();
         if (flags.format === 'json') {
           io.stdout.write(`${JSON.stringify(stats, null, 2)}\n`);
           return;
@@ -203,13 +236,8 @@ export function registerTm(program: Command, io: CliIo): void {
     });
 }
 
-interface CommonFlags {
-  db?: string;
-  format: OutputFormat;
-}
-
 function withCommon(command: Command, outputFormat = true): Command {
-  command.option('--db <path>', DB_HELP);
+  command.option('--db <location>', DB_OPTION_HELP);
   if (outputFormat) {
     command.addOption(
       new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'),
@@ -218,75 +246,18 @@ function withCommon(command: Command, outputFormat = true): Command {
   return command;
 }
 
-async function withStore<T>(
-  io: CliIo,
-  flags: { db?: string },
-  work: (store: TmStore) => Promise<T>,
-): Promise<T> {
-  const path = resolve(io.cwd, flags.db ?? io.env['BITEXT_DB'] ?? DEFAULT_DB_PATH);
-  const store = openSqliteTmStore(path);
-  try {
-    return await work(store);
-  } finally {
-    await store.close();
-  }
+function withEncoding(command: Command): Command {
+  return command.addOption(
+    new Option('--encoding <name>', 'force the input encoding (default: detected)').choices(ENCODINGS),
+  );
 }
 
-function describeAdd(name: string, result: TmAddResult): string {
-  if (result.alreadyPresent) return `${name}: already in the TM, nothing added\n`;
-  const skipped = result.skipped ? `, ${result.skipped} skipped (a side empty)` : '';
-  return `${name}: ${result.read} read, ${result.added} added, ${result.duplicates} duplicates${skipped}\n`;
-}
-
-function matchJson(match: TmMatch) {
-  return {
-    score: match.score,
-    zh: match.unit.zh,
-    en: match.unit.en,
-    numbers: match.numbers,
-    unit: match.unit,
-  };
-}
-
-function describeMatch(match: TmMatch): string {
-  const numbers = match.numbers.length
-    ? `  (numbers differ: ${match.numbers.map((n) => `${n.query || '∅'} ≠ ${n.match ?? '∅'}`).join(', ')})`
-    : '';
-  return `${String(match.score).padStart(3)}%  ${match.unit.zh}\n      ${match.unit.en}${numbers}\n`;
-}
-
-/** Characters of context shown either side of a concordance hit. */
-const CONTEXT = 40;
-
-function hitJson(hit: TmConcordanceHit) {
-  const text = hit.lang === 'zh' ? hit.unit.zh : hit.unit.en;
-  return {
-    lang: hit.lang,
-    before: text.slice(Math.max(0, hit.start - CONTEXT), hit.start),
-    hit: text.slice(hit.start, hit.end),
-    after: text.slice(hit.end, hit.end + CONTEXT),
-    start: hit.start,
-    end: hit.end,
-    zh: hit.unit.zh,
-    en: hit.unit.en,
-    unit: hit.unit,
-  };
-}
-
-function describeHit(hit: TmConcordanceHit, tty: boolean): string {
-  const parts = hitJson(hit);
-  const [open, close] = tty ? ['\u001b[1;33m', '\u001b[0m'] : ['«', '»'];
-  const before = (hit.start > CONTEXT ? '…' : '') + parts.before;
-  const text = hit.lang === 'zh' ? hit.unit.zh : hit.unit.en;
-  const after = parts.after + (hit.end + CONTEXT < text.length ? '…' : '');
-  const other = hit.lang === 'zh' ? hit.unit.en : hit.unit.zh;
-  return `${hit.lang}  ${before}${open}${parts.hit}${close}${after}\n    ${other}\n`;
-}
-
-function parseNumber(value: string, option: string): number {
+/** A non-negative number, at most `max` when given (exit 1 with the allowed range otherwise). */
+function parseNumber(value: string, option: string, max?: number): number {
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0) {
-    throw new BitextError('USAGE', `${option} expects a non-negative number, got "${value}"`);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || (max !== undefined && n > max)) {
+    const range = max === undefined ? 'a non-negative number' : `a number from 0 to ${max}`;
+    throw new BitextError('USAGE', `${option} expects ${range}, got "${value}"`);
   }
   return n;
 }
@@ -300,9 +271,4 @@ function parseDate(value: string, option: string): Date {
     );
   }
   return date;
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }

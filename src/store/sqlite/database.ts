@@ -114,6 +114,25 @@ function tooNew(current: number, path: string): StoreError {
   );
 }
 
+/**
+ * Closes a connection. A writer leaves the file in rollback-journal mode when it is the last one
+ * out: WAL is for while writers and readers overlap, and a WAL file needs its `-shm` next to it, so a
+ * read-only reader of a file in a read-only folder could not open it. When another process still has
+ * the file open the switch fails at once (no waiting) and WAL stays; that process's close switches.
+ */
+export function closeSqliteDatabase(db: SqliteDatabase): void {
+  if (!db.open) return;
+  if (!db.readonly && !db.memory) {
+    try {
+      db.pragma('busy_timeout = 0');
+      db.pragma('journal_mode = DELETE');
+    } catch {
+      // Another connection holds the file: it stays in WAL mode, which is as safe.
+    }
+  }
+  db.close();
+}
+
 /** Applies the migrations the database has not seen, each in its own transaction. */
 export function migrate(db: SqliteDatabase, path = ''): void {
   const current = db.pragma('user_version', { simple: true }) as number;

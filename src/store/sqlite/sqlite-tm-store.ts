@@ -17,7 +17,12 @@ import type {
   TmUnitFilter,
   TmUnitInput,
 } from '../tm-store.js';
-import { type OpenDatabaseOptions, openSqliteDatabase, type SqliteDatabase } from './database.js';
+import {
+  closeSqliteDatabase,
+  type OpenDatabaseOptions,
+  openSqliteDatabase,
+  type SqliteDatabase,
+} from './database.js';
 import { SqliteDocuments } from './document-rows.js';
 import { SqliteTmReads } from './sqlite-tm-reads.js';
 
@@ -363,7 +368,7 @@ export class SqliteTmStore implements TmStore {
 
   async close(): Promise<void> {
     await this.writing;
-    if (this.reader !== this.db && this.reader.open) this.reader.close();
-    if (this.db.open) this.db.close();
+    if (this.reader !== this.db) closeSqliteDatabase(this.reader);
+    closeSqliteDatabase(this.db);
   }
 }

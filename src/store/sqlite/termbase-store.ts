@@ -1,7 +1,7 @@
 import { foldToSimplified } from '../../core/lexicon/script.js';
 import type { TermEntry, TermKind, TermStatus } from '../../core/terms/index.js';
 import type { StoredTerm, TermbaseAddResult, TermbaseFilter, TermbaseStore } from '../termbase.js';
-import { openSqliteDatabase, type SqliteDatabase } from './database.js';
+import { closeSqliteDatabase, openSqliteDatabase, type SqliteDatabase } from './database.js';
 
 interface TermRow {
   id: number;
@@ -109,7 +109,7 @@ export class SqliteTermbaseStore implements TermbaseStore {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    closeSqliteDatabase(this.db);
   }
 }
 

@@ -1,26 +1,26 @@
-import { extname, resolve } from 'node:path';
+import { extname } from 'node:path';
 import { alignDocument } from '../core/document.js';
 import { BitextError } from '../core/errors.js';
 import type { QaPair } from '../core/qa/index.js';
 import type { TermEntry } from '../core/terms/index.js';
 import { parseTbx } from '../formats/tbx-read.js';
 import { parseTermsTable } from '../formats/terms-csv.js';
-import { readTextFile } from '../io/read-text.js';
-import { openSqliteTermbase } from '../store/sqlite/termbase-store.js';
-import type { CliIo } from './io.js';
+import { decodeBytes, type EncodingName } from '../io/decode.js';
+import type { DocumentInput } from './use-case.js';
 
-// Inputs shared by `bitext qa` and `bitext terms`: aligned pairs and termbases in their file forms.
+// Inputs shared by `bitext qa` and `bitext terms` (and the server): aligned pairs and termbases in
+// their file forms, as bytes with a name.
 
 /**
  * The aligned pairs of an input: `.tsv` is zh<TAB>en per line (either column order, found from the
  * text), `.jsonl` one {"zh","en"} object per line, anything else a bilingual document to align.
  */
-export async function readPairs(
-  file: string,
-  io: CliIo,
-  options: { keepUnpaired: boolean },
-): Promise<QaPair[]> {
-  const { text } = await readTextFile(file, { readStdin: io.readStdin, cwd: io.cwd });
+export function pairsOf(
+  input: DocumentInput,
+  options: { keepUnpaired: boolean; encoding?: EncodingName },
+): QaPair[] {
+  const file = input.name;
+  const { text } = decodeBytes(input.bytes, { file, encoding: options.encoding });
   const extension = extname(file).toLowerCase();
   if (extension === '.tsv') return parseTsvPairs(text, file);
   if (extension === '.jsonl') return parseJsonlPairs(text, file);
@@ -80,23 +80,17 @@ function hanShare(text: string): number {
   return (text.match(/\p{Script=Han}/gu)?.length ?? 0) / Math.max(1, text.length);
 }
 
-/** Reads a termbase file by its extension: .tbx, .csv/.tsv/.txt, or a bitext database. */
-export async function readTermbase(file: string, io: CliIo): Promise<TermEntry[]> {
+/** True when a termbase file name is a bitext database rather than a file to parse. */
+export function isStoredTermbase(file: string): boolean {
+  return ['.db', '.sqlite', '.sqlite3'].includes(extname(file).toLowerCase());
+}
+
+/** Parses a termbase file by its extension or content: TBX (v2 or v3), else CSV/TSV. */
+export async function termbaseOf(input: DocumentInput, encoding?: EncodingName): Promise<TermEntry[]> {
+  const file = input.name;
+  const { text } = decodeBytes(input.bytes, { file, encoding });
   const extension = extname(file).toLowerCase();
-  if (extension === '.db' || extension === '.sqlite' || extension === '.sqlite3') {
-    return readStoredTermbase(resolve(io.cwd, file));
-  }
-  const { text } = await readTextFile(file, { readStdin: io.readStdin, cwd: io.cwd });
   if (extension === '.tbx' || extension === '.xml' || /^\s*(?:<\?xml|<tbx|<martif)/.test(text))
     return parseTbx(text, file);
   return parseTermsTable(text, file);
-}
-
-export async function readStoredTermbase(path: string): Promise<TermEntry[]> {
-  const store = openSqliteTermbase(path);
-  try {
-    return await store.list();
-  } finally {
-    await store.close();
-  }
 }
