@@ -113,7 +113,7 @@ function prepareUnit(unit: TmUnitInput, batch: PreparedBatch, termCounts: TermCo
   batch.zhLang.push(zhLang);
   batch.enLang.push(canonicalEnTag(unit.enLang));
   batch.script.push(script);
-  batch.keyHash.push(hashKey(unitKeyOf(zhNormal, enNormal, script)));
+  batch.keyHash.push(hashKey(unitKeyOf(zhNormal, enNormal)));
   batch.terms.push(termCounts.document(zhNormal, enNormal));
   batch.document.push(unit.document ?? null);
   batch.position.push(unit.position ?? null);
