@@ -25,8 +25,12 @@ const SKIPPED_ELEMENTS = new Set([
 export function readXliff(bytes: ByteChunks, file: string): AsyncGenerator<ImportedUnit> {
   return parseXmlStream<ImportedUnit>(decodeXmlBytes(bytes), file, (emit) => {
     let sawRoot = false;
-    let sourceLang: string | undefined;
-    let targetLang: string | undefined;
+    // The document's (2.0 xliff, 1.2 file) languages, and the unit's own where 1.2's <source> or
+    // <target> has an xml:lang (it applies to that unit only).
+    let fileSourceLang: string | undefined;
+    let fileTargetLang: string | undefined;
+    let unitSourceLang: string | undefined;
+    let unitTargetLang: string | undefined;
     let sourceText = '';
     let targetText = '';
     let inside: 'source' | 'target' | undefined;
@@ -34,6 +38,8 @@ export function readXliff(bytes: ByteChunks, file: string): AsyncGenerator<Impor
     let position = 0;
     const unitElements = new Set(['trans-unit', 'segment']);
     const finishUnit = () => {
+      const sourceLang = unitSourceLang ?? fileSourceLang;
+      const targetLang = unitTargetLang ?? fileTargetLang;
       const sourceSide = langOfTag(sourceLang);
       const targetSide = langOfTag(targetLang);
       if (!sourceSide || !targetSide || sourceSide === targetSide) {
@@ -61,22 +67,27 @@ export function readXliff(bytes: ByteChunks, file: string): AsyncGenerator<Impor
               { file },
             );
           }
-          sourceLang = attr['srcLang'];
-          targetLang = attr['trgLang'];
+          fileSourceLang = attr['srcLang'];
+          fileTargetLang = attr['trgLang'];
         }
         if (tag.name === 'file') {
-          sourceLang = attr['source-language'] ?? sourceLang;
-          targetLang = attr['target-language'] ?? targetLang;
+          fileSourceLang = attr['source-language'] ?? fileSourceLang;
+          fileTargetLang = attr['target-language'] ?? fileTargetLang;
         } else if (unitElements.has(tag.name)) {
           sourceText = '';
           targetText = '';
+          unitSourceLang = undefined;
+          unitTargetLang = undefined;
         } else if (
           (tag.name === 'source' || tag.name === 'target') &&
           inside === undefined &&
           codeDepth === 0
         ) {
           inside = tag.name;
-          if (tag.name === 'target' && attr['xml:lang']) targetLang = attr['xml:lang'];
+          if (attr['xml:lang']) {
+            if (tag.name === 'source') unitSourceLang = attr['xml:lang'];
+            else unitTargetLang = attr['xml:lang'];
+          }
         } else if (SKIPPED_ELEMENTS.has(tag.name)) {
           codeDepth++;
         } else if (tag.name === 'cp' && inside && attr['hex']) {

@@ -83,6 +83,23 @@ export function runTmStoreContract(name: string, makeStore: () => Promise<TmStor
       await store.close();
     });
 
+    it("keeps each unit's language tags as given, in canonical casing", async () => {
+      const store = await makeStore();
+      await store.addDocument(document('a', 'tmx'), [
+        { zh: '重慶市外事工作', en: 'Foreign affairs of Chongqing', zhLang: 'zh_hk', enLang: 'en-gb' },
+        { zh: '新加坡外事工作', en: 'Foreign affairs of Singapore', zhLang: 'zh-Hans-SG', enLang: 'en-SG' },
+        { zh: '臺北外事工作', en: 'Foreign affairs of Taipei', zhLang: 'zh-TW', enLang: 'en-US' },
+      ]);
+      const units = await collect(store.units());
+      expect(units.map((u) => [u.zhLang, u.enLang, u.zhScript])).toEqual([
+        ['zh-HK', 'en-GB', 'traditional'],
+        ['zh-SG', 'en-SG', 'simplified'],
+        ['zh-TW', 'en-US', 'traditional'],
+      ]);
+      expect((await store.stats()).languages.zh).toEqual({ 'zh-HK': 1, 'zh-SG': 1, 'zh-TW': 1 });
+      await store.close();
+    });
+
     it('adds nothing from a document whose reading fails midway', async () => {
       const store = await makeStore();
       await store.addDocument(document('a'), [pairs[0]!]);
