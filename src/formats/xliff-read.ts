@@ -1,5 +1,5 @@
 import { BitextError } from '../core/errors.js';
-import { type ImportedUnit, langOfTag } from './tmx-read.js';
+import { type ImportedUnit, langOfTag, type ReadOptions } from './tmx-read.js';
 import { type ByteChunks, decodeXmlBytes, parseXmlStream } from './xml-safety.js';
 
 // Content that is not the unit's text: inline native code (XLIFF 1.2 bpt/ept/it/ph; XLIFF 2.0 keeps
@@ -22,8 +22,12 @@ const SKIPPED_ELEMENTS = new Set([
  * segment > source, target`). Which side is Chinese comes from the language attributes; a file
  * with no zh or no en language is refused. Units without a target come out with that side empty.
  */
-export function readXliff(bytes: ByteChunks, file: string): AsyncGenerator<ImportedUnit> {
-  return parseXmlStream<ImportedUnit>(decodeXmlBytes(bytes), file, (emit) => {
+export function readXliff(
+  bytes: ByteChunks,
+  file: string,
+  options: ReadOptions = {},
+): AsyncGenerator<ImportedUnit> {
+  return parseXmlStream<ImportedUnit>(decodeXmlBytes(bytes, file, options.encoding), file, (emit) => {
     let sawRoot = false;
     // The document's (2.0 xliff, 1.2 file) languages, and the unit's own where 1.2's <source> or
     // <target> has an xml:lang (it applies to that unit only).
