@@ -1,4 +1,5 @@
 import { BitextError } from '../core/errors.js';
+import type { EncodingName } from '../io/decode.js';
 import { type ByteChunks, decodeXmlBytes, parseXmlStream } from './xml-safety.js';
 
 /**
@@ -19,6 +20,12 @@ export interface ImportedUnit {
   confidence?: number;
   createdAt?: Date;
   changedAt?: Date;
+}
+
+/** How a reader decodes its bytes. */
+export interface ReadOptions {
+  /** The file's encoding, as the user gave it; else the format's own rule (BOM, declaration, detection). */
+  encoding?: EncodingName;
 }
 
 /** The `<prop>` types bitext writes on export and reads back, so a TMX round trip keeps them. */
@@ -51,8 +58,12 @@ const CODE_ELEMENTS = new Set(['bpt', 'ept', 'it', 'ph', 'ut']);
  * `lang` (1.1–1.3); the first zh and the first en variant of a `<tu>` make the unit. Units lacking
  * either language come out with that side empty (the store counts them as skipped).
  */
-export function readTmx(bytes: ByteChunks, file: string): AsyncGenerator<ImportedUnit> {
-  return parseXmlStream<ImportedUnit>(decodeXmlBytes(bytes), file, (emit) => {
+export function readTmx(
+  bytes: ByteChunks,
+  file: string,
+  options: ReadOptions = {},
+): AsyncGenerator<ImportedUnit> {
+  return parseXmlStream<ImportedUnit>(decodeXmlBytes(bytes, file, options.encoding), file, (emit) => {
     let sawRoot = false;
     let unit: ImportedUnit | undefined;
     let tuvLang: string | undefined;

@@ -1,16 +1,53 @@
 import { describe, expect, it } from 'vitest';
+import { encodeLegacy } from '../../test/legacy-encoding.js';
 import { isBitextError } from '../core/errors.js';
+import type { EncodingName } from '../io/decode.js';
 import type { ImportedUnit } from './tmx-read.js';
 import { readTsv } from './tsv-read.js';
 
-async function read(text: string): Promise<ImportedUnit[]> {
-  const bytes = new TextEncoder().encode(text);
-  // Split inside a multi-byte character and inside a line.
-  const chunks = [bytes.subarray(0, 5), bytes.subarray(5)];
+async function readBytes(bytes: Uint8Array, chunk: number, encoding?: EncodingName): Promise<ImportedUnit[]> {
+  const chunks: Uint8Array[] = [];
+  for (let at = 0; at < bytes.length; at += chunk) chunks.push(bytes.subarray(at, at + chunk));
   const units: ImportedUnit[] = [];
-  for await (const unit of readTsv(chunks, 'pairs.tsv')) units.push(unit);
+  for await (const unit of readTsv(chunks, 'pairs.tsv', { encoding })) units.push(unit);
   return units;
 }
+
+async function read(text: string): Promise<ImportedUnit[]> {
+  // Split inside a multi-byte character and inside a line.
+  return readBytes(new TextEncoder().encode(text), 5);
+}
+
+async function failure(
+  promise: Promise<unknown>,
+): Promise<{ code: string; offset?: number; message: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isBitextError(error))
+      return { code: error.code, offset: error.location.offset, message: error.message };
+    throw error;
+  }
+  throw new Error('expected a BitextError');
+}
+
+function utf16(text: string, order: 'le' | 'be', bom = true): Uint8Array {
+  const out = new Uint8Array((text.length + (bom ? 1 : 0)) * 2);
+  const units = (bom ? '\ufeff' : '') + text;
+  for (let i = 0; i < units.length; i++) {
+    const unit = units.charCodeAt(i);
+    out[2 * i + (order === 'le' ? 0 : 1)] = unit & 0xff;
+    out[2 * i + (order === 'le' ? 1 : 0)] = unit >> 8;
+  }
+  return out;
+}
+
+// An astral character (𠮷, a surrogate pair in UTF-16, four bytes in UTF-8) and a header row.
+const TEXT = 'zh-TW\ten-GB\r\n重慶市外事工作\tForeign affairs of Chongqing\r\n𠮷野家\tYoshinoya\t0.5\r\n';
+const UNITS: ImportedUnit[] = [
+  { zh: '重慶市外事工作', en: 'Foreign affairs of Chongqing', zhLang: 'zh-TW', enLang: 'en-GB', position: 0 },
+  { zh: '𠮷野家', en: 'Yoshinoya', zhLang: 'zh-TW', enLang: 'en-GB', position: 1, confidence: 0.5 },
+];
 
 describe('readTsv', () => {
   it('reads zh<TAB>en lines with an optional confidence, skipping blank lines', async () => {
@@ -35,5 +72,58 @@ describe('readTsv', () => {
         'pairs.tsv:2: expected two tab-separated columns (zh<TAB>en), found one',
       );
     }
+  });
+
+  // Chunks of 1, 3 and 7 bytes cut the byte-order mark, code units and surrogate pairs.
+  it.each([1, 3, 7])(
+    'reads UTF-16LE and UTF-16BE with a byte-order mark (chunks of %i bytes)',
+    async (chunk) => {
+      expect(await readBytes(utf16(TEXT, 'le'), chunk)).toEqual(UNITS);
+      expect(await readBytes(utf16(TEXT, 'be'), chunk)).toEqual(UNITS);
+    },
+  );
+
+  it('reads a UTF-8 file with a byte-order mark without the mark in its first cell', async () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('你好\tHello\n')]);
+    expect(await readBytes(bytes, 2)).toEqual([{ zh: '你好', en: 'Hello', position: 0 }]);
+  });
+
+  it('detects GB18030 and Big5 as align does, and takes an encoding it is given', async () => {
+    const simplified = '重庆市外事工作\tForeign affairs of Chongqing\n对外友协\tFriendship association\n';
+    const expected = [
+      { zh: '重庆市外事工作', en: 'Foreign affairs of Chongqing', position: 0 },
+      { zh: '对外友协', en: 'Friendship association', position: 1 },
+    ];
+    expect(await readBytes(encodeLegacy(simplified, 'gb18030'), 3)).toEqual(expected);
+    const traditional = '重慶市外事工作\tForeign affairs of Chongqing\n對外友協\tFriendship association\n';
+    expect((await readBytes(encodeLegacy(traditional, 'big5'), 3)).map((u) => u.zh)).toEqual([
+      '重慶市外事工作',
+      '對外友協',
+    ]);
+    // UTF-16 without a mark is only readable when named.
+    expect(await readBytes(utf16(TEXT, 'le', false), 4, 'utf-16le')).toEqual(UNITS);
+    expect((await failure(readBytes(utf16(TEXT, 'le', false), 4))).code).toBe('BINARY_INPUT');
+  });
+
+  it('names the byte offset of an undecodable byte far beyond the first chunk', async () => {
+    const line = new TextEncoder().encode('重庆市外事工作\tForeign affairs\n');
+    const lines = 4000; // 148 KB: past the bytes the encoding is chosen from
+    const bytes = new Uint8Array(line.length * lines + 8);
+    for (let i = 0; i < lines; i++) bytes.set(line, i * line.length);
+    const bad = line.length * lines + 3;
+    bytes.set([0x61, 0x62, 0x63, 0xff, 0x09, 0x41, 0x0a, 0x0a], bad - 3);
+    const utf8 = await failure(readBytes(bytes, 1000));
+    expect(utf8).toMatchObject({ code: 'DECODE_ERROR', offset: bad });
+    expect(utf8.message).toContain(`invalid UTF-8 at byte ${bad}`);
+
+    const gbLine = encodeLegacy('重庆市外事工作\tForeign affairs\n', 'gb18030');
+    const gb = new Uint8Array(gbLine.length * lines + 4);
+    for (let i = 0; i < lines; i++) gb.set(gbLine, i * gbLine.length);
+    // 0x81 0x20: a lead byte whose trail is a space, which GB18030 has no character for.
+    gb.set([0x41, 0x81, 0x20, 0x0a], gbLine.length * lines);
+    expect(await failure(readBytes(gb, 999))).toMatchObject({
+      code: 'DECODE_ERROR',
+      offset: gbLine.length * lines + 1,
+    });
   });
 });

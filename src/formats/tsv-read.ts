@@ -1,18 +1,23 @@
-import { TextDecoder } from 'node:util';
 import { BitextError } from '../core/errors.js';
 import { detectLang } from '../core/fuzzy/detect-lang.js';
-import { type ImportedUnit, langOfTag } from './tmx-read.js';
-import type { ByteChunks } from './xml-safety.js';
+import { decodeBytes } from '../io/decode.js';
+import { type ByteChunks, type DetectedEncoding, decodeByteStream } from './decode-stream.js';
+import { type ImportedUnit, langOfTag, type ReadOptions } from './tmx-read.js';
 
 /**
  * Streams the units of a tab-separated file: one pair per line, `zh<TAB>en` (what `bitext align`
  * writes). An optional header row of language tags (`zh-TW<TAB>en-GB`, either order) names the
  * columns; without one, the column order is taken from the first line's text, so `en<TAB>zh` works
  * too. A third column, when numeric, is the confidence. Blank lines are skipped; a line without a tab
- * is an error naming its line.
+ * is an error naming its line. The encoding is the one given, else found as `align` finds it
+ * (tsvEncoding): a UTF-16 file as Excel saves it (with a byte-order mark) or a GBK one reads as well
+ * as UTF-8.
  */
-export async function* readTsv(bytes: ByteChunks, file: string): AsyncGenerator<ImportedUnit> {
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+export async function* readTsv(
+  bytes: ByteChunks,
+  file: string,
+  options: ReadOptions = {},
+): AsyncGenerator<ImportedUnit> {
   let pending = '';
   let lineNumber = 0;
   let columns: { zh: number; en: number; zhLang?: string; enLang?: string } | undefined;
@@ -49,16 +54,36 @@ export async function* readTsv(bytes: ByteChunks, file: string): AsyncGenerator<
     if (confidence && Number.isFinite(Number(confidence))) unit.confidence = Number(confidence);
     yield unit;
   };
-  for await (const chunk of bytes) {
-    try {
-      pending += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-    } catch {
-      throw new BitextError('TSV_ENCODING', 'the file is not valid UTF-8', { file, line: lineNumber + 1 });
-    }
+  const text = decodeByteStream(bytes, {
+    file,
+    encoding: options.encoding,
+    detect: (head, complete) => tsvEncoding(head, complete, file),
+  });
+  for await (const chunk of text) {
+    pending += chunk;
     const lines = pending.split('\n');
     pending = lines.pop()!;
     for (const line of lines) yield* parse(line);
   }
-  pending += decoder.decode();
   if (pending) yield* parse(pending);
+}
+
+/**
+ * A TSV without a byte-order mark is in the encoding decode.ts finds for `align`: UTF-8 when valid,
+ * else GB18030 or Big5, whichever reads more like Chinese; binary bytes (NULs: UTF-16 without a
+ * mark) are refused there. It looks at the head cut after its last tab or line break (a byte
+ * below 0x30), so that no character is cut in any of the three.
+ */
+function tsvEncoding(head: Uint8Array, complete: boolean, file: string): DetectedEncoding {
+  let sample = head;
+  if (!complete) {
+    let cut = head.length;
+    while (cut > 0 && head[cut - 1]! >= 0x30) cut--;
+    if (cut > 0) sample = head.subarray(0, cut);
+  }
+  const { encoding } = decodeBytes(sample, { file });
+  return {
+    encoding,
+    why: `as detected from its first ${sample.length} bytes; name the encoding if it is another`,
+  };
 }

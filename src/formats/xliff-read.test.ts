@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { isBitextError } from '../core/errors.js';
 import type { ImportedUnit } from './tmx-read.js';
 import { readXliff } from './xliff-read.js';
-import { xliffFooter, xliffHeader, xliffUnit } from './xliff-write.js';
+import {
+  xliffEnd,
+  xliffFileEnd,
+  xliffFileStart,
+  xliffFooter,
+  xliffHeader,
+  xliffStart,
+  xliffUnit,
+} from './xliff-write.js';
 
 async function read(xml: string): Promise<ImportedUnit[]> {
   const units: ImportedUnit[] = [];
@@ -38,6 +46,43 @@ describe('readXliff', () => {
     expect(units.map((u) => [u.zh, u.en, u.zhLang, u.enLang])).toEqual([
       ['你好！', 'Hello!', 'zh-TW', 'en'],
       ['世界和平', 'World peace', 'zh-TW', 'en'],
+    ]);
+  });
+
+  it('takes languages per file, and a <source>/<target> xml:lang for its unit only', async () => {
+    const units = await read(`<xliff version="1.2">
+  <file original="a" source-language="zh-TW" target-language="en-GB"><body>
+    <trans-unit id="1"><source>外事</source><target xml:lang="en-AU">Foreign affairs</target></trans-unit>
+    <trans-unit id="2"><source>友協</source><target>Friendship association</target></trans-unit>
+  </body></file>
+  <file original="b" source-language="en-US" target-language="zh-HK"><body>
+    <trans-unit id="3"><source>Welcome</source><target>歡迎</target></trans-unit>
+    <trans-unit id="4"><source xml:lang="en-GB">Thanks</source><target xml:lang="zh-MO">多謝</target></trans-unit>
+    <trans-unit id="5"><source>Hello</source><target>你好</target></trans-unit>
+  </body></file>
+</xliff>`);
+    expect(units.map((u) => [u.zh, u.zhLang, u.enLang])).toEqual([
+      ['外事', 'zh-TW', 'en-AU'],
+      ['友協', 'zh-TW', 'en-GB'],
+      ['歡迎', 'zh-HK', 'en-US'],
+      ['多謝', 'zh-MO', 'en-GB'],
+      ['你好', 'zh-HK', 'en-US'],
+    ]);
+  });
+
+  it('reads back what xliff-write writes, one file per language pair', async () => {
+    const xml =
+      xliffStart() +
+      xliffFileStart({ sourceLang: 'zh-TW', targetLang: 'en-GB' }) +
+      xliffUnit({ id: '1', source: '臺北', target: 'Taipei' }) +
+      xliffFileEnd() +
+      xliffFileStart({ sourceLang: 'zh-CN', targetLang: 'en-US' }) +
+      xliffUnit({ id: '2', source: '北京', target: 'Beijing' }) +
+      xliffFileEnd() +
+      xliffEnd();
+    expect((await read(xml)).map((u) => [u.zh, u.en, u.zhLang, u.enLang])).toEqual([
+      ['臺北', 'Taipei', 'zh-TW', 'en-GB'],
+      ['北京', 'Beijing', 'zh-CN', 'en-US'],
     ]);
   });
 

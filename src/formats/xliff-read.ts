@@ -1,5 +1,5 @@
 import { BitextError } from '../core/errors.js';
-import { type ImportedUnit, langOfTag } from './tmx-read.js';
+import { type ImportedUnit, langOfTag, type ReadOptions } from './tmx-read.js';
 import { type ByteChunks, decodeXmlBytes, parseXmlStream } from './xml-safety.js';
 
 // Content that is not the unit's text: inline native code (XLIFF 1.2 bpt/ept/it/ph; XLIFF 2.0 keeps
@@ -22,11 +22,19 @@ const SKIPPED_ELEMENTS = new Set([
  * segment > source, target`). Which side is Chinese comes from the language attributes; a file
  * with no zh or no en language is refused. Units without a target come out with that side empty.
  */
-export function readXliff(bytes: ByteChunks, file: string): AsyncGenerator<ImportedUnit> {
-  return parseXmlStream<ImportedUnit>(decodeXmlBytes(bytes), file, (emit) => {
+export function readXliff(
+  bytes: ByteChunks,
+  file: string,
+  options: ReadOptions = {},
+): AsyncGenerator<ImportedUnit> {
+  return parseXmlStream<ImportedUnit>(decodeXmlBytes(bytes, file, options.encoding), file, (emit) => {
     let sawRoot = false;
-    let sourceLang: string | undefined;
-    let targetLang: string | undefined;
+    // The document's (2.0 xliff, 1.2 file) languages, and the unit's own where 1.2's <source> or
+    // <target> has an xml:lang (it applies to that unit only).
+    let fileSourceLang: string | undefined;
+    let fileTargetLang: string | undefined;
+    let unitSourceLang: string | undefined;
+    let unitTargetLang: string | undefined;
     let sourceText = '';
     let targetText = '';
     let inside: 'source' | 'target' | undefined;
@@ -34,6 +42,8 @@ export function readXliff(bytes: ByteChunks, file: string): AsyncGenerator<Impor
     let position = 0;
     const unitElements = new Set(['trans-unit', 'segment']);
     const finishUnit = () => {
+      const sourceLang = unitSourceLang ?? fileSourceLang;
+      const targetLang = unitTargetLang ?? fileTargetLang;
       const sourceSide = langOfTag(sourceLang);
       const targetSide = langOfTag(targetLang);
       if (!sourceSide || !targetSide || sourceSide === targetSide) {
@@ -61,22 +71,27 @@ export function readXliff(bytes: ByteChunks, file: string): AsyncGenerator<Impor
               { file },
             );
           }
-          sourceLang = attr['srcLang'];
-          targetLang = attr['trgLang'];
+          fileSourceLang = attr['srcLang'];
+          fileTargetLang = attr['trgLang'];
         }
         if (tag.name === 'file') {
-          sourceLang = attr['source-language'] ?? sourceLang;
-          targetLang = attr['target-language'] ?? targetLang;
+          fileSourceLang = attr['source-language'] ?? fileSourceLang;
+          fileTargetLang = attr['target-language'] ?? fileTargetLang;
         } else if (unitElements.has(tag.name)) {
           sourceText = '';
           targetText = '';
+          unitSourceLang = undefined;
+          unitTargetLang = undefined;
         } else if (
           (tag.name === 'source' || tag.name === 'target') &&
           inside === undefined &&
           codeDepth === 0
         ) {
           inside = tag.name;
-          if (tag.name === 'target' && attr['xml:lang']) targetLang = attr['xml:lang'];
+          if (attr['xml:lang']) {
+            if (tag.name === 'source') unitSourceLang = attr['xml:lang'];
+            else unitTargetLang = attr['xml:lang'];
+          }
         } else if (SKIPPED_ELEMENTS.has(tag.name)) {
           codeDepth++;
         } else if (tag.name === 'cp' && inside && attr['hex']) {

@@ -1,38 +1,57 @@
-import { TextDecoder } from 'node:util';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { BitextError } from '../core/errors.js';
+import type { EncodingName } from '../io/decode.js';
+import { type ByteChunks, type DetectedEncoding, decodeByteStream } from './decode-stream.js';
 
-/** What the readers take: a file stream, or any (async) sequence of byte or text chunks. */
-export type ByteChunks = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
+export type { ByteChunks };
 
 /**
- * Turns a byte stream into text for the XML parser: UTF-8 unless a UTF-16 byte-order mark says
- * otherwise (CAT tools often write TMX in UTF-16). Decoding is streaming, so a multi-byte character
- * split across two chunks is kept whole.
+ * Turns a byte stream into text for the XML parser (XML 1.0 §4.3.3 and Appendix F): a byte-order mark
+ * decides (CAT tools often write TMX in UTF-16); else UTF-16 without one shows in the first bytes
+ * (`<?` as 3C 00 3F 00 or 00 3C 00 3F); else the declaration's encoding="…" when bitext reads it
+ * (UTF-8, GB18030 and its subsets GBK/GB2312, Big5); else UTF-8, the XML default. An encoding the
+ * user gives overrides all of these.
  */
-export async function* decodeXmlBytes(bytes: ByteChunks): AsyncGenerator<string> {
-  let decoder: TextDecoder | undefined;
-  for await (const chunk of bytes) {
-    if (typeof chunk === 'string') {
-      yield chunk;
-      continue;
-    }
-    if (!decoder) {
-      const encoding =
-        chunk[0] === 0xff && chunk[1] === 0xfe
-          ? 'utf-16le'
-          : chunk[0] === 0xfe && chunk[1] === 0xff
-            ? 'utf-16be'
-            : 'utf-8';
-      decoder = new TextDecoder(encoding, { fatal: true });
-    }
-    try {
-      yield decoder.decode(chunk, { stream: true });
-    } catch {
-      throw new BitextError('XML_ENCODING', `the file is not valid ${decoder.encoding}`);
-    }
-  }
-  if (decoder) yield decoder.decode();
+export function decodeXmlBytes(
+  bytes: ByteChunks,
+  file = '',
+  encoding?: EncodingName,
+): AsyncGenerator<string> {
+  return decodeByteStream(bytes, { file, encoding, detect: xmlEncoding });
+}
+
+const DECLARED: Record<string, EncodingName> = {
+  'utf-8': 'utf-8',
+  utf8: 'utf-8',
+  gb18030: 'gb18030',
+  gbk: 'gb18030',
+  gb2312: 'gb18030',
+  cp936: 'gb18030',
+  'x-gbk': 'gb18030',
+  'euc-cn': 'gb18030',
+  'windows-936': 'gb18030',
+  big5: 'big5',
+  'big5-hkscs': 'big5',
+  cp950: 'big5',
+};
+
+export function xmlEncoding(head: Uint8Array): DetectedEncoding {
+  const [a, b, c, d] = head;
+  if (a === 0x3c && b === 0 && c === 0x3f && d === 0)
+    return { encoding: 'utf-16le', why: 'as UTF-16LE, which its first bytes are' };
+  if (a === 0 && b === 0x3c && c === 0 && d === 0x3f)
+    return { encoding: 'utf-16be', why: 'as UTF-16BE, which its first bytes are' };
+  const start = Buffer.from(head.subarray(0, 256)).toString('latin1');
+  const declared = /^<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z][\w.:-]*)["']/.exec(start)?.[1];
+  if (declared === undefined) return { encoding: 'utf-8', why: 'as UTF-8, the XML default' };
+  const encoding = DECLARED[declared.toLowerCase()];
+  if (encoding) return { encoding, why: `as its XML declaration says (encoding="${declared}")` };
+  // Other declared encodings (ISO-8859-1, windows-1252 …) were read as UTF-8 before, which holds for
+  // ASCII content; a non-ASCII byte then fails with this explanation.
+  return {
+    encoding: 'utf-8',
+    why: `as UTF-8: its XML declaration names ${declared}, which bitext does not read; convert the file to UTF-8`,
+  };
 }
 
 export interface XmlHandlers {

@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { BitextError } from '../core/errors.js';
+import type { EncodingName } from '../io/decode.js';
 import { CHUNK_BYTES, IMPORT_FORMATS, type ImportFormat, readUnits } from './read-units.js';
 import { BATCH_SIZE, SqliteTmStore } from './sqlite/sqlite-tm-store.js';
 import { importInWorker } from './sqlite/worker-import.js';
@@ -46,6 +47,11 @@ export interface ImportOptions extends TmAddOptions {
   displayName?: string;
   /** Prepare in a worker thread: `auto` (default) for files of 4 MiB and more. */
   worker?: boolean | 'auto';
+  /**
+   * The file's encoding (`--encoding`); else TSV is detected as `align` detects (BOM, UTF-8,
+   * GB18030 or Big5) and TMX/XLIFF follow their BOM or XML declaration.
+   */
+  encoding?: EncodingName;
 }
 
 /**
@@ -62,12 +68,18 @@ export async function importFile(
   const format = options.format ?? importFormatOf(name);
   const contentHash = await hashFile(path, name);
   const document = { name: basename(name), contentHash, kind: format };
-  const worker = options.worker ?? 'auto';
+  // The worker detects the encoding itself but is not told one yet (its WorkerData has no field for
+  // it), so a given encoding is read in this thread.
+  const worker = options.encoding ? false : (options.worker ?? 'auto');
   const result =
     store instanceof SqliteTmStore &&
     (worker === true || (worker === 'auto' && (await stat(path)).size >= WORKER_MIN_BYTES))
       ? await store.addPrepared(document, importInWorker(path, format, name, BATCH_SIZE), options)
-      : await store.addDocument(document, readUnits(path, format, name), options);
+      : await store.addDocument(
+          document,
+          readUnits(path, format, name, { encoding: options.encoding }),
+          options,
+        );
   return { ...result, format };
 }
 

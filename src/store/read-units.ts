@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { type ImportedUnit, readTmx } from '../formats/tmx-read.js';
+import { type ImportedUnit, type ReadOptions, readTmx } from '../formats/tmx-read.js';
 import { readTsv } from '../formats/tsv-read.js';
 import { readXliff } from '../formats/xliff-read.js';
 
@@ -11,12 +11,20 @@ export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 // overhead (100k synthetic TMX units: 4.3 against 4.0 s of worker CPU, two runs each).
 export const CHUNK_BYTES = 1024 * 1024;
 
-/** The units of a TMX, TSV or XLIFF file, streamed. `name` is what error messages call the file. */
-export function readUnits(path: string, format: ImportFormat, name: string): AsyncIterable<ImportedUnit> {
+/**
+ * The units of a TMX, TSV or XLIFF file, streamed. `name` is what error messages call the file;
+ * `options.encoding` overrides each format's own way of finding it.
+ */
+export function readUnits(
+  path: string,
+  format: ImportFormat,
+  name: string,
+  options: ReadOptions = {},
+): AsyncIterable<ImportedUnit> {
   const chunks = createReadStream(path, { highWaterMark: CHUNK_BYTES });
   return format === 'tmx'
-    ? readTmx(chunks, name)
+    ? readTmx(chunks, name, options)
     : format === 'tsv'
-      ? readTsv(chunks, name)
-      : readXliff(chunks, name);
+      ? readTsv(chunks, name, options)
+      : readXliff(chunks, name, options);
 }

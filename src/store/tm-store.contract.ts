@@ -64,17 +64,39 @@ export function runTmStoreContract(name: string, makeStore: () => Promise<TmStor
       await store.close();
     });
 
-    it('keeps a Traditional unit apart from its Simplified twin, and matches both at 100', async () => {
+    it('stores a pair once whatever its script or tags: the first stored is kept, and matches at 100', async () => {
       const store = await makeStore();
       await store.addDocument(document('a'), [pairs[1]!]);
-      await store.addDocument(document('t'), [
-        { zh: '姜江副會長表示歡迎。', en: pairs[1]!.en, zhLang: 'zh-TW' },
+      const twins = await store.addDocument(document('t', 'tmx'), [
+        { zh: '姜江副會長表示歡迎。', en: pairs[1]!.en, zhLang: 'zh-TW', enLang: 'en-GB' },
+        // Traditional text under a Simplified tag (what an XLIFF export labelled zh-CN gave back).
+        { zh: '姜江副會長表示歡迎。', en: pairs[1]!.en, zhLang: 'zh-CN' },
       ]);
+      expect(twins).toMatchObject({ read: 2, added: 0, duplicates: 2 });
       const stats = await store.stats();
-      expect(stats.units).toBe(2);
-      expect(stats.scripts).toEqual({ simplified: 1, traditional: 1 });
+      expect(stats.units).toBe(1);
+      expect(stats.scripts).toEqual({ simplified: 1, traditional: 0 });
+      const [unit] = await collect(store.units());
+      expect(unit).toMatchObject({ zh: pairs[1]!.zh, zhLang: 'zh-CN', enLang: 'en-US' });
       const matches = await store.lookup('姜江副會長表示歡迎。');
-      expect(matches.map((m) => m.score)).toEqual([100, 100]);
+      expect(matches.map((m) => m.score)).toEqual([100]);
+      await store.close();
+    });
+
+    it("keeps each unit's language tags as given, in canonical casing", async () => {
+      const store = await makeStore();
+      await store.addDocument(document('a', 'tmx'), [
+        { zh: '重慶市外事工作', en: 'Foreign affairs of Chongqing', zhLang: 'zh_hk', enLang: 'en-gb' },
+        { zh: '新加坡外事工作', en: 'Foreign affairs of Singapore', zhLang: 'zh-Hans-SG', enLang: 'en-SG' },
+        { zh: '臺北外事工作', en: 'Foreign affairs of Taipei', zhLang: 'zh-TW', enLang: 'en-US' },
+      ]);
+      const units = await collect(store.units());
+      expect(units.map((u) => [u.zhLang, u.enLang, u.zhScript])).toEqual([
+        ['zh-HK', 'en-GB', 'traditional'],
+        ['zh-SG', 'en-SG', 'simplified'],
+        ['zh-TW', 'en-US', 'traditional'],
+      ]);
+      expect((await store.stats()).languages.zh).toEqual({ 'zh-HK': 1, 'zh-SG': 1, 'zh-TW': 1 });
       await store.close();
     });
 

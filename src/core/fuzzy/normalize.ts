@@ -1,5 +1,5 @@
 import { foldToSimplified, toSimplified } from '../lexicon/script.js';
-import type { Lang, Script } from '../types.js';
+import type { Lang } from '../types.js';
 
 /**
  * The form two segments are compared in: NFKC (full-width letters, digits and punctuation become their
@@ -62,13 +62,14 @@ export function foldHan(text: string): string {
 
 /**
  * The exact-dedupe key of a unit from its normalised sides: two units with the same key are one unit.
- * The script is part of it, so a Traditional unit is kept next to its Simplified twin (both are
- * stored; lookups fold both).
+ * The Chinese side is already folded to Simplified, and the script is deliberately not part of the
+ * key: the same pair in Traditional and in Simplified, or read from files that label it differently
+ * (a TMX saying zh-TW, an XLIFF saying zh-CN), is one unit, and the first stored is kept.
  */
-export function unitKeyOf(zhNormal: string, enNormal: string, zhScript: Script): string {
-  return `${zhScript}\u0000${zhNormal}\u0000${enNormal}`;
+export function unitKeyOf(zhNormal: string, enNormal: string): string {
+  return `${zhNormal}\u0000${enNormal}`;
 }
 
-export function unitKey(zh: string, en: string, zhScript: Script): string {
-  return unitKeyOf(normalizeSegment(zh, 'zh'), normalizeSegment(en, 'en'), zhScript);
+export function unitKey(zh: string, en: string): string {
+  return unitKeyOf(normalizeSegment(zh, 'zh'), normalizeSegment(en, 'en'));
 }

@@ -75,10 +75,12 @@ export async function* prepareUnits(
   size: number,
 ): AsyncGenerator<PreparedBatch> {
   const termCounts = new TermCounts();
+  const scripts = new NeighbourScripts();
   let batch = emptyBatch();
   const take = (last: boolean): PreparedBatch => {
     const taken = batch;
     batch = emptyBatch();
+    scripts.newBatch();
     if (last || termCounts.size > TERM_COUNTS_IN_MEMORY) {
       const out = taken.termUnits;
       for (const { lang, term, units } of termCounts.drain()) {
@@ -90,14 +92,19 @@ export async function* prepareUnits(
     return taken;
   };
   for await (const unit of units) {
-    prepareUnit(unit, batch, termCounts);
+    prepareUnit(unit, batch, termCounts, scripts);
     if (batch.read >= size) yield take(false);
   }
   yield take(true);
 }
 
 /** Adds one unit to `batch`: counted as read, and prepared unless a side is empty. */
-function prepareUnit(unit: TmUnitInput, batch: PreparedBatch, termCounts: TermCounts): void {
+function prepareUnit(
+  unit: TmUnitInput,
+  batch: PreparedBatch,
+  termCounts: TermCounts,
+  scripts: NeighbourScripts,
+): void {
   batch.read++;
   const zh = unit.zh.trim();
   const en = unit.en.trim();
@@ -105,7 +112,7 @@ function prepareUnit(unit: TmUnitInput, batch: PreparedBatch, termCounts: TermCo
     batch.skipped++;
     return;
   }
-  const { tag: zhLang, script } = canonicalZhTag(unit.zhLang, zh);
+  const { tag: zhLang, script, decided } = canonicalZhTag(unit.zhLang, zh, scripts.last);
   const zhNormal = normalizeSegment(zh, 'zh');
   const enNormal = normalizeSegment(en, 'en');
   batch.zh.push(zh);
@@ -113,11 +120,43 @@ function prepareUnit(unit: TmUnitInput, batch: PreparedBatch, termCounts: TermCo
   batch.zhLang.push(zhLang);
   batch.enLang.push(canonicalEnTag(unit.enLang));
   batch.script.push(script);
-  batch.keyHash.push(hashKey(unitKeyOf(zhNormal, enNormal, script)));
+  scripts.saw(batch, batch.zh.length - 1, unit.zhLang, decided);
+  batch.keyHash.push(hashKey(unitKeyOf(zhNormal, enNormal)));
   batch.terms.push(termCounts.document(zhNormal, enNormal));
   batch.document.push(unit.document ?? null);
   batch.position.push(unit.position ?? null);
   batch.confidence.push(unit.confidence ?? null);
   batch.createdAt.push(unit.createdAt?.toISOString() ?? null);
   batch.changedAt.push(unit.changedAt?.toISOString() ?? null);
+}
+
+/**
+ * Untagged units that read the same in both scripts (外事工作, 2020年, names) take the script of the
+ * units before them, or, at the start of an input, of the first unit that tells: a Traditional
+ * document's neutral sentences are zh-TW like the rest, not zh-CN, so its export stays one language
+ * pair. Fixed up in place, within the batch not yet handed over; the key does not hold the script,
+ * so nothing else changes.
+ */
+class NeighbourScripts {
+  last: Script | undefined;
+  private pending: Array<{ index: number; tag: string | undefined }> = [];
+
+  saw(batch: PreparedBatch, index: number, tag: string | undefined, decided: boolean): void {
+    if (!decided) {
+      if (this.last === undefined) this.pending.push({ index, tag });
+      return;
+    }
+    this.last = batch.script[index]!;
+    for (const p of this.pending) {
+      const resolved = canonicalZhTag(p.tag, batch.zh[p.index]!, this.last);
+      batch.zhLang[p.index] = resolved.tag;
+      batch.script[p.index] = resolved.script;
+    }
+    this.pending = [];
+  }
+
+  /** Units of a batch handed over keep the default script (Simplified). */
+  newBatch(): void {
+    this.pending = [];
+  }
 }

@@ -2,7 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { normalizeSegment } from '../../core/fuzzy/normalize.js';
 import { TermCounts } from '../index-terms/term-counts.js';
+import { hashKey } from '../index-terms/term-index.js';
+import { SCHEMA_VERSION } from './migrations.js';
 import { openSqliteTmStore } from './sqlite-tm-store.js';
 
 const pairs = [
@@ -35,7 +38,7 @@ describe('schema migrations', () => {
     await store.close();
 
     store = openSqliteTmStore(path);
-    expect(store.db.pragma('user_version', { simple: true })).toBe(3);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     const sql = store.db.prepare("SELECT sql FROM sqlite_master WHERE name = 'tm_terms'").pluck().get();
     expect(sql).toContain("tokenize='ascii'");
     expect((await store.stats()).units).toBe(3);
@@ -47,6 +50,43 @@ describe('schema migrations', () => {
     expect(english?.unit.zh).toBe(pairs[2]!.zh);
     expect((await store.search('friendly cont')).map((hit) => hit.unit.zh)).toEqual([pairs[2]!.zh]);
     expect((await store.lookup('重庆市2021年外事工作情况良好。'))[0]?.score).toBe(99);
+    await store.close();
+  });
+
+  it('re-keys a version 3 TM without the script: its pairs are duplicates on re-import, twins are kept', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'bitext-migrate-')), 'tm.db');
+    let store = openSqliteTmStore(path);
+    await store.addDocument({ name: 'a.tsv', contentHash: 'a', kind: 'tsv' }, pairs);
+    // Version 3 stored a Traditional twin beside its Simplified unit (its key held the script); this
+    // build would not, so the twin is stored with another English side and then given the real one.
+    await store.addDocument({ name: 't.tsv', contentHash: 't', kind: 'tsv' }, [
+      { zh: '姜江副會長表示歡迎。', en: 'placeholder', zhLang: 'zh-TW' },
+    ]);
+    store.db.prepare("UPDATE tm_units SET en = ? WHERE en = 'placeholder'").run(pairs[1]!.en);
+    // Hashes as version 3 computed them: script, folded zh, folded en.
+    const rows = store.db.prepare('SELECT id, zh, en, zh_script FROM tm_units ORDER BY id').all() as Array<{
+      id: number;
+      zh: string;
+      en: string;
+      zh_script: string;
+    }>;
+    const setHash = store.db.prepare('UPDATE tm_units SET key_hash = ? WHERE id = ?');
+    for (const row of rows) {
+      const old = `${row.zh_script}\u0000${normalizeSegment(row.zh, 'zh')}\u0000${normalizeSegment(row.en, 'en')}`;
+      setHash.run(hashKey(old), row.id);
+    }
+    store.db.pragma('user_version = 3');
+    await store.close();
+
+    store = openSqliteTmStore(path);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect((await store.stats()).units).toBe(4);
+    const again = await store.addDocument({ name: 'b.tsv', contentHash: 'b', kind: 'tsv' }, [
+      ...pairs,
+      { zh: '重慶市2020年外事工作情況良好。', en: pairs[0]!.en, zhLang: 'zh-HK' },
+    ]);
+    expect(again).toMatchObject({ read: 4, added: 0, duplicates: 4 });
+    expect((await store.stats()).units).toBe(4);
     await store.close();
   });
 });

@@ -1,5 +1,6 @@
 import type { SqliteDatabase } from './database.js';
 import { rebuildTermIndex } from './rebuild-terms.js';
+import { rekeyUnits } from './rekey-units.js';
 
 /**
  * The TM database schema, one migration per version (`PRAGMA user_version` holds the last applied).
@@ -96,6 +97,17 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE VIRTUAL TABLE tm_terms USING fts5(terms, content='', columnsize=0, detail=none, tokenize='ascii');
     `,
     after: rebuildTermIndex,
+  },
+  {
+    version: 4,
+    description: 'unit keys without the script: a Traditional unit and its Simplified twin are one unit',
+    // Keys of versions 1-3 began with the script (the comment on key_hash above is about them), so
+    // the same pair imported once from a file labelled zh-TW and once from one labelled zh-CN, or
+    // written in both scripts, was stored twice. The stored hashes must follow the new key, or every
+    // Traditional pair already in the TM would be stored again on its next import, and every
+    // Simplified one too (the script was the key's first part). Rows that become twins are kept.
+    sql: '',
+    after: rekeyUnits,
   },
 ];
 

@@ -279,9 +279,9 @@ export class SqliteTmStore implements TmStore {
         result.added++;
         return;
       }
-      key ??= unitKey(zh, en, script);
+      key ??= unitKey(zh, en);
       const existing = this.statements.unitByKeyHash.get(keyHash)!;
-      if (unitKey(existing.zh, existing.en, existing.zh_script) === key) {
+      if (unitKey(existing.zh, existing.en) === key) {
         result.duplicates++;
         // Its terms were counted when it was prepared; the first two are the masked-side hashes.
         const terms = batch.terms[i]!.split(' ');
