@@ -86,7 +86,7 @@ export async function importTmFile(tm: TmStore, path: string, options: ImportTmO
     signal: options.signal,
     encoding: options.encoding,
     onProgress: (read) => options.onProgress?.({ phase: 'import', item: name, done: read, unit: 'units' }),
-  } as Parameters<typeof importFile>[2]);
+  });
 }
 
 /**

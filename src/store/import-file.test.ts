@@ -92,7 +92,7 @@ describe('importFile and exportUnits', () => {
     const [a, b] = [comparable(await collect(store)), comparable(await collect(second))];
     await second.close();
     expect(b).toEqual(a);
-    expect(a[0]).toMatchObject({ zhLang: 'zh-CN', enLang: 'en-GB', confidence: 0.75, document: 'first.tmx' });
+    expect(a[0]).toMatchObject({ zhLang: 'zh-CN', enLang: 'en-GB', confidence: 0.75, document: join(dir, 'first.tmx') });
     expect(a[0]!.createdAt).toBe('2024-05-06T07:08:09.000Z');
     expect(a[1]).toMatchObject({ zhLang: 'zh-HK', zhScript: 'traditional' });
   });
@@ -236,8 +236,9 @@ console.log('done');`,
       .split('\n')
       .map((line) => JSON.parse(line));
     expect(jsonl.map((u) => [u.zh, u.confidence, u.document])).toEqual([
-      ['旧的', 0.2, 'old.tsv'],
-      ['新的', 0.9, 'new.tsv'],
+      // Documents go by the path they were imported as.
+      ['旧的', 0.2, join(dir, 'old.tsv')],
+      ['新的', 0.9, join(dir, 'new.tsv')],
     ]);
     expect(await exportText(store, 'xliff')).toContain('<source>新的</source>');
   });

@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
+import { extname } from 'node:path';
 import { BitextError } from '../core/errors.js';
 import type { EncodingName } from '../io/decode.js';
-import { CHUNK_BYTES, IMPORT_FORMATS, type ImportFormat, readUnits } from './read-units.js';
+import { hashFile } from './document-identity.js';
+import { IMPORT_FORMATS, type ImportFormat, readUnits } from './read-units.js';
 import { BATCH_SIZE, SqliteTmStore } from './sqlite/sqlite-tm-store.js';
 import { importInWorker } from './sqlite/worker-import.js';
 import type { TmAddOptions, TmAddResult, TmStore } from './tm-store.js';
@@ -67,40 +66,21 @@ export async function importFile(
   const name = options.displayName ?? path;
   const format = options.format ?? importFormatOf(name);
   const contentHash = await hashFile(path, name);
-  const document = { name: basename(name), contentHash, kind: format };
-  // The worker detects the encoding itself but is not told one yet (its WorkerData has no field for
-  // it), so a given encoding is read in this thread.
-  const worker = options.encoding ? false : (options.worker ?? 'auto');
+  // The name as given: `--document` and `tm documents` know a file by the path the user typed.
+  const document = { name, contentHash, kind: format };
+  const worker = options.worker ?? 'auto';
   const result =
     store instanceof SqliteTmStore &&
     (worker === true || (worker === 'auto' && (await stat(path)).size >= WORKER_MIN_BYTES))
-      ? await store.addPrepared(document, importInWorker(path, format, name, BATCH_SIZE), options)
+      ? await store.addPrepared(
+          document,
+          importInWorker(path, format, name, BATCH_SIZE, options.encoding),
+          options,
+        )
       : await store.addDocument(
           document,
           readUnits(path, format, name, { encoding: options.encoding }),
           options,
         );
   return { ...result, format };
-}
-
-/** SHA-256 of a file's bytes, hex. */
-export async function hashFile(path: string, name = path): Promise<string> {
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) throw new BitextError('NOT_A_FILE', 'is a directory, not a file', { file: name });
-  } catch (error) {
-    if (error instanceof BitextError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new BitextError(
-      code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_NOT_READABLE',
-      code === 'ENOENT' ? 'no such file' : (error as Error).message,
-      {
-        file: name,
-      },
-    );
-  }
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES }))
-    hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { BitextError, type InputLocation } from '../../core/errors.js';
+import type { EncodingName } from '../../io/decode.js';
 import type { PreparedBatch } from '../index-terms/prepared-units.js';
 import type { ImportFormat } from '../read-units.js';
 
@@ -9,6 +10,8 @@ export interface WorkerData {
   /** What error messages call the file. */
   name: string;
   batchSize: number;
+  /** The encoding the user gave (`--encoding`); else the reader detects it. */
+  encoding?: EncodingName;
   /** Batches the worker may post before the main thread has taken them. */
   credit: number;
 }
@@ -31,8 +34,9 @@ export async function* importInWorker(
   format: ImportFormat,
   name: string,
   batchSize: number,
+  encoding?: EncodingName,
 ): AsyncGenerator<PreparedBatch> {
-  const workerData: WorkerData = { path, format, name, batchSize, credit: CREDIT };
+  const workerData: WorkerData = { path, format, name, batchSize, encoding, credit: CREDIT };
   // From the sources (tests, tsx) the worker is a .ts file: it first registers tsx's loader (a
   // development dependency, as in this thread), since a worker does not inherit the loader hooks.
   const worker = import.meta.url.endsWith('.ts')
