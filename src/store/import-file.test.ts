@@ -92,7 +92,12 @@ describe('importFile and exportUnits', () => {
     const [a, b] = [comparable(await collect(store)), comparable(await collect(second))];
     await second.close();
     expect(b).toEqual(a);
-    expect(a[0]).toMatchObject({ zhLang: 'zh-CN', enLang: 'en-GB', confidence: 0.75, document: join(dir, 'first.tmx') });
+    expect(a[0]).toMatchObject({
+      zhLang: 'zh-CN',
+      enLang: 'en-GB',
+      confidence: 0.75,
+      document: join(dir, 'first.tmx'),
+    });
     expect(a[0]!.createdAt).toBe('2024-05-06T07:08:09.000Z');
     expect(a[1]).toMatchObject({ zhLang: 'zh-HK', zhScript: 'traditional' });
   });

@@ -144,6 +144,103 @@ export function runTmStoreContract(name: string, makeStore: () => Promise<TmStor
       await store.close();
     });
 
+    it('lists documents, finds them by id, name or last path segment, and deletes one with its units', async () => {
+      const store = await makeStore();
+      await store.addDocument(
+        { name: 'news/2021/a.txt', contentHash: 'h1', kind: 'aligned' },
+        pairs.slice(0, 2),
+      );
+      await store.addDocument({ name: 'b.tmx', contentHash: 'h2', kind: 'tmx' }, pairs.slice(2));
+      const documents = await store.documents();
+      expect(documents.map((d) => [d.name, d.kind, d.units, d.contentHash])).toEqual([
+        ['news/2021/a.txt', 'aligned', 2, 'h1'],
+        ['b.tmx', 'tmx', 1, 'h2'],
+      ]);
+      const [a, b] = documents;
+      expect((await store.findDocuments(String(b!.id))).map((d) => d.name)).toEqual(['b.tmx']);
+      expect((await store.findDocuments('news/2021/a.txt')).map((d) => d.id)).toEqual([a!.id]);
+      expect((await store.findDocuments('a.txt')).map((d) => d.id)).toEqual([a!.id]);
+      expect(await store.findDocuments('2021/')).toEqual([]);
+      expect(await store.deleteDocument(a!.id)).toBe(true);
+      expect(await store.deleteDocument(a!.id)).toBe(false);
+      expect((await collect(store.units())).map((u) => u.en)).toEqual([pairs[2]!.en]);
+      expect((await store.stats()).documents).toBe(1);
+      // The index forgot the deleted units: no lookup or concordance finds them.
+      expect(await store.lookup(pairs[0]!.zh)).toEqual([]);
+      expect(await store.search('副会长')).toEqual([]);
+      // A deleted unit can be added again.
+      expect((await store.addDocument(document('c'), [pairs[0]!])).added).toBe(1);
+      expect((await store.lookup(pairs[0]!.zh))[0]).toMatchObject({ score: 100 });
+      await store.close();
+    });
+
+    it('replaces the other versions of a document when asked, in the same transaction', async () => {
+      const store = await makeStore();
+      const name = 'release.txt';
+      await store.addDocument({ name, contentHash: 'v1', kind: 'aligned' }, pairs.slice(0, 2));
+      const kept = await store.addDocument({ name, contentHash: 'v2', kind: 'aligned' }, [pairs[2]!]);
+      expect(kept).toMatchObject({ added: 1, replaced: 0 });
+      expect((await store.documents()).map((d) => d.contentHash)).toEqual(['v1', 'v2']);
+      const replaced = await store.addDocument({ name, contentHash: 'v3', kind: 'aligned' }, [pairs[0]!], {
+        replace: true,
+      });
+      // v1's two units and v2's one went; v3's unit is v1's first again, stored anew.
+      expect(replaced).toMatchObject({ added: 1, duplicates: 0, replaced: 3 });
+      expect((await store.documents()).map((d) => [d.contentHash, d.units])).toEqual([['v3', 1]]);
+      expect((await collect(store.units())).map((u) => u.en)).toEqual([pairs[0]!.en]);
+      // Replacing with a version already stored next to others keeps only it, with all its units:
+      // the units it shared with the deleted versions are stored again, not lost.
+      await store.addDocument({ name, contentHash: 'v4', kind: 'aligned' }, pairs);
+      const again = await store.addDocument({ name, contentHash: 'v4', kind: 'aligned' }, pairs, {
+        replace: true,
+      });
+      expect(again).toMatchObject({ alreadyPresent: false, added: 3, replaced: 3 });
+      expect((await store.documents()).map((d) => [d.contentHash, d.units])).toEqual([['v4', 3]]);
+      expect(
+        await store.addDocument({ name, contentHash: 'v4', kind: 'aligned' }, pairs, { replace: true }),
+      ).toMatchObject({
+        alreadyPresent: true,
+      });
+      await store.close();
+    });
+
+    it('queues concurrent imports on one store, and no reader sees an import before it commits', async () => {
+      const store = await makeStore();
+      // More units than one insert batch, so the import has written rows when it stops to wait.
+      const many = Array.from({ length: 2500 }, (_, i) => ({
+        zh: `第${i}号文件已经发布。`,
+        en: `File No. ${i} was issued.`,
+      }));
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      let reachedGate!: () => void;
+      const atGate = new Promise<void>((resolve) => (reachedGate = resolve));
+      async function* broken() {
+        yield* many;
+        reachedGate();
+        await gate;
+        throw new Error('the file broke off');
+      }
+      const failing = store.addDocument(document('broken'), broken());
+      const failed = failing.catch((error: Error) => error.message);
+      await atGate;
+      // A second import and a reader on the same store while the first holds its transaction.
+      const second = store.addDocument(document('second'), pairs);
+      const during = store.stats();
+      release();
+      expect(await failed).toBe('the file broke off');
+      expect(await second).toMatchObject({ added: 3 });
+      expect((await during).units).toBeLessThanOrEqual(3);
+      expect((await store.stats()).units).toBe(3);
+      // Many imports at once lose nothing.
+      const results = await Promise.all(
+        [0, 1, 2, 3].map((k) => store.addDocument(document(`batch${k}`), many.slice(k * 100, k * 100 + 100))),
+      );
+      expect(results.map((r) => r.added)).toEqual([100, 100, 100, 100]);
+      expect((await store.stats()).units).toBe(403);
+      await store.close();
+    });
+
     it('filters units by document, date and confidence', async () => {
       const store = await makeStore();
       await store.addDocument(document('a'), [pairs[0]!], { now: new Date('2024-01-01T00:00:00Z') });

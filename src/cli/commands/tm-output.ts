@@ -68,7 +68,7 @@ export function describeDocuments(documents: readonly TmDocument[]): string {
   if (documents.length === 0) return 'no documents\n';
   const idWidth = Math.max(2, ...documents.map((d) => String(d.id).length));
   const unitWidth = Math.max(5, ...documents.map((d) => String(d.units).length));
-  const header = `${'id'.padStart(idWidth)}  ${'units'.padStart(unitWidth)}  added                 kind        name\n`;
+  const header = `${'id'.padStart(idWidth)}  ${'units'.padStart(unitWidth)}  added                    kind        name\n`;
   return (
     header +
     documents

@@ -51,7 +51,8 @@ export function openSqliteDatabase(path: string, options: OpenDatabaseOptions = 
     throw sqliteStoreError(error, path, 'cannot open the database');
   }
   try {
-    checkIsBitext(db, path);
+    const isNew = checkIsBitext(db, path);
+    if (!options.readOnly && !isNew && !memory) checkIntact(db, path);
     if (!options.readOnly) {
       // WAL: lookups keep reading while an import writes; NORMAL sync never corrupts (a power cut loses
       // at most the last committed transactions, never half of one).
@@ -75,13 +76,13 @@ export function openSqliteDatabase(path: string, options: OpenDatabaseOptions = 
  * A bitext database has a user_version (its schema version) and the TM tables; a fresh file has no
  * tables at all. Anything else is another program's data, which bitext must not add its tables to.
  */
-function checkIsBitext(db: SqliteDatabase, path: string): void {
+function checkIsBitext(db: SqliteDatabase, path: string): boolean {
   const version = db.pragma('user_version', { simple: true }) as number;
   const tables = db
     .prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
     .pluck()
     .all();
-  if (tables.length === 0 && version === 0) return;
+  if (tables.length === 0 && version === 0) return true;
   if (version === 0 || !tables.includes('tm_units')) {
     throw new StoreError(
       'STORE_NOT_BITEXT',
@@ -89,6 +90,23 @@ function checkIsBitext(db: SqliteDatabase, path: string): void {
       path,
     );
   }
+  return false;
+}
+
+/**
+ * Before a write, SQLite's quick_check (every page and b-tree, without the index-versus-table
+ * cross-check): damage in pages a small import never touches would otherwise go unnoticed while the
+ * import reports success, and later writes would spread it. Reads skip it; a damaged page they touch
+ * is still reported (SQLITE_CORRUPT → STORE_CORRUPT).
+ */
+function checkIntact(db: SqliteDatabase, path: string): void {
+  const problems = db.prepare<[], string>('PRAGMA quick_check(3)').pluck().all();
+  if (problems.length === 1 && problems[0] === 'ok') return;
+  throw new StoreError(
+    'STORE_CORRUPT',
+    `the database file is damaged (${problems[0] ?? 'quick_check failed'}); it was not changed`,
+    path,
+  );
 }
 
 function checkSchemaCurrent(db: SqliteDatabase, path: string): void {
@@ -133,17 +151,22 @@ export function closeSqliteDatabase(db: SqliteDatabase): void {
   db.close();
 }
 
-/** Applies the migrations the database has not seen, each in its own transaction. */
+/**
+ * Applies the migrations the database has not seen, each in its own IMMEDIATE transaction that reads
+ * the version again once it holds the write lock: two processes opening a new TM at once would
+ * otherwise both run migration 1 ("table tm_documents already exists").
+ */
 export function migrate(db: SqliteDatabase, path = ''): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > SCHEMA_VERSION) throw tooNew(current, path);
+  const version = () => db.pragma('user_version', { simple: true }) as number;
+  if (version() > SCHEMA_VERSION) throw tooNew(version(), path);
   for (const migration of MIGRATIONS) {
-    if (migration.version <= current) continue;
+    if (migration.version <= version()) continue;
     db.transaction(() => {
+      if (migration.version <= version()) return;
       db.exec(migration.sql);
       migration.after?.(db);
       db.pragma(`user_version = ${migration.version}`);
-    })();
+    }).immediate();
   }
 }
 

@@ -29,6 +29,9 @@ export class SqliteDocuments {
       byBaseName: db.prepare<[string, string, string], DocumentRow>(
         `${DOCUMENT_SELECT} WHERE d.name = ? OR d.name LIKE '%/' || ? ESCAPE '\\' OR d.name LIKE '%\\' || ? ESCAPE '\\' ORDER BY d.id`,
       ),
+      versions: db.prepare<[string], { id: number }>(
+        'SELECT id FROM tm_documents WHERE name = ? AND content_hash IS NOT NULL ORDER BY id',
+      ),
       otherVersions: db.prepare<[string, string], { id: number }>(
         'SELECT id FROM tm_documents WHERE name = ? AND content_hash IS NOT NULL AND content_hash <> ?',
       ),
@@ -55,6 +58,11 @@ export class SqliteDocuments {
     if (exact.length > 0) return exact.map(toDocument);
     const escaped = ref.replace(/[\\%_]/g, '\\$&');
     return this.statements.byBaseName.all(ref, escaped, escaped).map(toDocument);
+  }
+
+  /** Ids of the stored versions of `name` (documents with content, not only referenced). */
+  versions(name: string): number[] {
+    return this.statements.versions.all(name).map((r) => r.id);
   }
 
   /** Ids of the stored versions of `name` whose content differs from `contentHash`. */

@@ -80,8 +80,8 @@ export class SqliteTmStore implements TmStore {
     this.reads = new SqliteTmReads(reader);
     this.documentRows = new SqliteDocuments(db);
     this.statements = {
-      documentByHash: db.prepare<[string], { id: number }>(
-        'SELECT id FROM tm_documents WHERE content_hash = ?',
+      documentByHash: db.prepare<[string], { id: number; name: string }>(
+        'SELECT id, name FROM tm_documents WHERE content_hash = ?',
       ),
       documentByName: db.prepare<[string], { id: number }>(
         'SELECT id FROM tm_documents WHERE name = ? ORDER BY id LIMIT 1',
@@ -147,7 +147,7 @@ export class SqliteTmStore implements TmStore {
       return { ...result, alreadyPresent: true };
     };
     // A cheap look before waiting for the write lock of another process...
-    if (this.statements.documentByHash.get(document.contentHash)) return skip();
+    if (this.isPresent(document, options)) return skip();
     options.signal?.throwIfAborted();
     // Whole seconds: TMX dates carry no more, so an export → import round trip keeps times exact.
     const now = new Date(Math.floor((options.now ?? new Date()).getTime() / 1000) * 1000).toISOString();
@@ -157,13 +157,13 @@ export class SqliteTmStore implements TmStore {
     this.db.exec('BEGIN IMMEDIATE');
     // ...and the look that counts, inside the transaction: a concurrent import of the same file in
     // another process may have committed while this one waited.
-    if (this.statements.documentByHash.get(document.contentHash)) {
+    if (this.isPresent(document, options)) {
       this.db.exec('ROLLBACK');
       return skip();
     }
     try {
       if (options.replace) {
-        for (const id of this.documentRows.otherVersions(document.name, document.contentHash))
+        for (const id of this.documentRows.versions(document.name))
           result.replaced += this.documentRows.delete(id) ?? 0;
       }
       // No incremental FTS5 segment merges while the file goes in (a crisis merge still bounds the
@@ -208,6 +208,19 @@ export class SqliteTmStore implements TmStore {
       throw error;
     }
     return result;
+  }
+
+  /**
+   * Whether the document is already stored, so nothing is to be read. With `replace`, a document
+   * stored under its name next to other versions is not: all versions go and it is stored anew,
+   * since its units may be held by the versions being deleted (a unit belongs to the document that
+   * first brought it; later ones count it as a duplicate).
+   */
+  private isPresent(document: TmDocumentInput, options: TmAddOptions): boolean {
+    const stored = this.statements.documentByHash.get(document.contentHash);
+    if (!stored) return false;
+    if (!options.replace || stored.name !== document.name) return true;
+    return this.documentRows.otherVersions(document.name, document.contentHash).length === 0;
   }
 
   /** FTS5's automerge and crisismerge settings (defaults 4 and 16). */
