@@ -1,0 +1,19 @@
+// bitext/formats: the file formats CAT tools and corpus tools exchange, parsed and written.
+export {
+  beadsToAlign,
+  formatDocument,
+  PAIR_FORMATS,
+  type PairFormat,
+  pairsToJsonl,
+  pairsToTmx,
+  pairsToTsv,
+  parseAlign,
+} from './pairs.js';
+export { findingsToHtml } from './qa-html.js';
+export { parseTbx } from './tbx-read.js';
+export { termEntriesToTbx } from './tbx-write.js';
+export { parseTermsTable, termEntriesToCsv, termPairsToEntries, termPairsToTsv } from './terms-csv.js';
+export { type ImportedUnit, readTmx } from './tmx-read.js';
+export { type TmxHeaderOptions, type TmxUnit, writeTmx } from './tmx-write.js';
+export { readTsv } from './tsv-read.js';
+export { readXliff } from './xliff-read.js';
