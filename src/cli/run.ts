@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { isBitextError } from '../core/errors.js';
+import { isStoreError } from '../store/store-error.js';
 import { VERSION } from '../version.js';
 import { registerAlign } from './commands/align.js';
 import { registerEval } from './commands/eval.js';
@@ -8,7 +9,7 @@ import { registerTerms } from './commands/terms.js';
 import { registerTm } from './commands/tm.js';
 import type { CliIo } from './io.js';
 
-/** Exit codes: 0 success, 1 bad input or usage, 2 internal error. */
+/** Exit codes: 0 success, 1 bad input or usage (every StoreError but STORE_INTERNAL), 2 internal error. */
 export const EXIT_OK = 0;
 export const EXIT_USAGE = 1;
 export const EXIT_INTERNAL = 2;
@@ -57,6 +58,14 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       }
       // commander has already printed its one-line message.
       return EXIT_USAGE;
+    }
+    if (isStoreError(error) && error.code === 'STORE_INTERNAL') {
+      // A store fault that is not the user's (disk full, I/O error, a server bug): exit 2, as any
+      // internal error, but with the store named.
+      io.stderr.write(`bitext: internal error: ${error.describe()}\n`);
+      if (io.env['BITEXT_DEBUG'] && error.cause instanceof Error && error.cause.stack)
+        io.stderr.write(`${error.cause.stack}\n`);
+      return EXIT_INTERNAL;
     }
     if (isBitextError(error)) {
       io.stderr.write(`bitext: ${error.describe()}\n`);
