@@ -8,5 +8,5 @@ export async function writeOutput(io: CliIo, content: string, out?: string): Pro
     io.stdout.write(content);
     return;
   }
-  await writeFileAtomic(resolve(io.cwd, out), content);
+  await writeFileAtomic(resolve(io.cwd, out), content, { name: out });
 }
