@@ -4,7 +4,7 @@ import { BitextError } from '../../core/errors.js';
 import { type Finding, QA_CHECKS, type QaCheck, type QaTerm, runQa } from '../../core/qa/index.js';
 import { findingsToHtml } from '../../formats/qa-html.js';
 import type { CliIo } from '../io.js';
-import { writeOutput } from '../output.js';
+import { databaseFiles, refuseOutputOverInputs, writeOutput } from '../output.js';
 import { readPairs, readStoredTermbase, readTermbase } from '../pair-input.js';
 
 interface QaFlags {
@@ -51,6 +51,7 @@ export function registerQa(program: Command, io: CliIo): void {
     )
     .addHelpText('after', EXAMPLES)
     .action(async (files: string[], flags: QaFlags) => {
+      await refuseOutputOverInputs(io, flags.out, [...files, flags.termbase, ...databaseFiles(flags.db)]);
       const checks = parseChecks(flags.checks);
       const termbase = [
         ...(flags.termbase ? await readTermbase(flags.termbase, io) : []),

@@ -15,7 +15,7 @@ import { DEFAULT_DB_PATH } from '../../store/sqlite/database.js';
 import { openSqliteTmStore } from '../../store/sqlite/sqlite-tm-store.js';
 import { openSqliteTermbase } from '../../store/sqlite/termbase-store.js';
 import type { CliIo } from '../io.js';
-import { writeOutput } from '../output.js';
+import { databaseFiles, refuseOutputOverInputs, writeOutput } from '../output.js';
 import { readPairs, readTermbase } from '../pair-input.js';
 
 const FORMATS = ['tsv', 'json', 'csv', 'tbx'] as const;
@@ -59,6 +59,7 @@ export function registerTerms(program: Command, io: CliIo): void {
     .option('--top <n>', 'keep only the n best pairs')
     .addHelpText('after', EXAMPLES)
     .action(async (files: string[], flags: ExtractFlags) => {
+      await refuseOutputOverInputs(io, flags.out, [...files, ...databaseFiles(dbPath(io, flags.db))]);
       const minScore = parseNumber(flags.minScore, '--min-score', 0, 1);
       const top =
         flags.top === undefined ? undefined : parseNumber(flags.top, '--top', 1, Number.MAX_SAFE_INTEGER);
@@ -128,6 +129,7 @@ export function registerTerms(program: Command, io: CliIo): void {
         status?: TermStatus;
         out?: string;
       }>();
+      await refuseOutputOverInputs(io, flags.out, databaseFiles(dbPath(io, flags.db)));
       const store = openSqliteTermbase(dbPath(io, flags.db));
       let entries: TermEntry[];
       try {

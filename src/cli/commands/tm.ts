@@ -4,7 +4,6 @@ import { type Command, Option } from 'commander';
 import { alignDocument } from '../../core/document.js';
 import { BitextError } from '../../core/errors.js';
 import type { Lang } from '../../core/types.js';
-import { writeFileAtomic } from '../../io/atomic-write.js';
 import { readTextFile } from '../../io/read-text.js';
 import { EXPORT_FORMATS, type ExportFormat, exportUnits } from '../../store/export.js';
 import { IMPORT_FORMATS, type ImportFormat, importFile } from '../../store/import-file.js';
@@ -12,6 +11,7 @@ import { DEFAULT_DB_PATH } from '../../store/sqlite/database.js';
 import { openSqliteTmStore } from '../../store/sqlite/sqlite-tm-store.js';
 import type { TmAddResult, TmConcordanceHit, TmMatch, TmStore } from '../../store/tm-store.js';
 import type { CliIo } from '../io.js';
+import { databaseFiles, writeOutput } from '../output.js';
 
 type OutputFormat = 'text' | 'json';
 
@@ -123,7 +123,12 @@ export function registerTm(program: Command, io: CliIo): void {
           if (flags.out === undefined || flags.out === '-') {
             for await (const chunk of chunks) io.stdout.write(chunk);
           } else {
-            await writeFileAtomic(resolve(io.cwd, flags.out), chunks);
+            await writeOutput(
+              io,
+              chunks,
+              flags.out,
+              databaseFiles(flags.db ?? io.env['BITEXT_DB'] ?? DEFAULT_DB_PATH),
+            );
           }
         });
       },
