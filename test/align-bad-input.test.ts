@@ -1,8 +1,18 @@
-import { execSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { execSync, spawn, spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, readExample, runCli, tempDir } from './helpers.js';
+import { EXAMPLE_PATH, REPO_ROOT, readExample, runCli, tempDir } from './helpers.js';
 
 const { dir, cleanup } = tempDir();
 afterAll(cleanup);
@@ -72,6 +82,36 @@ describe('bad input to bitext align', () => {
     expect(stderr).toMatch(/docx/);
   });
 
+  it('stops reading a device that never ends at the size cap (stat says 0 bytes for it)', async () => {
+    await expectRefused('/dev/zero', /^bitext: \/dev\/zero: is over 268435456 bytes, the most bitext reads/);
+  });
+
+  it('refuses /dev/null as empty, a directory, and a dangling symbolic link, by name', async () => {
+    await expectRefused('/dev/null', /\/dev\/null \(byte 0\): the file is empty/);
+    await expectRefused(dir, /: is a directory, not a text file$/m);
+    symlinkSync(join(dir, 'deleted.txt'), join(dir, 'dangling.txt'));
+    await expectRefused(
+      join(dir, 'dangling.txt'),
+      /dangling\.txt: is a symbolic link to .*deleted\.txt, which does not exist/,
+    );
+  });
+
+  it('refuses an output that is a directory or lies under a file, with one line and exit 1', async () => {
+    const doc = write('out-doc.txt', readExample());
+    mkdirSync(join(dir, 'out-folder'));
+    for (const [out, message] of [
+      ['out-folder', 'out-folder: is a directory; give a file name'],
+      [
+        'out-doc.txt/x.tsv',
+        'out-doc.txt/x.tsv: cannot create the file: a part of its path is not a directory',
+      ],
+    ]) {
+      const result = await runCli(['align', doc, '-o', out!], { cwd: dir });
+      expect([result.code, result.stdout, result.stderr]).toEqual([1, '', `bitext: ${message}\n`]);
+    }
+    expect(readdirSync(join(dir, 'out-folder'))).toEqual([]);
+  });
+
   it('refuses a 50 MB single line quickly with a message, without crashing', async () => {
     const line = 'bitext '.repeat(Math.ceil((50 * 1024 * 1024) / 7));
     const started = Date.now();
@@ -103,6 +143,91 @@ describe('the bin shim', () => {
     const command = `"${process.execPath}" "${bin}" align "${big}" --format jsonl | head -c 1 >/dev/null`;
     const result = spawnSync('sh', ['-c', command], { encoding: 'utf8' });
     expect(result.stderr).toBe(''); // an EPIPE crash prints its stack trace here
+  });
+
+  it('stops reading stdin that never ends at the size cap', () => {
+    const zero = openSync('/dev/zero', 'r');
+    const result = spawnSync(process.execPath, [bin, 'align', '-'], {
+      stdio: [zero, 'pipe', 'pipe'],
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      'bitext: <stdin>: is over 268435456 bytes, the most bitext reads per document (reading stopped there)\n',
+    );
+  });
+
+  it('says "permission denied" for an unreadable input and an unwritable output, exit 1', () => {
+    // As root every file is readable, so the CLI runs as an unprivileged user (nobody) there.
+    const user = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    chmodSync(dir, 0o711); // others may pass through the test's folder (mkdtemp made it 0700)
+    const shared = mkdtempSync(join(dir, 'perm-'));
+    chmodSync(shared, 0o755); // and enter this one and list it, but not create files in it
+    const secret = join(shared, 'secret.txt');
+    writeFileSync(secret, readExample());
+    chmodSync(secret, 0o000);
+    const unreadable = spawnSync(process.execPath, [bin, 'align', secret], { encoding: 'utf8', ...user });
+    expect([unreadable.status, unreadable.stderr]).toEqual([1, `bitext: ${secret}: permission denied\n`]);
+    const out = join(shared, 'out.tsv');
+    const unwritable = spawnSync(process.execPath, [bin, 'align', EXAMPLE_PATH, '-o', out], {
+      encoding: 'utf8',
+      ...user,
+    });
+    expect([unwritable.status, unwritable.stderr]).toEqual([1, `bitext: ${out}: permission denied\n`]);
+    expect(readdirSync(shared)).toEqual(['secret.txt']);
+  });
+
+  describe('killed while `tm export -o` writes', () => {
+    const db = join(dir, 'signals.db');
+    beforeAll(async () => {
+      // Large enough that the export is still writing when the test sees its temporary file.
+      const rows = Array.from(
+        { length: 20_000 },
+        (_, i) => `第${i}号文件已经送达外事办公室\tDocument ${i} has arrived\n`,
+      );
+      const tsv = write('signals.tsv', rows.join(''));
+      expect((await runCli(['tm', 'import', tsv, '--db', db])).code).toBe(0);
+    }, 60_000);
+
+    /** Starts the export, sends `signal` once its temporary file exists, and reports the outcome. */
+    async function interruptExport(signal: 'SIGINT' | 'SIGTERM', folder: string) {
+      const child = spawn(process.execPath, [bin, 'tm', 'export', '--db', db, '-o', 'out.tmx'], {
+        cwd: folder,
+      });
+      let stderr = '';
+      child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
+      const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+      let running = true;
+      void exited.then(() => (running = false));
+      let sawTemp = false;
+      while (running && !sawTemp) {
+        sawTemp = readdirSync(folder).some((f) => /^\.out\.tmx\.[0-9a-f]+\.tmp$/.test(f));
+        if (!sawTemp) await new Promise((wake) => setTimeout(wake, 2));
+      }
+      if (!sawTemp)
+        throw new Error('the export ended before its temporary file was seen: make the TM larger');
+      child.kill(signal);
+      return { code: await exited, stderr };
+    }
+
+    it('SIGTERM: removes the temporary file, creates no target, exits 143 with one line', async () => {
+      const folder = mkdtempSync(join(dir, 'term-'));
+      const { code, stderr } = await interruptExport('SIGTERM', folder);
+      expect(code).toBe(143);
+      expect(stderr).toBe('bitext: interrupted by SIGTERM\n');
+      expect(readdirSync(folder)).toEqual([]);
+    });
+
+    it('SIGINT: removes the temporary file, leaves the old target as it was, exits 130', async () => {
+      const folder = mkdtempSync(join(dir, 'int-'));
+      writeFileSync(join(folder, 'out.tmx'), 'the previous export');
+      const { code, stderr } = await interruptExport('SIGINT', folder);
+      expect(code).toBe(130);
+      expect(stderr).toBe('bitext: interrupted by SIGINT\n');
+      expect(readdirSync(folder)).toEqual(['out.tmx']);
+      expect(readFileSync(join(folder, 'out.tmx'), 'utf8')).toBe('the previous export');
+    });
   });
 
   it('aligns the bundled example end to end', () => {

@@ -5,8 +5,11 @@
 export interface CliIo {
   stdout: { write(chunk: string): unknown };
   stderr: { write(chunk: string): unknown };
-  /** Reads all of standard input (for `-` as a file name). */
-  readStdin(): Promise<Uint8Array>;
+  /**
+   * Reads all of standard input (for `-` as a file name), refusing it once more than `maxBytes`
+   * have arrived: stdin may never end (`bitext align - < /dev/zero`).
+   */
+  readStdin(maxBytes: number): Promise<Uint8Array>;
   /** True when stdout is a terminal: only then colour and progress. */
   isTTY: boolean;
   env: Record<string, string | undefined>;

@@ -1,3 +1,4 @@
+import { readAtMost } from '../io/read-limited.js';
 import type { CliIo } from './io.js';
 
 /** The real process streams. */
@@ -5,11 +6,7 @@ export function nodeIo(): CliIo {
   return {
     stdout: process.stdout,
     stderr: process.stderr,
-    readStdin: async () => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks);
-    },
+    readStdin: (maxBytes) => readAtMost(process.stdin, maxBytes, '<stdin>'),
     isTTY: Boolean(process.stdout.isTTY),
     env: process.env,
     cwd: process.cwd(),

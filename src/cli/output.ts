@@ -1,12 +1,41 @@
 import { resolve } from 'node:path';
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { assertNotOverwritingInput } from '../io/output-guard.js';
 import type { CliIo } from './io.js';
 
-/** Writes a command's output to stdout, or atomically to `out` (relative to the CLI's cwd). */
-export async function writeOutput(io: CliIo, content: string, out?: string): Promise<void> {
+/**
+ * Writes a command's output to stdout, or atomically to `out` (relative to the CLI's cwd). `protect`
+ * lists the files the output must not replace (the command's inputs, its database): naming one as
+ * `out` is refused before anything is written, and, content being lazy, before it is produced.
+ */
+export async function writeOutput(
+  io: CliIo,
+  content: string | AsyncIterable<string>,
+  out?: string,
+  protect: readonly (string | undefined)[] = [],
+): Promise<void> {
   if (out === undefined || out === '-') {
-    io.stdout.write(content);
+    if (typeof content === 'string') io.stdout.write(content);
+    else for await (const chunk of content) io.stdout.write(chunk);
     return;
   }
-  await writeFileAtomic(resolve(io.cwd, out), content);
+  await assertNotOverwritingInput(out, protect, io.cwd);
+  await writeFileAtomic(resolve(io.cwd, out), content, { name: out });
+}
+
+/**
+ * Refuses `-o` naming one of `inputs` (see assertNotOverwritingInput). Commands call it first, so a
+ * refusal comes before any reading, aligning or saving, not after.
+ */
+export function refuseOutputOverInputs(
+  io: CliIo,
+  out: string | undefined,
+  inputs: readonly (string | undefined)[],
+): Promise<void> {
+  return assertNotOverwritingInput(out, inputs, io.cwd);
+}
+
+/** SQLite keeps one database in up to four files; overwriting any of them corrupts it. */
+export function databaseFiles(db: string | undefined): string[] {
+  return db === undefined ? [] : [db, `${db}-wal`, `${db}-shm`, `${db}-journal`];
 }

@@ -1,9 +1,10 @@
 import type { DocumentInput } from '../app/use-case.js';
 import type { EncodingName } from '../io/decode.js';
 import { readInputBytes } from '../io/read-text.js';
-import { openStore, type Store } from '../store/open-store.js';
+import { openStore, parseStoreLocation, type Store } from '../store/open-store.js';
 import { DEFAULT_DB_PATH } from '../store/sqlite/database.js';
 import type { CliIo } from './io.js';
+import { databaseFiles } from './output.js';
 
 /** `--db` for the commands that use a store: a SQLite path or a PostgreSQL URL. */
 export const DB_OPTION_HELP = `the TM and termbase: a SQLite file or postgres://user@host/db (default: $BITEXT_DB, else ./${DEFAULT_DB_PATH})`;
@@ -37,4 +38,10 @@ export async function withStore<T>(
 /** Reads a command's input file (or stdin for `-`) as bytes with its name. */
 export function readInput(io: CliIo, file: string): Promise<DocumentInput> {
   return readInputBytes(file, { cwd: io.cwd, readStdin: io.readStdin });
+}
+
+/** The files of the store a command uses (none for PostgreSQL): what `-o` must never overwrite. */
+export function storeFiles(io: CliIo, db: string | undefined): string[] {
+  const location = parseStoreLocation(storeLocation(io, db), io.cwd);
+  return location.backend === 'sqlite' ? databaseFiles(location.path) : [];
 }

@@ -5,7 +5,7 @@ import { formatDocument, PAIR_FORMATS, type PairFormat } from '../../formats/pai
 import type { EncodingName } from '../../io/decode.js';
 import { readTextFile } from '../../io/read-text.js';
 import type { CliIo } from '../io.js';
-import { writeOutput } from '../output.js';
+import { refuseOutputOverInputs, writeOutput } from '../output.js';
 
 interface AlignFlags {
   presplit?: boolean;
@@ -62,6 +62,7 @@ export function registerAlign(program: Command, io: CliIo): void {
     .option('-v, --verbose', 'report what cleaning changed, by kind, on stderr')
     .addHelpText('after', EXAMPLES)
     .action(async (file: string, enFile: string | undefined, flags: AlignFlags) => {
+      await refuseOutputOverInputs(io, flags.out, [file, enFile]);
       const readOptions = { encoding: flags.encoding, readStdin: io.readStdin, cwd: io.cwd };
       const options: DocumentOptions = {
         presplit: flags.presplit,

@@ -6,9 +6,9 @@ import { type Finding, QA_CHECKS, type QaCheck } from '../../core/qa/index.js';
 import { findingsToHtml } from '../../formats/qa-html.js';
 import type { EncodingName } from '../../io/decode.js';
 import type { CliIo } from '../io.js';
-import { writeOutput } from '../output.js';
+import { refuseOutputOverInputs, writeOutput } from '../output.js';
 import { readPairs, readTermbase } from '../read-inputs.js';
-import { DB_OPTION_HELP, ENCODINGS, withStore } from '../store-option.js';
+import { DB_OPTION_HELP, ENCODINGS, storeFiles, withStore } from '../store-option.js';
 
 export type { FileFinding };
 
@@ -57,6 +57,11 @@ export function registerQa(program: Command, io: CliIo): void {
     )
     .addHelpText('after', EXAMPLES)
     .action(async (files: string[], flags: QaFlags) => {
+      await refuseOutputOverInputs(io, flags.out, [
+        ...files,
+        flags.termbase,
+        ...(flags.db === undefined ? [] : storeFiles(io, flags.db)),
+      ]);
       const checks = parseChecks(flags.checks);
       const termbase = [
         ...(flags.termbase ? await readTermbase(io, flags.termbase, flags.encoding) : []),

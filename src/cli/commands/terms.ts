@@ -14,9 +14,9 @@ import { termEntriesToTbx } from '../../formats/tbx-write.js';
 import { termEntriesToCsv, termPairsToEntries, termPairsToTsv } from '../../formats/terms-csv.js';
 import type { EncodingName } from '../../io/decode.js';
 import type { CliIo } from '../io.js';
-import { writeOutput } from '../output.js';
+import { refuseOutputOverInputs, writeOutput } from '../output.js';
 import { readPairs, readTermbase } from '../read-inputs.js';
-import { DB_OPTION_HELP, ENCODINGS, storeLocation, withStore } from '../store-option.js';
+import { DB_OPTION_HELP, ENCODINGS, storeFiles, storeLocation, withStore } from '../store-option.js';
 
 const FORMATS = ['tsv', 'json', 'csv', 'tbx'] as const;
 type TermsFormat = (typeof FORMATS)[number];
@@ -61,6 +61,7 @@ export function registerTerms(program: Command, io: CliIo): void {
     .option('--top <n>', 'keep only the n best pairs')
     .addHelpText('after', EXAMPLES)
     .action(async (files: string[], flags: ExtractFlags) => {
+      await refuseOutputOverInputs(io, flags.out, [...files, ...storeFiles(io, flags.db)]);
       const minScore = parseNumber(flags.minScore, '--min-score', 0, 1);
       const top =
         flags.top === undefined ? undefined : parseNumber(flags.top, '--top', 1, Number.MAX_SAFE_INTEGER);
@@ -118,6 +119,7 @@ export function registerTerms(program: Command, io: CliIo): void {
         status?: TermStatus;
         out?: string;
       }>();
+      await refuseOutputOverInputs(io, flags.out, storeFiles(io, flags.db));
       const entries = await withStore(io, flags.db, 'read', (store) =>
         listTermEntries(store.termbase, flags.status ? { status: flags.status } : {}),
       );

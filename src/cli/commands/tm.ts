@@ -4,12 +4,12 @@ import { addDocumentsToTm, deleteTmDocument, exportTm, importTmFile } from '../.
 import type { DocumentInput } from '../../app/use-case.js';
 import { BitextError } from '../../core/errors.js';
 import type { Lang } from '../../core/types.js';
-import { writeFileAtomic } from '../../io/atomic-write.js';
 import type { EncodingName } from '../../io/decode.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../../store/export.js';
 import { IMPORT_FORMATS, type ImportFormat } from '../../store/import-file.js';
 import type { CliIo } from '../io.js';
-import { DB_OPTION_HELP, ENCODINGS, readInput, withStore } from '../store-option.js';
+import { refuseOutputOverInputs, writeOutput } from '../output.js';
+import { DB_OPTION_HELP, ENCODINGS, readInput, storeFiles, withStore } from '../store-option.js';
 import {
   describeAdd,
   describeDocuments,
@@ -126,13 +126,10 @@ export function registerTm(program: Command, io: CliIo): void {
               ? undefined
               : parseNumber(flags.minConfidence, '--min-confidence', 1),
         };
+        const databases = storeFiles(io, flags.db);
+        await refuseOutputOverInputs(io, flags.out, databases);
         await withStore(io, flags.db, 'read', async ({ tm }) => {
-          const chunks = await exportTm(tm, flags.format, filter);
-          if (flags.out === undefined || flags.out === '-') {
-            for await (const chunk of chunks) io.stdout.write(chunk);
-          } else {
-            await writeFileAtomic(resolve(io.cwd, flags.out), chunks);
-          }
+          await writeOutput(io, await exportTm(tm, flags.format, filter), flags.out, databases);
         });
       },
     );
