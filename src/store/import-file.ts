@@ -3,10 +3,10 @@ import { extname } from 'node:path';
 import { BitextError } from '../core/errors.js';
 import type { EncodingName } from '../io/decode.js';
 import { hashFile } from './document-identity.js';
+import type { PreparedBatch } from './index-terms/prepared-units.js';
 import { IMPORT_FORMATS, type ImportFormat, readUnits } from './read-units.js';
-import { BATCH_SIZE, SqliteTmStore } from './sqlite/sqlite-tm-store.js';
-import { importInWorker } from './sqlite/worker-import.js';
-import type { TmAddOptions, TmAddResult, TmStore } from './tm-store.js';
+import type { TmAddOptions, TmAddResult, TmDocumentInput, TmStore } from './tm-store.js';
+import { importInWorker } from './worker-import.js';
 
 export { IMPORT_FORMATS, type ImportFormat };
 
@@ -36,10 +36,26 @@ export function importFormatOf(path: string): ImportFormat {
 
 /**
  * Files from this size up are read, parsed and prepared in a worker thread while this thread inserts
- * (SQLite store only): the two halves overlap on two cores. Below it, starting the worker costs more
- * than it saves.
+ * (stores that take prepared batches: both backends): the two halves overlap on two cores. Below it,
+ * starting the worker costs more than it saves.
  */
 const WORKER_MIN_BYTES = 4 * 1024 * 1024;
+
+/** Units per prepared batch: what a store inserts between two progress reports. */
+export const BATCH_SIZE = 2000;
+
+/** A TmStore that also takes units already prepared elsewhere (by the import worker). */
+export interface PreparedBatchStore extends TmStore {
+  addPrepared(
+    document: TmDocumentInput,
+    batches: AsyncIterable<PreparedBatch>,
+    options?: TmAddOptions,
+  ): Promise<TmAddResult>;
+}
+
+function takesPreparedBatches(store: TmStore): store is PreparedBatchStore {
+  return typeof (store as Partial<PreparedBatchStore>).addPrepared === 'function';
+}
 
 export interface ImportOptions extends TmAddOptions {
   format?: ImportFormat;
@@ -70,7 +86,7 @@ export async function importFile(
   const document = { name, contentHash, kind: format };
   const worker = options.worker ?? 'auto';
   const result =
-    store instanceof SqliteTmStore &&
+    takesPreparedBatches(store) &&
     (worker === true || (worker === 'auto' && (await stat(path)).size >= WORKER_MIN_BYTES))
       ? await store.addPrepared(
           document,

@@ -1,17 +1,9 @@
 import { normalizeSegment } from '../../core/fuzzy/normalize.js';
 import { TermCounts } from '../index-terms/term-counts.js';
 import { termOfFtsKey } from '../index-terms/term-index.js';
+import { type DocumentRow, toDocument } from '../tm-queries.js';
 import type { TmDocument } from '../tm-store.js';
 import type { SqliteDatabase } from './database.js';
-
-interface DocumentRow {
-  id: number;
-  name: string;
-  kind: string;
-  content_hash: string | null;
-  added_at: string;
-  units: number;
-}
 
 const DOCUMENT_SELECT = `SELECT d.id, d.name, d.kind, d.content_hash, d.added_at,
   (SELECT count(*) FROM tm_units u WHERE u.document_id = d.id) AS units FROM tm_documents d`;
@@ -95,15 +87,4 @@ export class SqliteDocuments {
     this.statements.deleteDocument.run(id);
     return deleted;
   }
-}
-
-function toDocument(row: DocumentRow): TmDocument {
-  return {
-    id: row.id,
-    name: row.name,
-    kind: row.kind,
-    contentHash: row.content_hash,
-    units: row.units,
-    addedAt: row.added_at,
-  };
 }

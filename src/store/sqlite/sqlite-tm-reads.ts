@@ -1,9 +1,15 @@
-import { detectLang } from '../../core/fuzzy/detect-lang.js';
 import { normalizeSegment } from '../../core/fuzzy/normalize.js';
-import { matchScorer, scoreMatch } from '../../core/fuzzy/score.js';
+import { scoreMatch } from '../../core/fuzzy/score.js';
 import type { Lang } from '../../core/types.js';
-import { findTerm } from '../concordance.js';
-import { ftsTerm, quoteTerm, storedTerms } from '../index-terms/term-index.js';
+import { quoteTerm } from '../index-terms/term-index.js';
+import {
+  collectHits,
+  concordanceKeys,
+  lookupQuery,
+  rankMatches,
+  toUnit,
+  type UnitRow,
+} from '../tm-queries.js';
 import type {
   TmConcordanceHit,
   TmDocument,
@@ -18,20 +24,6 @@ import { CandidateFinder } from './candidates.js';
 import type { SqliteDatabase } from './database.js';
 import { SqliteDocuments } from './document-rows.js';
 import { SCHEMA_VERSION } from './migrations.js';
-
-interface UnitRow {
-  id: number;
-  zh: string;
-  en: string;
-  zh_lang: string;
-  en_lang: string;
-  zh_script: 'simplified' | 'traditional';
-  document: string | null;
-  position: number | null;
-  confidence: number | null;
-  created_at: string;
-  changed_at: string;
-}
 
 const UNIT_COLUMNS = `u.id, u.zh, u.en, u.zh_lang, u.en_lang, u.zh_script, d.name AS document, u.position,
   u.confidence, u.created_at, u.changed_at`;
@@ -60,20 +52,9 @@ export class SqliteTmReads {
   }
 
   lookup(query: string, options: TmLookupOptions = {}): TmMatch[] {
-    const lang = options.lang ?? detectLang(query);
-    const min = options.min ?? 70;
-    const limit = options.limit ?? 5;
-    const normal = normalizeSegment(query, lang);
+    const { lang, normal, min, limit } = lookupQuery(query, options);
     const ids = this.candidates(normal, lang);
-    if (ids.length === 0) return [];
-    const matches: TmMatch[] = [];
-    const scorer = matchScorer(normal, lang);
-    for (const row of this.rowsByIds(ids)) {
-      const match = scorer(normalizeSegment(lang === 'zh' ? row.zh : row.en, lang), min);
-      if (match && match.score >= min) matches.push({ ...match, unit: toUnit(row) });
-    }
-    matches.sort((a, b) => b.score - a.score || a.unit.id - b.unit.id);
-    return matches.slice(0, limit);
+    return rankMatches(normal, lang, this.rowsByIds(ids).map(toUnit), min, limit);
   }
 
   /** Candidate unit ids for a normalised query (see CandidateFinder). */
@@ -97,52 +78,35 @@ export class SqliteTmReads {
     }
   }
 
-  search(term: string, options: TmSearchOptions = {}): TmConcordanceHit[] {
-    const limit = options.limit ?? 20;
-    if (!term.trim()) return [];
-    const langs: Lang[] = options.lang
-      ? [options.lang]
-      : [detectLang(term), detectLang(term) === 'zh' ? 'en' : 'zh'];
-    const hits: TmConcordanceHit[] = [];
-    const seen = new Set<number>();
-    for (const lang of langs) {
-      for (const row of this.containing(term, lang)) {
-        if (hits.length >= limit) return hits;
-        if (seen.has(row.id)) continue;
-        const span = findTerm(lang === 'zh' ? row.zh : row.en, term, lang);
-        if (!span) continue;
-        seen.add(row.id);
-        hits.push({ unit: toUnit(row), lang, ...span });
-      }
-    }
-    return hits;
+  search(term: string, options: TmSearchOptions = {}): Promise<TmConcordanceHit[]> {
+    return collectHits(term, options, (lang) => this.containing(term, lang));
   }
 
   /**
-   * Units that may contain `term` on the `lang` side: every index term of it must be present (the
-   * last English word as a prefix, for a term cut mid-word). A term with no index terms (one Han
-   * character, a number) falls back to a scan; findTerm then checks each row.
+   * Units that may contain `term` on the `lang` side (concordanceKeys): every key present, the last
+   * English word as an FTS5 prefix query. A term with no keys (one Han character, a number) falls back
+   * to a scan; collectHits then checks each unit.
    */
-  private *containing(term: string, lang: Lang): Generator<UnitRow> {
-    // A lone Han character is indexed only where it stands alone; elsewhere it hides inside bigrams.
-    const terms = [...storedTerms(normalizeSegment(term, lang), lang)].filter(
-      (t) => !/^\p{Script=Han}$/u.test(t),
-    );
-    if (terms.length === 0) {
-      yield* this.db
+  private *containing(term: string, lang: Lang): Generator<TmUnit> {
+    const { keys, prefix } = concordanceKeys(term, lang);
+    if (keys.length === 0 && prefix === undefined) {
+      const rows = this.db
         .prepare(`SELECT ${UNIT_COLUMNS} FROM ${UNIT_FROM} ORDER BY u.id`)
         .iterate() as IterableIterator<UnitRow>;
+      for (const row of rows) yield toUnit(row);
       return;
     }
-    const quoted = terms.map((t) => quoteTerm(ftsTerm(t, lang)));
-    if (lang === 'en') quoted[quoted.length - 1] += ' *';
+    const quoted = keys.map(quoteTerm);
+    if (prefix !== undefined) quoted.push(`${quoteTerm(prefix)} *`);
     const match = quoted.join(' AND ');
     const statement = this.statements.containing;
     let after = 0;
     for (;;) {
       const ids = statement.all(match, after, 200);
       if (ids.length === 0) return;
-      yield* this.rowsByIds(ids).sort((a, b) => a.id - b.id);
+      yield* this.rowsByIds(ids)
+        .sort((a, b) => a.id - b.id)
+        .map(toUnit);
       after = ids[ids.length - 1]!;
     }
   }
@@ -222,20 +186,4 @@ export class SqliteTmReads {
       )
       .all(...ids);
   }
-}
-
-function toUnit(row: UnitRow): TmUnit {
-  return {
-    id: row.id,
-    zh: row.zh,
-    en: row.en,
-    zhLang: row.zh_lang,
-    enLang: row.en_lang,
-    zhScript: row.zh_script,
-    document: row.document,
-    position: row.position,
-    confidence: row.confidence,
-    createdAt: row.created_at,
-    changedAt: row.changed_at,
-  };
 }

@@ -1,5 +1,6 @@
 import { unitKey } from '../../core/fuzzy/normalize.js';
 import type { Lang } from '../../core/types.js';
+import { BATCH_SIZE, type PreparedBatchStore } from '../import-file.js';
 import { type PreparedBatch, prepareUnits } from '../index-terms/prepared-units.js';
 import { hashKey, termOfFtsKey } from '../index-terms/term-index.js';
 import type {
@@ -12,7 +13,6 @@ import type {
   TmMatch,
   TmSearchOptions,
   TmStats,
-  TmStore,
   TmUnit,
   TmUnitFilter,
   TmUnitInput,
@@ -25,9 +25,6 @@ import {
 } from './database.js';
 import { SqliteDocuments } from './document-rows.js';
 import { SqliteTmReads } from './sqlite-tm-reads.js';
-
-/** Units inserted between two progress reports (and between two awaits of the input). */
-export const BATCH_SIZE = 2000;
 
 /** Imports adding at least this many units (and a quarter of the TM) merge the whole index (finishTermIndex). */
 const OPTIMIZE_MIN_UNITS = 20_000;
@@ -56,7 +53,7 @@ export function readerFor(db: SqliteDatabase, path: string, options: OpenDatabas
   return openSqliteDatabase(path, { readOnly: true });
 }
 
-export class SqliteTmStore implements TmStore {
+export class SqliteTmStore implements PreparedBatchStore {
   private readonly statements;
   /** The queries, on `reader`. */
   readonly reads: SqliteTmReads;

@@ -1,24 +1,15 @@
-import { foldToSimplified } from '../../core/lexicon/script.js';
-import type { TermEntry, TermKind, TermStatus } from '../../core/terms/index.js';
-import type { StoredTerm, TermbaseAddResult, TermbaseFilter, TermbaseStore } from '../termbase.js';
+import type { TermEntry } from '../../core/terms/index.js';
+import {
+  type StoredTerm,
+  storedTerm,
+  type TermbaseAddResult,
+  type TermbaseFilter,
+  type TermbaseStore,
+  type TermRow,
+  termKey,
+  termRowValues,
+} from '../termbase.js';
 import { closeSqliteDatabase, openSqliteDatabase, type SqliteDatabase } from './database.js';
-
-interface TermRow {
-  id: number;
-  zh: string;
-  en: string;
-  kind: string | null;
-  score: number | null;
-  status: TermStatus;
-  note: string | null;
-  source: string | null;
-  created_at: string;
-}
-
-/** The key entries are unique by on the Chinese side: Simplified, white space removed. */
-export function termKey(zh: string): string {
-  return foldToSimplified(zh).replace(/\s+/g, '');
-}
 
 /** Opens the termbase of a bitext database (the TM's file; created and migrated as needed). */
 export function openSqliteTermbase(path: string): SqliteTermbaseStore {
@@ -47,20 +38,8 @@ export class SqliteTermbaseStore implements TermbaseStore {
     let updated = 0;
     this.db.transaction(() => {
       for (const entry of entries) {
-        const zh = entry.zh.trim();
-        const en = entry.en.trim().replace(/\s+/g, ' ');
-        const params = {
-          zh,
-          en,
-          zhKey: termKey(zh),
-          kind: entry.kind ?? null,
-          score: entry.score ?? null,
-          status: entry.status,
-          note: entry.note ?? null,
-          source: entry.source ?? null,
-          now,
-        };
-        const existing = find.get(params.zhKey, en);
+        const params = { ...termRowValues(entry), now };
+        const existing = find.get(params.zhKey, params.en);
         if (existing) {
           update.run({ ...params, id: existing.id });
           updated++;
@@ -85,7 +64,7 @@ export class SqliteTermbaseStore implements TermbaseStore {
       params.zh = termKey(filter.zh);
     }
     const sql = `SELECT * FROM terms ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY zh_key, status, en`;
-    return this.db.prepare<Record<string, string>, TermRow>(sql).all(params).map(fromRow);
+    return this.db.prepare<Record<string, string>, TermRow>(sql).all(params).map(storedTerm);
   }
 
   async findIn(zh: string): Promise<StoredTerm[]> {
@@ -97,7 +76,7 @@ export class SqliteTermbaseStore implements TermbaseStore {
         'SELECT * FROM terms WHERE instr(?, zh_key) > 0 ORDER BY length(zh_key) DESC, en',
       )
       .all(key)
-      .map(fromRow);
+      .map(storedTerm);
   }
 
   async remove(id: number): Promise<boolean> {
@@ -111,18 +90,4 @@ export class SqliteTermbaseStore implements TermbaseStore {
   async close(): Promise<void> {
     closeSqliteDatabase(this.db);
   }
-}
-
-function fromRow(row: TermRow): StoredTerm {
-  return {
-    id: row.id,
-    zh: row.zh,
-    en: row.en,
-    status: row.status,
-    ...(row.kind ? { kind: row.kind as TermKind } : {}),
-    ...(row.score !== null ? { score: row.score } : {}),
-    ...(row.note ? { note: row.note } : {}),
-    ...(row.source ? { source: row.source } : {}),
-    createdAt: row.created_at,
-  };
 }

@@ -1,8 +1,8 @@
 import { Worker } from 'node:worker_threads';
-import { BitextError, type InputLocation } from '../../core/errors.js';
-import type { EncodingName } from '../../io/decode.js';
-import type { PreparedBatch } from '../index-terms/prepared-units.js';
-import type { ImportFormat } from '../read-units.js';
+import { BitextError, type InputLocation } from '../core/errors.js';
+import type { EncodingName } from '../io/decode.js';
+import type { PreparedBatch } from './index-terms/prepared-units.js';
+import type { ImportFormat } from './read-units.js';
 
 export interface WorkerData {
   path: string;

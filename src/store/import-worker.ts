@@ -5,9 +5,9 @@
  * memory stays bounded however far the parser could run ahead of SQLite.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { BitextError } from '../../core/errors.js';
-import { prepareUnits } from '../index-terms/prepared-units.js';
-import { readUnits } from '../read-units.js';
+import { BitextError } from '../core/errors.js';
+import { prepareUnits } from './index-terms/prepared-units.js';
+import { readUnits } from './read-units.js';
 import type { WorkerData, WorkerMessage } from './worker-import.js';
 
 const port = parentPort!;

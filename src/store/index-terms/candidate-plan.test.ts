@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { topByWeight } from './candidates.js';
+import { topByWeight } from './candidate-plan.js';
 
 describe('topByWeight', () => {
   it('selects what a full sort by weight (descending, then id) would put first', () => {
