@@ -1,0 +1,321 @@
+import { pipeline } from 'node:stream/promises';
+import { from as copyFrom } from 'pg-copy-streams';
+import { unitKey } from '../../core/fuzzy/normalize.js';
+import { BATCH_SIZE, type PreparedBatchStore } from '../import-file.js';
+import { type PreparedBatch, prepareUnits } from '../index-terms/prepared-units.js';
+import { ftsTerm, hashKey } from '../index-terms/term-index.js';
+import type {
+  TmAddOptions,
+  TmAddResult,
+  TmConcordanceHit,
+  TmDocument,
+  TmDocumentInput,
+  TmLookupOptions,
+  TmMatch,
+  TmSearchOptions,
+  TmStats,
+  TmUnit,
+  TmUnitFilter,
+  TmUnitInput,
+} from '../tm-store.js';
+import { inTransaction, type PgClient, type PgPool } from './connection.js';
+import { copyRow } from './copy-text.js';
+import { deleteDocumentRows, PostgresTmReads } from './postgres-tm-reads.js';
+
+/** Imports adding at least this many units (and a fifth of the TM) refresh the planner's statistics. */
+const ANALYZE_MIN_UNITS = 20_000;
+
+const STAGING_COLUMNS =
+  'zh, en, zh_lang, en_lang, zh_script, doc_name, position, confidence, created_at, changed_at, key_hash, terms';
+
+/**
+ * The TM on PostgreSQL. An import is one transaction on a connection of its own: its units are
+ * streamed with COPY into a temporary staging table (ids drawn from the units' sequence in document
+ * order as they arrive), then moved into tm_units with one INSERT … ON CONFLICT DO NOTHING in key-hash
+ * order. Taking the unique keys in one global order means concurrent imports that share units wait
+ * for each other instead of deadlocking; none sees the other's units before it commits.
+ */
+export class PostgresTmStore implements PreparedBatchStore {
+  readonly reads: PostgresTmReads;
+
+  constructor(
+    readonly pool: PgPool,
+    private readonly closePool: () => Promise<void>,
+  ) {
+    this.reads = new PostgresTmReads(pool);
+  }
+
+  addDocument(
+    document: TmDocumentInput,
+    units: AsyncIterable<TmUnitInput> | Iterable<TmUnitInput>,
+    options: TmAddOptions = {},
+  ): Promise<TmAddResult> {
+    return this.addPrepared(document, prepareUnits(units, BATCH_SIZE), options);
+  }
+
+  async addPrepared(
+    document: TmDocumentInput,
+    batches: AsyncIterable<PreparedBatch>,
+    options: TmAddOptions = {},
+  ): Promise<TmAddResult> {
+    const result: TmAddResult = {
+      read: 0,
+      added: 0,
+      duplicates: 0,
+      skipped: 0,
+      alreadyPresent: false,
+      replaced: 0,
+    };
+    // Close the source without reading it (a generator not yet started never runs: no worker).
+    const skip = async () => {
+      await batches[Symbol.asyncIterator]().return?.();
+      return { ...result, alreadyPresent: true };
+    };
+    // A cheap look before taking a connection and the document's lock...
+    if (await this.isPresent(this.pool, document, options)) return skip();
+    options.signal?.throwIfAborted();
+    const now = new Date(Math.floor((options.now ?? new Date()).getTime() / 1000) * 1000);
+    const outcome = await inTransaction(this.pool, async (client) => {
+      // ...and the look that counts, under a lock on the content (and the name, when replacing): a
+      // concurrent import of the same file waits here, then finds it stored and reports it present.
+      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+        `content ${document.contentHash}`,
+      ]);
+      if (options.replace)
+        await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+          `name ${document.name}`,
+        ]);
+      if (await this.isPresent(client, document, options)) return 'present' as const;
+      if (options.replace) {
+        const versions = await client.query<{ id: number }>(
+          'SELECT id FROM bitext.tm_documents WHERE name = $1 AND content_hash IS NOT NULL ORDER BY id',
+          [document.name],
+        );
+        for (const { id } of versions.rows) result.replaced += (await deleteDocumentRows(client, id)) ?? 0;
+      }
+      const inserted = await client.query<{ id: number }>(
+        'INSERT INTO bitext.tm_documents (name, content_hash, kind, added_at) VALUES ($1, $2, $3, $4) RETURNING id',
+        [document.name, document.contentHash, document.kind, now],
+      );
+      await stageUnits(client, batches, result, options);
+      await storeStaged(client, inserted.rows[0]!.id, document.name, now, result);
+      return 'stored' as const;
+    });
+    if (outcome === 'present') return skip();
+    if (result.added >= ANALYZE_MIN_UNITS && result.added * 5 >= ((await this.reads.maxUnitId()) ?? 0))
+      await this.pool.query('ANALYZE bitext.tm_units');
+    return result;
+  }
+
+  /** Whether the document is stored already (see SqliteTmStore.isPresent for `replace`). */
+  private async isPresent(db: PgPool | PgClient, document: TmDocumentInput, options: TmAddOptions) {
+    const stored = await db.query<{ name: string }>(
+      'SELECT name FROM bitext.tm_documents WHERE content_hash = $1',
+      [document.contentHash],
+    );
+    if (stored.rows.length === 0) return false;
+    if (!options.replace || stored.rows[0]!.name !== document.name) return true;
+    const others = await db.query(
+      'SELECT 1 FROM bitext.tm_documents WHERE name = $1 AND content_hash IS NOT NULL AND content_hash <> $2',
+      [document.name, document.contentHash],
+    );
+    return others.rows.length === 0;
+  }
+
+  lookup(query: string, options: TmLookupOptions = {}): Promise<TmMatch[]> {
+    return this.reads.lookup(query, options);
+  }
+
+  search(term: string, options: TmSearchOptions = {}): Promise<TmConcordanceHit[]> {
+    return this.reads.search(term, options);
+  }
+
+  units(filter: TmUnitFilter = {}): AsyncIterable<TmUnit> {
+    return this.reads.units(filter);
+  }
+
+  documents(): Promise<TmDocument[]> {
+    return this.reads.documents();
+  }
+
+  findDocuments(ref: string): Promise<TmDocument[]> {
+    return this.reads.findDocuments(ref);
+  }
+
+  stats(): Promise<TmStats> {
+    return this.reads.stats();
+  }
+
+  deleteDocument(id: number): Promise<boolean> {
+    return inTransaction(this.pool, async (client) => (await deleteDocumentRows(client, id)) !== null);
+  }
+
+  close(): Promise<void> {
+    return this.closePool();
+  }
+}
+
+/**
+ * COPYs the prepared batches into temporary staging tables dropped at commit: the units, with ids
+ * from tm_units' sequence taken row by row as COPY reads them (so in document order), and the
+ * preparer's summed document frequencies.
+ */
+async function stageUnits(
+  client: PgClient,
+  batches: AsyncIterable<PreparedBatch>,
+  result: TmAddResult,
+  options: TmAddOptions,
+): Promise<void> {
+  await client.query(`CREATE TEMP TABLE bitext_staging (
+      id bigint NOT NULL DEFAULT nextval('bitext.tm_units_id_seq'),
+      zh text, en text, zh_lang text, en_lang text, zh_script text, doc_name text, position integer,
+      confidence double precision, created_at timestamptz, changed_at timestamptz, key_hash bigint,
+      terms text COLLATE "C"
+    ) ON COMMIT DROP`);
+  await client.query(
+    'CREATE TEMP TABLE bitext_staging_terms (key text COLLATE "C", units bigint) ON COMMIT DROP',
+  );
+  for await (const batch of batches) {
+    result.read += batch.read;
+    result.skipped += batch.skipped;
+    if (batch.zh.length > 0) await copyInto(client, `bitext_staging (${STAGING_COLUMNS})`, unitLines(batch));
+    const { lang, term, units } = batch.termUnits;
+    if (lang.length > 0) {
+      await copyInto(
+        client,
+        'bitext_staging_terms (key, units)',
+        lang.map((l, i) => copyRow([ftsTerm(term[i]!, l), units[i]!])),
+      );
+    }
+    options.onProgress?.(result.read);
+    options.signal?.throwIfAborted();
+  }
+}
+
+function unitLines(batch: PreparedBatch): string[] {
+  return batch.zh.map((zh, i) =>
+    copyRow([
+      zh,
+      batch.en[i]!,
+      batch.zhLang[i]!,
+      batch.enLang[i]!,
+      batch.script[i]!,
+      batch.document[i] ?? null,
+      batch.position[i] ?? null,
+      batch.confidence[i] ?? null,
+      batch.createdAt[i] ?? null,
+      batch.changedAt[i] ?? null,
+      batch.keyHash[i]!,
+      batch.terms[i]!,
+    ]),
+  );
+}
+
+async function copyInto(client: PgClient, target: string, lines: string[]): Promise<void> {
+  const stream = client.query(copyFrom(`COPY ${target} FROM STDIN`));
+  await pipeline(
+    (async function* () {
+      // Chunks of ~1,000 lines: one write per line would cost a stream call each.
+      for (let i = 0; i < lines.length; i += 1000) yield lines.slice(i, i + 1000).join('');
+    })(),
+    stream,
+  );
+}
+
+/**
+ * Moves the staged units into tm_units and counts what happened. A staged unit that was not inserted
+ * met an equal key hash: a duplicate when its key is the stored unit's too (counted, not stored), else
+ * a hash collision of two different keys (rare), stored under a probed hash as SQLite does.
+ */
+async function storeStaged(
+  client: PgClient,
+  documentId: number,
+  documentName: string,
+  now: Date,
+  result: TmAddResult,
+): Promise<void> {
+  // Documents named by units (TMX x-document) that the TM does not know yet.
+  await client.query(
+    `INSERT INTO bitext.tm_documents (name, content_hash, kind, added_at)
+     SELECT DISTINCT s.doc_name, NULL::text, 'referenced', $2::timestamptz FROM bitext_staging s
+     WHERE s.doc_name IS NOT NULL AND s.doc_name <> $1
+       AND NOT EXISTS (SELECT 1 FROM bitext.tm_documents d WHERE d.name = s.doc_name)`,
+    [documentName, now],
+  );
+  const inserted = await client.query(
+    `${insertStaged('s.key_hash')} FROM bitext_staging s ORDER BY s.key_hash, s.id ON CONFLICT (key_hash) DO NOTHING`,
+    [documentId, documentName, now],
+  );
+  result.added += inserted.rowCount ?? 0;
+  // Staged units not stored whose text differs from the stored unit of their hash: equal keys after
+  // normalisation (width, case, script) are duplicates; different ones collided.
+  const unsure = await client.query<{
+    id: number;
+    zh: string;
+    en: string;
+    key_hash: number;
+    szh: string;
+    sen: string;
+  }>(
+    `SELECT s.id, s.zh, s.en, s.key_hash, u.zh AS szh, u.en AS sen FROM bitext_staging s
+     JOIN bitext.tm_units u ON u.key_hash = s.key_hash
+     WHERE u.id <> s.id AND NOT (u.zh = s.zh AND u.en = s.en)`,
+  );
+  for (const row of unsure.rows) {
+    const key = unitKey(row.zh, row.en);
+    if (unitKey(row.szh, row.sen) === key) continue;
+    result.added += await storeCollided(client, row.id, key, [documentId, documentName, now]);
+  }
+  const staged = await client.query<{ n: number }>('SELECT count(*) AS n FROM bitext_staging');
+  result.duplicates = staged.rows[0]!.n - result.added;
+  // Document frequencies: the preparer's sums count every staged unit; the duplicates' keys (all but
+  // the two masked-side hashes that lead each unit's terms) come off again. One statement in key
+  // order, so concurrent imports lock the shared rows in the same order.
+  await client.query(
+    `INSERT INTO bitext.tm_term_units AS t (key, units)
+     SELECT key, sum(units) FROM (
+       SELECT key, units FROM bitext_staging_terms
+       UNION ALL
+       SELECT k, -1 FROM bitext_staging s
+         CROSS JOIN LATERAL unnest((string_to_array(s.terms, ' '))[3:]) AS k
+       WHERE NOT EXISTS (SELECT 1 FROM bitext.tm_units u WHERE u.id = s.id)
+     ) counted GROUP BY key HAVING sum(units) <> 0 ORDER BY key
+     ON CONFLICT (key) DO UPDATE SET units = t.units + excluded.units`,
+  );
+}
+
+/**
+ * INSERT … SELECT of staged units (`s`) into tm_units, with `keyHash` as their key hash. Parameters:
+ * $1 the import's document id, $2 its name, $3 the import's time. A unit naming another document
+ * (x-document) goes to the first document of that name, as SQLite's store does.
+ */
+function insertStaged(keyHash: string): string {
+  return `INSERT INTO bitext.tm_units (id, zh, en, zh_lang, en_lang, zh_script, document_id, position,
+      confidence, created_at, changed_at, key_hash, terms)
+    SELECT s.id, s.zh, s.en, s.zh_lang, s.en_lang, s.zh_script,
+      CASE WHEN s.doc_name IS NULL OR s.doc_name = $2 THEN $1::bigint
+        ELSE (SELECT min(d.id) FROM bitext.tm_documents d WHERE d.name = s.doc_name) END,
+      s.position, s.confidence, coalesce(s.created_at, $3), coalesce(s.changed_at, s.created_at, $3),
+      ${keyHash}, string_to_array(s.terms, ' ')`;
+}
+
+/** Stores a staged unit whose hash another key holds, under the first free probed hash. 1 if stored. */
+async function storeCollided(client: PgClient, id: number, key: string, params: unknown[]): Promise<number> {
+  for (let probe = 1; ; probe++) {
+    const keyHash = hashKey(`${key}\u0000${probe}`);
+    const held = await client.query<{ zh: string; en: string }>(
+      'SELECT zh, en FROM bitext.tm_units WHERE key_hash = $1',
+      [keyHash],
+    );
+    if (held.rows.length > 0) {
+      if (unitKey(held.rows[0]!.zh, held.rows[0]!.en) === key) return 0;
+      continue;
+    }
+    await client.query(`${insertStaged('$5')} FROM bitext_staging s WHERE s.id = $4`, [
+      ...params,
+      id,
+      keyHash,
+    ]);
+    return 1;
+  }
+}
