@@ -5,5 +5,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // One throwaway PostgreSQL server per run (installed first on a bare Debian CI machine); tests get its
+    // URL with inject('postgresUrl'). Set BITEXT_TEST_POSTGRES_URL to use an existing server instead.
+    globalSetup: ['test/support/global-setup.ts'],
   },
 });
