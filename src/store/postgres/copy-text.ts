@@ -12,7 +12,7 @@ export function copyRow(values: ReadonlyArray<string | number | null>): string {
         ? '\\N'
         : typeof value === 'number'
           ? String(value)
-          : escape(value);
+          : escapeCopyText(value);
   }
   return `${line}\n`;
 }
@@ -20,6 +20,6 @@ export function copyRow(values: ReadonlyArray<string | number | null>): string {
 const SPECIAL = /[\\\n\r\t]/;
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
-function escape(text: string): string {
+function escapeCopyText(text: string): string {
   return SPECIAL.test(text) ? text.replace(/[\\\n\r\t]/g, (c) => ESCAPES[c]!) : text;
 }
