@@ -1,9 +1,13 @@
 /**
- * TM benchmark (`npm run bench:tm [-- --units N] [-- --queries N] [-- --scan-queries N] [-- --keep DIR]`):
- * builds a TM of N synthetic units (default 1,000,000) by importing a TMX file, then reports import
- * speed, database size, fuzzy lookup latency through the n-gram index and, for comparison, the same
- * lookups by a full scan. Targets (docs/tm.md): median < 10 ms, p95 < 50 ms at 1M units; import ≥
- * 20,000 units/s. Not part of `npm test`.
+ * TM benchmark (`npm run bench:tm [-- --units N] [-- --queries N] [-- --scan-queries N] [-- --keep DIR]
+ * [-- --db postgres://… | --postgres]`): builds a TM of N synthetic units (default 1,000,000) by
+ * importing a TMX file, then reports import speed, database size, fuzzy lookup and concordance latency
+ * through the n-gram index and, for comparison, the same lookups by a full scan. By default the TM is
+ * a SQLite file in the bench folder; `--db` names an empty PostgreSQL database instead, and
+ * `--postgres` starts a throwaway PostgreSQL server for the run (as the tests do). Targets
+ * (docs/tm.md), at 1M units: SQLite import ≥ 20,000 units/s, lookup median < 10 ms, p95 < 50 ms;
+ * PostgreSQL import ≥ 10,000 units/s, lookup median < 15 ms, p95 < 60 ms; concordance median < 50 ms.
+ * Not part of `npm test`.
  */
 
 import { once } from 'node:events';
@@ -11,11 +15,14 @@ import { createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync, stat
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { normalizeSegment } from '../src/core/fuzzy/normalize.js';
+import { scoreMatch } from '../src/core/fuzzy/score.js';
 import { toTraditional } from '../src/core/lexicon/script.js';
 import { tmxFooter, tmxHeader, tmxUnit } from '../src/formats/tmx-write.js';
 import { importFile } from '../src/store/import-file.js';
+import { openStore } from '../src/store/open-store.js';
 import { openSqliteTmStore } from '../src/store/sqlite/sqlite-tm-store.js';
-import type { TmMatch } from '../src/store/tm-store.js';
+import type { TmMatch, TmStore } from '../src/store/tm-store.js';
 import { makeSentencePairs, randomSource } from './tm-synthetic.js';
 
 function flag(name: string, fallback: number): number {
@@ -95,21 +102,112 @@ function perturb(zh: string, random: () => number): { text: string; kind: string
   return { text: chars.join(''), kind: 'delete' };
 }
 
-async function main(): Promise<void> {
-  console.log(
-    `bitext TM benchmark: ${UNITS} units, ${QUERIES} indexed lookups, ${SCAN_QUERIES} full scans (dir ${dir})`,
-  );
-  const tmxPath = join(dir, 'synthetic.tmx');
+/** The TM under test with what the benchmark needs beyond the TmStore API, per backend. */
+interface BenchTm {
+  name: string;
+  tm: TmStore;
+  unitById(id: number): Promise<{ id: number; zh: string; en: string } | undefined>;
+  maxId(): Promise<number>;
+  bytes(): Promise<number>;
+  /** Every unit scored by a full scan: the baseline the index is measured against. */
+  scan(query: string, lang: 'zh', min: number): AsyncIterable<TmMatch>;
+  close(): Promise<void>;
+}
+
+async function openBenchTm(): Promise<BenchTm> {
+  const dbAt = process.argv.indexOf('--db');
+  let url = dbAt >= 0 ? process.argv[dbAt + 1]! : undefined;
+  let stopServer: (() => Promise<void>) | undefined;
+  if (process.argv.includes('--postgres')) {
+    const { startPostgres, createTestDatabase } = await import('../test/support/postgres-server.js');
+    const server = await startPostgres();
+    stopServer = server.stop;
+    url = await createTestDatabase(server.url);
+  }
+  if (url) {
+    const store = await openStore(url);
+    const pool = (store.tm as unknown as { pool: import('pg').Pool }).pool;
+    return {
+      name: `PostgreSQL ${(await pool.query('SHOW server_version')).rows[0].server_version}`,
+      tm: store.tm,
+      unitById: async (id) =>
+        (await pool.query('SELECT id, zh, en FROM bitext.tm_units WHERE id = $1', [id])).rows[0],
+      maxId: async () => (await pool.query('SELECT max(id) AS m FROM bitext.tm_units')).rows[0].m,
+      bytes: async () => (await store.tm.stats()).bytes ?? 0,
+      async *scan(query, lang, min) {
+        const normal = normalizeSegment(query, lang);
+        for await (const unit of store.tm.units()) {
+          const { score, numbers } = scoreMatch(normal, normalizeSegment(unit.zh, lang), lang);
+          if (score >= min) yield { score, numbers, unit };
+        }
+      },
+      close: async () => {
+        await store.close();
+        await stopServer?.();
+      },
+    };
+  }
   const dbPath = join(dir, 'tm.db');
   rmSync(dbPath, { force: true });
   rmSync(`${dbPath}-wal`, { force: true });
+  const store = openSqliteTmStore(dbPath);
+  const sourceOf = store.db.prepare<[number], { id: number; zh: string; en: string }>(
+    'SELECT id, zh, en FROM tm_units WHERE id = ?',
+  );
+  return {
+    name: 'SQLite',
+    tm: store,
+    unitById: async (id) => sourceOf.get(id),
+    maxId: async () => (store.db.prepare('SELECT max(id) AS m FROM tm_units').get() as { m: number }).m,
+    bytes: async () => {
+      store.db.pragma('wal_checkpoint(TRUNCATE)');
+      return statSync(dbPath).size;
+    },
+    async *scan(query, lang, min) {
+      yield* store.scanMatches(query, lang, min);
+    },
+    close: () => store.close(),
+  };
+}
+
+/** Median, p95 and max of wall times, and median and p95 of CPU times (this process), in ms. */
+function latencies(times: number[], cpuTimes: number[]): string {
+  times.sort((a, b) => a - b);
+  cpuTimes.sort((a, b) => a - b);
+  return (
+    `median ${ms(percentile(times, 0.5))}, p95 ${ms(percentile(times, 0.95))}, max ${ms(times[times.length - 1]!)}; ` +
+    `CPU median ${ms(percentile(cpuTimes, 0.5))}, p95 ${ms(percentile(cpuTimes, 0.95))}`
+  );
+}
+
+/** Runs `work` once per item, timing each (wall and this process's CPU): what latencies() reports. */
+async function timed<T>(items: T[], work: (item: T) => Promise<unknown>) {
+  const times: number[] = [];
+  const cpuTimes: number[] = [];
+  for (const item of items) {
+    const start = performance.now();
+    const cpuStart = process.cpuUsage();
+    await work(item);
+    const cpu = process.cpuUsage(cpuStart);
+    cpuTimes.push((cpu.user + cpu.system) / 1000);
+    times.push(performance.now() - start);
+  }
+  return latencies(times, cpuTimes);
+}
+
+async function main(): Promise<void> {
+  const bench = await openBenchTm();
+  const store = bench.tm;
+  console.log(
+    `bitext TM benchmark on ${bench.name}: ${UNITS} units, ${QUERIES} indexed lookups, ${SCAN_QUERIES} full scans (dir ${dir})`,
+  );
+  const tmxPath = join(dir, 'synthetic.tmx');
   let t = performance.now();
   await writeTmxFile(tmxPath, UNITS);
   console.log(
     `generated TMX: ${(statSync(tmxPath).size / 1e6).toFixed(1)} MB in ${((performance.now() - t) / 1000).toFixed(1)} s`,
   );
 
-  const store = openSqliteTmStore(dbPath);
   t = performance.now();
   const cpuBefore = process.cpuUsage();
   const threadsBefore = threadCpuSeconds();
@@ -123,16 +221,16 @@ async function main(): Promise<void> {
   const cpu = process.cpuUsage(cpuBefore);
   const importCpuSeconds = (cpu.user + cpu.system) / 1e6;
   // CPU by thread (Linux): the main thread inserts, the import worker reads, parses and prepares;
-  // on a free 2-core machine the wall time approaches the larger of the two.
+  // on a free 2-core machine the wall time approaches the larger of the two. (PostgreSQL's own
+  // server processes are not counted here.)
   const byThread = [...threads]
     .map(([thread, seconds]) => ({ thread, seconds: seconds - (threadsBefore.get(thread) ?? 0) }))
     .filter((t) => t.seconds >= 0.5)
     .sort((a, b) => b.seconds - a.seconds);
-  store.db.pragma('wal_checkpoint(TRUNCATE)');
-  const dbBytes = statSync(dbPath).size;
+  const dbBytes = await bench.bytes();
   console.log(
     `import: ${result.read} read, ${result.added} added, ${result.duplicates} duplicates in ${importSeconds.toFixed(1)} s ` +
-      `= ${Math.round(result.read / importSeconds)} units/s (CPU ${importCpuSeconds.toFixed(1)} s = ` +
+      `= ${Math.round(result.read / importSeconds)} units/s (CPU of this process ${importCpuSeconds.toFixed(1)} s = ` +
       `${Math.round(result.read / importCpuSeconds)} units per CPU-second); database ${(dbBytes / 1e6).toFixed(1)} MB ` +
       `(${Math.round(dbBytes / Math.max(1, result.added))} bytes/unit); peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
   );
@@ -148,59 +246,49 @@ async function main(): Promise<void> {
   }
 
   const random = randomSource(7);
-  const maxId = (store.db.prepare('SELECT max(id) AS m FROM tm_units').get() as { m: number }).m;
-  const sourceOf = store.db.prepare<[number], { id: number; zh: string; en: string }>(
-    'SELECT id, zh, en FROM tm_units WHERE id = ?',
-  );
-  const queries: Array<{ id: number; text: string; kind: string }> = [];
+  const maxId = await bench.maxId();
+  const queries: Array<{ id: number; zh: string; en: string; text: string; kind: string }> = [];
   while (queries.length < QUERIES) {
-    const row = sourceOf.get(1 + Math.floor(random() * maxId));
-    if (row) queries.push({ id: row.id, ...perturb(row.zh, random) });
+    const row = await bench.unitById(1 + Math.floor(random() * maxId));
+    if (row) queries.push({ ...row, ...perturb(row.zh, random) });
   }
-  // Warm-up: OpenCC tables and SQLite pages, as in a long-running process.
+  // Warm-up: OpenCC tables and database pages, as in a long-running process.
   await store.lookup(queries[0]!.text, { lang: 'zh' });
 
-  // Wall and CPU time per lookup: a lookup runs in this one thread, so its CPU time is what it
-  // would take on an idle machine, while wall time also counts waiting for a core under load.
-  const times: number[] = [];
-  const cpuTimes: number[] = [];
-  const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
+  // Wall and CPU time per lookup: the scoring runs in this one thread, so its CPU time is what it
+  // would take on an idle machine, while wall time also counts waiting for a core (or the server).
   let found = 0;
-  for (const query of queries) {
-    const start = performance.now();
-    const cpuStart = process.cpuUsage();
+  const zhLatency = await timed(queries, async (query) => {
     const matches = await store.lookup(query.text, { lang: 'zh', min: 70, limit: 5 });
-    cpuTimes.push(cpuMs(process.cpuUsage(cpuStart)));
-    times.push(performance.now() - start);
     if (matches.some((m) => m.unit.id === query.id || m.score === 100)) found++;
-  }
-  times.sort((a, b) => a - b);
-  cpuTimes.sort((a, b) => a - b);
+  });
   console.log(
-    `indexed lookup (zh): median ${ms(percentile(times, 0.5))}, p95 ${ms(percentile(times, 0.95))}, max ${ms(times[times.length - 1]!)}; ` +
-      `CPU median ${ms(percentile(cpuTimes, 0.5))}, p95 ${ms(percentile(cpuTimes, 0.95))}; ` +
-      `source unit (or an equal one) found for ${found}/${queries.length} queries`,
+    `indexed lookup (zh): ${zhLatency}; source unit (or an equal one) found for ${found}/${queries.length} queries`,
   );
 
-  const englishTimes: number[] = [];
-  const englishCpuTimes: number[] = [];
   let englishFound = 0;
   const englishQueries = queries.slice(0, Math.min(100, queries.length));
-  for (const query of englishQueries) {
-    const en = sourceOf.get(query.id)!.en.replace(/\b(the|of) /, '');
-    const start = performance.now();
-    const cpuStart = process.cpuUsage();
-    const matches = await store.lookup(en, { lang: 'en' });
-    englishCpuTimes.push(cpuMs(process.cpuUsage(cpuStart)));
-    englishTimes.push(performance.now() - start);
+  const enLatency = await timed(englishQueries, async (query) => {
+    const matches = await store.lookup(query.en.replace(/\b(the|of) /, ''), { lang: 'en' });
     if (matches.some((m) => m.unit.id === query.id || m.score === 100)) englishFound++;
-  }
-  englishTimes.sort((a, b) => a - b);
-  englishCpuTimes.sort((a, b) => a - b);
+  });
   console.log(
-    `indexed lookup (en): median ${ms(percentile(englishTimes, 0.5))}, p95 ${ms(percentile(englishTimes, 0.95))}; ` +
-      `CPU median ${ms(percentile(englishCpuTimes, 0.5))}, p95 ${ms(percentile(englishCpuTimes, 0.95))}; ` +
-      `source unit (or an equal one) found for ${englishFound}/${englishQueries.length} queries; load average ${loadAverage()}`,
+    `indexed lookup (en): ${enLatency}; source unit (or an equal one) found for ${englishFound}/${englishQueries.length} queries; load average ${loadAverage()}`,
+  );
+
+  // Concordance: a four-character stretch of a stored Chinese side, and two words of an English side
+  // (the second cut to its first four letters, as typed mid-word), each must find its unit.
+  const concordanceQueries = englishQueries.flatMap((query) => {
+    const han = (query.zh.match(/\p{Script=Han}{4,}/gu) ?? []).sort((a, b) => b.length - a.length)[0];
+    const words = /\b([A-Za-z]{3,}) ([A-Za-z]{5,})\b/.exec(query.en);
+    return [...(han ? [han.slice(0, 4)] : []), ...(words ? [`${words[1]} ${words[2]!.slice(0, 4)}`] : [])];
+  });
+  let concordanceHits = 0;
+  const concordanceLatency = await timed(concordanceQueries, async (term) => {
+    if ((await store.search(term, { limit: 20 })).length > 0) concordanceHits++;
+  });
+  console.log(
+    `concordance: ${concordanceLatency}; hits for ${concordanceHits}/${concordanceQueries.length} terms`,
   );
 
   const scanTimes: number[] = [];
@@ -208,7 +296,7 @@ async function main(): Promise<void> {
   for (const query of queries.slice(0, SCAN_QUERIES)) {
     const start = performance.now();
     let best: TmMatch | undefined;
-    for (const match of store.scanMatches(query.text, 'zh', 70))
+    for await (const match of bench.scan(query.text, 'zh', 70))
       if (!best || match.score > best.score) best = match;
     scanTimes.push(performance.now() - start);
     const [indexed] = await store.lookup(query.text, { lang: 'zh' });
@@ -221,7 +309,7 @@ async function main(): Promise<void> {
         `best score equal to the indexed lookup's in ${agree}/${scanTimes.length}`,
     );
   }
-  await store.close();
+  await bench.close();
   if (keepAt < 0) rmSync(dir, { recursive: true, force: true });
 }
 

@@ -1,5 +1,13 @@
+import { normalizeSegment } from '../../core/fuzzy/normalize.js';
 import type { Lang } from '../../core/types.js';
-import { CANDIDATES, planCandidates, queryKeys } from '../index-terms/candidate-plan.js';
+import {
+  CANDIDATES,
+  type PostingRead,
+  planCandidates,
+  queryKeys,
+  topByWeight,
+} from '../index-terms/candidate-plan.js';
+import { TermCounts } from '../index-terms/term-counts.js';
 import { sameMaskedTerm } from '../index-terms/term-index.js';
 import {
   collectHits,
@@ -23,6 +31,7 @@ import type {
 } from '../tm-store.js';
 import type { PgClient, PgPool } from './connection.js';
 import { POSTGRES_SCHEMA_VERSION } from './migrations.js';
+import { decodeBlock } from './posting-blocks.js';
 
 const UNIT_COLUMNS = `u.id, u.zh, u.en, u.zh_lang, u.en_lang, u.zh_script, d.name AS document, u.position,
   u.confidence, u.created_at, u.changed_at`;
@@ -32,6 +41,13 @@ const DOCUMENT_SELECT = `SELECT d.id, d.name, d.kind, d.content_hash, d.added_at
 
 /** A word prefix matching more index keys than this is left out of a concordance query (too common to narrow it). */
 const MAX_PREFIX_KEYS = 64;
+/**
+ * Posting lists longer than this are not read for a concordance: a term that common has hits among the
+ * first units in id order anyway (a 1M-unit TM's list of 50,000 ids is ~100 KB to read and decode).
+ */
+const SCAN_ABOVE = 50_000;
+/** Refining keys on more units than this are not read (see refine). */
+const REFINE_MAX_POSTINGS = 200_000;
 /** Rows per page of a concordance or export. */
 const PAGE = 1000;
 
@@ -40,6 +56,9 @@ const PAGE = 1000;
  * so under READ COMMITTED it sees only committed work.
  */
 export class PostgresTmReads {
+  /** Candidate weights by unit id, reused across lookups (as in SQLite's CandidateFinder). */
+  private weights = new Float64Array(0);
+
   constructor(private readonly pool: PgPool) {}
 
   async maxUnitId(): Promise<number | null> {
@@ -56,13 +75,12 @@ export class PostgresTmReads {
   }
 
   /**
-   * The candidate units of a lookup, in two round trips: the document frequencies of the query's keys
-   * (and the largest id), then one query that reads planCandidates' posting lists through the GIN
-   * index, ranks units by summed idf weight and returns the top CANDIDATES rows with the units equal
-   * to the query but for numbers.
+   * The candidate units of a lookup: the document frequencies of the query's keys (and the largest
+   * id), then the posting blocks of planCandidates' rare keys and of the query's masked-side hash,
+   * ranked here by summed idf weight as SQLite's CandidateFinder ranks them, then the rows of the
+   * top CANDIDATES and of the units equal to the query but for numbers.
    */
   async candidates(normal: string, lang: Lang): Promise<TmUnit[]> {
-    const keys = queryKeys(normal, lang);
     const frequencies = await this.pool.query<{
       total: number | null;
       key: string | null;
@@ -70,33 +88,85 @@ export class PostgresTmReads {
     }>(
       `SELECT (SELECT max(id) FROM bitext.tm_units) AS total, t.key, t.units
        FROM (SELECT 1) one LEFT JOIN bitext.tm_term_units t ON t.key = ANY($1::text[]) AND t.units > 0`,
-      [keys],
+      [queryKeys(normal, lang)],
     );
     const total = frequencies.rows[0]?.total ?? 0;
     const unitsHolding = new Map<string, number>();
     for (const row of frequencies.rows) if (row.key !== null) unitsHolding.set(row.key, row.units!);
-    const plan = planCandidates(normal, lang, unitsHolding, total);
-    const reads = [...plan.reads, ...plan.refining];
+    const { reads, refining } = planCandidates(normal, lang, unitsHolding, total);
+    const masked = sameMaskedTerm(normal, lang);
+    const postings = await this.postings([masked, ...reads.map((r) => r.keys[0]!)]);
+    const sameMasked = (postings.get(masked) ?? []).slice(0, CANDIDATES);
+    if (this.weights.length <= total)
+      this.weights = new Float64Array(Math.max(total + 1, this.weights.length * 2));
+    const weights = this.weights;
+    const touched: number[] = [];
+    for (const { keys, weight } of reads) {
+      for (const id of postings.get(keys[0]!) ?? []) {
+        if (id > total) continue;
+        if (weights[id] === 0) touched.push(id);
+        weights[id]! += weight;
+      }
+    }
+    // Refining only re-ranks: with no more units than candidates, every one goes to scoring anyway.
+    if (touched.length > CANDIDATES && refining.length > 0)
+      await this.refine(refining, postings.get(reads[0]!.keys[0]!) ?? [], unitsHolding);
+    const top = topByWeight(touched, weights, CANDIDATES);
+    for (const id of touched) weights[id] = 0;
+    return this.unitsByIds([...new Set([...sameMasked, ...top])]);
+  }
+
+  /**
+   * Breaks ties among the rare keys' units with the refining reads: a unit holding both of a read's
+   * keys (a common key and the rarest one) gains its weight, as SQLite does inside FTS5. Here the
+   * common key's posting list is read and walked against the rarest key's units; a key on more than
+   * REFINE_MAX_POSTINGS units is skipped (its idf weight is small, and its list costs ~1 byte a unit).
+   */
+  private async refine(
+    refining: PostingRead[],
+    rarest: readonly number[],
+    unitsHolding: ReadonlyMap<string, number>,
+  ): Promise<void> {
+    const keys = refining
+      .map((r) => r.keys[0]!)
+      .filter((k) => (unitsHolding.get(k) ?? 0) <= REFINE_MAX_POSTINGS);
+    if (keys.length === 0) return;
+    const postings = await this.postings(keys);
+    const inRarest = new Set(rarest);
+    const weights = this.weights;
+    for (const {
+      keys: [key],
+      weight,
+    } of refining) {
+      for (const id of postings.get(key!) ?? [])
+        if (inRarest.has(id) && weights[id]! > 0) weights[id]! += weight;
+    }
+  }
+
+  /** The ids on each key's posting blocks, ascending (ids of deleted units included). */
+  private async postings(keys: string[]): Promise<Map<string, number[]>> {
+    const { rows } = await this.pool.query<{ key: string; ids: Buffer }>(
+      'SELECT key, ids FROM bitext.tm_postings WHERE key = ANY($1::text[])',
+      [keys],
+    );
+    const out = new Map<string, number[]>();
+    for (const { key, ids } of rows) {
+      const list = out.get(key);
+      const decoded = decodeBlock(ids);
+      if (list) list.push(...decoded);
+      else out.set(key, decoded);
+    }
+    // Blocks of one key come from different imports; each is ascending, their union need not be.
+    for (const list of out.values()) list.sort((a, b) => a - b);
+    return out;
+  }
+
+  /** The units of `ids` that exist (a deleted unit's id is skipped), in id order. */
+  private async unitsByIds(ids: number[]): Promise<TmUnit[]> {
+    if (ids.length === 0) return [];
     const { rows } = await this.pool.query<UnitRow>(
-      `WITH reads AS (
-         SELECT * FROM unnest($1::text[], $2::text[], $3::float8[]) AS r(a, b, weight)
-       ), ranked AS (
-         SELECT hit.id FROM reads r CROSS JOIN LATERAL (
-           SELECT id FROM bitext.tm_units
-           WHERE terms @> (CASE WHEN r.b IS NULL THEN ARRAY[r.a] ELSE ARRAY[r.a, r.b] END)::text[]
-         ) hit
-         GROUP BY hit.id ORDER BY sum(r.weight) DESC, hit.id LIMIT ${CANDIDATES}
-       ), same_masked AS (
-         SELECT id FROM bitext.tm_units WHERE terms @> ARRAY[$4::text] LIMIT ${CANDIDATES}
-       )
-       SELECT ${UNIT_COLUMNS} FROM ${UNIT_FROM}
-       WHERE u.id IN (SELECT id FROM ranked UNION SELECT id FROM same_masked)`,
-      [
-        reads.map((r) => r.keys[0]!),
-        reads.map((r) => r.keys[1] ?? null),
-        reads.map((r) => r.weight),
-        sameMaskedTerm(normal, lang),
-      ],
+      `SELECT ${UNIT_COLUMNS} FROM ${UNIT_FROM} WHERE u.id = ANY($1::bigint[]) ORDER BY u.id`,
+      [ids],
     );
     return rows.map(toUnit);
   }
@@ -106,32 +176,44 @@ export class PostgresTmReads {
   }
 
   /**
-   * Units that may contain `term` on the `lang` side, in id order: those holding every key, and for a
-   * last English word cut mid-word, one of the words it begins (from tm_term_units, when few enough to
-   * narrow the search). With nothing to narrow by, every unit in id order: collectHits checks them.
+   * Units that may contain `term` on the `lang` side, in id order: those on the posting lists of its
+   * keys, intersected (a last English word cut mid-word stands for the union of the keys it begins).
+   * Lists longer than SCAN_ABOVE are not read; with none left to narrow by, every unit is a candidate
+   * in id order, which for so common a term finds its hits early. collectHits checks each.
    */
   private async *containing(term: string, lang: Lang): AsyncGenerator<TmUnit> {
     const { keys, prefix } = concordanceKeys(term, lang);
-    let expansions: string[] | null = null;
+    const groups: Array<{ keys: string[]; units: number }> = [];
+    if (keys.length > 0) {
+      const { rows } = await this.pool.query<{ key: string; units: number }>(
+        'SELECT key, units FROM bitext.tm_term_units WHERE key = ANY($1::text[]) AND units > 0',
+        [keys],
+      );
+      // A key no unit holds: no unit contains the term.
+      if (rows.length < new Set(keys).size) return;
+      for (const row of rows) groups.push({ keys: [row.key], units: row.units });
+    }
     if (prefix !== undefined) {
-      const { rows } = await this.pool.query<{ key: string }>(
-        `SELECT key FROM bitext.tm_term_units WHERE key LIKE $1 AND units > 0 ORDER BY units DESC LIMIT ${MAX_PREFIX_KEYS + 1}`,
+      const { rows } = await this.pool.query<{ key: string; units: number }>(
+        `SELECT key, units FROM bitext.tm_term_units WHERE key LIKE $1 AND units > 0 LIMIT ${MAX_PREFIX_KEYS + 1}`,
         [`${prefix.replace(/[\\%_]/g, '\\$&')}%`],
       );
       if (rows.length === 0) return;
-      if (rows.length <= MAX_PREFIX_KEYS) expansions = rows.map((r) => r.key);
+      if (rows.length <= MAX_PREFIX_KEYS)
+        groups.push({ keys: rows.map((r) => r.key), units: rows.reduce((sum, r) => sum + r.units, 0) });
     }
-    const conditions = ['u.id > $1'];
-    const params: unknown[] = [0];
-    if (keys.length > 0) {
-      params.push(keys);
-      conditions.push(`u.terms @> $${params.length}::text[]`);
+    const narrowing = groups.filter((g) => g.units <= SCAN_ABOVE).sort((a, b) => a.units - b.units);
+    if (narrowing.length === 0) {
+      yield* this.pages(`SELECT ${UNIT_COLUMNS} FROM ${UNIT_FROM} WHERE u.id > $1`, [0]);
+      return;
     }
-    if (expansions) {
-      params.push(expansions);
-      conditions.push(`u.terms && $${params.length}::text[]`);
+    const postings = await this.postings(narrowing.flatMap((g) => g.keys));
+    let ids: number[] | undefined;
+    for (const group of narrowing) {
+      const union = new Set(group.keys.flatMap((key) => postings.get(key) ?? []));
+      ids = ids === undefined ? [...union].sort((a, b) => a - b) : ids.filter((id) => union.has(id));
     }
-    yield* this.pages(`SELECT ${UNIT_COLUMNS} FROM ${UNIT_FROM} WHERE ${conditions.join(' AND ')}`, params);
+    for (let at = 0; at < ids!.length; at += PAGE) yield* await this.unitsByIds(ids!.slice(at, at + PAGE));
   }
 
   /** Keyset pages of `select` (whose first condition is `u.id > $1`), in id order: memory stays bounded. */
@@ -213,25 +295,32 @@ export class PostgresTmReads {
 }
 
 /**
- * Deletes a document and its units inside the caller's transaction, and takes their index keys off
- * the document frequencies (the GIN index forgets the rows by itself). Returns the units deleted, or
- * null when there is no such document.
+ * Deletes a document and its units inside the caller's transaction, and takes their index keys
+ * (computed again from the text, as the import computed them) off the document frequencies. Their
+ * ids stay in the posting blocks (rewriting the blocks of every common key a document touches would
+ * cost more than the delete); reads skip ids whose rows are gone. Returns the units deleted, or null
+ * when there is no such document.
  */
 export async function deleteDocumentRows(client: PgClient, id: number): Promise<number | null> {
-  const { rows } = await client.query<{ found: boolean; units: number }>(
-    `WITH gone AS (
-       DELETE FROM bitext.tm_units WHERE document_id = $1 RETURNING terms
-     ), counted AS (
-       SELECT k, count(*) AS n FROM gone CROSS JOIN LATERAL unnest(gone.terms[3:]) AS k GROUP BY k
-     ), subtracted AS (
-       UPDATE bitext.tm_term_units t SET units = t.units - counted.n FROM counted WHERE t.key = counted.k
-       RETURNING 1
-     ), document AS (
-       DELETE FROM bitext.tm_documents WHERE id = $1 RETURNING id
-     )
-     SELECT EXISTS (SELECT 1 FROM document) AS found, (SELECT count(*) FROM gone) AS units,
-       (SELECT count(*) FROM subtracted) AS subtracted`,
+  const document = await client.query('SELECT 1 FROM bitext.tm_documents WHERE id = $1 FOR UPDATE', [id]);
+  if (document.rows.length === 0) return null;
+  const { rows } = await client.query<{ zh: string; en: string }>(
+    'DELETE FROM bitext.tm_units WHERE document_id = $1 RETURNING zh, en',
     [id],
   );
-  return rows[0]!.found ? rows[0]!.units : null;
+  const held = new Map<string, number>();
+  const counts = new TermCounts();
+  for (const { zh, en } of rows) {
+    // The first two keys are the masked-side hashes, which tm_term_units does not count.
+    const keys = counts.document(normalizeSegment(zh, 'zh'), normalizeSegment(en, 'en')).split(' ');
+    for (let k = 2; k < keys.length; k++) held.set(keys[k]!, (held.get(keys[k]!) ?? 0) + 1);
+  }
+  const keys = [...held.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  await client.query(
+    `UPDATE bitext.tm_term_units t SET units = t.units - c.n
+     FROM unnest($1::text[], $2::bigint[]) AS c(k, n) WHERE t.key = c.k`,
+    [keys, keys.map((k) => held.get(k)!)],
+  );
+  await client.query('DELETE FROM bitext.tm_documents WHERE id = $1', [id]);
+  return rows.length;
 }

@@ -1,4 +1,5 @@
-import { pipeline } from 'node:stream/promises';
+import { once } from 'node:events';
+import { finished, pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import { unitKey } from '../../core/fuzzy/normalize.js';
 import { BATCH_SIZE, type PreparedBatchStore } from '../import-file.js';
@@ -21,6 +22,7 @@ import type {
 import { inTransaction, type PgClient, type PgPool } from './connection.js';
 import { copyRow } from './copy-text.js';
 import { deleteDocumentRows, PostgresTmReads } from './postgres-tm-reads.js';
+import { PostingBuilder } from './posting-blocks.js';
 
 /** Imports adding at least this many units (and a fifth of the TM) refresh the planner's statistics. */
 const ANALYZE_MIN_UNITS = 20_000;
@@ -31,9 +33,10 @@ const STAGING_COLUMNS =
 /**
  * The TM on PostgreSQL. An import is one transaction on a connection of its own: its units are
  * streamed with COPY into a temporary staging table (ids drawn from the units' sequence in document
- * order as they arrive), then moved into tm_units with one INSERT … ON CONFLICT DO NOTHING in key-hash
- * order. Taking the unique keys in one global order means concurrent imports that share units wait
- * for each other instead of deadlocking; none sees the other's units before it commits.
+ * order), then moved into tm_units with one INSERT … ON CONFLICT DO NOTHING in key-hash order, and its
+ * posting blocks, built in memory as the units arrive, are COPYed last. Taking the unique keys in one
+ * global order means concurrent imports that share units wait for each other instead of deadlocking;
+ * none sees the other's units before it commits.
  */
 export class PostgresTmStore implements PreparedBatchStore {
   readonly reads: PostgresTmReads;
@@ -97,8 +100,10 @@ export class PostgresTmStore implements PreparedBatchStore {
         'INSERT INTO bitext.tm_documents (name, content_hash, kind, added_at) VALUES ($1, $2, $3, $4) RETURNING id',
         [document.name, document.contentHash, document.kind, now],
       );
-      await stageUnits(client, batches, result, options);
-      await storeStaged(client, inserted.rows[0]!.id, document.name, now, result);
+      const postings = new PostingBuilder();
+      await stageUnits(client, batches, postings, result, options);
+      const dropped = await storeStaged(client, inserted.rows[0]!.id, document.name, now, result);
+      await copyInto(client, 'bitext.tm_postings (key, units, ids)', postingLines(postings, dropped));
       return 'stored' as const;
     });
     if (outcome === 'present') return skip();
@@ -155,24 +160,56 @@ export class PostgresTmStore implements PreparedBatchStore {
   }
 }
 
+/** Most unit ids reserved at a time (see IdReserve). */
+const MAX_ID_CHUNK = 50_000;
+
+/**
+ * Unit ids drawn from tm_units' sequence ahead of COPY (a COPY in progress holds the connection, so
+ * ids come in chunks between COPYs): chunks double from the first batch's size up to MAX_ID_CHUNK, so
+ * a small import reserves what it uses and a large one restarts its COPY every 50,000 units. Ids left
+ * over at the end are gaps, which the sequence has anyway.
+ */
+class IdReserve {
+  private ids: number[] = [];
+  private next = 0;
+  private chunk = 0;
+
+  /** Whether `n` more ids are in hand. */
+  has(n: number): boolean {
+    return this.ids.length - this.next >= n;
+  }
+
+  async refill(client: PgClient, n: number): Promise<void> {
+    this.chunk = Math.min(MAX_ID_CHUNK, Math.max(n, this.chunk * 2));
+    const { rows } = await client.query<{ id: number }>(
+      "SELECT nextval('bitext.tm_units_id_seq') AS id FROM generate_series(1, $1)",
+      [Math.max(n, this.chunk)],
+    );
+    this.ids = rows.map((r) => r.id).sort((a, b) => a - b);
+    this.next = 0;
+  }
+
+  take(n: number): number[] {
+    this.next += n;
+    return this.ids.slice(this.next - n, this.next);
+  }
+}
+
 /**
  * COPYs the prepared batches into temporary staging tables dropped at commit: the units, with ids
- * from tm_units' sequence taken row by row as COPY reads them (so in document order), and the
- * preparer's summed document frequencies.
+ * reserved ahead (ascending, so in document order), and the preparer's summed document frequencies.
+ * One COPY stream runs across batches, so the server stores one batch while this thread prepares the
+ * next. Each unit's keys go to `postings` under its id.
  */
 async function stageUnits(
   client: PgClient,
   batches: AsyncIterable<PreparedBatch>,
+  postings: PostingBuilder,
   result: TmAddResult,
   options: TmAddOptions,
 ): Promise<void> {
-  // GIN maintenance dominates an import (on 100k synthetic units, the INSERT into tm_units was 12 of
-  // 25 s). New keys wait in the index's pending list and are merged into the tree when it is full; a
-  // larger list and more memory for the merge make fewer, larger merges.
-  await client.query("SET LOCAL gin_pending_list_limit = '256MB'");
-  await client.query("SET LOCAL work_mem = '256MB'");
   await client.query(`CREATE TEMP TABLE bitext_staging (
-      id bigint NOT NULL DEFAULT nextval('bitext.tm_units_id_seq'),
+      id bigint NOT NULL,
       zh text, en text, zh_lang text, en_lang text, zh_script text, doc_name text, position integer,
       confidence double precision, created_at timestamptz, changed_at timestamptz, key_hash bigint,
       terms text COLLATE "C"
@@ -180,26 +217,69 @@ async function stageUnits(
   await client.query(
     'CREATE TEMP TABLE bitext_staging_terms (key text COLLATE "C", units bigint) ON COMMIT DROP',
   );
-  for await (const batch of batches) {
-    result.read += batch.read;
-    result.skipped += batch.skipped;
-    if (batch.zh.length > 0) await copyInto(client, `bitext_staging (${STAGING_COLUMNS})`, unitLines(batch));
-    const { lang, term, units } = batch.termUnits;
-    if (lang.length > 0) {
-      await copyInto(
-        client,
-        'bitext_staging_terms (key, units)',
-        lang.map((l, i) => copyRow([ftsTerm(term[i]!, l), units[i]!])),
-      );
+  const reserve = new IdReserve();
+  const termLines: string[] = [];
+  let copy: CopyStream | undefined;
+  try {
+    for await (const batch of batches) {
+      result.read += batch.read;
+      result.skipped += batch.skipped;
+      const n = batch.zh.length;
+      if (n > 0) {
+        if (!reserve.has(n)) {
+          if (copy) await copy.end();
+          copy = undefined;
+          await reserve.refill(client, n);
+        }
+        const ids = reserve.take(n);
+        copy ??= new CopyStream(client, `bitext_staging (id, ${STAGING_COLUMNS})`);
+        await copy.write(unitLines(batch, ids).join(''));
+        for (let i = 0; i < n; i++) postings.add(ids[i]!, batch.terms[i]!.split(' '));
+      }
+      const { lang, term, units } = batch.termUnits;
+      for (let i = 0; i < lang.length; i++) termLines.push(copyRow([ftsTerm(term[i]!, lang[i]!), units[i]!]));
+      options.onProgress?.(result.read);
+      options.signal?.throwIfAborted();
     }
-    options.onProgress?.(result.read);
-    options.signal?.throwIfAborted();
+    if (copy) await copy.end();
+  } catch (error) {
+    // Abandons the COPY (the server gets CopyFail), so the transaction can be rolled back.
+    copy?.abort(error as Error);
+    throw error;
+  }
+  await copyInto(client, 'bitext_staging_terms (key, units)', termLines);
+}
+
+/** A COPY … FROM STDIN held open across writes, with the stream's backpressure and errors awaited. */
+class CopyStream {
+  private readonly stream;
+  private readonly done: Promise<void>;
+
+  constructor(client: PgClient, target: string) {
+    this.stream = client.query(copyFrom(`COPY ${target} FROM STDIN`));
+    this.done = finished(this.stream);
+    // Reported through `done` (and so by write or end); without a listener an error would throw.
+    this.done.catch(() => {});
+  }
+
+  async write(text: string): Promise<void> {
+    if (!this.stream.write(text)) await Promise.race([once(this.stream, 'drain'), this.done]);
+  }
+
+  async end(): Promise<void> {
+    this.stream.end();
+    await this.done;
+  }
+
+  abort(error: Error): void {
+    this.stream.destroy(error);
   }
 }
 
-function unitLines(batch: PreparedBatch): string[] {
+function unitLines(batch: PreparedBatch, ids: number[]): string[] {
   return batch.zh.map((zh, i) =>
     copyRow([
+      ids[i]!,
       zh,
       batch.en[i]!,
       batch.zhLang[i]!,
@@ -216,15 +296,36 @@ function unitLines(batch: PreparedBatch): string[] {
   );
 }
 
-async function copyInto(client: PgClient, target: string, lines: string[]): Promise<void> {
+async function copyInto(client: PgClient, target: string, lines: Iterable<string>): Promise<void> {
   const stream = client.query(copyFrom(`COPY ${target} FROM STDIN`));
   await pipeline(
-    (async function* () {
+    (function* () {
       // Chunks of ~1,000 lines: one write per line would cost a stream call each.
-      for (let i = 0; i < lines.length; i += 1000) yield lines.slice(i, i + 1000).join('');
+      let chunk: string[] = [];
+      for (const line of lines) {
+        chunk.push(line);
+        if (chunk.length === 1000) {
+          yield chunk.join('');
+          chunk = [];
+        }
+      }
+      if (chunk.length > 0) yield chunk.join('');
     })(),
     stream,
   );
+}
+
+/** The import's posting blocks as COPY lines (bytea in hex), without the units that were not stored. */
+function* postingLines(
+  postings: PostingBuilder,
+  dropped: { ids: ReadonlySet<number>; keys: ReadonlySet<string> },
+): Generator<string> {
+  for (const { key, count, bytes } of postings.blocks(dropped.ids, dropped.keys))
+    yield copyRow([
+      key,
+      count,
+      `\\x${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('hex')}`,
+    ]);
 }
 
 /**
@@ -238,7 +339,7 @@ async function storeStaged(
   documentName: string,
   now: Date,
   result: TmAddResult,
-): Promise<void> {
+): Promise<{ ids: Set<number>; keys: Set<string> }> {
   // Documents named by units (TMX x-document) that the TM does not know yet.
   await client.query(
     `INSERT INTO bitext.tm_documents (name, content_hash, kind, added_at)
@@ -271,8 +372,10 @@ async function storeStaged(
     if (unitKey(row.szh, row.sen) === key) continue;
     result.added += await storeCollided(client, row.id, key, [documentId, documentName, now]);
   }
-  const staged = await client.query<{ n: number }>('SELECT count(*) AS n FROM bitext_staging');
-  result.duplicates = staged.rows[0]!.n - result.added;
+  const notStored = await client.query<{ id: number; terms: string }>(
+    'SELECT s.id, s.terms FROM bitext_staging s WHERE NOT EXISTS (SELECT 1 FROM bitext.tm_units u WHERE u.id = s.id)',
+  );
+  result.duplicates = notStored.rows.length;
   // Document frequencies: the preparer's sums count every staged unit; the duplicates' keys (all but
   // the two masked-side hashes that lead each unit's terms) come off again. One statement in key
   // order, so concurrent imports lock the shared rows in the same order.
@@ -287,6 +390,10 @@ async function storeStaged(
      ) counted GROUP BY key HAVING sum(units) <> 0 ORDER BY key
      ON CONFLICT (key) DO UPDATE SET units = t.units + excluded.units`,
   );
+  return {
+    ids: new Set(notStored.rows.map((r) => r.id)),
+    keys: new Set(notStored.rows.flatMap((r) => r.terms.split(' '))),
+  };
 }
 
 /**
@@ -296,12 +403,12 @@ async function storeStaged(
  */
 function insertStaged(keyHash: string): string {
   return `INSERT INTO bitext.tm_units (id, zh, en, zh_lang, en_lang, zh_script, document_id, position,
-      confidence, created_at, changed_at, key_hash, terms)
+      confidence, created_at, changed_at, key_hash)
     SELECT s.id, s.zh, s.en, s.zh_lang, s.en_lang, s.zh_script,
       CASE WHEN s.doc_name IS NULL OR s.doc_name = $2 THEN $1::bigint
         ELSE (SELECT min(d.id) FROM bitext.tm_documents d WHERE d.name = s.doc_name) END,
       s.position, s.confidence, coalesce(s.created_at, $3), coalesce(s.changed_at, s.created_at, $3),
-      ${keyHash}, string_to_array(s.terms, ' ')`;
+      ${keyHash}`;
 }
 
 /** Stores a staged unit whose hash another key holds, under the first free probed hash. 1 if stored. */
