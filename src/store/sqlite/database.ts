@@ -56,7 +56,7 @@ export function openSqliteDatabase(path: string, options: OpenDatabaseOptions = 
     if (!options.readOnly) {
       // WAL: lookups keep reading while an import writes; NORMAL sync never corrupts (a power cut loses
       // at most the last committed transactions, never half of one).
-      db.pragma('journal_mode = WAL');
+      enterWal(db);
       db.pragma('synchronous = NORMAL');
     }
     // 64 MiB of page cache (default 2 MiB): the dedupe index of a 1M-unit TM (~20 MB) stays in memory
@@ -77,11 +77,16 @@ export function openSqliteDatabase(path: string, options: OpenDatabaseOptions = 
  * tables at all. Anything else is another program's data, which bitext must not add its tables to.
  */
 function checkIsBitext(db: SqliteDatabase, path: string): boolean {
-  const version = db.pragma('user_version', { simple: true }) as number;
-  const tables = db
-    .prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-    .pluck()
-    .all();
+  // Both in one read transaction: read one after the other, another process's first migration (its
+  // tables and user_version 1, committed together) could land in between, and a brand-new TM that
+  // process is creating would look like another program's database (tables, version 0).
+  const { version, tables } = db.transaction(() => ({
+    version: db.pragma('user_version', { simple: true }) as number,
+    tables: db
+      .prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      .pluck()
+      .all(),
+  }))();
   if (tables.length === 0 && version === 0) return true;
   if (version === 0 || !tables.includes('tm_units')) {
     throw new StoreError(
@@ -133,10 +138,66 @@ function tooNew(current: number, path: string): StoreError {
 }
 
 /**
+ * Puts the file in WAL mode (unless SQLite refuses WAL there) and returns once this connection reads
+ * it in WAL mode, which it then keeps doing until it closes.
+ *
+ * Switching a rollback-journal file (a new TM, or one the last writer left in DELETE mode, see
+ * closeSqliteDatabase) to WAL reads the header and then upgrades to a write lock. When two processes
+ * open such a file at once, the one whose upgrade comes second gets SQLITE_BUSY at once: SQLite does
+ * not call the busy handler for a connection that already holds a read lock, as waiting could
+ * deadlock. So the busy timeout never applies here, and the switch is retried instead, sleeping in
+ * between, for as long as a writer waits. The other process holds its write lock only to write the
+ * header, so a retry soon succeeds. (Without it, one of two `tm import`s started together on a new
+ * TM could exit with STORE_BUSY.)
+ *
+ * Until its first read in WAL mode, a connection holds no lock on the file, so another process
+ * closing its last connection may switch the file back to DELETE just after the switch here: a read
+ * then shows the mode the connection actually got, and the switch is made again. A connection that
+ * has read the file in WAL mode holds a shared lock until it closes, which keeps that switch back
+ * from happening under it.
+ */
+function enterWal(db: SqliteDatabase): void {
+  const deadline = Date.now() + WRITER_WAIT_MS;
+  let busy = 0;
+  let reverted = 0;
+  for (;;) {
+    try {
+      // What the pragma answers is the mode SQLite chose: not `wal` where it refuses WAL (a file
+      // system without shared memory), and then there is nothing to wait for.
+      if (db.pragma('journal_mode = WAL', { simple: true }) !== 'wal') return;
+      db.pragma('user_version'); // a read: opens the WAL and takes the shared lock
+      // Switched back by another process in between? Tried again a bounded number of times (each
+      // time is another process's last close); past that the file is used in DELETE mode, as safe.
+      if (db.pragma('journal_mode', { simple: true }) === 'wal' || ++reverted > MAX_WAL_REVERTS) return;
+    } catch (error) {
+      if (!isBusy(error) || Date.now() >= deadline) throw error;
+      sleepMs(BUSY_RETRY_MS[Math.min(busy++, BUSY_RETRY_MS.length - 1)]!);
+    }
+  }
+}
+
+/** Times switching to WAL is made again after another process switched the file back (enterWal). */
+const MAX_WAL_REVERTS = 10;
+/** The sleeps between tries to switch to WAL: SQLite's own busy handler backs off much the same way. */
+const BUSY_RETRY_MS = [1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100];
+
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_'));
+}
+
+/** Blocks the thread (everything that opens a database is synchronous, as better-sqlite3 is). */
+function sleepMs(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
  * Closes a connection. A writer leaves the file in rollback-journal mode when it is the last one
  * out: WAL is for while writers and readers overlap, and a WAL file needs its `-shm` next to it, so a
  * read-only reader of a file in a read-only folder could not open it. When another process still has
  * the file open the switch fails at once (no waiting) and WAL stays; that process's close switches.
+ * A process that has just switched the file to WAL but not yet read it holds no lock, so this can
+ * switch it back under it: enterWal notices and switches again.
  */
 export function closeSqliteDatabase(db: SqliteDatabase): void {
   if (!db.open) return;
