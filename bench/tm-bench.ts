@@ -102,6 +102,15 @@ function perturb(zh: string, random: () => number): { text: string; kind: string
   return { text: chars.join(''), kind: 'delete' };
 }
 
+/** Settings of the server `--postgres` starts: durable, as a team TM would run, with memory to cache the TM. */
+const POSTGRES_BENCH_SETTINGS = {
+  fsync: 'on',
+  synchronous_commit: 'on',
+  full_page_writes: 'on',
+  shared_buffers: '1GB',
+  max_wal_size: '4GB',
+};
+
 /** The TM under test with what the benchmark needs beyond the TmStore API, per backend. */
 interface BenchTm {
   name: string;
@@ -120,7 +129,9 @@ async function openBenchTm(): Promise<BenchTm> {
   let stopServer: (() => Promise<void>) | undefined;
   if (process.argv.includes('--postgres')) {
     const { startPostgres, createTestDatabase } = await import('../test/support/postgres-server.js');
-    const server = await startPostgres();
+    // A server set as for real use (durable commits) with 1 GB of shared buffers: its settings are
+    // printed with the results.
+    const server = await startPostgres({ settings: POSTGRES_BENCH_SETTINGS });
     stopServer = server.stop;
     url = await createTestDatabase(server.url);
   }
@@ -128,7 +139,9 @@ async function openBenchTm(): Promise<BenchTm> {
     const store = await openStore(url);
     const pool = (store.tm as unknown as { pool: import('pg').Pool }).pool;
     return {
-      name: `PostgreSQL ${(await pool.query('SHOW server_version')).rows[0].server_version}`,
+      name: `PostgreSQL ${(await pool.query('SHOW server_version')).rows[0].server_version}${
+        stopServer ? ` (a throwaway server: ${JSON.stringify(POSTGRES_BENCH_SETTINGS)})` : ''
+      }`,
       tm: store.tm,
       unitById: async (id) =>
         (await pool.query('SELECT id, zh, en FROM bitext.tm_units WHERE id = $1', [id])).rows[0],

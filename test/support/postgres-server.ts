@@ -60,7 +60,19 @@ export interface StartOptions extends FindOptions {
   isRoot?: boolean;
   /** Where the one-line install notice goes; defaults to stderr. */
   log?: (line: string) => void;
+  /**
+   * Server settings over the test defaults (fsync, synchronous_commit and full_page_writes off: a
+   * throwaway cluster need not survive a crash). The TM benchmark turns them back on.
+   */
+  settings?: Record<string, string>;
 }
+
+const TEST_SETTINGS: Record<string, string> = {
+  fsync: 'off',
+  synchronous_commit: 'off',
+  full_page_writes: 'off',
+  max_connections: '200',
+};
 
 export interface PostgresServer {
   /** e.g. postgres://postgres@127.0.0.1:54321/postgres */
@@ -347,10 +359,9 @@ export async function startPostgres(options: StartOptions = {}): Promise<Postgre
         `-p ${port}`,
         `-k '${dir}'`,
         '-c listen_addresses=127.0.0.1',
-        '-c fsync=off',
-        '-c synchronous_commit=off',
-        '-c full_page_writes=off',
-        '-c max_connections=200',
+        ...Object.entries({ ...TEST_SETTINGS, ...options.settings }).map(
+          ([name, value]) => `-c ${name}=${value}`,
+        ),
       ].join(' ');
       const start = await run(
         pgCtl,

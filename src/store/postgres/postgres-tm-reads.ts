@@ -153,11 +153,12 @@ export class PostgresTmReads {
     for (const { key, ids } of rows) {
       const list = out.get(key);
       const decoded = decodeBlock(ids);
-      if (list) list.push(...decoded);
-      else out.set(key, decoded);
+      // concat, not push(...decoded): a spread of a long list overflows the call stack.
+      out.set(key, list ? list.concat(decoded) : decoded);
     }
-    // Blocks of one key come from different imports; each is ascending, their union need not be.
-    for (const list of out.values()) list.sort((a, b) => a - b);
+    // Blocks of one key come from different imports; each is ascending, their union need not be
+    // (mostly it is: later imports have larger ids), so sort only what is out of order.
+    for (const list of out.values()) if (!isAscending(list)) list.sort((a, b) => a - b);
     return out;
   }
 
@@ -207,11 +208,16 @@ export class PostgresTmReads {
       yield* this.pages(`SELECT ${UNIT_COLUMNS} FROM ${UNIT_FROM} WHERE u.id > $1`, [0]);
       return;
     }
-    const postings = await this.postings(narrowing.flatMap((g) => g.keys));
+    // The rarest lists, intersected: a few narrow the candidates about as far as all of them would.
+    const used = narrowing.slice(0, 3);
+    const postings = await this.postings(used.flatMap((g) => g.keys));
     let ids: number[] | undefined;
-    for (const group of narrowing) {
-      const union = new Set(group.keys.flatMap((key) => postings.get(key) ?? []));
-      ids = ids === undefined ? [...union].sort((a, b) => a - b) : ids.filter((id) => union.has(id));
+    for (const group of used) {
+      const list =
+        group.keys.length === 1
+          ? (postings.get(group.keys[0]!) ?? [])
+          : unionSorted(group.keys.map((k) => postings.get(k) ?? []));
+      ids = ids === undefined ? list : intersectSorted(ids, list);
     }
     for (let at = 0; at < ids!.length; at += PAGE) yield* await this.unitsByIds(ids!.slice(at, at + PAGE));
   }
@@ -323,4 +329,30 @@ export async function deleteDocumentRows(client: PgClient, id: number): Promise<
   );
   await client.query('DELETE FROM bitext.tm_documents WHERE id = $1', [id]);
   return rows.length;
+}
+
+/** The ids in both ascending lists, ascending. */
+function intersectSorted(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i]! < b[j]!) i++;
+    else if (a[i]! > b[j]!) j++;
+    else {
+      out.push(a[i]!);
+      i++;
+      j++;
+    }
+  }
+  return out;
+}
+
+/** The ids in any of the ascending lists, ascending, each once. */
+function unionSorted(lists: readonly (readonly number[])[]): number[] {
+  const all = lists.flat().sort((x, y) => x - y);
+  return all.filter((id, i) => i === 0 || id !== all[i - 1]);
+}
+
+function isAscending(list: readonly number[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i]! < list[i - 1]!) return false;
+  return true;
 }
