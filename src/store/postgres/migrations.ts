@@ -40,9 +40,16 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
         created_at timestamptz NOT NULL,
         changed_at timestamptz NOT NULL,
         -- hashKey of the normalised key (index-terms/term-index.ts): exact dedupe, collisions probed.
-        key_hash bigint NOT NULL UNIQUE
+        key_hash bigint NOT NULL UNIQUE,
+        -- maskedHash of each normalised side (numbers masked): the 100% and number-only matches of a
+        -- lookup, by index. Indexed columns rather than posting blocks: nearly every unit has its own,
+        -- and two million one-id blocks took more memory and time than the rest of the index.
+        zh_masked bigint NOT NULL,
+        en_masked bigint NOT NULL
       );
       CREATE INDEX tm_units_document ON bitext.tm_units (document_id);
+      CREATE INDEX tm_units_zh_masked ON bitext.tm_units (zh_masked);
+      CREATE INDEX tm_units_en_masked ON bitext.tm_units (en_masked);
 
       -- The n-gram index: for each key, blocks of the ids of the units holding it (posting-blocks.ts),
       -- one block per import that met the key. Not pg_trgm, which takes a run of Han characters for

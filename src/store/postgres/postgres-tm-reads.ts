@@ -8,7 +8,7 @@ import {
   topByWeight,
 } from '../index-terms/candidate-plan.js';
 import { TermCounts } from '../index-terms/term-counts.js';
-import { sameMaskedTerm } from '../index-terms/term-index.js';
+import { maskedHash } from '../index-terms/term-index.js';
 import {
   collectHits,
   concordanceKeys,
@@ -31,7 +31,7 @@ import type {
 } from '../tm-store.js';
 import type { PgClient, PgPool } from './connection.js';
 import { POSTGRES_SCHEMA_VERSION } from './migrations.js';
-import { decodeBlock } from './posting-blocks.js';
+import { decodeBlock, forEachId } from './posting-blocks.js';
 
 const UNIT_COLUMNS = `u.id, u.zh, u.en, u.zh_lang, u.en_lang, u.zh_script, d.name AS document, u.position,
   u.confidence, u.created_at, u.changed_at`;
@@ -58,6 +58,8 @@ const PAGE = 1000;
 export class PostgresTmReads {
   /** Candidate weights by unit id, reused across lookups (as in SQLite's CandidateFinder). */
   private weights = new Float64Array(0);
+  /** The rarest key's units while refining (see refine), by unit id, reused. */
+  private marks = new Uint8Array(0);
 
   constructor(private readonly pool: PgPool) {}
 
@@ -76,7 +78,8 @@ export class PostgresTmReads {
 
   /**
    * The candidate units of a lookup: the document frequencies of the query's keys (and the largest
-   * id), then the posting blocks of planCandidates' rare keys and of the query's masked-side hash,
+   * id), then the posting blocks of planCandidates' rare keys and the units of the query's masked-side
+   * hash (a column index),
    * ranked here by summed idf weight as SQLite's CandidateFinder ranks them, then the rows of the
    * top CANDIDATES and of the units equal to the query but for numbers.
    */
@@ -94,9 +97,13 @@ export class PostgresTmReads {
     const unitsHolding = new Map<string, number>();
     for (const row of frequencies.rows) if (row.key !== null) unitsHolding.set(row.key, row.units!);
     const { reads, refining } = planCandidates(normal, lang, unitsHolding, total);
-    const masked = sameMaskedTerm(normal, lang);
-    const postings = await this.postings([masked, ...reads.map((r) => r.keys[0]!)]);
-    const sameMasked = (postings.get(masked) ?? []).slice(0, CANDIDATES);
+    const [postings, sameMasked] = await Promise.all([
+      this.postings(reads.map((r) => r.keys[0]!)),
+      this.pool.query<{ id: number }>(
+        `SELECT id FROM bitext.tm_units WHERE ${lang}_masked = $1 ORDER BY id LIMIT ${CANDIDATES}`,
+        [maskedHash(normal, lang === 'zh')],
+      ),
+    ]);
     if (this.weights.length <= total)
       this.weights = new Float64Array(Math.max(total + 1, this.weights.length * 2));
     const weights = this.weights;
@@ -113,7 +120,7 @@ export class PostgresTmReads {
       await this.refine(refining, postings.get(reads[0]!.keys[0]!) ?? [], unitsHolding);
     const top = topByWeight(touched, weights, CANDIDATES);
     for (const id of touched) weights[id] = 0;
-    return this.unitsByIds([...new Set([...sameMasked, ...top])]);
+    return this.unitsByIds([...new Set([...sameMasked.rows.map((r) => r.id), ...top])]);
   }
 
   /**
@@ -131,26 +138,36 @@ export class PostgresTmReads {
       .map((r) => r.keys[0]!)
       .filter((k) => (unitsHolding.get(k) ?? 0) <= REFINE_MAX_POSTINGS);
     if (keys.length === 0) return;
-    const postings = await this.postings(keys);
-    const inRarest = new Set(rarest);
+    const blocks = await this.blocks(keys);
     const weights = this.weights;
-    for (const {
-      keys: [key],
-      weight,
-    } of refining) {
-      for (const id of postings.get(key!) ?? [])
-        if (inRarest.has(id) && weights[id]! > 0) weights[id]! += weight;
+    // Marks by unit id, like the weights: a typed-array read per posting instead of a Set lookup,
+    // since a refining list may hold 200,000 ids.
+    if (this.marks.length < weights.length) this.marks = new Uint8Array(weights.length);
+    const marks = this.marks;
+    for (const id of rarest) if (id < marks.length) marks[id] = 1;
+    const weightOf = new Map(refining.map((r) => [r.keys[0]!, r.weight]));
+    for (const { key, ids } of blocks) {
+      const weight = weightOf.get(key)!;
+      forEachId(ids, (id) => {
+        if (marks[id] === 1 && weights[id]! > 0) weights[id]! += weight;
+      });
     }
+    for (const id of rarest) if (id < marks.length) marks[id] = 0;
   }
 
-  /** The ids on each key's posting blocks, ascending (ids of deleted units included). */
-  private async postings(keys: string[]): Promise<Map<string, number[]>> {
+  /** The posting blocks of `keys`, as stored. */
+  private async blocks(keys: string[]): Promise<Array<{ key: string; ids: Buffer }>> {
     const { rows } = await this.pool.query<{ key: string; ids: Buffer }>(
       'SELECT key, ids FROM bitext.tm_postings WHERE key = ANY($1::text[])',
       [keys],
     );
+    return rows;
+  }
+
+  /** The ids on each key's posting blocks, ascending (ids of deleted units included). */
+  private async postings(keys: string[]): Promise<Map<string, number[]>> {
     const out = new Map<string, number[]>();
-    for (const { key, ids } of rows) {
+    for (const { key, ids } of await this.blocks(keys)) {
       const list = out.get(key);
       const decoded = decodeBlock(ids);
       // concat, not push(...decoded): a spread of a long list overflows the call stack.

@@ -28,7 +28,7 @@ import { PostingBuilder } from './posting-blocks.js';
 const ANALYZE_MIN_UNITS = 20_000;
 
 const STAGING_COLUMNS =
-  'zh, en, zh_lang, en_lang, zh_script, doc_name, position, confidence, created_at, changed_at, key_hash, terms';
+  'zh, en, zh_lang, en_lang, zh_script, doc_name, position, confidence, created_at, changed_at, key_hash, terms, zh_masked, en_masked';
 
 /**
  * The TM on PostgreSQL. An import is one transaction on a connection of its own: its units are
@@ -160,6 +160,16 @@ export class PostgresTmStore implements PreparedBatchStore {
   }
 }
 
+/** The numbers behind a unit's two masked-side hash terms (`x…` and `y…` in base 36, sameMaskedTerm). */
+function maskedHashesOf(terms: string): [number, number] {
+  const first = terms.indexOf(' ');
+  const second = terms.indexOf(' ', first + 1);
+  return [
+    Number.parseInt(terms.slice(1, first), 36),
+    Number.parseInt(terms.slice(first + 2, second < 0 ? undefined : second), 36),
+  ];
+}
+
 /** Most unit ids reserved at a time (see IdReserve). */
 const MAX_ID_CHUNK = 50_000;
 
@@ -212,7 +222,7 @@ async function stageUnits(
       id bigint NOT NULL,
       zh text, en text, zh_lang text, en_lang text, zh_script text, doc_name text, position integer,
       confidence double precision, created_at timestamptz, changed_at timestamptz, key_hash bigint,
-      terms text COLLATE "C"
+      terms text COLLATE "C", zh_masked bigint, en_masked bigint
     ) ON COMMIT DROP`);
   await client.query(
     'CREATE TEMP TABLE bitext_staging_terms (key text COLLATE "C", units bigint) ON COMMIT DROP',
@@ -234,7 +244,8 @@ async function stageUnits(
         const ids = reserve.take(n);
         copy ??= new CopyStream(client, `bitext_staging (id, ${STAGING_COLUMNS})`);
         await copy.write(unitLines(batch, ids).join(''));
-        for (let i = 0; i < n; i++) postings.add(ids[i]!, batch.terms[i]!.split(' '));
+        // A unit's terms lead with its two masked-side hashes, which go to columns of their own.
+        for (let i = 0; i < n; i++) postings.add(ids[i]!, batch.terms[i]!.split(' '), 2);
       }
       const { lang, term, units } = batch.termUnits;
       for (let i = 0; i < lang.length; i++) termLines.push(copyRow([ftsTerm(term[i]!, lang[i]!), units[i]!]));
@@ -292,6 +303,7 @@ function unitLines(batch: PreparedBatch, ids: number[]): string[] {
       batch.changedAt[i] ?? null,
       batch.keyHash[i]!,
       batch.terms[i]!,
+      ...maskedHashesOf(batch.terms[i]!),
     ]),
   );
 }
@@ -403,12 +415,12 @@ async function storeStaged(
  */
 function insertStaged(keyHash: string): string {
   return `INSERT INTO bitext.tm_units (id, zh, en, zh_lang, en_lang, zh_script, document_id, position,
-      confidence, created_at, changed_at, key_hash)
+      confidence, created_at, changed_at, zh_masked, en_masked, key_hash)
     SELECT s.id, s.zh, s.en, s.zh_lang, s.en_lang, s.zh_script,
       CASE WHEN s.doc_name IS NULL OR s.doc_name = $2 THEN $1::bigint
         ELSE (SELECT min(d.id) FROM bitext.tm_documents d WHERE d.name = s.doc_name) END,
       s.position, s.confidence, coalesce(s.created_at, $3), coalesce(s.changed_at, s.created_at, $3),
-      ${keyHash}`;
+      s.zh_masked, s.en_masked, ${keyHash}`;
 }
 
 /** Stores a staged unit whose hash another key holds, under the first free probed hash. 1 if stored. */

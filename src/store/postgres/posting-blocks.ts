@@ -19,6 +19,12 @@ function writeVarint(out: Uint8Array, at: number, value: number): number {
 /** The ascending ids of one block. */
 export function decodeBlock(bytes: Uint8Array): number[] {
   const ids: number[] = [];
+  forEachId(bytes, (id) => ids.push(id));
+  return ids;
+}
+
+/** Visits the ids of a block in order without building a list (long common-key blocks). */
+export function forEachId(bytes: Uint8Array, visit: (id: number) => void): void {
   let id = 0;
   for (let at = 0; at < bytes.length; ) {
     let gap = 0;
@@ -30,9 +36,8 @@ export function decodeBlock(bytes: Uint8Array): number[] {
       scale *= 0x80;
     }
     id += gap;
-    ids.push(id);
+    visit(id);
   }
-  return ids;
 }
 
 /** One key's postings while an import builds them: a growing byte buffer. */
@@ -57,9 +62,10 @@ export interface PostingBlock {
 export class PostingBuilder {
   private readonly lists = new Map<string, OpenList>();
 
-  /** Records that unit `id` (greater than every id added before) holds each of `keys`. */
-  add(id: number, keys: readonly string[]): void {
-    for (const key of keys) {
+  /** Records that unit `id` (greater than every id added before) holds each of `keys` from `from` on. */
+  add(id: number, keys: readonly string[], from = 0): void {
+    for (let k = from; k < keys.length; k++) {
+      const key = keys[k]!;
       let list = this.lists.get(key);
       if (list === undefined) {
         list = { bytes: new Uint8Array(8), length: 0, last: 0, count: 0 };
