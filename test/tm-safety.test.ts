@@ -1,22 +1,16 @@
 import { execFile } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EXAMPLE_PATH, REPO_ROOT, runCli, tempDir } from './helpers.js';
+import { EXAMPLE_PATH, runCli, tempDir } from './helpers.js';
+import { cliProcess as cliProcessIn, SOURCE_CLI } from './support/cli-process.js';
 
 // The store findings of issue 9, each as a user meets it: reading never creates a TM, another
 // program's database or a damaged one is refused and left as it was, concurrent imports both succeed.
 
 const run = promisify(execFile);
-/** Node with tsx's loader, by path: the processes run in temporary folders with no node_modules. */
-const SOURCE_CLI = [
-  '--import',
-  pathToFileURL(join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')).href,
-  join(REPO_ROOT, 'test/support/cli-entry.ts'),
-];
 let dir: string;
 let cleanup: () => void;
 beforeEach(() => {
@@ -27,19 +21,8 @@ afterEach(() => cleanup());
 const cli = (...argv: string[]) => runCli(argv, { cwd: dir, env: {} });
 const bytesOf = (file: string) => readFileSync(join(dir, file));
 
-/** The CLI in a process of its own, from the sources; resolves with its exit code and output. */
-async function cliProcess(...argv: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [...SOURCE_CLI, ...argv], {
-      cwd: dir,
-      env: { ...process.env, BITEXT_DB: '' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+/** The CLI in a process of its own, from the sources, in the test folder. */
+const cliProcess = (...argv: string[]) => cliProcessIn(argv, { cwd: dir });
 
 describe('a TM that is not there, not bitext’s, or damaged', () => {
   it('reading a missing TM is exit 1 naming its path, and creates nothing', async () => {
