@@ -1,9 +1,10 @@
+import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { EXAMPLE_PATH, runCli, tempDir } from './helpers.js';
-import { cliProcess } from './support/cli-process.js';
+import { cliProcess, SOURCE_CLI } from './support/cli-process.js';
 import { createTestDatabase } from './support/postgres-server.js';
 
 // The team TM as its users meet it: the CLI with --db postgres://… against the test run's real
@@ -113,6 +114,44 @@ describe('a team TM on PostgreSQL through the CLI', () => {
     const present = [a, b].map((r) => JSON.parse(r.stdout).alreadyPresent).sort();
     expect(present).toEqual([false, true]);
     expect(await json('tm', 'stats')).toMatchObject({ units: 3000, documents: 1 });
+  });
+
+  it('an importing process killed midway leaves the TM as it was', async () => {
+    expect((await cli('tm', 'import', tsvFile('small.tsv', '小', 10), '--db', url)).code).toBe(0);
+    const big = tsvFile('big.tsv', '大', 60_000);
+    const child = spawn(process.execPath, [...SOURCE_CLI, 'tm', 'import', big, '--db', url], {
+      cwd: dir,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    let exitCode: number | null | undefined;
+    const exited = new Promise<void>((resolve) =>
+      child.on('exit', (code) => {
+        exitCode = code;
+        resolve();
+      }),
+    );
+    // Killed once its COPY into the staging table is under way, as the server sees it.
+    const client = new pg.Client(url);
+    await client.connect();
+    try {
+      for (let copying = false; !copying; await new Promise((r) => setTimeout(r, 20))) {
+        // A run that ended before it was seen copying proves nothing: fail with what it said.
+        expect(exitCode, stderr).toBeUndefined();
+        const { rows } = await client.query(
+          "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'bitext' AND query LIKE 'COPY bitext_staging%'",
+        );
+        copying = rows.length > 0;
+      }
+      child.kill('SIGKILL');
+      await exited;
+    } finally {
+      await client.end();
+    }
+    expect(await json('tm', 'stats')).toMatchObject({ units: 10, documents: 1 });
+    // The file imports whole afterwards: nothing of the killed run was left to make it look present.
+    expect((await cli('tm', 'import', big, '--db', url)).stdout).toContain('60000 added');
   });
 
   it('reading a database without a bitext TM is exit 1 and creates nothing', async () => {

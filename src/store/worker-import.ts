@@ -39,9 +39,10 @@ export async function* importInWorker(
   const workerData: WorkerData = { path, format, name, batchSize, encoding, credit: CREDIT };
   // From the sources (tests, tsx) the worker is a .ts file: it first registers tsx's loader (a
   // development dependency, as in this thread), since a worker does not inherit the loader hooks.
+  // tsx is resolved here, from this file: an eval'd worker would resolve it from the cwd.
   const worker = import.meta.url.endsWith('.ts')
     ? new Worker(
-        `import('tsx/esm/api').then((tsx) => tsx.register()).then(() => import(${JSON.stringify(new URL('./import-worker.ts', import.meta.url).href)}))`,
+        `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => tsx.register()).then(() => import(${JSON.stringify(new URL('./import-worker.ts', import.meta.url).href)}))`,
         { eval: true, workerData },
       )
     : new Worker(new URL('./import-worker.js', import.meta.url), { workerData });
