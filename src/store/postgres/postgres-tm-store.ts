@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { finished, pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import { unitKey } from '../../core/fuzzy/normalize.js';
+import { alreadyPresent, emptyAddResult, importTime } from '../add-result.js';
 import { BATCH_SIZE, type PreparedBatchStore } from '../import-file.js';
 import { type PreparedBatch, prepareUnits } from '../index-terms/prepared-units.js';
 import { ftsTerm, hashKey } from '../index-terms/term-index.js';
@@ -61,23 +62,12 @@ export class PostgresTmStore implements PreparedBatchStore {
     batches: AsyncIterable<PreparedBatch>,
     options: TmAddOptions = {},
   ): Promise<TmAddResult> {
-    const result: TmAddResult = {
-      read: 0,
-      added: 0,
-      duplicates: 0,
-      skipped: 0,
-      alreadyPresent: false,
-      replaced: 0,
-    };
-    // Close the source without reading it (a generator not yet started never runs: no worker).
-    const skip = async () => {
-      await batches[Symbol.asyncIterator]().return?.();
-      return { ...result, alreadyPresent: true };
-    };
+    const result = emptyAddResult();
+    const skip = () => alreadyPresent(batches, result);
     // A cheap look before taking a connection and the document's lock...
     if (await this.isPresent(this.pool, document, options)) return skip();
     options.signal?.throwIfAborted();
-    const now = new Date(Math.floor((options.now ?? new Date()).getTime() / 1000) * 1000);
+    const now = importTime(options.now);
     const outcome = await inTransaction(this.pool, async (client) => {
       // ...and the look that counts, under a lock on the content (and the name, when replacing): a
       // concurrent import of the same file waits here, then finds it stored and reports it present.

@@ -115,23 +115,13 @@ function withoutIds(bytes: Uint8Array, dropped: ReadonlySet<number>): { count: n
   const out = new Uint8Array(bytes.length);
   let length = 0;
   let count = 0;
-  let id = 0;
   let lastKept = 0;
-  for (let at = 0; at < bytes.length; ) {
-    let gap = 0;
-    let scale = 1;
-    for (;;) {
-      const byte = bytes[at++]!;
-      gap += (byte & 0x7f) * scale;
-      if (byte < 0x80) break;
-      scale *= 0x80;
-    }
-    id += gap;
-    if (dropped.has(id)) continue;
+  forEachId(bytes, (id) => {
+    if (dropped.has(id)) return;
     length = writeVarint(out, length, id - lastKept);
     lastKept = id;
     count++;
-  }
+  });
   return { count, bytes: out.subarray(0, length) };
 }
 

@@ -1,5 +1,6 @@
 import { unitKey } from '../../core/fuzzy/normalize.js';
 import type { Lang } from '../../core/types.js';
+import { alreadyPresent, emptyAddResult, importTime } from '../add-result.js';
 import { BATCH_SIZE, type PreparedBatchStore } from '../import-file.js';
 import { type PreparedBatch, prepareUnits } from '../index-terms/prepared-units.js';
 import { hashKey, termOfFtsKey } from '../index-terms/term-index.js';
@@ -28,15 +29,6 @@ import { SqliteTmReads } from './sqlite-tm-reads.js';
 
 /** Imports adding at least this many units (and a quarter of the TM) merge the whole index (finishTermIndex). */
 const OPTIMIZE_MIN_UNITS = 20_000;
-
-const EMPTY_RESULT: TmAddResult = {
-  read: 0,
-  added: 0,
-  duplicates: 0,
-  skipped: 0,
-  alreadyPresent: false,
-  replaced: 0,
-};
 
 /**
  * Opens a TM in a SQLite file (created and migrated as needed); `:memory:` for a throwaway one. The
@@ -137,17 +129,12 @@ export class SqliteTmStore implements PreparedBatchStore {
     batches: AsyncIterable<PreparedBatch>,
     options: TmAddOptions,
   ): Promise<TmAddResult> {
-    const result: TmAddResult = { ...EMPTY_RESULT };
-    // Close the source without reading it (a generator not yet started never runs: no worker).
-    const skip = async () => {
-      await batches[Symbol.asyncIterator]().return?.();
-      return { ...result, alreadyPresent: true };
-    };
+    const result = emptyAddResult();
+    const skip = () => alreadyPresent(batches, result);
     // A cheap look before waiting for the write lock of another process...
     if (this.isPresent(document, options)) return skip();
     options.signal?.throwIfAborted();
-    // Whole seconds: TMX dates carry no more, so an export → import round trip keeps times exact.
-    const now = new Date(Math.floor((options.now ?? new Date()).getTime() / 1000) * 1000).toISOString();
+    const now = importTime(options.now).toISOString();
     // One transaction for the whole file, held across the awaits of a streaming reader: a malformed
     // file, a thrown error or a killed process leaves the TM exactly as it was (WAL rollback). SQLite
     // spills a large transaction to disk, so memory stays bounded even for a 1 GB import.
