@@ -50,6 +50,13 @@ describe('TBX', () => {
     ]);
   });
 
+  it('reads a TBX v2 file with its martif DOCTYPE (the DTD is never read)', async () => {
+    const xml = `<?xml version="1.0"?>\n<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">\n<martif type="TBX"><text><body><termEntry><langSet xml:lang="zh"><tig><term>外事</term></tig></langSet><langSet xml:lang="en"><tig><term>foreign affairs</term></tig></langSet></termEntry></body></text></martif>`;
+    expect(await parseTbx(xml, 'v2.tbx')).toEqual([
+      { zh: '外事', en: 'foreign affairs', status: 'preferred' },
+    ]);
+  });
+
   it('refuses DOCTYPE and entity declarations', async () => {
     const xml = `<?xml version="1.0"?><!DOCTYPE tbx [<!ENTITY lol "lol">]><tbx><text><body/></text></tbx>`;
     await expect(parseTbx(xml, 'evil.tbx')).rejects.toMatchObject({ code: 'XML_DTD_REFUSED' });

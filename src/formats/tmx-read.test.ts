@@ -86,6 +86,13 @@ describe('readTmx', () => {
     expect(error.location.line).toBeGreaterThanOrEqual(2);
   });
 
+  it('reads an OmegaT TMX, whose DOCTYPE names tmx14.dtd (never read)', async () => {
+    const units = await read(
+      `<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n<tmx version="1.4">${HEADER}<body><tu><tuv lang="ZH-CN"><seg>外事</seg></tuv><tuv lang="EN-US"><seg>Foreign affairs</seg></tuv></tu></body></tmx>`,
+    );
+    expect(units.map((u) => [u.zh, u.en])).toEqual([['外事', 'Foreign affairs']]);
+  });
+
   it('refuses an external entity', async () => {
     const error = await failure(
       `<?xml version="1.0"?><!DOCTYPE tmx SYSTEM "file:///etc/passwd"><tmx version="1.4">${HEADER}<body/></tmx>`,

@@ -62,10 +62,11 @@ export interface XmlHandlers {
 
 /**
  * Parses XML text chunk by chunk and hands each item the handlers emit to the caller as soon as its
- * chunk is parsed, so memory stays bounded by the chunk size. Safety: any `<!DOCTYPE` is refused
- * before its content is used, so there are no external entities and no entity expansion (billion
- * laughs); saxes itself knows only the five predefined entities and character references. Any
- * malformation is a BitextError naming file, line and column.
+ * chunk is parsed, so memory stays bounded by the chunk size. Safety: saxes never reads a DTD and
+ * knows only the five predefined entities and character references, so a DOCTYPE that merely names
+ * its DTD (what OmegaT, Maxprograms and TBX v2 tools write) is harmless and accepted; anything that
+ * could declare entities (an internal subset) is refused before its content is used (billion laughs).
+ * Any malformation is a BitextError naming file, line and column.
  */
 export async function* parseXmlStream<T>(
   chunks: AsyncIterable<string>,
@@ -78,12 +79,10 @@ export async function* parseXmlStream<T>(
   const fail = (code: string, message: string): never => {
     throw new BitextError(code, message, { file, line: parser.line, column: parser.column + 1 });
   };
-  parser.on('doctype', () =>
-    fail(
-      'XML_DTD_REFUSED',
-      'DOCTYPE declarations are refused (no DTDs, no entities: external entities and entity expansion are unsafe)',
-    ),
-  );
+  parser.on('doctype', (doctype) => {
+    const refusal = doctypeRefusal(doctype);
+    if (refusal) fail('XML_DTD_REFUSED', refusal);
+  });
   parser.on('error', (error) =>
     fail('XML_MALFORMED', `malformed XML: ${error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '')}`),
   );
@@ -101,4 +100,27 @@ export async function* parseXmlStream<T>(
   }
   parser.close();
   yield* ready;
+}
+
+// <!DOCTYPE root>, <!DOCTYPE root SYSTEM "x.dtd"> or <!DOCTYPE root PUBLIC "pubid" "x.dtd"> and
+// nothing else: saxes hands over the text between `<!DOCTYPE` and `>`.
+const EXTERNAL_ID =
+  /^\s*[\w.:-]+(?:\s+(?:SYSTEM\s+("[^"]*"|'[^']*')|PUBLIC\s+("[^"]*"|'[^']*')\s+("[^"]*"|'[^']*')))?\s*$/;
+
+/**
+ * Why a DOCTYPE is refused, or undefined when it only names a DTD, which is never fetched or read. An
+ * internal subset (`[…]`) is where entities are declared, so it is refused whatever it holds. A
+ * system identifier must name a .dtd and not a local file by URL: `file:///etc/passwd` is no DTD a
+ * CAT tool writes, and a file that points at one is not taken on trust.
+ */
+export function doctypeRefusal(doctype: string): string | undefined {
+  if (doctype.includes('[')) {
+    return 'DOCTYPE with an internal subset refused (no entity declarations: entity expansion and external entities are unsafe)';
+  }
+  const match = EXTERNAL_ID.exec(doctype);
+  const system = (match?.[1] ?? match?.[3])?.slice(1, -1);
+  if (!match || (system !== undefined && (!/\.dtd$/i.test(system) || /^file:/i.test(system)))) {
+    return `DOCTYPE refused: expected <!DOCTYPE name>, or one naming a .dtd file (never read), found <!DOCTYPE${doctype.replace(/\s+/g, ' ').slice(0, 120)}>`;
+  }
+  return undefined;
 }
