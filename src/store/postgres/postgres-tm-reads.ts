@@ -2,6 +2,7 @@ import { normalizeSegment } from '../../core/fuzzy/normalize.js';
 import type { Lang } from '../../core/types.js';
 import {
   CANDIDATES,
+  type PlanOptions,
   type PostingRead,
   planCandidates,
   queryKeys,
@@ -39,6 +40,12 @@ const UNIT_FROM = 'bitext.tm_units u LEFT JOIN bitext.tm_documents d ON d.id = u
 const DOCUMENT_SELECT = `SELECT d.id, d.name, d.kind, d.content_hash, d.added_at,
   (SELECT count(*) FROM bitext.tm_units u WHERE u.document_id = d.id) AS units FROM bitext.tm_documents d`;
 
+/** Per-lookup arrays indexed by unit id (see PostgresTmReads.spare). */
+interface Scratch {
+  weights: Float64Array;
+  marks: Uint8Array;
+}
+
 /** A word prefix matching more index keys than this is left out of a concordance query (too common to narrow it). */
 const MAX_PREFIX_KEYS = 64;
 /**
@@ -56,10 +63,14 @@ const PAGE = 1000;
  * so under READ COMMITTED it sees only committed work.
  */
 export class PostgresTmReads {
-  /** Candidate weights by unit id, reused across lookups (as in SQLite's CandidateFinder). */
-  private weights = new Float64Array(0);
-  /** The rarest key's units while refining (see refine), by unit id, reused. */
-  private marks = new Uint8Array(0);
+  /**
+   * Scratch arrays by unit id, reused across lookups (as SQLite's CandidateFinder reuses its weights)
+   * but one set per lookup in flight: a lookup awaits the server between filling and clearing them,
+   * and the lookups of a server or worker share one store.
+   */
+  private readonly spare: Scratch[] = [];
+  /** Budget and refining terms of the candidate plan (candidate-plan.ts); settable for tuning and tests. */
+  readonly plan: PlanOptions = {};
 
   constructor(private readonly pool: PgPool) {}
 
@@ -96,7 +107,7 @@ export class PostgresTmReads {
     const total = frequencies.rows[0]?.total ?? 0;
     const unitsHolding = new Map<string, number>();
     for (const row of frequencies.rows) if (row.key !== null) unitsHolding.set(row.key, row.units!);
-    const { reads, refining } = planCandidates(normal, lang, unitsHolding, total);
+    const { reads, refining } = planCandidates(normal, lang, unitsHolding, total, this.plan);
     const [postings, sameMasked] = await Promise.all([
       this.postings(reads.map((r) => r.keys[0]!)),
       this.pool.query<{ id: number }>(
@@ -104,23 +115,35 @@ export class PostgresTmReads {
         [maskedHash(normal, lang === 'zh')],
       ),
     ]);
-    if (this.weights.length <= total)
-      this.weights = new Float64Array(Math.max(total + 1, this.weights.length * 2));
-    const weights = this.weights;
+    const scratch = this.takeScratch(total + 1);
+    const { weights } = scratch;
     const touched: number[] = [];
-    for (const { keys, weight } of reads) {
-      for (const id of postings.get(keys[0]!) ?? []) {
-        if (id > total) continue;
-        if (weights[id] === 0) touched.push(id);
-        weights[id]! += weight;
+    let top: number[];
+    try {
+      for (const { keys, weight } of reads) {
+        for (const id of postings.get(keys[0]!) ?? []) {
+          if (id > total) continue;
+          if (weights[id] === 0) touched.push(id);
+          weights[id]! += weight;
+        }
       }
+      // Refining only re-ranks: with no more units than candidates, every one goes to scoring anyway.
+      if (touched.length > CANDIDATES && refining.length > 0)
+        await this.refine(scratch, refining, postings.get(reads[0]!.keys[0]!) ?? [], unitsHolding);
+      top = topByWeight(touched, weights, CANDIDATES);
+    } finally {
+      for (const id of touched) weights[id] = 0;
+      this.spare.push(scratch);
     }
-    // Refining only re-ranks: with no more units than candidates, every one goes to scoring anyway.
-    if (touched.length > CANDIDATES && refining.length > 0)
-      await this.refine(refining, postings.get(reads[0]!.keys[0]!) ?? [], unitsHolding);
-    const top = topByWeight(touched, weights, CANDIDATES);
-    for (const id of touched) weights[id] = 0;
     return this.unitsByIds([...new Set([...sameMasked.rows.map((r) => r.id), ...top])]);
+  }
+
+  /** Zeroed scratch arrays for ids below `size` (see `spare`). */
+  private takeScratch(size: number): Scratch {
+    const scratch = this.spare.pop();
+    if (scratch && scratch.weights.length >= size) return scratch;
+    const length = Math.max(size, (scratch?.weights.length ?? 0) * 2);
+    return { weights: new Float64Array(length), marks: new Uint8Array(length) };
   }
 
   /**
@@ -130,6 +153,7 @@ export class PostgresTmReads {
    * REFINE_MAX_POSTINGS units is skipped (its idf weight is small, and its list costs ~1 byte a unit).
    */
   private async refine(
+    { weights, marks }: Scratch,
     refining: PostingRead[],
     rarest: readonly number[],
     unitsHolding: ReadonlyMap<string, number>,
@@ -139,17 +163,14 @@ export class PostgresTmReads {
       .filter((k) => (unitsHolding.get(k) ?? 0) <= REFINE_MAX_POSTINGS);
     if (keys.length === 0) return;
     const blocks = await this.blocks(keys);
-    const weights = this.weights;
     // Marks by unit id, like the weights: a typed-array read per posting instead of a Set lookup,
     // since a refining list may hold 200,000 ids.
-    if (this.marks.length < weights.length) this.marks = new Uint8Array(weights.length);
-    const marks = this.marks;
     for (const id of rarest) if (id < marks.length) marks[id] = 1;
     const weightOf = new Map(refining.map((r) => [r.keys[0]!, r.weight]));
     for (const { key, ids } of blocks) {
       const weight = weightOf.get(key)!;
       forEachId(ids, (id) => {
-        if (marks[id] === 1 && weights[id]! > 0) weights[id]! += weight;
+        if (id < marks.length && marks[id] === 1 && weights[id]! > 0) weights[id]! += weight;
       });
     }
     for (const id of rarest) if (id < marks.length) marks[id] = 0;
