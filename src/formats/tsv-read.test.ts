@@ -100,9 +100,26 @@ describe('readTsv', () => {
       '重慶市外事工作',
       '對外友協',
     ]);
-    // UTF-16 without a mark is only readable when named.
     expect(await readBytes(utf16(TEXT, 'le', false), 4, 'utf-16le')).toEqual(UNITS);
-    expect((await failure(readBytes(utf16(TEXT, 'le', false), 4))).code).toBe('BINARY_INPUT');
+  });
+
+  // Chunks of 3 and 7 bytes put the end of the first chunk inside a code unit.
+  it.each([3, 7, 1 << 20])(
+    'detects UTF-16LE and BE without a byte-order mark (chunks of %i bytes)',
+    async (chunk) => {
+      expect(await readBytes(utf16(TEXT, 'le', false), chunk)).toEqual(UNITS);
+      expect(await readBytes(utf16(TEXT, 'be', false), chunk)).toEqual(UNITS);
+      // Past the 64 KiB the encoding is chosen from, so the head is cut inside the file.
+      const long = TEXT + '重慶\tChongqing\n'.repeat(8000);
+      const units = await readBytes(utf16(long, 'be', false), chunk);
+      expect(units).toHaveLength(8002);
+      expect(units[8001]).toMatchObject({ zh: '重慶', en: 'Chongqing' });
+    },
+  );
+
+  it('refuses binary bytes with NULs as binary', async () => {
+    const bytes = new Uint8Array(4096).map((_, i) => (i % 5 === 0 ? 0 : (i * 7919) % 256));
+    expect((await failure(readBytes(bytes, 4096))).code).toBe('BINARY_INPUT');
   });
 
   it('names the byte offset of an undecodable byte far beyond the first chunk', async () => {

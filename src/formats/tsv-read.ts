@@ -1,6 +1,7 @@
 import { BitextError } from '../core/errors.js';
 import { detectLang } from '../core/fuzzy/detect-lang.js';
 import { decodeBytes } from '../io/decode.js';
+import { sniffUtf16 } from '../io/decode-utf16.js';
 import { type ByteChunks, type DetectedEncoding, decodeByteStream } from './decode-stream.js';
 import { type ImportedUnit, langOfTag, type ReadOptions } from './tmx-read.js';
 
@@ -70,11 +71,20 @@ export async function* readTsv(
 
 /**
  * A TSV without a byte-order mark is in the encoding decode.ts finds for `align`: UTF-8 when valid,
- * else GB18030 or Big5, whichever reads more like Chinese; binary bytes (NULs: UTF-16 without a
- * mark) are refused there. It looks at the head cut after its last tab or line break (a byte
- * below 0x30), so that no character is cut in any of the three.
+ * else GB18030 or Big5, whichever reads more like Chinese; UTF-16 without a mark by its byte order's
+ * pattern (sniffUtf16: a TSV's tabs and line breaks always give NUL bytes), checked on the whole head
+ * since the cut below may fall inside a UTF-16 code unit; binary bytes are refused. Otherwise it looks
+ * at the head cut after its last tab or line break (a byte below 0x30), so that no character is cut
+ * in any of the three.
  */
 function tsvEncoding(head: Uint8Array, complete: boolean, file: string): DetectedEncoding {
+  const utf16 = head.includes(0) ? sniffUtf16(head) : undefined;
+  if (utf16) {
+    return {
+      encoding: utf16,
+      why: `as ${utf16 === 'utf-16le' ? 'UTF-16LE' : 'UTF-16BE'} without a byte-order mark, which its first bytes read as; name the encoding if it is another`,
+    };
+  }
   let sample = head;
   if (!complete) {
     let cut = head.length;

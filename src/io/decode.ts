@@ -1,6 +1,7 @@
 import { BitextError } from '../core/errors.js';
 import { firstBadByte, tryDecode } from './decode-offset.js';
 import { chineseScore } from './decode-plausibility.js';
+import { plausibleShare, sniffUtf16 } from './decode-utf16.js';
 
 export type EncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
 
@@ -27,9 +28,12 @@ const BOMS: Array<[EncodingName, number[]]> = [
 
 /**
  * Bytes → text. With `encoding` given, decodes strictly in it. Otherwise: a byte-order mark decides;
- * else valid UTF-8 is UTF-8; else GB18030 or Big5, whichever decodes (strictly) and reads more like
- * Chinese when both do. Refuses empty input, binary input (NUL bytes, mostly control bytes) and text
- * that decodes to mostly non-characters; undecodable bytes are named by their byte offset.
+ * else UTF-16 without a mark when its bytes read as text in one byte order (sniffUtf16: NUL bytes
+ * in text are nearly always that); else valid UTF-8 is UTF-8; else GB18030 or Big5, whichever decodes
+ * (strictly) and reads more like Chinese when both do, or UTF-16 when all-Chinese text without a
+ * mark (no NUL bytes) reads better so. Refuses empty input, binary input (NUL bytes that are not
+ * UTF-16, mostly control bytes) and text that decodes to mostly non-characters; undecodable bytes
+ * are named by their byte offset.
  */
 export function decodeBytes(
   bytes: Uint8Array,
@@ -55,6 +59,16 @@ export function decodeBytes(
       encoding,
       hadBom: true,
     };
+  } else if (bytes.includes(0)) {
+    // Text has no NUL characters, so NUL bytes mean UTF-16 (or UTF-32, which bitext does not read)
+    // or binary data: read it as UTF-16 when one byte order gives text, else refuse it as binary.
+    const encoding = sniffUtf16(bytes);
+    if (encoding === undefined) throw nulRefusal(bytes, file);
+    decoded = {
+      text: strictDecode(bytes, encoding, false, file, UTF16_WHY[encoding]),
+      encoding,
+      hadBom: false,
+    };
   } else {
     refuseBinaryBytes(bytes, file);
     decoded = { ...detect(bytes, file), hadBom: false };
@@ -62,6 +76,11 @@ export function decodeBytes(
   refuseNonText(decoded, file);
   return decoded;
 }
+
+const UTF16_WHY = {
+  'utf-16le': 'as UTF-16LE without a byte-order mark, which its first bytes read as',
+  'utf-16be': 'as UTF-16BE without a byte-order mark, which its first bytes read as',
+} as const;
 
 function strictDecode(
   bytes: Uint8Array,
@@ -87,9 +106,12 @@ function strictDecode(
 function detect(bytes: Uint8Array, file: string | undefined): { text: string; encoding: EncodingName } {
   const utf8 = tryDecode(bytes, 'utf-8');
   if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8' };
+  const utf16 = allChineseUtf16(bytes);
   const candidates = (['gb18030', 'big5'] as const)
     .map((encoding) => ({ encoding, text: tryDecode(bytes, encoding) }))
     .filter((c): c is { encoding: 'gb18030' | 'big5'; text: string } => c.text !== undefined);
+  if (utf16 && candidates.every((c) => plausibleShare(c.text) < utf16.share))
+    return { text: utf16.text, encoding: utf16.encoding };
   if (candidates.length === 1) return candidates[0]!;
   if (candidates.length === 2) {
     // GB18030 decodes almost any byte string, so Big5 text nearly always decodes as both.
@@ -110,6 +132,22 @@ function detect(bytes: Uint8Array, file: string | undefined): { text: string; en
   );
 }
 
+/**
+ * UTF-16 text without a mark and without NUL bytes: Chinese with no ASCII at all, not even a line
+ * break. Taken only when it decodes strictly and reads as text (sniffUtf16), and then only over a
+ * legacy reading that reads less like text: GB18030 and Big5 byte pairs read as UTF-16 land in
+ * Hangul, Yi, surrogates and private use, so real legacy text never gets here.
+ */
+function allChineseUtf16(
+  bytes: Uint8Array,
+): { text: string; encoding: 'utf-16le' | 'utf-16be'; share: number } | undefined {
+  if (bytes.length % 2 !== 0) return undefined;
+  const encoding = sniffUtf16(bytes);
+  if (encoding === undefined) return undefined;
+  const text = tryDecode(bytes, encoding);
+  return text === undefined ? undefined : { text, encoding, share: plausibleShare(text) };
+}
+
 /** Bytes looked at for the share of control bytes: a prefix is enough to tell a binary file. */
 const BINARY_SAMPLE = 1 << 16;
 /**
@@ -118,15 +156,17 @@ const BINARY_SAMPLE = 1 << 16;
  */
 const MAX_CONTROL_SHARE = 0.05;
 
-function refuseBinaryBytes(bytes: Uint8Array, file: string | undefined): void {
+function nulRefusal(bytes: Uint8Array, file: string | undefined): BitextError {
   const nul = bytes.indexOf(0);
-  if (nul >= 0) {
-    throw new BitextError(
-      'BINARY_INPUT',
-      `a binary file (NUL byte at byte ${nul}), not text; if it is UTF-16 without a byte-order mark, give --encoding utf-16le or utf-16be`,
-      { file, offset: nul },
-    );
-  }
+  return new BitextError(
+    'BINARY_INPUT',
+    `a binary file (NUL byte at byte ${nul}), not text; if it is UTF-16 without a byte-order mark, give --encoding utf-16le or utf-16be`,
+    { file, offset: nul },
+  );
+}
+
+/** Refuses bytes without NULs that are mostly control bytes. */
+function refuseBinaryBytes(bytes: Uint8Array, file: string | undefined): void {
   const sample = bytes.subarray(0, BINARY_SAMPLE);
   let controls = 0;
   let first = -1;
@@ -137,7 +177,8 @@ function refuseBinaryBytes(bytes: Uint8Array, file: string | undefined): void {
       if (first < 0) first = i;
     }
   }
-  if (controls > sample.length * MAX_CONTROL_SHARE) {
+  // All-Chinese UTF-16 has control bytes too (U+4E0A 上 is 0A 4E): not binary when it reads as text.
+  if (controls > sample.length * MAX_CONTROL_SHARE && !allChineseUtf16(bytes)) {
     throw new BitextError(
       'BINARY_INPUT',
       `a binary file (${controls} control bytes in its first ${sample.length}), not text`,
