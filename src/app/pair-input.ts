@@ -5,6 +5,7 @@ import type { QaPair } from '../core/qa/index.js';
 import type { TermEntry } from '../core/terms/index.js';
 import { parseTbx } from '../formats/tbx-read.js';
 import { parseTermsTable } from '../formats/terms-csv.js';
+import { xmlHead } from '../formats/xml-safety.js';
 import { decodeBytes, type EncodingName } from '../io/decode.js';
 import type { DocumentInput } from './use-case.js';
 
@@ -88,9 +89,10 @@ export function isStoredTermbase(file: string): boolean {
 /** Parses a termbase file by its extension or content: TBX (v2 or v3), else CSV/TSV. */
 export async function termbaseOf(input: DocumentInput, encoding?: EncodingName): Promise<TermEntry[]> {
   const file = input.name;
-  const { text } = decodeBytes(input.bytes, { file, encoding });
   const extension = extname(file).toLowerCase();
-  if (extension === '.tbx' || extension === '.xml' || /^\s*(?:<\?xml|<tbx|<martif)/.test(text))
-    return parseTbx(text, file);
+  // TBX is decoded as XML (its declaration's encoding), never guessed as a table's is.
+  if (extension === '.tbx' || extension === '.xml' || /^(?:<\?xml|<tbx|<martif)/.test(xmlHead(input.bytes)))
+    return parseTbx(input.bytes, file, { encoding });
+  const { text } = decodeBytes(input.bytes, { file, encoding });
   return parseTermsTable(text, file);
 }

@@ -6,9 +6,13 @@ import { firstBadByte } from '../io/decode-offset.js';
 /** What the readers take: a file stream, or any (async) sequence of byte or text chunks. */
 export type ByteChunks = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
 
-/** The encoding a format's rule picked from the first bytes, and how, for error messages. */
+/**
+ * The encoding a format's rule picked from the first bytes, and how, for error messages. Besides
+ * bitext's own (EncodingName), an XML declaration may name any encoding TextDecoder knows (its
+ * WHATWG name: windows-1252, iso-8859-2, koi8-r, shift_jis …).
+ */
 export interface DetectedEncoding {
-  encoding: EncodingName;
+  encoding: EncodingName | (string & {});
   why: string;
 }
 
@@ -22,6 +26,11 @@ export interface DecodeStreamOptions {
    * detects; XML: its declaration). `head` is the first HEAD_BYTES (all of them when `complete`).
    */
   detect: (head: Uint8Array, complete: boolean) => DetectedEncoding;
+  /**
+   * Called when a byte-order mark decides (and the user gave no encoding), with the first bytes: the
+   * format may refuse a file whose mark contradicts what it says of itself (an XML declaration).
+   */
+  checkBom?: (head: Uint8Array, bom: EncodingName) => void;
 }
 
 /**
@@ -36,7 +45,7 @@ const BOMS: Array<[EncodingName, number[]]> = [
   ['utf-16be', [0xfe, 0xff]],
 ];
 
-export const ENCODING_DISPLAY: Record<EncodingName, string> = {
+export const ENCODING_DISPLAY: Record<string, string> = {
   'utf-8': 'UTF-8',
   'utf-16le': 'UTF-16LE',
   'utf-16be': 'UTF-16BE',
@@ -79,24 +88,25 @@ export async function* decodeByteStream(
 
   let buffer: Uint8Array = Buffer.concat(head);
   const bom = BOMS.find(([, mark]) => mark.every((b, i) => buffer[i] === b));
+  if (bom && !options.encoding) options.checkBom?.(buffer, bom[0]);
   const { encoding, why } = options.encoding
     ? { encoding: options.encoding, why: 'as the import was told' }
     : bom
       ? { encoding: bom[0], why: 'as its byte-order mark says' }
       : options.detect(buffer, complete);
   const bomLength = bom && bom[0] === encoding ? bom[1].length : 0;
-  const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
+  const decode = pieceDecoder(encoding);
   let offset = bomLength;
   buffer = buffer.subarray(bomLength);
 
   const decodePiece = (piece: Uint8Array): string => {
     try {
-      return decoder.decode(piece);
+      return decode(piece);
     } catch {
-      const at = offset + (firstBadByte(piece, encoding) ?? 0);
+      const at = offset + (badByteIn(piece, encoding) ?? 0);
       throw new BitextError(
         'DECODE_ERROR',
-        `invalid ${ENCODING_DISPLAY[encoding]} at byte ${at} (decoding ${why})`,
+        `invalid ${ENCODING_DISPLAY[encoding] ?? encoding} at byte ${at} (decoding ${why})`,
         { file: options.file, offset: at },
       );
     }
@@ -127,10 +137,12 @@ export async function* decodeByteStream(
  * among the last four (a sequence that might be cut off is carried over whole). GB18030 and Big5:
  * after the last byte below 0x30, which no multi-byte sequence of either contains (their trail bytes
  * start at 0x30 and 0x40); tabs, line breaks and spaces are such bytes, so a line of a file is as
- * much as is ever carried.
+ * much as is ever carried; the same holds for Shift_JIS, EUC-JP and EUC-KR (trail bytes from 0x40,
+ * 0xA1 and 0x41). Single-byte encodings: any length.
  */
-export function cleanCut(bytes: Uint8Array, encoding: EncodingName): number {
+export function cleanCut(bytes: Uint8Array, encoding: string): number {
   const length = bytes.length;
+  if (SINGLE_BYTE.has(encoding)) return length;
   if (encoding === 'utf-16le' || encoding === 'utf-16be') {
     let end = length - (length % 2);
     if (end >= 2) {
@@ -149,4 +161,71 @@ export function cleanCut(bytes: Uint8Array, encoding: EncodingName): number {
   }
   for (let i = length - 1; i >= 0; i--) if (bytes[i]! < 0x30) return i + 1;
   return 0;
+}
+
+/**
+ * The encodings TextDecoder knows (WHATWG names) in which every byte is one character: a chunk can be
+ * cut anywhere, and the bad byte is the first that alone does not decode (unassigned in the table).
+ */
+export const SINGLE_BYTE: ReadonlySet<string> = new Set([
+  'ibm866',
+  'iso-8859-2',
+  'iso-8859-3',
+  'iso-8859-4',
+  'iso-8859-5',
+  'iso-8859-6',
+  'iso-8859-7',
+  'iso-8859-8',
+  'iso-8859-8-i',
+  'iso-8859-10',
+  'iso-8859-13',
+  'iso-8859-14',
+  'iso-8859-15',
+  'iso-8859-16',
+  'koi8-r',
+  'koi8-u',
+  'macintosh',
+  'windows-874',
+  'windows-1250',
+  'windows-1251',
+  'windows-1252',
+  'windows-1253',
+  'windows-1254',
+  'windows-1255',
+  'windows-1256',
+  'windows-1257',
+  'windows-1258',
+  'x-mac-cyrillic',
+]);
+
+function badByteIn(piece: Uint8Array, encoding: string): number | undefined {
+  if (!SINGLE_BYTE.has(encoding)) return firstBadByte(piece, encoding as EncodingName);
+  const decoder = new TextDecoder(encoding, { fatal: true });
+  for (let i = 0; i < piece.length; i++) {
+    try {
+      decoder.decode(piece.subarray(i, i + 1));
+    } catch {
+      return i;
+    }
+  }
+  return undefined;
+}
+
+// WHATWG windows-1252 at 0x80–0x9F (the rest is Latin-1). Node 20's TextDecoder takes a Latin-1 fast
+// path for windows-1252 (and its labels iso-8859-1, us-ascii) that returns C1 controls there, so
+// “smart quotes” and € would come out as invisible characters.
+const WINDOWS_1252_C1 =
+  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
+  '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+
+/** A strict decoder of whole pieces (each starting on a character boundary) in `encoding`. */
+function pieceDecoder(encoding: string): (piece: Uint8Array) => string {
+  if (encoding === 'windows-1252') {
+    return (piece) =>
+      Buffer.from(piece.buffer, piece.byteOffset, piece.length)
+        .toString('latin1')
+        .replace(/[\u0080-\u009F]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80]!);
+  }
+  const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
+  return (piece) => decoder.decode(piece);
 }

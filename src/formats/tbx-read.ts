@@ -1,8 +1,9 @@
 import type { SaxesTagPlain } from 'saxes';
 import { BitextError } from '../core/errors.js';
 import type { TermEntry, TermKind, TermStatus } from '../core/terms/index.js';
+import type { EncodingName } from '../io/decode.js';
 import { langOfTag } from './tmx-read.js';
-import { parseXmlStream } from './xml-safety.js';
+import { decodeXmlBytes, parseXmlStream } from './xml-safety.js';
 
 interface TermInProgress {
   text: string;
@@ -16,9 +17,15 @@ const KINDS: readonly string[] = ['person', 'place', 'organization', 'title', 't
  * (`martif … termEntry > langSet[xml:lang] > tig|ntig > term`). Each concept gives one entry per
  * English term, paired with the concept's first Chinese term; the status comes from the English
  * term's administrativeStatus note (deprecated and superseded read as forbidden, default preferred).
- * DOCTYPE declarations are refused (see xml-safety.ts): no DTDs, no entity expansion.
+ * A DOCTYPE may name its DTD but not declare anything (see xml-safety.ts). Given bytes, the XML
+ * declaration's encoding is honoured (a windows-1254 TBX is not guessed as Chinese), unless the
+ * user gave one.
  */
-export async function parseTbx(xml: string, file: string): Promise<TermEntry[]> {
+export async function parseTbx(
+  xml: string | Uint8Array,
+  file: string,
+  options: { encoding?: EncodingName } = {},
+): Promise<TermEntry[]> {
   const entries: TermEntry[] = [];
   let root: string | undefined;
   let zhTerms: TermInProgress[] = [];
@@ -101,9 +108,10 @@ export async function parseTbx(xml: string, file: string): Promise<TermEntry[]> 
   });
 
   async function* chunks() {
-    yield xml;
+    yield xml as string;
   }
-  for await (const entry of parseXmlStream<TermEntry>(chunks(), file, setup)) entries.push(entry);
+  const text = typeof xml === 'string' ? chunks() : decodeXmlBytes([xml], file, options.encoding);
+  for await (const entry of parseXmlStream<TermEntry>(text, file, setup)) entries.push(entry);
   if (root !== 'tbx' && root !== 'martif') {
     throw new BitextError(
       'TBX_MALFORMED',

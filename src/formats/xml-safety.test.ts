@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isBitextError } from '../core/errors.js';
-import { doctypeRefusal, parseXmlStream } from './xml-safety.js';
+import { decodeXmlBytes, doctypeRefusal, parseXmlStream } from './xml-safety.js';
 
 async function names(xml: string): Promise<string[]> {
   async function* chunks() {
@@ -52,5 +52,94 @@ describe('DOCTYPE declarations', () => {
     expect(doctypeRefusal(' tmx SYSTEM\n"x.txt"')).toBe(
       'DOCTYPE refused: expected <!DOCTYPE name>, or one naming a .dtd file (never read), found <!DOCTYPE tmx SYSTEM "x.txt">',
     );
+  });
+});
+
+/** Bytes of `text` in a single-byte encoding: TextDecoder's table inverted (Node cannot encode them). */
+function singleByte(text: string, encoding: string): Uint8Array {
+  const decoder = new TextDecoder(encoding);
+  const table = new Map<string, number>();
+  for (let b = 0xff; b >= 0; b--) table.set(decoder.decode(Uint8Array.of(b)), b);
+  return Uint8Array.from([...text].map((ch) => table.get(ch) ?? 0x3f));
+}
+
+async function decoded(bytes: Uint8Array, chunk = 5): Promise<string> {
+  async function* chunks() {
+    for (let i = 0; i < bytes.length; i += chunk) yield bytes.subarray(i, i + chunk);
+  }
+  let text = '';
+  for await (const piece of decodeXmlBytes(chunks(), 'f.xml')) text += piece;
+  return text;
+}
+
+async function decodeError(bytes: Uint8Array) {
+  const error = await decoded(bytes).catch((e: unknown) => e);
+  if (!isBitextError(error)) throw new Error(`expected a BitextError, got ${String(error)}`);
+  expect(error.location.file).toBe('f.xml');
+  expect(error.describe()).not.toContain('\n');
+  return error;
+}
+
+describe('the XML encoding declaration', () => {
+  it.each([
+    ['ISO-8859-1', 'Café déjà vu'],
+    ['windows-1254', 'éáğı Şişli'],
+    ['KOI8-R', 'Москва'],
+    ['iso-8859-7', 'Αθήνα'],
+  ])('decodes %s as declared, in chunks', async (encoding, text) => {
+    const xml = `<?xml version="1.0" encoding="${encoding}"?><a>${text}</a>`;
+    expect(await decoded(singleByte(xml, encoding))).toBe(xml);
+  });
+
+  it('decodes windows-1252 by its own table (Node 20 reads it as Latin-1)', async () => {
+    const head = '<?xml version="1.0" encoding="windows-1252"?><a>';
+    const bytes = Buffer.concat([
+      Buffer.from(head),
+      Buffer.from([0x93, 0x43, 0x61, 0x66, 0xe9, 0x94, 0x20, 0x96, 0x20, 0x80, 0x35, 0x99]),
+      Buffer.from('</a>'),
+    ]);
+    expect(await decoded(bytes, 3)).toBe(`${head}“Café” – €5™</a>`);
+  });
+
+  it('names file and byte offset of a byte the declared encoding does not have', async () => {
+    const xml = singleByte('<?xml version="1.0" encoding="ISO-8859-8"?><a>abc?</a>', 'iso-8859-8');
+    const at = xml.indexOf(0x3f, 40);
+    xml[at] = 0xa1; // unassigned in ISO-8859-8
+    const error = await decodeError(xml);
+    expect(error).toMatchObject({ code: 'DECODE_ERROR', location: { offset: at } });
+    expect(error.message).toBe(
+      `invalid iso-8859-8 at byte ${at} (decoding as its XML declaration says (encoding="ISO-8859-8"))`,
+    );
+  });
+
+  it('refuses a byte-order mark that contradicts the declaration, naming both', async () => {
+    const utf8Bom = new TextEncoder().encode('\ufeff<?xml version="1.0" encoding="windows-1252"?><a/>');
+    expect(await decodeError(utf8Bom)).toMatchObject({
+      code: 'XML_ENCODING_MISMATCH',
+      message: 'the XML declaration says encoding="windows-1252" but the byte-order mark says UTF-8',
+    });
+    const utf16Bom = Buffer.from('\ufeff<?xml version="1.0" encoding="UTF-8"?><a/>', 'utf16le');
+    expect((await decodeError(utf16Bom)).message).toBe(
+      'the XML declaration says encoding="UTF-8" but the byte-order mark says UTF-16LE',
+    );
+    const utf16NoBom = Buffer.from('<?xml version="1.0" encoding="windows-1252"?><a/>', 'utf16le');
+    expect((await decodeError(utf16NoBom)).code).toBe('XML_ENCODING_MISMATCH');
+    const declaredUtf16 = new TextEncoder().encode('<?xml version="1.0" encoding="UTF-16"?><a/>');
+    expect((await decodeError(declaredUtf16)).code).toBe('XML_ENCODING_MISMATCH');
+  });
+
+  it('reads a byte-order mark that agrees: UTF-16 either way round, UTF-8', async () => {
+    const xml = '<?xml version="1.0" encoding="UTF-16"?><a>外事</a>';
+    expect(await decoded(Buffer.from(`\ufeff${xml}`, 'utf16le'))).toBe(xml);
+    expect(await decoded(Buffer.from(`\ufeff${xml}`, 'utf16le').swap16())).toBe(xml);
+    const utf8 = '<?xml version="1.0" encoding="utf8"?><a>外事</a>';
+    expect(await decoded(new TextEncoder().encode(`\ufeff${utf8}`))).toBe(utf8);
+  });
+
+  it('refuses an encoding it cannot decode', async () => {
+    const error = await decodeError(
+      new TextEncoder().encode('<?xml version="1.0" encoding="x-klingon"?><a/>'),
+    );
+    expect(error).toMatchObject({ code: 'XML_ENCODING_UNKNOWN', location: { offset: 0 } });
   });
 });

@@ -1,57 +1,134 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { BitextError } from '../core/errors.js';
 import type { EncodingName } from '../io/decode.js';
-import { type ByteChunks, type DetectedEncoding, decodeByteStream } from './decode-stream.js';
+import {
+  type ByteChunks,
+  type DetectedEncoding,
+  decodeByteStream,
+  ENCODING_DISPLAY,
+} from './decode-stream.js';
 
 export type { ByteChunks };
 
 /**
  * Turns a byte stream into text for the XML parser (XML 1.0 §4.3.3 and Appendix F): a byte-order mark
- * decides (CAT tools often write TMX in UTF-16); else UTF-16 without one shows in the first bytes
- * (`<?` as 3C 00 3F 00 or 00 3C 00 3F); else the declaration's encoding="…" when bitext reads it
- * (UTF-8, GB18030 and its subsets GBK/GB2312, Big5); else UTF-8, the XML default. An encoding the
- * user gives overrides all of these.
+ * decides (CAT tools often write TMX in UTF-16), and a declaration that names another encoding is an
+ * error naming both; else UTF-16 without one shows in the first bytes (`<?` as 3C 00 3F 00 or
+ * 00 3C 00 3F); else the declaration's encoding="…", any that TextDecoder knows (Node has full ICU:
+ * windows-1252, ISO-8859-x, KOI8-R, Shift_JIS, GBK, Big5 …); else UTF-8, the XML default. An
+ * encoding the user gives overrides all of these.
  */
 export function decodeXmlBytes(
   bytes: ByteChunks,
   file = '',
   encoding?: EncodingName,
 ): AsyncGenerator<string> {
-  return decodeByteStream(bytes, { file, encoding, detect: xmlEncoding });
+  return decodeByteStream(bytes, {
+    file,
+    encoding,
+    detect: (head) => xmlEncoding(head, file),
+    checkBom: (head, bom) => checkBomAgainstDeclaration(head, bom, file),
+  });
 }
 
-const DECLARED: Record<string, EncodingName> = {
-  'utf-8': 'utf-8',
-  utf8: 'utf-8',
-  gb18030: 'gb18030',
-  gbk: 'gb18030',
-  gb2312: 'gb18030',
-  cp936: 'gb18030',
-  'x-gbk': 'gb18030',
-  'euc-cn': 'gb18030',
-  'windows-936': 'gb18030',
-  big5: 'big5',
-  'big5-hkscs': 'big5',
-  cp950: 'big5',
-};
+/**
+ * The start of a file as text, for telling XML from other formats by content: after a byte-order
+ * mark, in UTF-16 when its bytes are, white space skipped.
+ */
+export function xmlHead(bytes: Uint8Array): string {
+  const [a, b] = bytes;
+  const order =
+    (a === 0xff && b === 0xfe) || (a === 0x3c && b === 0)
+      ? 'utf-16le'
+      : (a === 0xfe && b === 0xff) || (a === 0 && b === 0x3c)
+        ? 'utf-16be'
+        : 'latin1';
+  return headText(bytes, order)
+    .replace(/^(?:\uFEFF|\u00EF\u00BB\u00BF)/, '')
+    .trimStart();
+}
 
-export function xmlEncoding(head: Uint8Array): DetectedEncoding {
+/** The encoding="…" of an XML declaration at the start of `text`, if any. */
+function declaredEncoding(text: string): string | undefined {
+  return /^\uFEFF?<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z][\w.:-]*)["']/.exec(text)?.[1];
+}
+
+/** The first bytes as text in a UTF-16 byte order, or as Latin-1 (enough to read a declaration). */
+function headText(head: Uint8Array, encoding: 'utf-16le' | 'utf-16be' | 'latin1'): string {
+  const bytes = head.subarray(0, 512);
+  return encoding === 'latin1'
+    ? Buffer.from(bytes).toString('latin1')
+    : new TextDecoder(encoding).decode(bytes.subarray(0, bytes.length - (bytes.length % 2)));
+}
+
+/**
+ * What TextDecoder calls a declared encoding, or undefined when it does not know it. GBK and GB2312
+ * are read as GB18030, their superset, as `align` reads them.
+ */
+function canonicalEncoding(label: string): string | undefined {
+  try {
+    const name = new TextDecoder(label).encoding;
+    return name === 'gbk' ? 'gb18030' : name;
+  } catch {
+    return undefined;
+  }
+}
+
+const UTF16 = new Set(['utf-16le', 'utf-16be']);
+
+function mismatch(file: string, message: string): BitextError {
+  return new BitextError('XML_ENCODING_MISMATCH', message, { file, offset: 0 });
+}
+
+function checkBomAgainstDeclaration(head: Uint8Array, bom: EncodingName, file: string): void {
+  const declared = declaredEncoding(
+    bom === 'utf-8' ? headText(head.subarray(3), 'latin1') : headText(head, bom as 'utf-16le' | 'utf-16be'),
+  );
+  if (declared === undefined) return;
+  const name = canonicalEncoding(declared);
+  // encoding="UTF-16" names no byte order (TextDecoder says utf-16le): either mark fits it.
+  const fits = /^(?:utf-16|ucs-2|unicode)$/i.test(declared) ? UTF16.has(bom) : name === bom;
+  if (!fits) {
+    throw mismatch(
+      file,
+      `the XML declaration says encoding="${declared}" but the byte-order mark says ${ENCODING_DISPLAY[bom]}`,
+    );
+  }
+}
+
+export function xmlEncoding(head: Uint8Array, file = ''): DetectedEncoding {
   const [a, b, c, d] = head;
-  if (a === 0x3c && b === 0 && c === 0x3f && d === 0)
-    return { encoding: 'utf-16le', why: 'as UTF-16LE, which its first bytes are' };
-  if (a === 0 && b === 0x3c && c === 0 && d === 0x3f)
-    return { encoding: 'utf-16be', why: 'as UTF-16BE, which its first bytes are' };
-  const start = Buffer.from(head.subarray(0, 256)).toString('latin1');
-  const declared = /^<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z][\w.:-]*)["']/.exec(start)?.[1];
+  const utf16 =
+    a === 0x3c && b === 0 && c === 0x3f && d === 0
+      ? 'utf-16le'
+      : a === 0 && b === 0x3c && c === 0 && d === 0x3f
+        ? 'utf-16be'
+        : undefined;
+  if (utf16) {
+    const declared = declaredEncoding(headText(head, utf16));
+    if (declared !== undefined && !/^(?:utf-16|ucs-2|unicode)/i.test(declared))
+      throw mismatch(
+        file,
+        `the XML declaration says encoding="${declared}" but the file is in ${ENCODING_DISPLAY[utf16]}, which its first bytes are`,
+      );
+    return { encoding: utf16, why: `as ${ENCODING_DISPLAY[utf16]}, which its first bytes are` };
+  }
+  const declared = declaredEncoding(headText(head, 'latin1'));
   if (declared === undefined) return { encoding: 'utf-8', why: 'as UTF-8, the XML default' };
-  const encoding = DECLARED[declared.toLowerCase()];
-  if (encoding) return { encoding, why: `as its XML declaration says (encoding="${declared}")` };
-  // Other declared encodings (ISO-8859-1, windows-1252 …) were read as UTF-8 before, which holds for
-  // ASCII content; a non-ASCII byte then fails with this explanation.
-  return {
-    encoding: 'utf-8',
-    why: `as UTF-8: its XML declaration names ${declared}, which bitext does not read; convert the file to UTF-8`,
-  };
+  const encoding = canonicalEncoding(declared);
+  if (encoding !== undefined && UTF16.has(encoding))
+    throw mismatch(
+      file,
+      `the XML declaration says encoding="${declared}" but the file has no byte-order mark and its declaration is in single bytes`,
+    );
+  // ISO-2022-JP keeps a shift state across the chunks bitext decodes separately.
+  if (encoding !== undefined && encoding !== 'iso-2022-jp')
+    return { encoding, why: `as its XML declaration says (encoding="${declared}")` };
+  throw new BitextError(
+    'XML_ENCODING_UNKNOWN',
+    `the XML declaration says encoding="${declared}", which bitext cannot decode; convert the file to UTF-8`,
+    { file, offset: 0 },
+  );
 }
 
 export interface XmlHandlers {

@@ -113,4 +113,32 @@ describe('importFile in the encodings files come in', () => {
       location: { file: 'bad.tmx', offset: at },
     });
   });
+
+  it('honours single-byte declarations (windows-1252), and names the file of a byte that does not decode', async () => {
+    const tmx = (encoding: string, en: Buffer) =>
+      Buffer.concat([
+        Buffer.from(
+          `<?xml version="1.0" encoding="${encoding}"?>\n<tmx version="1.4"><header srclang="en-US"/><body><tu><tuv xml:lang="en-US"><seg>`,
+        ),
+        en,
+        Buffer.from(
+          '</seg></tuv><tuv xml:lang="zh-CN"><seg>&#21654;&#21857;</seg></tuv></tu></body></tmx>\n',
+        ),
+      ]);
+    // “Café” in windows-1252: curly quotes at 0x93/0x94, é at 0xE9.
+    writeFileSync(
+      join(dir, 'cp1252.tmx'),
+      tmx('windows-1252', Buffer.from([0x93, 0x43, 0x61, 0x66, 0xe9, 0x94])),
+    );
+    expect(await importFile(store, join(dir, 'cp1252.tmx'))).toMatchObject({ added: 1 });
+    expect(await stored()).toEqual([['咖啡', '“Café”', 'zh-CN', 'en-US']]);
+    const bad = tmx('ISO-8859-8', Buffer.from([0x41, 0xa1]));
+    writeFileSync(join(dir, 'hebrew.tmx'), bad);
+    await expect(
+      importFile(store, join(dir, 'hebrew.tmx'), { displayName: 'hebrew.tmx' }),
+    ).rejects.toMatchObject({
+      code: 'DECODE_ERROR',
+      location: { file: 'hebrew.tmx', offset: bad.indexOf(0xa1) },
+    });
+  });
 });

@@ -75,6 +75,26 @@ describe('bitext terms', () => {
     expect(readFileSync(join(folder, 'out.tbx'), 'utf8')).toContain('preferredTerm-admn-sts');
   });
 
+  it('imports a windows-1254 TBX v2 with its DOCTYPE as declared, not guessed as Chinese', async () => {
+    const folder = temp();
+    const xml = (term: string) =>
+      `<?xml version="1.0" encoding="windows-1254"?>\n<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">\n<martif type="TBX"><text><body><termEntry><langSet xml:lang="zh-CN"><tig><term>&#22806;&#20107;</term></tig></langSet><langSet xml:lang="en"><tig><term>${term}</term></tig></langSet></termEntry></body></text></martif>\n`;
+    // "Dışişleri éá" in windows-1254: ı is 0xFD, ş 0xFE, é 0xE9, á 0xE1.
+    const bytes = Buffer.from(xml('D\u00fd\u00fei\u00feleri \u00e9\u00e1'), 'latin1');
+    writeFileSync(join(folder, 'turkish.tbx'), bytes);
+    const imported = await cli(['terms', 'import', 'turkish.tbx', '--db', 'tm.db'], { cwd: folder });
+    expect(imported).toMatchObject({ code: 0, stdout: 'turkish.tbx: 1 read, 1 added, 0 updated\n' });
+    const listed = await cli(['terms', 'list', '--db', 'tm.db'], { cwd: folder });
+    expect(listed.stdout).toContain('外事\tDışişleri éá\t');
+    // Declared one way, marked another: one line naming the file and both encodings.
+    writeFileSync(join(folder, 'marked.tbx'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]));
+    const refused = await cli(['terms', 'import', 'marked.tbx', '--db', 'tm.db'], { cwd: folder });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe(
+      'bitext: marked.tbx (byte 0): the XML declaration says encoding="windows-1254" but the byte-order mark says UTF-8\n',
+    );
+  });
+
   it('extracts from the TM when no file is given', async () => {
     const folder = temp();
     expect((await cli(['tm', 'add', EXAMPLE, '--db', 'tm.db'], { cwd: folder })).code).toBe(0);
