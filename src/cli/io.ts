@@ -3,7 +3,8 @@
  * pass buffers, so commands are tested in-process (textlint's `cli.execute(argv) → exit code` habit).
  */
 export interface CliIo {
-  stdout: { write(chunk: string): unknown };
+  /** Text, or bytes for binary formats (XLSX) when stdout is not a terminal. */
+  stdout: { write(chunk: string | Uint8Array): unknown };
   stderr: { write(chunk: string): unknown };
   /**
    * Reads all of standard input (for `-` as a file name), refusing it once more than `maxBytes`
@@ -20,11 +21,11 @@ export interface CliIo {
 export function memoryIo(
   options: { stdin?: Uint8Array | string; isTTY?: boolean; env?: Record<string, string>; cwd?: string } = {},
 ) {
-  let stdout = '';
+  const stdout: Array<string | Uint8Array> = [];
   let stderr = '';
   const input = options.stdin ?? new Uint8Array();
   const io: CliIo = {
-    stdout: { write: (s: string) => (stdout += s) },
+    stdout: { write: (chunk: string | Uint8Array) => stdout.push(chunk) },
     stderr: { write: (s: string) => (stderr += s) },
     readStdin: async () => (typeof input === 'string' ? new TextEncoder().encode(input) : input),
     isTTY: options.isTTY ?? false,
@@ -33,7 +34,9 @@ export function memoryIo(
   };
   return {
     io,
-    stdout: () => stdout,
+    stdout: () => stdout.map((c) => (typeof c === 'string' ? c : Buffer.from(c).toString('latin1'))).join(''),
+    /** What was written to stdout, as bytes (text as UTF-8). */
+    stdoutBytes: () => Buffer.concat(stdout.map((c) => (typeof c === 'string' ? Buffer.from(c) : c))),
     stderr: () => stderr,
   };
 }

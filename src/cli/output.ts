@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { BitextError } from '../core/errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { assertNotOverwritingInput } from '../io/output-guard.js';
 import type { CliIo } from './io.js';
@@ -10,7 +11,7 @@ import type { CliIo } from './io.js';
  */
 export async function writeOutput(
   io: CliIo,
-  content: string | AsyncIterable<string>,
+  content: string | AsyncIterable<string | Uint8Array>,
   out?: string,
   protect: readonly (string | undefined)[] = [],
 ): Promise<void> {
@@ -21,6 +22,20 @@ export async function writeOutput(
   }
   await assertNotOverwritingInput(out, protect, io.cwd);
   await writeFileAtomic(resolve(io.cwd, out), content, { name: out });
+}
+
+/**
+ * Refuses to write a binary format (XLSX) to standard output when that is a terminal: the bytes
+ * would garble it and help no one. Piped or redirected, stdout takes them. Commands call it before
+ * reading anything, so the refusal is immediate.
+ */
+export function refuseBinaryOnTerminal(io: CliIo, format: string, out: string | undefined): void {
+  if ((out === undefined || out === '-') && io.isTTY) {
+    throw new BitextError(
+      'USAGE',
+      `--format ${format} writes a binary file, not text for a terminal; give --out FILE.${format} (or pipe it)`,
+    );
+  }
 }
 
 /**

@@ -1,8 +1,9 @@
 import type { AlignedDocument } from '../core/document.js';
 import type { Bead, SentencePair } from '../core/types.js';
 import { type TmxUnit, writeTmx } from './tmx-write.js';
+import { writeXlsx, type XlsxColumn } from './xlsx-write.js';
 
-/** The output formats of `bitext align`. */
+/** The text output formats of `bitext align` (formatDocument); `xlsx` is bytes (pairsToXlsx). */
 export const PAIR_FORMATS = ['tsv', 'jsonl', 'tmx', 'align'] as const;
 export type PairFormat = (typeof PAIR_FORMATS)[number];
 
@@ -67,6 +68,36 @@ export function pairsToTmx(
     ],
   }));
   return writeTmx(units, { srcLang: options.zhLang, creationDate: options.creationDate });
+}
+
+/**
+ * The columns of the review sheet: what jsonl holds, one pair a row. The texts are wide and wrap;
+ * ids are text (`3,4` for a 2-1 pair), 0-based as in jsonl and `.align`, so a row can be found in
+ * either; the source is the input file (or `ZH + EN`).
+ */
+export const PAIR_XLSX_COLUMNS: readonly XlsxColumn[] = [
+  { header: 'zh', width: 60, wrap: true },
+  { header: 'en', width: 80, wrap: true },
+  { header: 'confidence', width: 12, numberFormat: '0.000' },
+  { header: 'zh ids', width: 9 },
+  { header: 'en ids', width: 9 },
+  { header: 'source', width: 30, wrap: true },
+];
+
+/** The pairs as an .xlsx sheet for review in Excel (LF Aligner users' habit): bytes, streamed. */
+export function pairsToXlsx(pairs: readonly SentencePair[], source?: string): AsyncIterable<Uint8Array> {
+  return writeXlsx(
+    'pairs',
+    PAIR_XLSX_COLUMNS,
+    pairs.map((p) => [
+      p.zh,
+      p.en,
+      Math.round(p.confidence * 1000) / 1000,
+      p.zhIds.join(','),
+      p.enIds.join(','),
+      source ?? null,
+    ]),
+  );
 }
 
 export function formatDocument(document: AlignedDocument, format: PairFormat, source?: string): string {

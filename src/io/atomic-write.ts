@@ -27,7 +27,8 @@ export interface WriteAtomicOptions {
   name?: string;
 }
 
-type Content = string | Uint8Array | AsyncIterable<string>;
+/** Text, bytes, or a stream of either (XLSX is bytes). */
+type Content = string | Uint8Array | AsyncIterable<string | Uint8Array>;
 
 /**
  * Writes a file so that readers see either the old content or the whole new content, never a part:
@@ -93,7 +94,11 @@ async function writeContent(handle: import('node:fs/promises').FileHandle, conte
   if (typeof content === 'string' || content instanceof Uint8Array) {
     await handle.writeFile(content);
   } else {
-    for await (const chunk of content) await handle.write(chunk);
+    for await (const chunk of content) {
+      // writeFile writes all of the bytes from the current position (write may write part of them).
+      if (typeof chunk === 'string') await handle.write(chunk);
+      else await handle.writeFile(chunk);
+    }
   }
 }
 

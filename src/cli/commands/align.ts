@@ -1,16 +1,16 @@
 import { type Command, Option } from 'commander';
 import { alignDocument, type DocumentOptions } from '../../core/document.js';
 import type { CleaningReport } from '../../core/normalize/index.js';
-import { formatDocument, PAIR_FORMATS, type PairFormat } from '../../formats/pairs.js';
+import { formatDocument, PAIR_FORMATS, type PairFormat, pairsToXlsx } from '../../formats/pairs.js';
 import type { EncodingName } from '../../io/decode.js';
 import { readTextFile } from '../../io/read-text.js';
 import type { CliIo } from '../io.js';
-import { refuseOutputOverInputs, writeOutput } from '../output.js';
+import { refuseBinaryOnTerminal, refuseOutputOverInputs, writeOutput } from '../output.js';
 
 interface AlignFlags {
   presplit?: boolean;
   encoding?: EncodingName;
-  format: PairFormat | 'json';
+  format: PairFormat | 'json' | 'xlsx';
   out?: string;
   script: 'original' | 'simplified' | 'traditional';
   keepUnpaired?: boolean;
@@ -29,6 +29,7 @@ Examples:
   $ bitext align examples/press-release.txt                  one file, Chinese then English paragraphs
   $ bitext align zh.txt en.txt --format tmx --out pairs.tmx   two files, one per language
   $ bitext align --presplit zh.txt en.txt --format align      one sentence per line, never re-split
+  $ bitext align doc.txt --format xlsx --out pairs.xlsx       a sheet to review the pairs in Excel
   $ cat doc.txt | bitext align - --format jsonl               read standard input
   $ bitext align doc.txt --script simplified --format json    Simplified output, with the cleaning report`;
 
@@ -45,7 +46,9 @@ export function registerAlign(program: Command, io: CliIo): void {
       new Option('--encoding <name>', 'force the input encoding (default: detected)').choices(ENCODINGS),
     )
     .addOption(
-      new Option('-f, --format <format>', 'output format').choices([...PAIR_FORMATS, 'json']).default('tsv'),
+      new Option('-f, --format <format>', 'output format')
+        .choices([...PAIR_FORMATS, 'json', 'xlsx'])
+        .default('tsv'),
     )
     .option('-o, --out <file>', 'write to a file (atomically) instead of stdout')
     .addOption(
@@ -63,6 +66,7 @@ export function registerAlign(program: Command, io: CliIo): void {
     .addHelpText('after', EXAMPLES)
     .action(async (file: string, enFile: string | undefined, flags: AlignFlags) => {
       await refuseOutputOverInputs(io, flags.out, [file, enFile]);
+      if (flags.format === 'xlsx') refuseBinaryOnTerminal(io, 'xlsx', flags.out);
       const readOptions = { encoding: flags.encoding, readStdin: io.readStdin, cwd: io.cwd };
       const options: DocumentOptions = {
         presplit: flags.presplit,
@@ -93,22 +97,24 @@ export function registerAlign(program: Command, io: CliIo): void {
       }
       const source = enFile === undefined ? file : `${file} + ${enFile}`;
       const output =
-        flags.format === 'json'
-          ? JSON.stringify(
-              {
-                source,
-                layout: document.layout,
-                inputScript: document.inputScript,
-                outputScript: document.outputScript,
-                cleaning: document.cleaning,
-                sentences: { zh: document.zh.length, en: document.en.length },
-                pairs: document.pairs,
-                beads: document.beads,
-              },
-              null,
-              2,
-            ) + '\n'
-          : formatDocument(document, flags.format, source);
+        flags.format === 'xlsx'
+          ? pairsToXlsx(document.pairs, source)
+          : flags.format === 'json'
+            ? JSON.stringify(
+                {
+                  source,
+                  layout: document.layout,
+                  inputScript: document.inputScript,
+                  outputScript: document.outputScript,
+                  cleaning: document.cleaning,
+                  sentences: { zh: document.zh.length, en: document.en.length },
+                  pairs: document.pairs,
+                  beads: document.beads,
+                },
+                null,
+                2,
+              ) + '\n'
+            : formatDocument(document, flags.format, source);
       if (flags.verbose) {
         io.stderr.write(
           `${source}: ${document.zh.length} zh and ${document.en.length} en sentences, ${document.pairs.length} pairs ` +
