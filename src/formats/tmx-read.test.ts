@@ -1,21 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { isBitextError } from '../core/errors.js';
-import { type ImportedUnit, readTmx } from './tmx-read.js';
+import { type ImportedUnit, type ReadOptions, readTmx } from './tmx-read.js';
 
-async function read(xml: string | Uint8Array, chunkSize = 7): Promise<ImportedUnit[]> {
+async function read(
+  xml: string | Uint8Array,
+  chunkSize = 7,
+  options: ReadOptions = {},
+): Promise<ImportedUnit[]> {
   // Small chunks: elements, entities and multi-byte characters get split across writes.
   const bytes = typeof xml === 'string' ? new TextEncoder().encode(xml) : xml;
   async function* chunks() {
     for (let i = 0; i < bytes.length; i += chunkSize) yield bytes.subarray(i, i + chunkSize);
   }
   const units: ImportedUnit[] = [];
-  for await (const unit of readTmx(chunks(), 'test.tmx')) units.push(unit);
+  for await (const unit of readTmx(chunks(), 'test.tmx', options)) units.push(unit);
   return units;
 }
 
-async function failure(xml: string) {
+async function failure(xml: string, options: ReadOptions = {}) {
   try {
-    await read(xml);
+    await read(xml, 7, options);
   } catch (error) {
     if (isBitextError(error)) return error;
     throw error;
@@ -108,6 +112,51 @@ describe('readTmx', () => {
     expect(error.location).toMatchObject({ file: 'test.tmx', line: 4 });
     expect(error.location.column).toBeGreaterThan(20);
     expect(error.describe()).toMatch(/^test\.tmx:4:\d+: malformed XML/);
+  });
+
+  it('flattens inline codes without gluing words or leaving double spaces; <sub> text is not the segment', async () => {
+    const units = await read(`<tmx version="1.4">${HEADER}<body><tu>
+<tuv xml:lang="en"><seg>Check the variable <ph x="1">{0}</ph>. Press<ph>	</ph>Enter, then<ph type="lb"/>go <bpt i="1">&lt;b&gt;</bpt>now<ept i="1">&lt;/b&gt;</ept> <ph>&lt;img alt="<sub>A logo</sub>"/&gt;</ph> here<it pos="end">&lt;/i&gt;</it></seg></tuv>
+<tuv xml:lang="zh"><seg>检查变量<ph>{0}</ph>。按<ph>	</ph>回车<hi type="b">键</hi></seg></tuv></tu></body></tmx>`);
+    expect(units.map((u) => [u.en, u.zh])).toEqual([
+      ['Check the variable. Press Enter, then go now here', '检查变量。按回车键'],
+    ]);
+  });
+
+  it('refuses a file with no zh or no en variant, naming the languages it has', async () => {
+    const tu = (a: string, b: string) =>
+      `<tu><tuv xml:lang="${a}"><seg>x</seg></tuv><tuv xml:lang="${b}"><seg>y</seg></tuv></tu>`;
+    const file = (...tus: string[]) => `<tmx version="1.4">${HEADER}<body>${tus.join('')}</body></tmx>`;
+    const german = await failure(file(tu('de-DE', 'fr-FR'), tu('de-DE', 'it-IT')));
+    expect(german).toMatchObject({ code: 'TMX_LANGUAGES', location: { file: 'test.tmx' } });
+    expect(german.message).toBe(
+      'expected a Chinese (zh) and an English (en) language, found de-DE, fr-FR, it-IT',
+    );
+    expect((await failure(file(tu('en-US', 'ja-JP')))).message).toMatch(/found en-US, ja-JP$/);
+    // An empty body is no language error: nothing to import.
+    expect(await read(file())).toEqual([]);
+  });
+
+  it('takes the tags it is told are the Chinese and the English side', async () => {
+    const xml = `<tmx version="1.4">${HEADER}<body><tu>
+<tuv xml:lang="zh-CN"><seg>外事</seg></tuv><tuv xml:lang="zh-Hant-HK"><seg>外事務</seg></tuv>
+<tuv xml:lang="en-US"><seg>Foreign affairs</seg></tuv><tuv xml:lang="en-GB"><seg>Foreign affairs (UK)</seg></tuv></tu>
+<tu><tuv xml:lang="cmn-Hant-TW"><seg>臺北</seg></tuv><tuv xml:lang="eng"><seg>Taipei</seg></tuv></tu></body></tmx>`;
+    expect((await read(xml)).map((u) => [u.zh, u.zhLang, u.en, u.enLang])).toEqual([
+      ['外事', 'zh-CN', 'Foreign affairs', 'en-US'],
+      ['', undefined, '', undefined],
+    ]);
+    const chosen = await read(xml, 7, { zhLang: 'zh-Hant', enLang: 'en-GB' });
+    expect(chosen.map((u) => [u.zh, u.zhLang, u.en, u.enLang])).toEqual([
+      ['外事務', 'zh-Hant-HK', 'Foreign affairs (UK)', 'en-GB'],
+      ['', undefined, '', undefined],
+    ]);
+    // Tags of other languages, said to be Chinese and English, are stored as zh and en tags.
+    const other = await read(xml, 7, { zhLang: 'cmn', enLang: 'ENG' });
+    expect(other.map((u) => [u.zh, u.zhLang, u.en, u.enLang])).toEqual([
+      ['', undefined, '', undefined],
+      ['臺北', 'zh-Hant-TW', 'Taipei', 'en'],
+    ]);
   });
 
   it('refuses a file that is not TMX', async () => {

@@ -1,6 +1,10 @@
 import { BitextError } from '../core/errors.js';
 import type { EncodingName } from '../io/decode.js';
+import { codeKind, FlatText } from './flat-text.js';
+import { type LanguageChoice, LanguagesSeen, langOfTag, sideOfTag, storedTag } from './lang-choice.js';
 import { type ByteChunks, decodeXmlBytes, parseXmlStream } from './xml-safety.js';
+
+export { langOfTag };
 
 /**
  * A zh–en unit read from an interchange file (TMX, XLIFF, TSV), before the TM normalises it; the TM
@@ -22,8 +26,8 @@ export interface ImportedUnit {
   changedAt?: Date;
 }
 
-/** How a reader decodes its bytes. */
-export interface ReadOptions {
+/** How a reader decodes its bytes, and which language tags are the Chinese and English sides. */
+export interface ReadOptions extends LanguageChoice {
   /** The file's encoding, as the user gave it; else the format's own rule (BOM, declaration, detection). */
   encoding?: EncodingName;
 }
@@ -35,28 +39,17 @@ export const TMX_PROPS = {
   confidence: 'x-confidence',
 } as const;
 
-/** Which of the two languages a tag names (zh, zh-CN, zh_TW, ZH-Hant, en-GB …), or undefined. */
-export function langOfTag(tag: string | undefined): 'zh' | 'en' | undefined {
-  if (tag === undefined) return undefined;
-  // A file repeats a handful of tags a million times: remember them (a bounded few).
-  let lang = knownTags.get(tag);
-  if (lang === undefined) {
-    const language = tag.split(/[-_]/)[0]?.toLowerCase();
-    lang = language === 'zh' || language === 'en' ? language : null;
-    if (knownTags.size < 1000) knownTags.set(tag, lang);
-  }
-  return lang ?? undefined;
-}
-
-const knownTags = new Map<string, 'zh' | 'en' | null>();
-
 // Inline codes whose content is the native markup of the original file, not text (TMX 1.4 §3.7).
 const CODE_ELEMENTS = new Set(['bpt', 'ept', 'it', 'ph', 'ut']);
 
 /**
  * Streams the zh–en units of a TMX 1.1–1.4b file. The language attribute may be `xml:lang` (1.4) or
- * `lang` (1.1–1.3); the first zh and the first en variant of a `<tu>` make the unit. Units lacking
- * either language come out with that side empty (the store counts them as skipped).
+ * `lang` (1.1–1.3); the first zh and the first en variant of a `<tu>` make the unit (which tags are
+ * zh and en: ReadOptions). Units lacking either language come out with that side empty (the store
+ * counts them as skipped); a file with no zh or no en variant at all is refused, naming the
+ * languages it has (TMX_LANGUAGES), as XLIFF's are. Inline codes are left out of the text
+ * (FlatText: no glued words, no double spaces), `<hi>` keeps its text, and `<sub>`, which sits in a
+ * code, is a text of its own, not the segment's.
  */
 export function readTmx(
   bytes: ByteChunks,
@@ -69,8 +62,11 @@ export function readTmx(
     let tuvLang: string | undefined;
     let propType: string | undefined;
     let propText = '';
-    let seg: string | undefined;
+    let seg: FlatText | undefined;
     let codeDepth = 0;
+    let subDepth = 0;
+    let code = { content: '', type: undefined as string | undefined };
+    const seen = new LanguagesSeen();
     return {
       open(tag) {
         if (!sawRoot) {
@@ -88,27 +84,32 @@ export function readTmx(
         } else if (tag.name === 'tuv') {
           tuvLang = attr['xml:lang'] ?? attr['lang'];
         } else if (tag.name === 'seg') {
-          seg = '';
+          seg = new FlatText();
         } else if (tag.name === 'prop' && unit && tuvLang === undefined) {
           propType = attr['type'];
           propText = '';
         } else if (seg !== undefined && CODE_ELEMENTS.has(tag.name)) {
-          codeDepth++;
+          if (codeDepth++ === 0) code = { content: '', type: attr['type'] };
+        } else if (seg !== undefined && tag.name === 'sub') {
+          subDepth++;
         }
       },
       text(text) {
-        if (seg !== undefined && codeDepth === 0) seg += text;
+        if (seg !== undefined && codeDepth === 0) seg.append(text);
+        else if (seg !== undefined && subDepth === 0) code.content += text;
         else if (propType !== undefined) propText += text;
       },
       close(tag) {
         if (tag.name === 'seg' && unit && seg !== undefined) {
-          const lang = langOfTag(tuvLang);
+          const lang = sideOfTag(tuvLang, options);
+          seen.add(tuvLang, lang);
+          const text = seg.finish();
           if (lang === 'zh' && !unit.zh) {
-            unit.zh = seg;
-            unit.zhLang = tuvLang;
+            unit.zh = text;
+            if (tuvLang !== undefined) unit.zhLang = storedTag(tuvLang, 'zh');
           } else if (lang === 'en' && !unit.en) {
-            unit.en = seg;
-            unit.enLang = tuvLang;
+            unit.en = text;
+            if (tuvLang !== undefined) unit.enLang = storedTag(tuvLang, 'en');
           }
           seg = undefined;
         } else if (tag.name === 'tuv') {
@@ -119,8 +120,14 @@ export function readTmx(
         } else if (tag.name === 'tu' && unit) {
           emit(unit);
           unit = undefined;
+        } else if (tag.name === 'sub' && subDepth > 0) {
+          subDepth--;
         } else if (CODE_ELEMENTS.has(tag.name) && codeDepth > 0) {
-          codeDepth--;
+          if (--codeDepth === 0) seg?.gap(codeKind(code.content, code.type));
+        } else if (tag.name === 'tmx' && !seen.both && seen.variants > 0) {
+          // Every variant was read and zh or en never came: the units so far are not imported either
+          // (the store's import is all or nothing).
+          throw seen.error('TMX_LANGUAGES', file);
         }
       },
     };

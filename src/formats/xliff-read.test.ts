@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isBitextError } from '../core/errors.js';
-import type { ImportedUnit } from './tmx-read.js';
+import type { ImportedUnit, ReadOptions } from './tmx-read.js';
 import { readXliff } from './xliff-read.js';
 import {
   xliffEnd,
@@ -12,9 +12,9 @@ import {
   xliffUnit,
 } from './xliff-write.js';
 
-async function read(xml: string): Promise<ImportedUnit[]> {
+async function read(xml: string, options: ReadOptions = {}): Promise<ImportedUnit[]> {
   const units: ImportedUnit[] = [];
-  for await (const unit of readXliff([xml], 'test.xlf')) units.push(unit);
+  for await (const unit of readXliff([xml], 'test.xlf', options)) units.push(unit);
   return units;
 }
 
@@ -109,5 +109,75 @@ describe('readXliff', () => {
       ),
     ).toBe('XLIFF_LANGUAGES');
     expect(await fail('<!DOCTYPE xliff [<!ENTITY x "y">]><xliff version="1.2"/>')).toBe('XML_DTD_REFUSED');
+  });
+
+  it('splits a trans-unit by <seg-source> segments, pairing source and target mrk by mid', async () => {
+    const units =
+      await read(`<xliff version="1.2"><file original="a" source-language="en-US" target-language="zh-CN"><body>
+<trans-unit id="1"><source>First sentence. Second <g id="1">one</g>.</source>
+<seg-source><mrk mtype="seg" mid="1">First sentence.</mrk> <mrk mtype="seg" mid="2">Second <g id="1">one<x id="2"/></g>.</mrk><mrk mtype="seg" mid="3">Third.</mrk></seg-source>
+<target><mrk mtype="seg" mid="2">第二<g id="1">句</g>。</mrk><mrk mtype="seg" mid="1">第一句。</mrk></target></trans-unit>
+<trans-unit id="2"><source>Unsegmented.</source><seg-source><mrk mtype="seg" mid="9">Unsegmented.</mrk></seg-source><target>未分段。</target></trans-unit>
+</body></file></xliff>`);
+    expect(units.map((u) => [u.en, u.zh, u.position])).toEqual([
+      ['First sentence.', '第一句。', 0],
+      ['Second one.', '第二句。', 1],
+      ['Third.', '', 2],
+      ['Unsegmented.', '未分段。', 3],
+    ]);
+  });
+
+  it('drops Trados deleted revisions and memoQ history, and every other-namespace element', async () => {
+    const sdl =
+      await read(`<xliff version="1.2" xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0"><file original="a" source-language="zh-CN" target-language="en-US"><body>
+<trans-unit id="1"><source>外事工作</source><seg-source><mrk mtype="seg" mid="1">外事工作</mrk></seg-source>
+<target><mrk mtype="seg" mid="1">Foreign <mrk mtype="x-sdl-deleted" sdl:revid="r1">policy </mrk><mrk mtype="x-sdl-added" sdl:revid="r2">affairs </mrk>work</mrk></target>
+<sdl:seg-defs><sdl:seg id="1" conf="Translated"><sdl:prev-origin><sdl:value key="text">Old text</sdl:value></sdl:prev-origin></sdl:seg></sdl:seg-defs></trans-unit>
+</body></file></xliff>`);
+    expect(sdl.map((u) => [u.zh, u.en])).toEqual([['外事工作', 'Foreign affairs work']]);
+    const mq =
+      await read(`<xliff version="1.2" xmlns:mq="MQXliff"><file original="a" source-language="en-GB" target-language="zh-TW"><body>
+<trans-unit id="1" mq:status="ManuallyConfirmed"><source>Welcome</source><target>歡迎</target>
+<mq:historical-unit><source>Welcome, friends</source><target>歡迎朋友</target></mq:historical-unit></trans-unit>
+</body></file></xliff>`);
+    expect(mq.map((u) => [u.zh, u.en])).toEqual([['歡迎', 'Welcome']]);
+  });
+
+  it('reads XLIFF elements under a prefix bound to the XLIFF namespace', async () => {
+    const units =
+      await read(`<x:xliff version="1.2" xmlns:x="urn:oasis:names:tc:xliff:document:1.2"><x:file original="a" source-language="zh" target-language="en"><x:body>
+<x:trans-unit id="1"><x:source>外事</x:source><x:target>Foreign affairs</x:target></x:trans-unit></x:body></x:file></x:xliff>`);
+    expect(units.map((u) => [u.zh, u.en])).toEqual([['外事', 'Foreign affairs']]);
+  });
+
+  it('flattens inline codes without losing or gluing text; <sub> is not the segment', async () => {
+    const units =
+      await read(`<xliff version="1.2"><file original="a" source-language="en" target-language="zh"><body>
+<trans-unit id="1"><source>Check the variable <ph id="1">%s</ph>. Press<ph id="2">\t</ph>Enter,<x id="3" ctype="lb"/>then <bx id="4"/>go<ex id="5"/> <ph id="6">&lt;img alt="<sub>Logo text</sub>"&gt;</ph> <mrk mtype="term">now</mrk>.</source>
+<target>检查变量<ph id="1">%s</ph>。按<ph id="2">\t</ph><g id="7">回车</g><x id="3" ctype="lb"/>键<bpt id="8">&lt;b&gt;</bpt>现在<ept id="8">&lt;/b&gt;</ept>。</target></trans-unit>
+</body></file></xliff>`);
+    expect(units.map((u) => [u.en, u.zh])).toEqual([
+      ['Check the variable. Press Enter, then go now.', '检查变量。按回车键现在。'],
+    ]);
+    const v2 =
+      await read(`<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="zh">
+<file id="f"><unit id="u1"><originalData><data id="d1">\t</data><data id="d2">{0}</data></originalData>
+<segment><source>Press<ph id="1" dataRef="d1"/>Enter for <ph id="2" dataRef="d2"/> <pc id="3">files</pc><ph id="4" subType="xlf:lb"/>now<sc id="5"/>!<ec startRef="5"/></source>
+<target>按<ph id="1" dataRef="d1"/>回车<ph id="2" dataRef="d2"/><pc id="3">文件</pc><mrk id="m1" type="term">现在</mrk></target></segment></unit></file></xliff>`);
+    expect(v2.map((u) => [u.en, u.zh])).toEqual([['Press Enter for files now!', '按回车文件现在']]);
+  });
+
+  it('names the languages of a unit that is not zh–en, and takes the tags it is told', async () => {
+    const xml = (a: string, b: string) =>
+      `<xliff version="1.2"><file original="a" source-language="${a}" target-language="${b}"><body><trans-unit id="1"><source>Hello</source><target>你好</target></trans-unit></body></file></xliff>`;
+    await expect(read(xml('de-DE', 'fr-FR'))).rejects.toMatchObject({
+      code: 'XLIFF_LANGUAGES',
+      message: 'expected a Chinese (zh) and an English (en) language, found de-DE (source), fr-FR (target)',
+      location: { file: 'test.xlf' },
+    });
+    const units = await read(xml('en-x-legal', 'yue-HK'), { zhLang: 'yue-HK' });
+    expect(units.map((u) => [u.zh, u.zhLang, u.en, u.enLang])).toEqual([
+      ['你好', 'zh-HK', 'Hello', 'en-x-legal'],
+    ]);
   });
 });

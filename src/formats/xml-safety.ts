@@ -192,12 +192,12 @@ const EXTERNAL_ID =
  */
 export function doctypeRefusal(doctype: string): string | undefined {
   if (doctype.includes('[')) {
-    return 'DOCTYPE with an internal subset refused (no entity declarations: entity expansion and external entities are unsafe)';
+    return 'DOCTYPE declarations are refused when they declare anything: this one has an internal subset (entity expansion and external entities are unsafe)';
   }
   const match = EXTERNAL_ID.exec(doctype);
   const system = (match?.[1] ?? match?.[3])?.slice(1, -1);
   if (!match || (system !== undefined && (!/\.dtd$/i.test(system) || /^file:/i.test(system)))) {
-    return `DOCTYPE refused: expected <!DOCTYPE name>, or one naming a .dtd file (never read), found <!DOCTYPE${doctype.replace(/\s+/g, ' ').slice(0, 120)}>`;
+    return `DOCTYPE declarations are refused unless they only name a .dtd file (never read), found <!DOCTYPE${doctype.replace(/\s+/g, ' ').slice(0, 120)}>`;
   }
   return undefined;
 }
