@@ -2,7 +2,7 @@ import type { SaxesTagPlain } from 'saxes';
 import { BitextError } from '../core/errors.js';
 import type { TermEntry, TermKind, TermStatus } from '../core/terms/index.js';
 import type { EncodingName } from '../io/decode.js';
-import { langOfTag } from './tmx-read.js';
+import { type LanguageChoice, LanguagesSeen, sideOfTag } from './lang-choice.js';
 import { decodeXmlBytes, parseXmlStream } from './xml-safety.js';
 
 interface TermInProgress {
@@ -17,6 +17,8 @@ const KINDS: readonly string[] = ['person', 'place', 'organization', 'title', 't
  * (`martif … termEntry > langSet[xml:lang] > tig|ntig > term`). Each concept gives one entry per
  * English term, paired with the concept's first Chinese term; the status comes from the English
  * term's administrativeStatus note (deprecated and superseded read as forbidden, default preferred).
+ * Which langSec/langSet is zh and which en: their xml:lang, as `options` may choose (LanguageChoice);
+ * a file with no zh or no en language section is refused, naming the languages it has.
  * A DOCTYPE may name its DTD but not declare anything (see xml-safety.ts). Given bytes, the XML
  * declaration's encoding is honoured (a windows-1254 TBX is not guessed as Chinese), unless the
  * user gave one.
@@ -24,8 +26,9 @@ const KINDS: readonly string[] = ['person', 'place', 'organization', 'title', 't
 export async function parseTbx(
   xml: string | Uint8Array,
   file: string,
-  options: { encoding?: EncodingName } = {},
+  options: LanguageChoice & { encoding?: EncodingName } = {},
 ): Promise<TermEntry[]> {
+  const seen = new LanguagesSeen();
   const entries: TermEntry[] = [];
   let root: string | undefined;
   let zhTerms: TermInProgress[] = [];
@@ -48,7 +51,9 @@ export async function parseTbx(
         kind = undefined;
         note = undefined;
       } else if (name === 'langSec' || name === 'langSet') {
-        lang = langOfTag(tag.attributes['xml:lang'] ?? tag.attributes.lang);
+        const tagged = tag.attributes['xml:lang'] ?? tag.attributes.lang;
+        lang = sideOfTag(tagged, options);
+        seen.add(tagged, lang);
       } else if (name === 'termSec' || name === 'tig' || name === 'ntig') {
         current = { text: '' };
         if (lang === 'zh') zhTerms.push(current);
@@ -121,6 +126,8 @@ export async function parseTbx(
       },
     );
   }
+  // A termbase of other languages reads as empty: refuse it as TMX and XLIFF are refused.
+  if (entries.length === 0 && seen.variants > 0 && !seen.both) throw seen.error('TBX_LANGUAGES', file);
   return entries;
 }
 

@@ -66,4 +66,20 @@ describe('TBX', () => {
     await expect(parseTbx('<tmx><body/></tmx>', 'a.tbx')).rejects.toMatchObject({ code: 'TBX_MALFORMED' });
     await expect(parseTbx('<tbx><text>', 'b.tbx')).rejects.toMatchObject({ code: 'XML_MALFORMED' });
   });
+
+  it('refuses a termbase of other languages, naming them, unless told which tags are zh and en', async () => {
+    const xml = `<tbx type="TBX-Basic"><text><body><conceptEntry id="1">
+<langSec xml:lang="de-DE"><termSec><term>Außenpolitik</term></termSec></langSec>
+<langSec xml:lang="fr-FR"><termSec><term>politique étrangère</term></termSec></langSec>
+<langSec xml:lang="en-GB"><termSec><term>foreign policy</term></termSec></langSec>
+</conceptEntry></body></text></tbx>`;
+    await expect(parseTbx(xml, 'de.tbx')).rejects.toMatchObject({
+      code: 'TBX_LANGUAGES',
+      message: 'expected a Chinese (zh) and an English (en) language, found de-DE, fr-FR, en-GB',
+      location: { file: 'de.tbx' },
+    });
+    expect(await parseTbx(xml, 'de.tbx', { zhLang: 'de-DE' })).toEqual([
+      { zh: 'Außenpolitik', en: 'foreign policy', status: 'preferred' },
+    ]);
+  });
 });
