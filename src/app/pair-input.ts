@@ -1,5 +1,4 @@
 import { extname } from 'node:path';
-import { alignDocument } from '../core/document.js';
 import { BitextError } from '../core/errors.js';
 import type { QaPair } from '../core/qa/index.js';
 import type { TermEntry } from '../core/terms/index.js';
@@ -7,6 +6,7 @@ import { parseTbx } from '../formats/tbx-read.js';
 import { parseTermsTable } from '../formats/terms-csv.js';
 import { xmlHead } from '../formats/xml-safety.js';
 import { decodeBytes, type EncodingName } from '../io/decode.js';
+import { alignDocumentInput } from './document-input.js';
 import type { DocumentInput } from './use-case.js';
 
 // Inputs shared by `bitext qa` and `bitext terms` (and the server): aligned pairs and termbases in
@@ -14,21 +14,20 @@ import type { DocumentInput } from './use-case.js';
 
 /**
  * The aligned pairs of an input: `.tsv` is zh<TAB>en per line (either column order, found from the
- * text), `.jsonl` one {"zh","en"} object per line, anything else a bilingual document to align.
+ * text), `.jsonl` one {"zh","en"} object per line, anything else a bilingual document to align
+ * (plain text, a web page or a .docx; see alignDocumentInput).
  */
-export function pairsOf(
+export async function pairsOf(
   input: DocumentInput,
   options: { keepUnpaired: boolean; encoding?: EncodingName },
-): QaPair[] {
+): Promise<QaPair[]> {
   const file = input.name;
-  const { text } = decodeBytes(input.bytes, { file, encoding: options.encoding });
   const extension = extname(file).toLowerCase();
-  if (extension === '.tsv') return parseTsvPairs(text, file);
-  if (extension === '.jsonl') return parseJsonlPairs(text, file);
-  const document = alignDocument(
-    { combined: text },
-    { keepUnpaired: options.keepUnpaired, sourceNames: { combined: file } },
-  );
+  if (extension === '.tsv' || extension === '.jsonl') {
+    const { text } = decodeBytes(input.bytes, { file, encoding: options.encoding });
+    return extension === '.tsv' ? parseTsvPairs(text, file) : parseJsonlPairs(text, file);
+  }
+  const document = await alignDocumentInput(input, options);
   return document.pairs.map((p) => ({ zh: p.zh, en: p.en }));
 }
 

@@ -1,10 +1,11 @@
-import { alignDocument, type DocumentOptions } from '../core/document.js';
+import type { DocumentOptions } from '../core/document.js';
 import { BitextError } from '../core/errors.js';
-import { decodeBytes, type EncodingName } from '../io/decode.js';
+import type { EncodingName } from '../io/decode.js';
 import { documentHash } from '../store/document-identity.js';
-import { type ExportFormat, exportUnits } from '../store/export.js';
+import { type ExportFormat, type ExportUnitFilter, exportUnits } from '../store/export.js';
 import { type ImportFormat, importFile } from '../store/import-file.js';
-import type { TmAddResult, TmDocument, TmStore, TmUnitFilter } from '../store/tm-store.js';
+import type { TmAddResult, TmDocument, TmStore } from '../store/tm-store.js';
+import { alignDocumentInput } from './document-input.js';
 import type { DocumentInput, UseCaseOptions } from './use-case.js';
 
 export interface AddDocumentsOptions extends UseCaseOptions {
@@ -36,11 +37,7 @@ export async function addDocumentsToTm(
       total: documents.length,
       unit: 'documents',
     });
-    const { text } = decodeBytes(input.bytes, { file: input.name, encoding: options.encoding });
-    const aligned = alignDocument(
-      { combined: text },
-      { ...options.alignment, sourceNames: { combined: input.name } },
-    );
+    const aligned = await alignDocumentInput(input, { ...options.alignment, encoding: options.encoding });
     const units = aligned.pairs.map((pair, position) => ({
       zh: pair.zh,
       en: pair.en,
@@ -111,18 +108,18 @@ export async function resolveDocument(tm: TmStore, ref: string): Promise<TmDocum
   return found[0]!;
 }
 
-export interface ExportFilter extends Omit<TmUnitFilter, 'document'> {
+export interface ExportFilter extends Omit<ExportUnitFilter, 'document'> {
   /** A document reference (id, name as stored, or its last path segment when unambiguous). */
   document?: string;
 }
 
-/** The TM (or a filtered part) as text chunks in one format: `tm export`. */
+/** The TM (or a filtered part) as chunks in one format (text; bytes for XLSX): `tm export`. */
 export async function exportTm(
   tm: TmStore,
   format: ExportFormat,
   filter: ExportFilter = {},
   options: UseCaseOptions = {},
-): Promise<AsyncIterable<string>> {
+): Promise<AsyncIterable<string | Uint8Array>> {
   const document =
     filter.document === undefined ? undefined : String((await resolveDocument(tm, filter.document)).id);
   const chunks = exportUnits(tm, format, { ...filter, document });

@@ -6,7 +6,7 @@ import type { EncodingName } from '../io/decode.js';
 import type { CliIo } from './io.js';
 import { readInput, withStore } from './store-option.js';
 
-/** The aligned pairs of an input file (see pairsOf): `.tsv`, `.jsonl`, or a document to align. */
+/** The aligned pairs of an input file (see pairsOf): `.tsv`, `.jsonl`, or a document to align (text, HTML, .docx). */
 export async function readPairs(
   io: CliIo,
   file: string,

@@ -11,8 +11,24 @@ import {
 import { splitSentences } from './segment/index.js';
 import type { Bead, Lang, Script, Sentence, SentencePair } from './types.js';
 
-/** The text of a bilingual document: one string holding both languages, or one per language. */
-export type BilingualSource = { combined: string } | { zh: string; en: string };
+/**
+ * The text of a bilingual document: one string holding both languages (its lines are the
+ * paragraphs), one per language, or paragraphs a document reader has already found (a web page's
+ * blocks, a Word file's paragraphs), each with the language its markup declares, if any.
+ */
+export type BilingualSource =
+  | { combined: string }
+  | { zh: string; en: string }
+  | { paragraphs: readonly SourceParagraph[] };
+
+/** A paragraph as a document reader found it. */
+export interface SourceParagraph {
+  text: string;
+  /** The language the document declares for it (an HTML `lang`, a zh|en table column); else its script decides. */
+  lang?: Lang;
+  /** 1-based line where it starts, when the source has lines (for messages). */
+  line?: number;
+}
 
 export interface DocumentOptions {
   /** One sentence per line, never re-split (the form of gold alignment data). Only for separate sides. */
@@ -49,8 +65,8 @@ export interface AlignedDocument {
 interface Paragraph {
   text: string;
   lang: Lang | undefined;
-  /** 1-based line of the input where the paragraph starts. */
-  line: number;
+  /** 1-based line of the input where the paragraph starts, when known. */
+  line: number | undefined;
 }
 
 /**
@@ -69,11 +85,19 @@ export function alignDocument(source: BilingualSource, options: DocumentOptions 
   let zhParagraphs: string[];
   let enParagraphs: string[];
   let layout: Layout;
-  if ('combined' in source) {
+  if ('combined' in source || 'paragraphs' in source) {
     if (options.presplit) {
       throw new BitextError('USAGE', '--presplit needs two files, one per language (one sentence per line)');
     }
-    const paragraphs = readParagraphs(clean(source.combined), options.sourceNames?.combined);
+    const file = options.sourceNames?.combined;
+    const paragraphs =
+      'combined' in source
+        ? readParagraphs(clean(source.combined), file)
+        : settleParagraphs(
+            // A reader's paragraph is one paragraph even if its text has line breaks in it.
+            source.paragraphs.map((p) => ({ ...p, text: clean(p.text).replace(/\s*[\r\n]+\s*/g, ' ') })),
+            file,
+          );
     layout = detectLayout(paragraphs);
     zhParagraphs = paragraphs.filter((p) => p.lang === 'zh').map((p) => p.text);
     enParagraphs = paragraphs.filter((p) => p.lang === 'en').map((p) => p.text);
@@ -161,21 +185,32 @@ function isHanCode(c: number): boolean {
  */
 export const MAX_PARAGRAPH_CHARS = 1_000_000;
 
-/** Non-blank lines are paragraphs (blank lines only separate). Paragraphs with no language join the one before. */
+/** Non-blank lines are paragraphs (blank lines only separate). */
 function readParagraphs(text: string, file?: string): Paragraph[] {
-  const paragraphs: Paragraph[] = [];
   const lines = text.split(/\r\n|\n|\r/);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.trim();
-    if (!line) continue;
-    if (line.length > MAX_PARAGRAPH_CHARS) {
+  return settleParagraphs(
+    lines.map((line, i) => ({ text: line, line: i + 1 })),
+    file,
+  );
+}
+
+/**
+ * Blank paragraphs dropped, overlong ones refused; each paragraph's language is the declared one,
+ * else its script's; paragraphs with no language join the one before.
+ */
+function settleParagraphs(source: readonly SourceParagraph[], file?: string): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  for (const p of source) {
+    const text = p.text.trim();
+    if (!text) continue;
+    if (text.length > MAX_PARAGRAPH_CHARS) {
       throw new BitextError(
         'PARAGRAPH_TOO_LONG',
-        `a paragraph of ${line.length} characters (at most ${MAX_PARAGRAPH_CHARS}): is the text without line breaks?`,
-        { file, line: i + 1, column: 1 },
+        `a paragraph of ${text.length} characters (at most ${MAX_PARAGRAPH_CHARS}): is the text without line breaks?`,
+        { file, line: p.line, column: p.line === undefined ? undefined : 1 },
       );
     }
-    paragraphs.push({ text: line, lang: detectLanguage(line), line: i + 1 });
+    paragraphs.push({ text, lang: p.lang ?? detectLanguage(text), line: p.line });
   }
   let previous: Lang | undefined;
   for (const p of paragraphs) {

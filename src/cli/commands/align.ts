@@ -1,9 +1,10 @@
 import { type Command, Option } from 'commander';
+import { alignDocumentInput, sideTextOf } from '../../app/document-input.js';
 import { alignDocument, type DocumentOptions } from '../../core/document.js';
 import type { CleaningReport } from '../../core/normalize/index.js';
 import { formatDocument, PAIR_FORMATS, type PairFormat, pairsToXlsx } from '../../formats/pairs.js';
 import type { EncodingName } from '../../io/decode.js';
-import { readTextFile } from '../../io/read-text.js';
+import { readInputBytes } from '../../io/read-text.js';
 import type { CliIo } from '../io.js';
 import { refuseBinaryOnTerminal, refuseOutputOverInputs, writeOutput } from '../output.js';
 
@@ -27,6 +28,8 @@ const ENCODINGS: readonly EncodingName[] = ['utf-8', 'utf-16le', 'utf-16be', 'gb
 const EXAMPLES = `
 Examples:
   $ bitext align examples/press-release.txt                  one file, Chinese then English paragraphs
+  $ bitext align page.html                                   a web page: the article's text, no navigation
+  $ bitext align release.docx                                a Word file: paragraphs, zh|en tables as pairs
   $ bitext align zh.txt en.txt --format tmx --out pairs.tmx   two files, one per language
   $ bitext align --presplit zh.txt en.txt --format align      one sentence per line, never re-split
   $ bitext align doc.txt --format xlsx --out pairs.xlsx       a sheet to review the pairs in Excel
@@ -39,7 +42,10 @@ export function registerAlign(program: Command, io: CliIo): void {
     .description(
       'align a bilingual document (one file with both languages, or two files) into sentence pairs',
     )
-    .argument('<file>', 'bilingual document, or the Chinese side when a second file is given ("-" for stdin)')
+    .argument(
+      '<file>',
+      'bilingual document (text, web page or .docx), or the Chinese side when a second file is given ("-" for stdin)',
+    )
     .argument('[en-file]', 'the English side')
     .option('--presplit', 'inputs have one sentence per line: never re-split (needs two files)')
     .addOption(
@@ -67,7 +73,7 @@ export function registerAlign(program: Command, io: CliIo): void {
     .action(async (file: string, enFile: string | undefined, flags: AlignFlags) => {
       await refuseOutputOverInputs(io, flags.out, [file, enFile]);
       if (flags.format === 'xlsx') refuseBinaryOnTerminal(io, 'xlsx', flags.out);
-      const readOptions = { encoding: flags.encoding, readStdin: io.readStdin, cwd: io.cwd };
+      const readOptions = { readStdin: io.readStdin, cwd: io.cwd };
       const options: DocumentOptions = {
         presplit: flags.presplit,
         script: flags.script,
@@ -83,17 +89,15 @@ export function registerAlign(program: Command, io: CliIo): void {
       };
       let document: ReturnType<typeof alignDocument>;
       if (enFile === undefined) {
-        const text = await readTextFile(file, readOptions);
-        document = alignDocument({ combined: text.text }, { ...options, sourceNames: { combined: file } });
+        const input = await readInputBytes(file, readOptions);
+        document = await alignDocumentInput(input, { ...options, encoding: flags.encoding });
       } else {
-        const [zh, en] = await Promise.all([
-          readTextFile(file, readOptions),
-          readTextFile(enFile, readOptions),
-        ]);
-        document = alignDocument(
-          { zh: zh.text, en: en.text },
-          { ...options, sourceNames: { zh: file, en: enFile } },
+        const [zh, en] = await Promise.all(
+          [file, enFile].map(async (path) =>
+            sideTextOf(await readInputBytes(path, readOptions), flags.encoding),
+          ),
         );
+        document = alignDocument({ zh: zh!, en: en! }, { ...options, sourceNames: { zh: file, en: enFile } });
       }
       const source = enFile === undefined ? file : `${file} + ${enFile}`;
       const output =

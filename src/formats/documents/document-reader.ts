@@ -1,0 +1,39 @@
+import type { Lang } from '../../core/types.js';
+import type { EncodingName } from '../../io/decode.js';
+
+// The one interface every document reader implements. A reader turns a file's bytes into
+// paragraphs of text; the aligner only ever sees those paragraphs, never a file format.
+
+/** The document formats bitext reads; each has one reader. */
+export type DocumentFormat = 'text' | 'html' | 'docx';
+
+/** Where a paragraph came from in its file, in that format's own terms (all 1-based). */
+export interface ParagraphSource {
+  /** Plain text: the line. */
+  line?: number;
+  /** Web pages and Word files: the paragraph's place among the blocks read. */
+  block?: number;
+  /** A paragraph read from a zh|en table: which table, row and column. */
+  table?: number;
+  row?: number;
+  column?: number;
+}
+
+export interface DocumentParagraph {
+  /** The text, white space collapsed; one paragraph even where it was wrapped. */
+  text: string;
+  /** The language the document declares (an HTML `lang`, a zh|en table column); else the aligner decides from the script. */
+  lang?: Lang;
+  source: ParagraphSource;
+}
+
+export interface ReadDocumentOptions {
+  /** Forced text encoding (plain text and web pages); Word files carry their own. */
+  encoding?: EncodingName;
+}
+
+export interface DocumentReader {
+  readonly format: DocumentFormat;
+  /** Paragraphs in document order; throws BitextError naming `file` when the file cannot be read. */
+  read(bytes: Uint8Array, file: string, options: ReadDocumentOptions): Promise<DocumentParagraph[]>;
+}

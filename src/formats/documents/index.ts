@@ -1,0 +1,92 @@
+import { extname } from 'node:path';
+import type { SourceParagraph } from '../../core/document.js';
+import { BitextError } from '../../core/errors.js';
+import type {
+  DocumentFormat,
+  DocumentParagraph,
+  DocumentReader,
+  ReadDocumentOptions,
+} from './document-reader.js';
+import { docxReader, isZip } from './docx.js';
+import { htmlReader } from './html.js';
+import { plainTextReader } from './plain.js';
+
+export type {
+  DocumentFormat,
+  DocumentParagraph,
+  DocumentReader,
+  ParagraphSource,
+  ReadDocumentOptions,
+} from './document-reader.js';
+
+/** One reader per format; adding a format is one file and one line here. */
+const READERS: Record<DocumentFormat, DocumentReader> = {
+  text: plainTextReader,
+  html: htmlReader,
+  docx: docxReader,
+};
+
+export interface ReadDocument {
+  format: DocumentFormat;
+  paragraphs: DocumentParagraph[];
+}
+
+/** A document's paragraphs, whatever its format: chosen by content first, then by extension. */
+export async function readDocument(
+  bytes: Uint8Array,
+  file: string,
+  options: ReadDocumentOptions = {},
+): Promise<ReadDocument> {
+  const format = detectDocumentFormat(bytes, file);
+  return { format, paragraphs: await READERS[format].read(bytes, file, options) };
+}
+
+/** The paragraphs as the aligner takes them (`alignDocument({ paragraphs })`). */
+export function toSourceParagraphs(paragraphs: readonly DocumentParagraph[]): SourceParagraph[] {
+  return paragraphs.map((p) => ({ text: p.text, lang: p.lang, line: p.source.line }));
+}
+
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const WORD_EXTENSIONS = new Set(['.docx', '.docm', '.dotx', '.dotm']);
+const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml', '.shtml']);
+
+/**
+ * Which reader a file needs. Content decides where it can (a ZIP package is a .docx, markup that
+ * starts like a web page is HTML, whatever the name); the extension decides the rest, and a .docx
+ * that is not a ZIP package is refused as damaged rather than read as text.
+ */
+export function detectDocumentFormat(bytes: Uint8Array, file: string): DocumentFormat {
+  const extension = extname(file).toLowerCase();
+  if (isZip(bytes)) return 'docx';
+  if (OLE.every((b, i) => bytes[i] === b)) {
+    throw new BitextError(
+      'UNSUPPORTED_FORMAT',
+      'a Word 97–2003 .doc (or another OLE file), not a .docx: save it as .docx or as a web page',
+      { file, offset: 0 },
+    );
+  }
+  if (HTML_EXTENSIONS.has(extension) || looksLikeHtml(bytes)) return 'html';
+  if (WORD_EXTENSIONS.has(extension)) return 'docx'; // the reader names the damage
+  return 'text';
+}
+
+/**
+ * The HTML standard's sniffing signatures ("<!DOCTYPE HTML", "<html", "<head", "<body", "<p", …
+ * followed by a space or ">"), after a byte-order mark, white space, an XML declaration and comments.
+ */
+function looksLikeHtml(bytes: Uint8Array): boolean {
+  let head: string;
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    head = new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(0, 2048));
+  } else {
+    head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).replace(/^\xef\xbb\xbf/, '');
+  }
+  head = head
+    .replace(/^\ufeff/, '')
+    .replace(/^\s*<\?xml[^>]*>/i, '')
+    .replace(/^(?:\s*<!--[\s\S]*?-->)*/, '')
+    .trimStart();
+  return /^<(?:!doctype\s+html|html|head|body|script|iframe|h[1-6]|div|font|table|a|style|title|b|br|p|meta|article|section|main|nav|header)[\s>/]/i.test(
+    head,
+  );
+}
