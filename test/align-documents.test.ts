@@ -161,6 +161,22 @@ describe('bitext align on Word files', () => {
   });
 });
 
+describe('two files, one per language', () => {
+  it('takes a web page and a Word file as the two sides', async () => {
+    const zhPage = join(dir, 'zh.html');
+    writeFileSync(
+      zhPage,
+      `<html><body><nav>首頁</nav>${zh.map((p) => `<p>${p}</p>`).join('')}</body></html>`,
+    );
+    const enDocx = join(dir, 'en.docx');
+    writeFileSync(enDocx, await buildDocx(en.map((paragraph) => ({ paragraph }))));
+    const { code, stdout, stderr } = await runCli(['align', zhPage, enDocx]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(tsvPairs(stdout)).toEqual(expected);
+  });
+});
+
 describe('qa, terms and tm add read the same documents', () => {
   it('qa finds the sample slip in the web page and in the .docx table as in the .txt', async () => {
     const fromText = await runCli(['qa', EXAMPLE_PATH, '--format', 'json']);

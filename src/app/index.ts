@@ -1,4 +1,5 @@
 // bitext/app: the use cases the CLI, the server and the workers call.
+export { type AlignInputOptions, alignDocumentInput } from './document-input.js';
 export { isStoredTermbase, pairsOf, termbaseOf } from './pair-input.js';
 export { checkTranslations, type FileFinding, type QaRun } from './qa.js';
 export {

@@ -1,5 +1,14 @@
 // bitext/formats: the file formats CAT tools and corpus tools exchange, parsed and written.
 export {
+  type DocumentFormat,
+  type DocumentParagraph,
+  type DocumentReader,
+  detectDocumentFormat,
+  type ParagraphSource,
+  type ReadDocument,
+  readDocument,
+} from './documents/index.js';
+export {
   beadsToAlign,
   formatDocument,
   PAIR_FORMATS,

@@ -38,7 +38,10 @@ export function registerQa(program: Command, io: CliIo): void {
     .description(
       'check aligned translations: numbers, dates, names, terms, omissions, untranslated text, consistency',
     )
-    .argument('<files...>', 'bilingual documents or aligned pair files (.tsv, .jsonl); "-" for stdin')
+    .argument(
+      '<files...>',
+      'bilingual documents (text, web page, .docx) or aligned pair files (.tsv, .jsonl); "-" for stdin',
+    )
     .option('--termbase <file>', 'termbase to enforce: .tbx, .csv, .tsv, or a bitext database (.db)')
     .option('--db <location>', `enforce the termbase stored with the TM: ${DB_OPTION_HELP}`)
     .addOption(

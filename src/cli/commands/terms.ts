@@ -49,7 +49,10 @@ export function registerTerms(program: Command, io: CliIo): void {
     .description(
       'extract bilingual term pairs from aligned documents or the TM; import and list the termbase',
     )
-    .argument('[files...]', 'bilingual documents or aligned pair files (.tsv, .jsonl); none: the TM of --db')
+    .argument(
+      '[files...]',
+      'bilingual documents (text, web page, .docx) or aligned pair files (.tsv, .jsonl); none: the TM of --db',
+    )
     .option('--db <location>', DB_OPTION_HELP)
     .addOption(
       new Option('--encoding <name>', 'force the input encoding (default: detected)').choices(ENCODINGS),
