@@ -48,7 +48,10 @@ export function registerTm(program: Command, io: CliIo): void {
 
   withEncoding(withCommon(tm.command('add')))
     .description('align bilingual documents and store their pairs (a document already stored adds nothing)')
-    .argument('<files...>', 'bilingual documents, each holding both languages ("-" for stdin)')
+    .argument(
+      '<files...>',
+      'bilingual documents (text, web page, .docx), each holding both languages ("-" for stdin)',
+    )
     .option('--replace', 'a changed document replaces the stored versions of the same name')
     .addHelpText('after', '\nExample:\n  $ bitext tm add examples/press-release.txt --format json')
     .action(async (files: string[], flags: CommonFlags & { replace?: boolean; encoding?: EncodingName }) => {
