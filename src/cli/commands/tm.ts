@@ -8,7 +8,7 @@ import type { EncodingName } from '../../io/decode.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../../store/export.js';
 import { IMPORT_FORMATS, type ImportFormat } from '../../store/import-file.js';
 import type { CliIo } from '../io.js';
-import { refuseOutputOverInputs, writeOutput } from '../output.js';
+import { refuseBinaryOnTerminal, refuseOutputOverInputs, writeOutput } from '../output.js';
 import { DB_OPTION_HELP, ENCODINGS, readInput, storeFiles, withStore } from '../store-option.js';
 import {
   describeAdd,
@@ -31,6 +31,8 @@ Examples:
   $ bitext tm lookup "王廣成匯報了重慶市2021年外事工作情況"  fuzzy matches, best first
   $ bitext tm search 友協 --format json                  concordance in either language
   $ bitext tm export --format tmx --min-confidence 0.5 --out tm.tmx
+  $ bitext tm export --format xliff2 --zh-lang zh-TW --out tm.xlf   XLIFF 2.0: one language pair
+  $ bitext tm export --format xlsx --out tm.xlsx          a sheet to review in Excel
   $ bitext tm documents                                  what the TM holds, by document
   $ bitext tm delete 3                                   remove document 3 and its units
   $ bitext tm stats --db postgres://bitext@db.example/tm a team TM on PostgreSQL`;
@@ -98,13 +100,15 @@ export function registerTm(program: Command, io: CliIo): void {
     );
 
   withCommon(tm.command('export'), false)
-    .description('write the TM (or a filtered part) as TMX 1.4, TSV, XLIFF 1.2 or JSON lines')
+    .description('write the TM (or a filtered part) as TMX 1.4, TSV, XLIFF 1.2 or 2.0, JSON lines or XLSX')
     .addOption(new Option('-f, --format <format>', 'output format').choices(EXPORT_FORMATS).default('tmx'))
     .option('-o, --out <file>', 'write to a file (atomically) instead of stdout')
     .option('--document <ref>', 'only units from this document (id, or its name as `tm documents` shows)')
     .option('--since <date>', 'only units created at or after this date (ISO 8601)')
     .option('--until <date>', 'only units created before this date (ISO 8601)')
     .option('--min-confidence <n>', 'only units with at least this alignment confidence (0–1)')
+    .option('--zh-lang <tag>', 'only units with this Chinese language tag (zh-TW also takes zh-TW-…)')
+    .option('--en-lang <tag>', 'only units with this English language tag')
     .addHelpText(
       'after',
       '\nExamples:\n  $ bitext tm export --out tm.tmx\n  $ bitext tm export --format tsv --document examples/press-release.txt --since 2026-01-01',
@@ -118,6 +122,8 @@ export function registerTm(program: Command, io: CliIo): void {
           since?: string;
           until?: string;
           minConfidence?: string;
+          zhLang?: string;
+          enLang?: string;
         },
       ) => {
         const filter = {
@@ -128,9 +134,12 @@ export function registerTm(program: Command, io: CliIo): void {
             flags.minConfidence === undefined
               ? undefined
               : parseNumber(flags.minConfidence, '--min-confidence', 1),
+          zhLang: flags.zhLang,
+          enLang: flags.enLang,
         };
         const databases = storeFiles(io, flags.db);
         await refuseOutputOverInputs(io, flags.out, databases);
+        if (flags.format === 'xlsx') refuseBinaryOnTerminal(io, 'xlsx', flags.out);
         await withStore(io, flags.db, 'read', async ({ tm }) => {
           await writeOutput(io, await exportTm(tm, flags.format, filter), flags.out, databases);
         });
