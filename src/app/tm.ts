@@ -71,6 +71,9 @@ export interface ImportTmOptions extends UseCaseOptions {
   /** What messages and the TM call the file (default: the path). */
   displayName?: string;
   replace?: boolean;
+  /** The language tags to read as the Chinese and the English side (default: any zh-* and en-*). */
+  zhLang?: string;
+  enLang?: string;
 }
 
 /** Imports a TMX, TSV or XLIFF file, streamed, all or nothing: `tm import`. */
@@ -82,6 +85,8 @@ export async function importTmFile(tm: TmStore, path: string, options: ImportTmO
     replace: options.replace,
     signal: options.signal,
     encoding: options.encoding,
+    zhLang: options.zhLang,
+    enLang: options.enLang,
     onProgress: (read) => options.onProgress?.({ phase: 'import', item: name, done: read, unit: 'units' }),
   });
 }

@@ -1,6 +1,8 @@
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { BitextError } from '../core/errors.js';
+import type { LanguageChoice } from '../formats/lang-choice.js';
+import { xmlHead } from '../formats/xml-safety.js';
 import type { EncodingName } from '../io/decode.js';
 import { hashFile } from './document-identity.js';
 import type { PreparedBatch } from './index-terms/prepared-units.js';
@@ -19,11 +21,16 @@ const FORMAT_BY_EXTENSION: Record<string, ImportFormat> = {
   '.xliff': 'xliff',
   '.xlf2': 'xliff',
   '.sdlxliff': 'xliff',
+  '.mqxliff': 'xliff',
 };
 
-/** The import format of a file by its extension, or a BitextError saying how to name it. */
-export function importFormatOf(path: string): ImportFormat {
-  const format = FORMAT_BY_EXTENSION[extname(path).toLowerCase()];
+/**
+ * The import format of a file by its extension, else (given its first bytes) by its root element:
+ * `<tmx>` or `<xliff>` after any declaration, comments and DOCTYPE. A BitextError says how to name
+ * the format when neither tells.
+ */
+export function importFormatOf(path: string, head?: Uint8Array): ImportFormat {
+  const format = FORMAT_BY_EXTENSION[extname(path).toLowerCase()] ?? (head && sniffXmlFormat(head));
   if (!format) {
     throw new BitextError(
       'IMPORT_FORMAT',
@@ -32,6 +39,26 @@ export function importFormatOf(path: string): ImportFormat {
     );
   }
   return format;
+}
+
+const ROOT =
+  /^(?:<\?xml[^>]*\?>\s*)?(?:(?:<!--[\s\S]*?-->|<!DOCTYPE[^>[]*>)\s*)*<(?:[\w.-]+:)?(tmx|xliff)[\s>]/;
+
+function sniffXmlFormat(head: Uint8Array): ImportFormat | undefined {
+  const root = ROOT.exec(xmlHead(head))?.[1];
+  return root === 'tmx' ? 'tmx' : root === 'xliff' ? 'xliff' : undefined;
+}
+
+/** The first bytes of a file, enough to see its root element. */
+async function fileHead(path: string): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(4096);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
 }
 
 /**
@@ -57,7 +84,7 @@ function takesPreparedBatches(store: TmStore): store is PreparedBatchStore {
   return typeof (store as Partial<PreparedBatchStore>).addPrepared === 'function';
 }
 
-export interface ImportOptions extends TmAddOptions {
+export interface ImportOptions extends TmAddOptions, LanguageChoice {
   format?: ImportFormat;
   displayName?: string;
   /** Prepare in a worker thread: `auto` (default) for files of 4 MiB and more. */
@@ -80,7 +107,10 @@ export async function importFile(
   options: ImportOptions = {},
 ): Promise<TmAddResult & { format: ImportFormat }> {
   const name = options.displayName ?? path;
-  const format = options.format ?? importFormatOf(name);
+  const format =
+    options.format ??
+    (FORMAT_BY_EXTENSION[extname(name).toLowerCase()] || importFormatOf(name, await fileHead(path)));
+  const read = { encoding: options.encoding, zhLang: options.zhLang, enLang: options.enLang };
   const contentHash = await hashFile(path, name);
   // The name as given: `--document` and `tm documents` know a file by the path the user typed.
   const document = { name, contentHash, kind: format };
@@ -88,15 +118,7 @@ export async function importFile(
   const result =
     takesPreparedBatches(store) &&
     (worker === true || (worker === 'auto' && (await stat(path)).size >= WORKER_MIN_BYTES))
-      ? await store.addPrepared(
-          document,
-          importInWorker(path, format, name, BATCH_SIZE, options.encoding),
-          options,
-        )
-      : await store.addDocument(
-          document,
-          readUnits(path, format, name, { encoding: options.encoding }),
-          options,
-        );
+      ? await store.addPrepared(document, importInWorker(path, format, name, BATCH_SIZE, read), options)
+      : await store.addDocument(document, readUnits(path, format, name, read), options);
   return { ...result, format };
 }

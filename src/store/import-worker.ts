@@ -11,7 +11,7 @@ import { readUnits } from './read-units.js';
 import type { WorkerData, WorkerMessage } from './worker-import.js';
 
 const port = parentPort!;
-const { path, format, name, batchSize, encoding, credit: initialCredit } = workerData as WorkerData;
+const { path, format, name, batchSize, read, credit: initialCredit } = workerData as WorkerData;
 let credit = initialCredit;
 let wake: (() => void) | undefined;
 port.on('message', () => {
@@ -22,7 +22,7 @@ port.on('message', () => {
 const post = (message: WorkerMessage) => port.postMessage(message);
 
 try {
-  for await (const batch of prepareUnits(readUnits(path, format, name, { encoding }), batchSize)) {
+  for await (const batch of prepareUnits(readUnits(path, format, name, read), batchSize)) {
     while (credit === 0) await new Promise<void>((resolve) => (wake = resolve));
     credit--;
     post({ type: 'batch', batch });

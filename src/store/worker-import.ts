@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { BitextError, type InputLocation } from '../core/errors.js';
-import type { EncodingName } from '../io/decode.js';
+import type { ReadOptions } from '../formats/tmx-read.js';
 import type { PreparedBatch } from './index-terms/prepared-units.js';
 import type { ImportFormat } from './read-units.js';
 
@@ -10,8 +10,8 @@ export interface WorkerData {
   /** What error messages call the file. */
   name: string;
   batchSize: number;
-  /** The encoding the user gave (`--encoding`); else the reader detects it. */
-  encoding?: EncodingName;
+  /** The encoding the user gave (`--encoding`, else the reader detects it) and the zh/en tags. */
+  read: ReadOptions;
   /** Batches the worker may post before the main thread has taken them. */
   credit: number;
 }
@@ -34,9 +34,9 @@ export async function* importInWorker(
   format: ImportFormat,
   name: string,
   batchSize: number,
-  encoding?: EncodingName,
+  read: ReadOptions = {},
 ): AsyncGenerator<PreparedBatch> {
-  const workerData: WorkerData = { path, format, name, batchSize, encoding, credit: CREDIT };
+  const workerData: WorkerData = { path, format, name, batchSize, read, credit: CREDIT };
   // From the sources (tests, tsx) the worker is a .ts file: it first registers tsx's loader (a
   // development dependency, as in this thread), since a worker does not inherit the loader hooks.
   // tsx is resolved here, from this file: an eval'd worker would resolve it from the cwd.

@@ -74,20 +74,37 @@ export function registerTm(program: Command, io: CliIo): void {
     .argument('<file>', 'file to import')
     .addOption(new Option('--from <format>', 'input format (default: by extension)').choices(IMPORT_FORMATS))
     .option('--replace', 'a changed file replaces the stored versions of the same name')
+    .option(
+      '--zh-lang <tag>',
+      'the language tag of the Chinese side, and tags under it (default: any zh-*); e.g. zh-Hant-HK, or yue',
+    )
+    .option('--en-lang <tag>', 'the language tag of the English side, and tags under it (default: any en-*)')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ bitext tm import memory.tmx\n  $ bitext tm import pairs.txt --from tsv --encoding utf-16le',
+      '\nA TMX, XLIFF or TBX with no Chinese or no English language is refused, naming the languages it has;\n' +
+        '--zh-lang and --en-lang say which of them to read (a TMX variant in another tag is then not read,\n' +
+        "and another language's tag is stored as zh-… or en-…).\n" +
+        '\nExamples:\n  $ bitext tm import memory.tmx\n  $ bitext tm import pairs.txt --from tsv --encoding utf-16le\n' +
+        '  $ bitext tm import memory.tmx --zh-lang zh-Hant-HK --en-lang en-GB',
     )
     .action(
       async (
         file: string,
-        flags: CommonFlags & { from?: ImportFormat; replace?: boolean; encoding?: EncodingName },
+        flags: CommonFlags & {
+          from?: ImportFormat;
+          replace?: boolean;
+          encoding?: EncodingName;
+          zhLang?: string;
+          enLang?: string;
+        },
       ) => {
         await withStore(io, flags.db, 'write', async ({ tm }) => {
           const progress = io.isTTY && flags.format === 'text';
           const result = await importTmFile(tm, resolve(io.cwd, file), {
             format: flags.from,
             encoding: flags.encoding,
+            zhLang: flags.zhLang,
+            enLang: flags.enLang,
             displayName: file,
             replace: flags.replace,
             onProgress: progress ? (p) => io.stderr.write(`\r${file}: ${p.done} units read…`) : undefined,
