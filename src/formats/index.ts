@@ -12,10 +12,12 @@ export {
   beadsToAlign,
   formatDocument,
   PAIR_FORMATS,
+  PAIR_XLSX_COLUMNS,
   type PairFormat,
   pairsToJsonl,
   pairsToTmx,
   pairsToTsv,
+  pairsToXlsx,
   parseAlign,
 } from './pairs.js';
 export { findingsToHtml } from './qa-html.js';
@@ -26,3 +28,5 @@ export { type ImportedUnit, readTmx } from './tmx-read.js';
 export { type TmxHeaderOptions, type TmxUnit, writeTmx } from './tmx-write.js';
 export { readTsv } from './tsv-read.js';
 export { readXliff } from './xliff-read.js';
+export { type Xliff2Unit, xliff2End, xliff2Start, xliff2Unit } from './xliff2-write.js';
+export { writeXlsx, XLSX_MAX_ROWS, type XlsxCell, type XlsxColumn } from './xlsx-write.js';
