@@ -61,13 +61,15 @@ describe('web pages', () => {
   });
 
   it('takes the language from lang attributes below <body>, unless the text has none of its script', async () => {
-    const page = `<html lang="en"><body>
+    const page = `<html lang="en"><body lang="en">
       <p>没有语言属性的中文段落。</p>
+      <p>Names such as 王廣成 and 袁智兵 stay English here.</p>
       <div lang="zh-CN"><p>WHO、UNESCO 和 OECD 在 Geneva 开会。</p></div>
       <section lang="en"><p>Meeting in Geneva.</p><p>会议在日内瓦举行。</p><p lang="fr">Réunion à Genève.</p></section>
     </body></html>`;
     expect(await paragraphs(page)).toEqual([
       { text: '没有语言属性的中文段落。', lang: undefined },
+      { text: 'Names such as 王廣成 and 袁智兵 stay English here.', lang: undefined },
       { text: 'WHO、UNESCO 和 OECD 在 Geneva 开会。', lang: 'zh' },
       { text: 'Meeting in Geneva.', lang: 'en' },
       { text: '会议在日内瓦举行。', lang: undefined },

@@ -138,7 +138,8 @@ export function htmlBlocks(root: DomElement, options: BlockOptions): DocumentPar
     const name = element.localName.toLowerCase();
     if (NEVER_TEXT.has(name) || isHidden(element)) return;
     if (options.skipFurniture && isFurniture(element, name)) return;
-    const declared = declaredLang(element);
+    // <html lang> and <body lang> name one language for a page that holds two: not a paragraph's.
+    const declared = name === 'html' || name === 'body' ? undefined : declaredLang(element);
     const own = declared === undefined ? lang : declared === 'other' ? undefined : declared;
     if (name === 'br') {
       flush(lang);

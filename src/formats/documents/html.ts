@@ -82,7 +82,7 @@ function languageOf(p: DocumentParagraph) {
 function readabilityBlocks(html: string): DocumentParagraph[] | undefined {
   const body = bodyOf(html);
   if (!body) return undefined;
-  inheritLang(body, undefined);
+  for (const child of Array.from(body.children)) inheritLang(child, undefined);
   const document = (body as DomElement & { ownerDocument: unknown }).ownerDocument;
   // The serializer hands back the article element itself, so its blocks are read like any other tree.
   const article = new Readability(document as never, { serializer: (node) => node }).parse();
