@@ -60,10 +60,17 @@ describe('bitext tm import of CAT-tool files', () => {
     const refused = await cli('tm', 'import', 'de-fr.tmx');
     expect(refused.code).toBe(1);
     expect(refused.stderr).toBe(
-      'bitext: de-fr.tmx: expected a Chinese (zh) and an English (en) language, found de-DE, fr-FR\n',
+      'bitext: de-fr.tmx: expected a Chinese (zh) and an English (en) language, found de-DE, fr-FR (--zh-lang and --en-lang say which tags to read)\n',
     );
     writeFileSync(join(dir, 'en-ja.tmx'), tmx(['en-US', 'Welcome', 'ja-JP', 'ようこそ']));
-    expect((await cli('tm', 'import', 'en-ja.tmx')).stderr).toMatch(/found en-US, ja-JP\n$/);
+    expect((await cli('tm', 'import', 'en-ja.tmx')).stderr).toMatch(/found en-US, ja-JP \(--zh-lang/);
+    writeFileSync(
+      join(dir, 'de-fr.xlf'),
+      '<xliff version="1.2"><file original="a" source-language="de-DE" target-language="fr-FR"><body><trans-unit id="1"><source>a</source><target>b</target></trans-unit></body></file></xliff>',
+    );
+    expect((await cli('tm', 'import', 'de-fr.xlf')).stderr).toBe(
+      'bitext: de-fr.xlf: expected a Chinese (zh) and an English (en) language, found de-DE (source), fr-FR (target) (--zh-lang and --en-lang say which tags to read)\n',
+    );
     expect(JSON.parse((await cli('tm', 'stats', '--format', 'json')).stdout).units).toBe(0);
 
     writeFileSync(

@@ -108,7 +108,7 @@ export function registerTm(program: Command, io: CliIo): void {
             displayName: file,
             replace: flags.replace,
             onProgress: progress ? (p) => io.stderr.write(`\r${file}: ${p.done} units read…`) : undefined,
-          });
+          }).catch((error: unknown) => Promise.reject(withLanguageHint(error)));
           if (progress) io.stderr.write('\n');
           if (flags.format === 'json') io.stdout.write(`${JSON.stringify({ file, ...result }, null, 2)}\n`);
           else io.stdout.write(describeAdd(`${file} (${result.format})`, result));
@@ -275,6 +275,16 @@ function withCommon(command: Command, outputFormat = true): Command {
 function withEncoding(command: Command): Command {
   return command.addOption(
     new Option('--encoding <name>', 'force the input encoding (default: detected)').choices(ENCODINGS),
+  );
+}
+
+/** A file of other languages: say how to import it anyway (the readers know no CLI options). */
+function withLanguageHint(error: unknown): unknown {
+  if (!(error instanceof BitextError) || !/^(?:TMX|XLIFF)_LANGUAGES$/.test(error.code)) return error;
+  return new BitextError(
+    error.code,
+    `${error.message} (--zh-lang and --en-lang say which tags to read)`,
+    error.location,
   );
 }
 
