@@ -3,8 +3,11 @@ import JSZip from 'jszip';
 // Builds a minimal valid WordprocessingML package (.docx) in the test: [Content_Types].xml,
 // _rels/.rels and word/document.xml, the three parts Word and mammoth need.
 
-/** A block of the body: a paragraph, or a table given row by row. */
-export type DocxBlock = { paragraph: string } | { table: string[][] };
+/**
+ * A block of the body: a paragraph (with, optionally, a footnote at its end), or a table given
+ * row by row.
+ */
+export type DocxBlock = { paragraph: string; footnote?: string } | { table: string[][] };
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
@@ -12,8 +15,9 @@ function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-function paragraphXml(text: string): string {
-  return `<w:p><w:r><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p>`;
+function paragraphXml(text: string, footnoteId?: number): string {
+  const reference = footnoteId === undefined ? '' : `<w:r><w:footnoteReference w:id="${footnoteId}"/></w:r>`;
+  return `<w:p><w:r><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>${reference}</w:p>`;
 }
 
 function tableXml(rows: string[][]): string {
@@ -32,6 +36,7 @@ export async function buildDocx(blocks: readonly DocxBlock[]): Promise<Uint8Arra
       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
       '<Default Extension="xml" ContentType="application/xml"/>' +
       '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
+      '<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>' +
       '</Types>',
   );
   zip.file(
@@ -41,10 +46,33 @@ export async function buildDocx(blocks: readonly DocxBlock[]): Promise<Uint8Arra
       '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>' +
       '</Relationships>',
   );
-  const body = blocks.map((b) => ('paragraph' in b ? paragraphXml(b.paragraph) : tableXml(b.table))).join('');
+  const footnotes: string[] = [];
+  const body = blocks
+    .map((b) => {
+      if ('table' in b) return tableXml(b.table);
+      if (b.footnote === undefined) return paragraphXml(b.paragraph);
+      footnotes.push(b.footnote);
+      return paragraphXml(b.paragraph, footnotes.length);
+    })
+    .join('');
   zip.file(
     'word/document.xml',
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}"><w:body>${body}<w:sectPr/></w:body></w:document>`,
   );
+  if (footnotes.length > 0) {
+    zip.file(
+      'word/footnotes.xml',
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="${W}">${footnotes
+        .map((text, i) => `<w:footnote w:id="${i + 1}">${paragraphXml(text)}</w:footnote>`)
+        .join('')}</w:footnotes>`,
+    );
+    zip.file(
+      'word/_rels/document.xml.rels',
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>' +
+        '</Relationships>',
+    );
+  }
   return zip.generateAsync({ type: 'uint8array' });
 }

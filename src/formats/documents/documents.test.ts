@@ -178,6 +178,17 @@ describe('Word files', () => {
     ]);
   });
 
+  it('leaves out footnotes and the markers that point to them', async () => {
+    const docx = await buildDocx([
+      { paragraph: '會議在重慶舉行。', footnote: '註：據市政府外辦。' },
+      { paragraph: 'The meeting was held in Chongqing.', footnote: 'Note: per the FAO.' },
+    ]);
+    expect(await paragraphs(docx, 'notes.docx')).toEqual([
+      { text: '會議在重慶舉行。', lang: undefined },
+      { text: 'The meeting was held in Chongqing.', lang: undefined },
+    ]);
+  });
+
   it('refuses a Word file with no text', async () => {
     const error = await refusal(await buildDocx([{ paragraph: '' }]), 'blank.docx');
     expect(error.describe()).toBe('blank.docx: a Word document with no text');
