@@ -84,7 +84,7 @@ export const PAIR_XLSX_COLUMNS: readonly XlsxColumn[] = [
   { header: 'source', width: 30, wrap: true },
 ];
 
-/** The pairs as an .xlsx sheet for review in Excel (LF Aligner users' habit): bytes, streamed. */
+/** The pairs as an .xlsx sheet for review in Excel (LF Aligner users' habit), as bytes. */
 export function pairsToXlsx(pairs: readonly SentencePair[], source?: string): AsyncIterable<Uint8Array> {
   return writeXlsx(
     'pairs',
