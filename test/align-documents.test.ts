@@ -101,6 +101,19 @@ describe('bitext align on web pages', () => {
     expect(tsvPairs(stdout)).toEqual(expected);
   });
 
+  it('reads the whole body when the article Readability finds holds one language only', async () => {
+    // Readability takes the <article> and drops the "sidebar" holding the English version.
+    const page = `<html><head><title>t</title></head><body><nav><a href="/">Home</a></nav><article>${zh
+      .map((p) => `<p>${p}</p>`)
+      .join('')}</article><div class="sidebar english-version">${en
+      .map((p) => `<p>${p}</p>`)
+      .join('')}</div><footer>© 2021 Foreign Affairs Office</footer></body></html>`;
+    const { code, stdout, stderr } = await alignFile('sidebar.html', page);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(tsvPairs(stdout)).toEqual(expected);
+  });
+
   it('refuses a page with no readable text: exit 1, one line naming the file', async () => {
     const { code, stdout, stderr } = await alignFile(
       'empty.html',
