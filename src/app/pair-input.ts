@@ -2,6 +2,7 @@ import { extname } from 'node:path';
 import { BitextError } from '../core/errors.js';
 import type { QaPair } from '../core/qa/index.js';
 import type { TermEntry } from '../core/terms/index.js';
+import type { LanguageChoice } from '../formats/lang-choice.js';
 import { parseTbx } from '../formats/tbx-read.js';
 import { parseTermsTable } from '../formats/terms-csv.js';
 import { xmlHead } from '../formats/xml-safety.js';
@@ -85,13 +86,20 @@ export function isStoredTermbase(file: string): boolean {
   return ['.db', '.sqlite', '.sqlite3'].includes(extname(file).toLowerCase());
 }
 
-/** Parses a termbase file by its extension or content: TBX (v2 or v3), else CSV/TSV. */
-export async function termbaseOf(input: DocumentInput, encoding?: EncodingName): Promise<TermEntry[]> {
+/**
+ * Parses a termbase file by its extension or content: TBX (v2 or v3), else CSV/TSV. `languages`
+ * says which TBX language sections are the Chinese and the English (default: any zh-*, en-*).
+ */
+export async function termbaseOf(
+  input: DocumentInput,
+  encoding?: EncodingName,
+  languages: LanguageChoice = {},
+): Promise<TermEntry[]> {
   const file = input.name;
   const extension = extname(file).toLowerCase();
   // TBX is decoded as XML (its declaration's encoding), never guessed as a table's is.
   if (extension === '.tbx' || extension === '.xml' || /^(?:<\?xml|<tbx|<martif)/.test(xmlHead(input.bytes)))
-    return parseTbx(input.bytes, file, { encoding });
+    return parseTbx(input.bytes, file, { encoding, ...languages });
   const { text } = decodeBytes(input.bytes, { file, encoding });
   return parseTermsTable(text, file);
 }

@@ -95,6 +95,25 @@ describe('bitext terms', () => {
     );
   });
 
+  it('refuses a TBX of other languages naming them; --zh-lang/--en-lang choose the sections', async () => {
+    const folder = temp();
+    writeFileSync(
+      join(folder, 'hk.tbx'),
+      '<tbx type="TBX-Basic"><text><body><conceptEntry id="1"><langSec xml:lang="yue-HK"><termSec><term>外交部</term></termSec></langSec><langSec xml:lang="en-GB"><termSec><term>Foreign Office</term></termSec></langSec></conceptEntry></body></text></tbx>',
+    );
+    const refused = await cli(['terms', 'import', 'hk.tbx', '--db', 'tm.db'], { cwd: folder });
+    expect(refused).toMatchObject({
+      code: 1,
+      stderr:
+        'bitext: hk.tbx: expected a Chinese (zh) and an English (en) language, found yue-HK, en-GB (--zh-lang and --en-lang say which tags to read)\n',
+    });
+    const chosen = await cli(['terms', 'import', 'hk.tbx', '--db', 'tm.db', '--zh-lang', 'yue'], {
+      cwd: folder,
+    });
+    expect(chosen).toMatchObject({ code: 0, stdout: 'hk.tbx: 1 read, 1 added, 0 updated\n' });
+    expect((await cli(['terms', 'import', '--help'])).stdout).toContain('--zh-lang <tag>');
+  });
+
   it('extracts from the TM when no file is given', async () => {
     const folder = temp();
     expect((await cli(['tm', 'add', EXAMPLE, '--db', 'tm.db'], { cwd: folder })).code).toBe(0);

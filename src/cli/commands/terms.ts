@@ -14,6 +14,7 @@ import { termEntriesToTbx } from '../../formats/tbx-write.js';
 import { termEntriesToCsv, termPairsToEntries, termPairsToTsv } from '../../formats/terms-csv.js';
 import type { EncodingName } from '../../io/decode.js';
 import type { CliIo } from '../io.js';
+import { withLanguageHint } from '../language-hint.js';
 import { refuseOutputOverInputs, writeOutput } from '../output.js';
 import { readPairs, readTermbase } from '../read-inputs.js';
 import { DB_OPTION_HELP, ENCODINGS, storeFiles, storeLocation, withStore } from '../store-option.js';
@@ -102,9 +103,31 @@ export function registerTerms(program: Command, io: CliIo): void {
     .addOption(
       new Option('--status <status>', 'status for entries that name none').choices([...TERM_STATUSES]),
     )
+    .option(
+      '--zh-lang <tag>',
+      'TBX: the language tag of the Chinese terms, and tags under it (default: any zh-*)',
+    )
+    .option(
+      '--en-lang <tag>',
+      'TBX: the language tag of the English terms, and tags under it (default: any en-*)',
+    )
+    .addHelpText(
+      'after',
+      '\nA TBX with no Chinese or no English language section is refused, naming the languages it has.\n' +
+        '\nExample:\n  $ bitext terms import glossary.tbx --db tm.db --zh-lang zh-Hant --en-lang en-GB',
+    )
     .action(async (file: string, _flags: unknown, command: Command) => {
-      const flags = command.optsWithGlobals<{ db?: string; status?: TermStatus; encoding?: EncodingName }>();
-      const entries = await readTermbase(io, file, flags.encoding);
+      const flags = command.optsWithGlobals<{
+        db?: string;
+        status?: TermStatus;
+        encoding?: EncodingName;
+        zhLang?: string;
+        enLang?: string;
+      }>();
+      const entries = await readTermbase(io, file, flags.encoding, {
+        zhLang: flags.zhLang,
+        enLang: flags.enLang,
+      }).catch((error: unknown) => Promise.reject(withLanguageHint(error)));
       const result = await withStore(io, flags.db, 'write', (store) =>
         importTermEntries(store.termbase, entries, { status: flags.status, source: basename(file) }),
       );

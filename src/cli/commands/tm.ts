@@ -8,6 +8,7 @@ import type { EncodingName } from '../../io/decode.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../../store/export.js';
 import { IMPORT_FORMATS, type ImportFormat } from '../../store/import-file.js';
 import type { CliIo } from '../io.js';
+import { withLanguageHint } from '../language-hint.js';
 import { refuseBinaryOnTerminal, refuseOutputOverInputs, writeOutput } from '../output.js';
 import { DB_OPTION_HELP, ENCODINGS, readInput, storeFiles, withStore } from '../store-option.js';
 import {
@@ -275,16 +276,6 @@ function withCommon(command: Command, outputFormat = true): Command {
 function withEncoding(command: Command): Command {
   return command.addOption(
     new Option('--encoding <name>', 'force the input encoding (default: detected)').choices(ENCODINGS),
-  );
-}
-
-/** A file of other languages: say how to import it anyway (the readers know no CLI options). */
-function withLanguageHint(error: unknown): unknown {
-  if (!(error instanceof BitextError) || !/^(?:TMX|XLIFF)_LANGUAGES$/.test(error.code)) return error;
-  return new BitextError(
-    error.code,
-    `${error.message} (--zh-lang and --en-lang say which tags to read)`,
-    error.location,
   );
 }
 
