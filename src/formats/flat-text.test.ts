@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { codeKind, FlatText } from './flat-text.js';
 
@@ -37,5 +38,33 @@ describe('FlatText', () => {
     expect(codeKind('', 'x-tab')).toBe('space');
     expect(codeKind('', 'bold')).toBe('none');
     expect(codeKind('', undefined)).toBe('none');
+  });
+
+  it('keeps text without codes as it is, and never turns a code into a double space or loses a letter', () => {
+    const piece = fc.stringMatching(/^[a-z 外事。.]{0,6}$/);
+    const part = fc.oneof(piece, fc.constantFrom(s, n));
+    fc.assert(
+      fc.property(fc.array(piece), (pieces) => {
+        expect(flat(...pieces)).toBe(pieces.join(''));
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(part), (parts) => {
+        const text = flat(...parts);
+        const letters = (t: string) => t.replace(/[\s]/g, '');
+        expect(letters(text)).toBe(letters(parts.filter((p) => typeof p === 'string').join('')));
+        // A double space comes only from the text itself, never from where a code stood.
+        if (!parts.some((p) => typeof p === 'string' && /\s\s/.test(p))) {
+          const spaceRuns = parts.some(
+            (p, i) =>
+              typeof p === 'string' &&
+              /\s$/.test(p) &&
+              typeof parts[i + 1] === 'string' &&
+              /^\s/.test(parts[i + 1] as string),
+          );
+          if (!spaceRuns) expect(text).not.toMatch(/\s\s/);
+        }
+      }),
+    );
   });
 });
