@@ -141,4 +141,23 @@ describe('importFile in the encodings files come in', () => {
       location: { file: 'hebrew.tmx', offset: bad.indexOf(0xa1) },
     });
   });
+
+  it.each([false, true])(
+    'refuses a TMX of other languages, storing nothing, and imports it with the tags named (worker: %s)',
+    async (worker) => {
+      const path = join(dir, 'yue.tmx');
+      writeFileSync(
+        path,
+        '<tmx version="1.4"><header srclang="en-GB"/><body><tu><tuv xml:lang="en-GB"><seg>Thanks</seg></tuv>' +
+          '<tuv xml:lang="yue-HK"><seg>多謝</seg></tuv></tu></body></tmx>',
+      );
+      await expect(importFile(store, path, { worker, displayName: 'yue.tmx' })).rejects.toMatchObject({
+        code: 'TMX_LANGUAGES',
+        location: { file: 'yue.tmx' },
+      });
+      expect((await store.stats()).units).toBe(0);
+      expect(await importFile(store, path, { worker, zhLang: 'yue' })).toMatchObject({ added: 1 });
+      expect(await stored()).toEqual([['多謝', 'Thanks', 'zh-HK', 'en-GB']]);
+    },
+  );
 });
