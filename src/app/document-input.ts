@@ -1,4 +1,5 @@
 import { type AlignedDocument, alignDocument, type DocumentOptions } from '../core/document.js';
+import { BitextError } from '../core/errors.js';
 import {
   type DocumentFormat,
   detectDocumentFormat,
@@ -29,13 +30,25 @@ export async function alignDocumentInput(
   return { ...aligned, format: document.format };
 }
 
+/** Formats whose every file holds both languages side by side. */
+const BOTH_SIDES: ReadonlySet<DocumentFormat> = new Set(['xlsx', 'csv', 'tmx', 'xliff']);
+
 /**
  * One side of a two-file alignment as text, one paragraph a line. Plain text is passed on as
  * decoded, so `--presplit` and line numbers in messages keep meaning the file's own lines.
  */
 export async function sideTextOf(input: DocumentInput, encoding?: EncodingName): Promise<string> {
-  if (detectDocumentFormat(input.bytes, input.name) === 'text') {
+  const format = detectDocumentFormat(input.bytes, input.name);
+  if (format === 'text') {
     return decodeBytes(input.bytes, { file: input.name, encoding }).text;
+  }
+  if (BOTH_SIDES.has(format)) {
+    // Read as one side, its other language would be aligned as if it were this one's.
+    throw new BitextError(
+      'USAGE',
+      `a ${format === 'xlsx' || format === 'csv' ? 'zh|en table' : format.toUpperCase()} holds both languages: give it alone, not as one of two files`,
+      { file: input.name },
+    );
   }
   const document = await readDocument(input.bytes, input.name, { encoding });
   return document.paragraphs.map((p) => p.text).join('\n');

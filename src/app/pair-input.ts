@@ -2,6 +2,8 @@ import { extname } from 'node:path';
 import { BitextError } from '../core/errors.js';
 import type { QaPair } from '../core/qa/index.js';
 import type { TermEntry } from '../core/terms/index.js';
+import { detectDocumentFormat } from '../formats/documents/index.js';
+import { readInterchangeUnits } from '../formats/documents/interchange.js';
 import type { LanguageChoice } from '../formats/lang-choice.js';
 import { parseTbx } from '../formats/tbx-read.js';
 import { parseTermsTable } from '../formats/terms-csv.js';
@@ -15,8 +17,9 @@ import type { DocumentInput } from './use-case.js';
 
 /**
  * The aligned pairs of an input: `.tsv` is zh<TAB>en per line (either column order, found from the
- * text), `.jsonl` one {"zh","en"} object per line, anything else a bilingual document to align
- * (plain text, a web page or a .docx; see alignDocumentInput).
+ * text), `.jsonl` one {"zh","en"} object per line, a TMX or XLIFF file its units as they are (a TM
+ * is checked as stored, not re-aligned), anything else a bilingual document to align (plain text, a
+ * web page, a .docx, an .xlsx or CSV of zh|en rows; see alignDocumentInput).
  */
 export async function pairsOf(
   input: DocumentInput,
@@ -27,6 +30,11 @@ export async function pairsOf(
   if (extension === '.tsv' || extension === '.jsonl') {
     const { text } = decodeBytes(input.bytes, { file, encoding: options.encoding });
     return extension === '.tsv' ? parseTsvPairs(text, file) : parseJsonlPairs(text, file);
+  }
+  const format = detectDocumentFormat(input.bytes, file);
+  if (format === 'tmx' || format === 'xliff') {
+    const units = await readInterchangeUnits(input.bytes, file, format, options.encoding);
+    return units.map((u) => ({ zh: u.zh, en: u.en }));
   }
   const document = await alignDocumentInput(input, options);
   return document.pairs.map((p) => ({ zh: p.zh, en: p.en }));

@@ -7,7 +7,7 @@ import type { EncodingName } from '../io/decode.js';
 import type { CliIo } from './io.js';
 import { readInput, withStore } from './store-option.js';
 
-/** The aligned pairs of an input file (see pairsOf): `.tsv`, `.jsonl`, or a document to align (text, HTML, .docx). */
+/** The aligned pairs of an input file (see pairsOf): `.tsv`, `.jsonl`, TMX/XLIFF units, or a document to align. */
 export async function readPairs(
   io: CliIo,
   file: string,

@@ -6,6 +6,7 @@ import {
   type TermPair,
   type TermStatus,
 } from '../core/terms/index.js';
+import { parseCsv } from './csv.js';
 
 const KINDS: readonly TermKind[] = ['person', 'place', 'organization', 'title', 'term'];
 const COLUMNS = ['zh', 'en', 'status', 'kind', 'score', 'note', 'source'] as const;
@@ -46,7 +47,7 @@ export function parseTermsTable(text: string, file: string): TermEntry[] {
   const rows =
     delimiter === '\t'
       ? text.split(/\r?\n/).map((l, i) => ({ cells: l.split('\t'), line: i + 1 }))
-      : parseCsv(text, file);
+      : parseCsv(text, file, 'TERMS_MALFORMED');
   const nonEmpty = rows.filter((r) => r.cells.some((c) => c.trim()));
   if (nonEmpty.length === 0) return [];
   const header = headerColumns(nonEmpty[0]!.cells);
@@ -103,49 +104,6 @@ function headerColumns(cells: readonly string[]): Record<string, number> | undef
     else if ((COLUMNS as readonly string[]).includes(name)) columns[name] ??= index;
   });
   return columns.zh !== undefined && columns.en !== undefined ? columns : undefined;
-}
-
-/** RFC 4180: fields may be quoted, quotes doubled inside, line breaks inside quotes kept. */
-function parseCsv(text: string, file: string): { cells: string[]; line: number }[] {
-  const rows: { cells: string[]; line: number }[] = [];
-  let cells: string[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  let rowLine = 1;
-  const input = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < input.length; i++) {
-    const c = input[i]!;
-    if (quoted) {
-      if (c === '"' && input[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else {
-        if (c === '\n') line++;
-        field += c;
-      }
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
-      cells.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && input[i + 1] === '\n') i++;
-      cells.push(field);
-      rows.push({ cells, line: rowLine });
-      cells = [];
-      field = '';
-      line++;
-      rowLine = line;
-    } else field += c;
-  }
-  if (quoted)
-    throw new BitextError('TERMS_MALFORMED', 'a quoted field is never closed', { file, line: rowLine });
-  if (field !== '' || cells.length > 0) {
-    cells.push(field);
-    rows.push({ cells, line: rowLine });
-  }
-  return rows;
 }
 
 function firstLine(text: string): string {

@@ -5,7 +5,7 @@ import type { EncodingName } from '../../io/decode.js';
 // paragraphs of text; the aligner only ever sees those paragraphs, never a file format.
 
 /** The document formats bitext reads; each has one reader. */
-export type DocumentFormat = 'text' | 'html' | 'docx';
+export type DocumentFormat = 'text' | 'html' | 'docx' | 'xlsx' | 'csv' | 'tmx' | 'xliff';
 
 /** Where a paragraph came from in its file, in that format's own terms (all 1-based). */
 export interface ParagraphSource {
@@ -17,6 +17,10 @@ export interface ParagraphSource {
   table?: number;
   row?: number;
   column?: number;
+  /** A spreadsheet's sheet, by name. */
+  sheet?: string;
+  /** TMX and XLIFF: the unit's place among the units with text. */
+  unit?: number;
 }
 
 export interface DocumentParagraph {
@@ -28,7 +32,7 @@ export interface DocumentParagraph {
 }
 
 export interface ReadDocumentOptions {
-  /** Forced text encoding (plain text and web pages); Word files carry their own. */
+  /** Forced text encoding (plain text, web pages, CSV); Word, Excel and XML files carry their own. */
   encoding?: EncodingName;
 }
 

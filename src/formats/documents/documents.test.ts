@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { encodeLegacy } from '../../../test/legacy-encoding.js';
 import { buildDocx } from '../../../test/support/docx.js';
@@ -32,8 +33,30 @@ describe('detectDocumentFormat', () => {
     expect(detectDocumentFormat(utf8('<?xml version="1.0"?><html xmlns="x">'), 'a.xhtml')).toBe('html');
     expect(detectDocumentFormat(utf8('中文\nEnglish'), 'a.html')).toBe('html');
     expect(detectDocumentFormat(utf8('中文 <p> in text\nEnglish'), 'a.txt')).toBe('text');
-    expect(detectDocumentFormat(utf8('<tmx version="1.4">'), 'a.tmx')).toBe('text');
+    expect(detectDocumentFormat(utf8('<tmx version="1.4">'), 'a.txt')).toBe('tmx');
+    expect(
+      detectDocumentFormat(utf8('<?xml version="1.0"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n<tmx>'), 'a.xml'),
+    ).toBe('tmx');
+    expect(detectDocumentFormat(utf8('<!-- x --><xliff version="2.0">'), 'a')).toBe('xliff');
+    // Not an XLIFF inside, but named one: its reader says what is wrong.
+    expect(detectDocumentFormat(utf8('not yet written'), 'a.mqxliff')).toBe('xliff');
+    expect(detectDocumentFormat(utf8('zh,en'), 'a.CSV')).toBe('csv');
     expect(detectDocumentFormat(utf8('plain'), 'a.docx')).toBe('docx');
+    expect(detectDocumentFormat(utf8('plain'), 'a.xlsx')).toBe('xlsx');
+  });
+
+  it('tells Excel from Word by the package’s own entries, not those of a workbook embedded in it', async () => {
+    const workbook = new JSZip();
+    workbook.file('[Content_Types].xml', '<Types/>');
+    workbook.file('xl/workbook.xml', '<workbook/>');
+    const xlsx = await workbook.generateAsync({ type: 'uint8array' });
+    expect(detectDocumentFormat(xlsx, 'a.docx')).toBe('xlsx');
+    // Word stores an embedded chart's workbook uncompressed: its entry names show in the bytes.
+    const word = await JSZip.loadAsync(await buildDocx([{ paragraph: '中文' }]));
+    word.file('word/embeddings/Chart.xlsx', xlsx, { compression: 'STORE' });
+    const docx = await word.generateAsync({ type: 'uint8array' });
+    expect(Buffer.from(docx).includes('xl/workbook.xml')).toBe(true);
+    expect(detectDocumentFormat(docx, 'a.xlsx')).toBe('docx');
   });
 
   it('refuses a Word 97–2003 .doc by its OLE signature', async () => {

@@ -1,6 +1,8 @@
 import { extname } from 'node:path';
 import type { SourceParagraph } from '../../core/document.js';
 import { BitextError } from '../../core/errors.js';
+import { xmlHead } from '../xml-safety.js';
+import { csvReader } from './csv.js';
 import type {
   DocumentFormat,
   DocumentParagraph,
@@ -9,7 +11,10 @@ import type {
 } from './document-reader.js';
 import { docxReader, isZip } from './docx.js';
 import { htmlReader } from './html.js';
+import { tmxReader, xliffReader } from './interchange.js';
 import { plainTextReader } from './plain.js';
+import { xlsxReader } from './xlsx.js';
+import { zipEntryNames } from './zip-entries.js';
 
 export type {
   DocumentFormat,
@@ -24,6 +29,10 @@ const READERS: Record<DocumentFormat, DocumentReader> = {
   text: plainTextReader,
   html: htmlReader,
   docx: docxReader,
+  xlsx: xlsxReader,
+  csv: csvReader,
+  tmx: tmxReader,
+  xliff: xliffReader,
 };
 
 export interface ReadDocument {
@@ -49,6 +58,8 @@ export function toSourceParagraphs(paragraphs: readonly DocumentParagraph[]): So
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const WORD_EXTENSIONS = new Set(['.docx', '.docm', '.dotx', '.dotm']);
 const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml', '.shtml']);
+const EXCEL_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xltx', '.xltm']);
+const XLIFF_EXTENSIONS = new Set(['.xlf', '.xliff', '.sdlxliff', '.mqxliff']);
 
 /**
  * Which reader a file needs. Content decides where it can (a ZIP package is a .docx, markup that
@@ -57,7 +68,7 @@ const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml', '.shtml']);
  */
 export function detectDocumentFormat(bytes: Uint8Array, file: string): DocumentFormat {
   const extension = extname(file).toLowerCase();
-  if (isZip(bytes)) return 'docx';
+  if (isZip(bytes)) return zipFormat(bytes, extension);
   if (OLE.every((b, i) => bytes[i] === b)) {
     throw new BitextError(
       'UNSUPPORTED_FORMAT',
@@ -65,9 +76,40 @@ export function detectDocumentFormat(bytes: Uint8Array, file: string): DocumentF
       { file, offset: 0 },
     );
   }
+  const xml = xmlRoot(bytes);
+  if (xml === 'tmx' || (xml === undefined && extension === '.tmx')) return 'tmx';
+  if (xml === 'xliff' || (xml === undefined && XLIFF_EXTENSIONS.has(extension))) return 'xliff';
   if (HTML_EXTENSIONS.has(extension) || looksLikeHtml(bytes)) return 'html';
   if (WORD_EXTENSIONS.has(extension)) return 'docx'; // the reader names the damage
+  if (EXCEL_EXTENSIONS.has(extension)) return 'xlsx'; // likewise
+  // CSV has no signature to sniff: its extension is all there is to go on.
+  if (extension === '.csv') return 'csv';
   return 'text';
+}
+
+/**
+ * A ZIP package is Excel when its own entries (not those of a package embedded in it, as a Word
+ * chart embeds a workbook) hold xl/workbook.xml, Word when they hold word/document.xml; a package
+ * with neither goes by its extension, and its reader names what is missing.
+ */
+function zipFormat(bytes: Uint8Array, extension: string): DocumentFormat {
+  const names = zipEntryNames(bytes);
+  if (names.has('xl/workbook.xml')) return 'xlsx';
+  if (names.has('word/document.xml')) return 'docx';
+  return EXCEL_EXTENSIONS.has(extension) ? 'xlsx' : 'docx';
+}
+
+/**
+ * The root element of an XML file when it is a TMX or an XLIFF one, after the declaration, a
+ * DOCTYPE and comments; `undefined` for anything else (a TMX extension then decides).
+ */
+function xmlRoot(bytes: Uint8Array): 'tmx' | 'xliff' | undefined {
+  const head = xmlHead(bytes)
+    .replace(/^<\?xml[^>]*\?>/, '')
+    .replace(/^(?:\s*(?:<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>|<\?[\s\S]*?\?>))*/i, '')
+    .trimStart();
+  const root = /^<(?:[\w.-]+:)?(tmx|xliff)[\s>/]/i.exec(head)?.[1]?.toLowerCase();
+  return root as 'tmx' | 'xliff' | undefined;
 }
 
 /**

@@ -1,0 +1,262 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXAMPLE_PATH, runCli, tempDir } from './helpers.js';
+import { buildDocx } from './support/docx.js';
+
+// The founding sample as translators keep it: an Excel sheet or a CSV of zh|en rows, a TMX of its
+// aligned pairs, an XLIFF of its two sides. Each must give the .txt's 5 pairs (or, for `qa` on a
+// TM, its findings).
+
+const { dir, cleanup } = tempDir();
+afterAll(cleanup);
+
+type Pair = [string, string];
+let expected: Pair[];
+let txtFindings: Finding[];
+
+interface Finding {
+  check: string;
+  pair: number;
+  message: string;
+  severity: string;
+}
+
+function tsvPairs(stdout: string): Pair[] {
+  return stdout
+    .trimEnd()
+    .split('\n')
+    .map((line) => line.split('\t') as Pair);
+}
+
+function write(name: string, bytes: Uint8Array | string): string {
+  const file = join(dir, name);
+  writeFileSync(file, bytes);
+  return file;
+}
+
+async function xlsx(rows: string[][], sheets: string[] = ['Pairs']): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  for (const name of sheets) {
+    const sheet = workbook.addWorksheet(name);
+    if (name === sheets[sheets.length - 1]) for (const row of rows) sheet.addRow(row);
+  }
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+function csv(rows: string[][]): string {
+  const field = (c: string) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+  return rows.map((r) => r.map(field).join(',') + '\r\n').join('');
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function tmx(pairs: readonly Pair[]): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE tmx SYSTEM "tmx14.dtd">
+<tmx version="1.4"><header creationtool="test" creationtoolversion="1" segtype="sentence" o-tmf="test" adminlang="en" srclang="zh-CN" datatype="plaintext"/><body>
+${pairs.map(([zh, en]) => `<tu><tuv xml:lang="zh-CN"><seg>${escapeXml(zh)}</seg></tuv><tuv xml:lang="en-US"><seg>${escapeXml(en)}</seg></tuv></tu>`).join('\n')}
+</body></tmx>
+`;
+}
+
+function xliff(units: readonly Pair[]): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="press.txt" source-language="zh-CN" target-language="en-US" datatype="plaintext"><body>
+${units.map(([zh, en], i) => `<trans-unit id="${i + 1}"><source>${escapeXml(zh)}</source><target>${escapeXml(en)}</target></trans-unit>`).join('\n')}
+</body></file></xliff>
+`;
+}
+
+async function qaFindings(file: string): Promise<Finding[]> {
+  const { code, stdout, stderr } = await runCli(['qa', file, '--format', 'json']);
+  expect(stderr).toBe('');
+  expect(code).toBe(0);
+  return (JSON.parse(stdout) as Finding[]).map(({ check, pair, message, severity }) => ({
+    check,
+    pair,
+    message,
+    severity,
+  }));
+}
+
+// The sample's paragraphs: five Chinese, then five English, one per line.
+let zh: string[];
+let en: string[];
+
+beforeAll(async () => {
+  const { code, stdout } = await runCli(['align', EXAMPLE_PATH]);
+  expect(code).toBe(0);
+  expected = tsvPairs(stdout);
+  expect(expected).toHaveLength(5);
+  txtFindings = await qaFindings(EXAMPLE_PATH);
+  const { readFileSync } = await import('node:fs');
+  const lines = readFileSync(EXAMPLE_PATH, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim());
+  zh = lines.slice(0, 5);
+  en = lines.slice(5);
+});
+
+async function align(file: string) {
+  const { code, stdout, stderr } = await runCli(['align', file]);
+  return { code, stderr, pairs: code === 0 ? tsvPairs(stdout) : [] };
+}
+
+describe('bitext align on spreadsheets and CSV', () => {
+  it('gives the sample 5 pairs from an .xlsx of zh|en rows with a header', async () => {
+    const rows = [['中文', 'English'], ...zh.map((z, i) => [z, en[i]!])];
+    const { code, stderr, pairs } = await align(write('sample.xlsx', await xlsx(rows)));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(pairs).toEqual(expected);
+  });
+
+  it('finds the columns by script in an .xlsx without a header, en first, after an empty sheet', async () => {
+    const rows = zh.map((z, i) => ['', en[i]!, z]);
+    const file = write('no-header.xlsx', await xlsx(rows, ['Notes', 'Translations']));
+    const { code, stderr, pairs } = await align(file);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(pairs).toEqual(expected);
+  });
+
+  it('reads an .xlsx by its content, whatever its name, and keeps Word files apart', async () => {
+    const rows = zh.map((z, i) => [z, en[i]!]);
+    expect((await align(write('renamed.docx', await xlsx(rows)))).pairs).toEqual(expected);
+    const docx = await buildDocx([{ table: rows }]);
+    expect((await align(write('renamed.xlsx', docx))).pairs).toEqual(expected);
+  });
+
+  it('gives the sample 5 pairs from a CSV, zh|en or en|zh, with a header row', async () => {
+    const zhEn = [['zh', 'en'], ...zh.map((z, i) => [z, en[i]!])];
+    const enZh = [['English', '中文'], ...zh.map((z, i) => [en[i]!, z])];
+    for (const [name, rows] of [
+      ['zh-en.csv', zhEn],
+      ['en-zh.csv', enZh],
+    ] as const) {
+      const { code, stderr, pairs } = await align(write(name, csv(rows)));
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      expect(pairs).toEqual(expected);
+    }
+  });
+
+  it('takes source/target headers, the script saying which is Chinese, and quoted fields with commas', async () => {
+    const rows = [['id', 'target', 'source'], ...zh.map((z, i) => [String(i + 1), en[i]!, z])];
+    const text = csv(rows);
+    expect(text).toContain('"'); // the English has commas: those fields are quoted
+    const { code, pairs } = await align(write('roles.csv', text));
+    expect(code).toBe(0);
+    expect(pairs).toEqual(expected);
+  });
+
+  it('qa and terms read an .xlsx as aligned text too', async () => {
+    const rows = [['zh', 'en'], ...zh.map((z, i) => [z, en[i]!])];
+    expect(await qaFindings(write('qa.xlsx', await xlsx(rows)))).toEqual(txtFindings);
+    const { code, stdout } = await runCli(['terms', join(dir, 'qa.xlsx')]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/\t/);
+  });
+});
+
+describe('bad tables: exit 1, one line naming the file', () => {
+  async function refused(name: string, bytes: Uint8Array | string): Promise<string> {
+    const file = write(name, bytes);
+    const { code, stdout, stderr } = await runCli(['align', file]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(stderr).toContain(file);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    return stderr;
+  }
+
+  it('no zh and en columns', async () => {
+    expect(await refused('english.csv', 'a,b\nHello there,General Kenobi\n')).toMatch(/no zh and en columns/);
+    expect(await refused('english.xlsx', await xlsx([['Hello', 'World']]))).toMatch(
+      /no zh and en columns.*sheet "Pairs"/,
+    );
+  });
+
+  it('an empty sheet, an empty CSV', async () => {
+    expect(await refused('empty.xlsx', await xlsx([]))).toMatch(/empty sheet.*"Pairs"/);
+    expect(await refused('empty.csv', '\r\n,\r\n')).toMatch(/empty table/);
+  });
+
+  it('a malformed quote, with its line and column', async () => {
+    const stderr = await refused('bad-quote.csv', `zh,en\n${zh[0]},"${en[0]}" oops\n`);
+    expect(stderr).toMatch(/bad-quote\.csv:2:\d+: text after the closing quote/);
+    expect(await refused('open-quote.csv', `zh,en\n${zh[0]},"${en[0]}\n`)).toMatch(
+      /open-quote\.csv:2:\d+: a quoted field is never closed/,
+    );
+  });
+
+  it('a table or TM given as one of two files: it holds both languages', async () => {
+    const table = write(
+      'both.csv',
+      csv([
+        ['zh', 'en'],
+        [zh[0]!, en[0]!],
+      ]),
+    );
+    const { code, stderr } = await runCli(['align', table, EXAMPLE_PATH]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/both\.csv: a zh\|en table holds both languages/);
+    const memory = write('both.tmx', tmx([[zh[0]!, en[0]!]]));
+    expect((await runCli(['align', EXAMPLE_PATH, memory])).stderr).toMatch(
+      /both\.tmx: a TMX holds both languages/,
+    );
+  });
+
+  it('a damaged .xlsx', async () => {
+    const bytes = await xlsx([[zh[0]!, en[0]!]]);
+    expect(await refused('cut.xlsx', bytes.subarray(0, 200))).toMatch(/Excel|ZIP|Word/);
+  });
+});
+
+describe('TMX and XLIFF as documents', () => {
+  it('qa on a TMX of the sample 5 pairs gives the .txt findings: the Secretary General slip alone', async () => {
+    const findings = await qaFindings(write('memory.tmx', tmx(expected)));
+    expect(findings).toEqual(txtFindings);
+    const names = findings.filter((f) => f.check === 'name');
+    expect(names).toHaveLength(1);
+    expect(names[0]!.message).toContain('秘书长');
+  });
+
+  it('qa on an XLIFF checks its units as they are; a .xml TMX is found by content', async () => {
+    expect(await qaFindings(write('units.xlf', xliff(expected)))).toEqual(txtFindings);
+    expect(await qaFindings(write('memory-export.xml', tmx(expected)))).toEqual(txtFindings);
+  });
+
+  it('align re-aligns an XLIFF of the sample, one unit a paragraph, to its 5 pairs', async () => {
+    const { code, stderr, pairs } = await align(write('sample.xliff', xliff(zh.map((z, i) => [z, en[i]!]))));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(pairs).toEqual(expected);
+    expect(pairs.flat().join('\n')).not.toMatch(/<|trans-unit/);
+  });
+
+  it('align re-aligns a TMX whose units were cut badly: sentences shifted by one are paired afresh', async () => {
+    // Each unit holds a sentence and the previous one's translation: both sides are in order, the
+    // pairing is off by one (the first unit has no English, the last no Chinese).
+    const shifted: Pair[] = [
+      ...expected.map(([z], i): Pair => [z, expected[i - 1]?.[1] ?? '']),
+      ['', expected[4]![1]],
+    ];
+    const { code, pairs } = await align(write('shifted.tmx', tmx(shifted)));
+    expect(code).toBe(0);
+    expect(pairs).toEqual(expected);
+  });
+
+  it('refuses a TMX with no text: exit 1, one line', async () => {
+    const file = write('empty.tmx', tmx([]));
+    const { code, stderr } = await runCli(['qa', file]);
+    expect(code).toBe(1);
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(stderr).toContain(file);
+  });
+});
