@@ -13,6 +13,24 @@ export class FlatText {
   // The kind of the gap(s) waiting for the next text: 'space' wins over 'none'.
   private pending: 'space' | 'none' | undefined;
   private started = false;
+  // Kept codes (anchor): their offsets move back when white space before them is dropped, and the
+  // white space the text leaves out around them is noted on them, so a writer can put it back.
+  private anchors: Anchored[] = [];
+  // The anchors since the text last grew: the codes of the gap being resolved, in order.
+  private gapAnchors: Anchored[] = [];
+
+  /**
+   * Sets `item.at` to the current end of the text, where a code (or the start or end of a `<hi>`)
+   * stands. The offset stays right when white space is later dropped there, and the item is given
+   * the white space dropped next to it (`spaceBefore`, `spaceAfter`) or told that the space after it
+   * stands for it (`textSpace`).
+   */
+  anchor<T extends Anchored>(item: T): T {
+    item.at = this.out.length;
+    this.anchors.push(item);
+    this.gapAnchors.push(item);
+    return item;
+  }
 
   append(text: string): void {
     if (text === '') return;
@@ -22,6 +40,7 @@ export class FlatText {
     }
     this.out += text;
     this.started = true;
+    this.gapAnchors = [];
   }
 
   /** A code was dropped here; `space` when it stood for white space (tab, line break). */
@@ -31,19 +50,46 @@ export class FlatText {
 
   /** The text; a gap at either end leaves no white space there. */
   finish(): string {
-    if (this.pending !== undefined) this.out = this.out.replace(/\s+$/u, '');
+    if (this.pending !== undefined) this.trimEnd();
     this.pending = undefined;
     return this.out;
   }
 
+  /**
+   * Drops the white space at the end of the text; each code it stood before is given its share (the
+   * white space between it and the code before), so the codes move back to the new end.
+   */
+  private trimEnd(): void {
+    const old = this.out;
+    this.out = old.replace(/\s+$/u, '');
+    let from = this.out.length;
+    for (const a of this.anchors) {
+      if (a.at <= this.out.length) continue;
+      if (a.at > from) {
+        a.spaceBefore = old.slice(from, a.at) + (a.spaceBefore ?? '');
+        from = a.at;
+      }
+      a.at = this.out.length;
+    }
+  }
+
+  /** Drops the white space `next` starts with, after the gap's codes (noted on the last of them). */
+  private trimStart(next: string): string {
+    const trimmed = next.replace(/^\s+/u, '');
+    const last = this.gapAnchors.at(-1);
+    if (last && trimmed.length < next.length)
+      last.spaceAfter = (last.spaceAfter ?? '') + next.slice(0, next.length - trimmed.length);
+    return trimmed;
+  }
+
   private resolveGap(next: string): string {
-    if (!this.started) return next.replace(/^\s+/u, '');
+    if (!this.started) return this.trimStart(next);
     const before = this.out.at(-1)!;
     const after = next[0]!;
     const spaceBefore = /\s/u.test(before);
-    if (spaceBefore && /\s/u.test(after)) return next.replace(/^\s+/u, '');
+    if (spaceBefore && /\s/u.test(after)) return this.trimStart(next);
     if (spaceBefore && CLOSING.test(after)) {
-      this.out = this.out.replace(/\s+$/u, '');
+      this.trimEnd();
       return next;
     }
     if (
@@ -52,10 +98,21 @@ export class FlatText {
       !/\s/u.test(after) &&
       !HAN.test(before) &&
       !HAN.test(after)
-    )
+    ) {
+      const last = this.gapAnchors.at(-1);
+      if (last) last.textSpace = true;
       return ` ${next}`;
+    }
     return next;
   }
+}
+
+/** What FlatText notes on a kept code (see InlineCode, which has these fields). */
+export interface Anchored {
+  at: number;
+  spaceBefore?: string;
+  spaceAfter?: string;
+  textSpace?: boolean;
 }
 
 const CLOSING = /^[.,;:!?)\]}。，、；：！？）」』]/u;

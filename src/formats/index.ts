@@ -9,6 +9,13 @@ export {
   readDocument,
 } from './documents/index.js';
 export {
+  type InlineCode,
+  tmxSegContent,
+  type UnitMeta,
+  type UnitNote,
+  type UnitProp,
+} from './inline-codes.js';
+export {
   beadsToAlign,
   formatDocument,
   PAIR_FORMATS,

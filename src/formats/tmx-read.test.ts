@@ -31,7 +31,7 @@ const HEADER =
   '<header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="zh-CN" datatype="plaintext"/>';
 
 describe('readTmx', () => {
-  it('reads TMX 1.4 units with dates, bitext props and inline codes left out', async () => {
+  it('reads TMX 1.4 units with dates, bitext props, and inline codes out of the text, kept beside it', async () => {
     const units = await read(`<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4">${HEADER}<body>
   <tu creationdate="20240102T030405Z" changedate="20250102T030405Z">
@@ -51,6 +51,12 @@ describe('readTmx', () => {
         confidence: 0.875,
         createdAt: new Date('2024-01-02T03:04:05Z'),
         changedAt: new Date('2025-01-02T03:04:05Z'),
+        zhCodes: [{ tag: 'ph', at: 2, content: '&lt;br/&gt;' }],
+        enCodes: [
+          { tag: 'hi', at: 10 },
+          { tag: '/hi', at: 17 },
+        ],
+        meta: { creationDate: '20240102T030405Z', changeDate: '20250102T030405Z' },
       },
     ]);
   });

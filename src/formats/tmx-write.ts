@@ -1,15 +1,29 @@
 import { VERSION } from '../version.js';
+import { type InlineCode, tmxSegContent } from './inline-codes.js';
 import { escapeXml } from './xml-escape.js';
 
 /** A translation unit as TMX writes it: one segment per language, plus optional properties. */
 export interface TmxUnit {
-  /** Language code → segment text, in the order they are written (source first). */
-  segments: ReadonlyArray<{ lang: string; text: string }>;
+  /**
+   * Language code → segment text, in the order they are written (source first), with the segment's
+   * inline codes at their offsets and the `<tuv>`'s own props and notes.
+   */
+  segments: ReadonlyArray<{
+    lang: string;
+    text: string;
+    codes?: readonly InlineCode[];
+    props?: ReadonlyArray<{ type: string; value: string }>;
+    notes?: readonly string[];
+  }>;
   /** Written as `<prop type="…">`; TMX 1.4 leaves the types to the tool (`x-` prefix by convention). */
   props?: ReadonlyArray<{ type: string; value: string }>;
+  notes?: readonly string[];
   tuid?: string;
-  creationDate?: Date;
-  changeDate?: Date;
+  creationId?: string;
+  changeId?: string;
+  /** A Date is written in TMX's form; a string as it is (a date kept as another tool wrote it). */
+  creationDate?: Date | string;
+  changeDate?: Date | string;
 }
 
 export interface TmxHeaderOptions {
@@ -51,14 +65,23 @@ export function tmxHeader(options: TmxHeaderOptions): string {
 export function tmxUnit(unit: TmxUnit): string {
   const attributes: string[] = [];
   if (unit.tuid !== undefined) attributes.push(`tuid="${escapeXml(unit.tuid)}"`);
-  if (unit.creationDate) attributes.push(`creationdate="${tmxDate(unit.creationDate)}"`);
-  if (unit.changeDate) attributes.push(`changedate="${tmxDate(unit.changeDate)}"`);
+  if (unit.creationDate !== undefined) attributes.push(`creationdate="${dateXml(unit.creationDate)}"`);
+  if (unit.creationId !== undefined) attributes.push(`creationid="${escapeXml(unit.creationId)}"`);
+  if (unit.changeDate !== undefined) attributes.push(`changedate="${dateXml(unit.changeDate)}"`);
+  if (unit.changeId !== undefined) attributes.push(`changeid="${escapeXml(unit.changeId)}"`);
   const open = attributes.length ? `<tu ${attributes.join(' ')}>` : '<tu>';
-  const props = (unit.props ?? []).map((p) => `\n      ${propXml(p)}`).join('');
+  // TMX 1.4: notes and props come before the variants, in <tu> and in <tuv> alike.
+  const head = (indent: string, notes?: readonly string[], props?: TmxUnit['props']) =>
+    (notes ?? []).map((n) => `${indent}<note>${escapeXml(n)}</note>`).join('') +
+    (props ?? []).map((p) => `${indent}${propXml(p)}`).join('');
   const tuvs = unit.segments
-    .map((s) => `\n      <tuv xml:lang="${escapeXml(s.lang)}"><seg>${escapeXml(s.text)}</seg></tuv>`)
+    .map((s) => {
+      const inner = head('\n        ', s.notes, s.props);
+      const seg = `<seg>${tmxSegContent(s.text, s.codes)}</seg>`;
+      return `\n      <tuv xml:lang="${escapeXml(s.lang)}">${inner ? `${inner}\n        ${seg}\n      ` : seg}</tuv>`;
+    })
     .join('');
-  return `    ${open}${props}${tuvs}\n    </tu>\n`;
+  return `    ${open}${head('\n      ', unit.notes, unit.props)}${tuvs}\n    </tu>\n`;
 }
 
 export function tmxFooter(): string {
@@ -70,6 +93,10 @@ export function writeTmx(units: Iterable<TmxUnit>, options: TmxHeaderOptions): s
   let out = tmxHeader(options);
   for (const unit of units) out += tmxUnit(unit);
   return out + tmxFooter();
+}
+
+function dateXml(date: Date | string): string {
+  return typeof date === 'string' ? escapeXml(date) : tmxDate(date);
 }
 
 function propXml(prop: { type: string; value: string }): string {

@@ -1,6 +1,6 @@
 import { BitextError } from '../core/errors.js';
 import { TMX_PROPS } from '../formats/tmx-read.js';
-import { tmxFooter, tmxHeader, tmxUnit } from '../formats/tmx-write.js';
+import { type TmxUnit, tmxFooter, tmxHeader, tmxUnit } from '../formats/tmx-write.js';
 import { xliffEnd, xliffFileEnd, xliffFileStart, xliffStart, xliffUnit } from '../formats/xliff-write.js';
 import { xliff2End, xliff2Start, xliff2Unit } from '../formats/xliff2-write.js';
 import { writeXlsx, type XlsxColumn } from '../formats/xlsx-write.js';
@@ -189,20 +189,37 @@ async function* tmXlsxRows(units: AsyncIterable<TmUnit>) {
   }
 }
 
-function toTmxUnit(unit: TmUnit) {
+/**
+ * A stored unit as TMX writes it: its codes back in the segments; bitext's props, then the unit's
+ * own props and notes (each in the `<tu>` or the `<tuv>` it came from); its tuid, else the TM's id.
+ * A unit with TMX metadata gets its dates as the file gave them (none when it gave none, rather than
+ * the import's time); others get the TM's dates.
+ */
+function toTmxUnit(unit: TmUnit): TmxUnit {
   const props: Array<{ type: string; value: string }> = [];
   if (unit.document !== null) props.push({ type: TMX_PROPS.document, value: unit.document });
   if (unit.position !== null) props.push({ type: TMX_PROPS.position, value: String(unit.position) });
   if (unit.confidence !== null) props.push({ type: TMX_PROPS.confidence, value: String(unit.confidence) });
+  const meta = unit.meta;
+  const onSide = <T extends { side?: 'zh' | 'en' }>(items: T[] | undefined, side: 'zh' | 'en' | undefined) =>
+    (items ?? []).filter((item) => item.side === side);
+  for (const p of onSide(meta?.props, undefined)) props.push({ type: p.type, value: p.value });
+  const side = (lang: 'zh' | 'en') => ({
+    lang: lang === 'zh' ? unit.zhLang : unit.enLang,
+    text: lang === 'zh' ? unit.zh : unit.en,
+    codes: lang === 'zh' ? unit.zhCodes : unit.enCodes,
+    props: onSide(meta?.props, lang).map((p) => ({ type: p.type, value: p.value })),
+    notes: onSide(meta?.notes, lang).map((n) => n.text),
+  });
   return {
-    tuid: String(unit.id),
-    creationDate: new Date(unit.createdAt),
-    changeDate: new Date(unit.changedAt),
+    tuid: meta?.tuid ?? String(unit.id),
+    creationId: meta?.creationId,
+    changeId: meta?.changeId,
+    creationDate: meta ? meta.creationDate : new Date(unit.createdAt),
+    changeDate: meta ? meta.changeDate : new Date(unit.changedAt),
     props,
-    segments: [
-      { lang: unit.zhLang, text: unit.zh },
-      { lang: unit.enLang, text: unit.en },
-    ],
+    notes: onSide(meta?.notes, undefined).map((n) => n.text),
+    segments: [side('zh'), side('en')],
   };
 }
 

@@ -105,10 +105,13 @@ export interface UnitRow {
   confidence: number | null;
   created_at: string | Date;
   changed_at: string | Date;
+  zh_codes: string | null;
+  en_codes: string | null;
+  meta: string | null;
 }
 
 export function toUnit(row: UnitRow): TmUnit {
-  return {
+  const unit: TmUnit = {
     id: row.id,
     zh: row.zh,
     en: row.en,
@@ -121,6 +124,11 @@ export function toUnit(row: UnitRow): TmUnit {
     createdAt: isoTime(row.created_at),
     changedAt: isoTime(row.changed_at),
   };
+  // Only when stored, so a unit without codes looks as it did before they were kept.
+  if (row.zh_codes !== null) unit.zhCodes = JSON.parse(row.zh_codes);
+  if (row.en_codes !== null) unit.enCodes = JSON.parse(row.en_codes);
+  if (row.meta !== null) unit.meta = JSON.parse(row.meta);
+  return unit;
 }
 
 /** A time as stored (SQLite: ISO text; PostgreSQL: timestamptz, read as a Date) as ISO text. */

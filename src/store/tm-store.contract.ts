@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { InlineCode, UnitMeta } from '../formats/inline-codes.js';
 import type { TmStore, TmUnit, TmUnitInput } from './tm-store.js';
 
 /**
@@ -23,6 +24,47 @@ export function runTmStoreContract(name: string, makeStore: () => Promise<TmStor
   ];
 
   describe(`TmStore contract: ${name}`, () => {
+    it('keeps inline codes and TMX metadata per unit, and a duplicate keeps the first stored ones', async () => {
+      const store = await makeStore();
+      const zhCodes: InlineCode[] = [
+        { tag: 'bpt', at: 3, attrs: { i: '1' }, content: '&lt;b&gt;' },
+        { tag: 'ept', at: 5, attrs: { i: '1' }, content: '&lt;/b&gt;' },
+      ];
+      const enCodes: InlineCode[] = [{ tag: 'ph', at: 0, attrs: { x: '1' }, content: '{0}' }];
+      const meta: UnitMeta = {
+        tuid: 'omegat-7',
+        creationId: 'translator',
+        changeId: 'reviewer',
+        creationDate: '20200101T000000Z',
+        props: [
+          { type: 'file', value: 'a.html' },
+          { type: 'x-note-kind', value: 'zh only', side: 'zh' },
+        ],
+        notes: [{ text: 'checked\twith tabs and\nlines' }],
+      };
+      // Leading white space is trimmed from the stored text: the codes move with it.
+      await store.addDocument(document('codes'), [
+        {
+          zh: ' 重庆市外事工作。',
+          en: 'Foreign affairs.',
+          zhCodes: zhCodes.map((c) => ({ ...c, at: c.at + 1 })),
+          enCodes,
+          meta,
+        },
+        { zh: '姜江副会长表示欢迎。', en: 'Welcome.' },
+      ]);
+      await store.addDocument(document('again'), [
+        { zh: '重庆市外事工作。', en: 'Foreign affairs.', enCodes: [], meta: { tuid: 'other' } },
+      ]);
+      const units = await collect(store.units());
+      expect(units).toHaveLength(2);
+      expect(units[0]).toMatchObject({ zh: '重庆市外事工作。', zhCodes, enCodes, meta });
+      expect(units[1]).not.toHaveProperty('zhCodes');
+      expect(units[1]).not.toHaveProperty('meta');
+      const [match] = await store.lookup('重庆市外事工作。');
+      expect(match?.unit).toMatchObject({ zhCodes, enCodes, meta });
+    });
+
     it('stores units with their document, position and confidence, and counts them', async () => {
       const store = await makeStore();
       const result = await store.addDocument(

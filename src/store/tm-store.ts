@@ -1,5 +1,6 @@
 import type { NumberDifference } from '../core/fuzzy/numbers.js';
 import type { Lang, Script } from '../core/types.js';
+import type { InlineCode, UnitMeta } from '../formats/inline-codes.js';
 import type { ImportedUnit } from '../formats/tmx-read.js';
 
 /** A unit on its way into the TM (from an aligned document or an imported file): one shape for both. */
@@ -18,6 +19,11 @@ export interface TmUnit {
   confidence: number | null;
   createdAt: string;
   changedAt: string;
+  /** Inline codes at offsets of each side's text (from TMX), as imported; absent when none. */
+  zhCodes?: InlineCode[];
+  enCodes?: InlineCode[];
+  /** The TMX unit's ids, dates as given, props and notes; absent when none. */
+  meta?: UnitMeta;
 }
 
 /** The file a batch of units comes from; identified by the hash of its bytes (documentHash). */

@@ -18,11 +18,15 @@ export function describeAdd(
   return line;
 }
 
+/** A match as JSON; a unit with inline codes also gives them, at offsets of zh and en, to restore them. */
 export function matchJson(match: TmMatch) {
+  const { zhCodes, enCodes } = match.unit;
   return {
     score: match.score,
     zh: match.unit.zh,
     en: match.unit.en,
+    ...(zhCodes ? { zhCodes } : {}),
+    ...(enCodes ? { enCodes } : {}),
     numbers: match.numbers,
     unit: match.unit,
   };

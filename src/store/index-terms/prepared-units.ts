@@ -1,5 +1,6 @@
 import { normalizeSegment, unitKeyOf } from '../../core/fuzzy/normalize.js';
 import type { Lang, Script } from '../../core/types.js';
+import type { InlineCode } from '../../formats/inline-codes.js';
 import { canonicalEnTag, canonicalZhTag } from '../lang-tags.js';
 import type { TmUnitInput } from '../tm-store.js';
 import { TermCounts } from './term-counts.js';
@@ -33,6 +34,13 @@ export interface PreparedBatch {
   createdAt: (string | null)[];
   changedAt: (string | null)[];
   /**
+   * Inline codes (InlineCode[]) and the unit's metadata (UnitMeta) as JSON text, null when none: the
+   * stores keep them as given, and text crosses to the main thread faster than nested objects.
+   */
+  zhCodes: (string | null)[];
+  enCodes: (string | null)[];
+  meta: (string | null)[];
+  /**
    * Document frequencies summed over the units prepared so far, handed over when the in-memory map
    * grows large and with the last batch. They count every prepared unit, duplicates included: the
    * store subtracts the duplicates it finds.
@@ -62,6 +70,9 @@ function emptyBatch(): PreparedBatch {
     confidence: [],
     createdAt: [],
     changedAt: [],
+    zhCodes: [],
+    enCodes: [],
+    meta: [],
     termUnits: { lang: [], term: [], units: [] },
   };
 }
@@ -112,6 +123,9 @@ function prepareUnit(
     batch.skipped++;
     return;
   }
+  batch.zhCodes.push(codesJson(unit.zhCodes, unit.zh, zh));
+  batch.enCodes.push(codesJson(unit.enCodes, unit.en, en));
+  batch.meta.push(unit.meta === undefined ? null : JSON.stringify(unit.meta));
   const { tag: zhLang, script, decided } = canonicalZhTag(unit.zhLang, zh, scripts.last);
   const zhNormal = normalizeSegment(zh, 'zh');
   const enNormal = normalizeSegment(en, 'en');
@@ -128,6 +142,19 @@ function prepareUnit(
   batch.confidence.push(unit.confidence ?? null);
   batch.createdAt.push(unit.createdAt?.toISOString() ?? null);
   batch.changedAt.push(unit.changedAt?.toISOString() ?? null);
+}
+
+/**
+ * A side's codes as JSON, their offsets moved to the trimmed text (a code in white space trimmed
+ * away stands at that end of the text).
+ */
+function codesJson(codes: InlineCode[] | undefined, text: string, trimmed: string): string | null {
+  if (codes === undefined || codes.length === 0) return null;
+  const lead = text.length - text.trimStart().length;
+  if (lead === 0 && trimmed.length === text.length) return JSON.stringify(codes);
+  return JSON.stringify(
+    codes.map((code) => ({ ...code, at: Math.min(Math.max(code.at - lead, 0), trimmed.length) })),
+  );
 }
 
 /**

@@ -89,6 +89,18 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    description: 'inline codes and TMX metadata of units',
+    // As SQLite's version 5: JSON text beside the matched plain text, NULL when a unit has none.
+    // text, not jsonb: they are only stored and given back whole, never queried. Adding nullable
+    // columns without a default rewrites no row.
+    sql: `
+      ALTER TABLE bitext.tm_units ADD COLUMN zh_codes text;
+      ALTER TABLE bitext.tm_units ADD COLUMN en_codes text;
+      ALTER TABLE bitext.tm_units ADD COLUMN meta text;
+    `,
+  },
 ];
 
 /** The schema version this build writes. */

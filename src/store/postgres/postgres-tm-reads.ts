@@ -35,7 +35,7 @@ import { POSTGRES_SCHEMA_VERSION } from './migrations.js';
 import { decodeBlock, forEachId } from './posting-blocks.js';
 
 const UNIT_COLUMNS = `u.id, u.zh, u.en, u.zh_lang, u.en_lang, u.zh_script, d.name AS document, u.position,
-  u.confidence, u.created_at, u.changed_at`;
+  u.confidence, u.created_at, u.changed_at, u.zh_codes, u.en_codes, u.meta`;
 const UNIT_FROM = 'bitext.tm_units u LEFT JOIN bitext.tm_documents d ON d.id = u.document_id';
 const DOCUMENT_SELECT = `SELECT d.id, d.name, d.kind, d.content_hash, d.added_at,
   (SELECT count(*) FROM bitext.tm_units u WHERE u.document_id = d.id) AS units FROM bitext.tm_documents d`;

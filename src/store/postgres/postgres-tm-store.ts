@@ -29,7 +29,7 @@ import { PostingBuilder } from './posting-blocks.js';
 const ANALYZE_MIN_UNITS = 20_000;
 
 const STAGING_COLUMNS =
-  'zh, en, zh_lang, en_lang, zh_script, doc_name, position, confidence, created_at, changed_at, key_hash, terms, zh_masked, en_masked';
+  'zh, en, zh_lang, en_lang, zh_script, doc_name, position, confidence, created_at, changed_at, key_hash, terms, zh_masked, en_masked, zh_codes, en_codes, meta';
 
 /**
  * The TM on PostgreSQL. An import is one transaction on a connection of its own: its units are
@@ -212,7 +212,7 @@ async function stageUnits(
       id bigint NOT NULL,
       zh text, en text, zh_lang text, en_lang text, zh_script text, doc_name text, position integer,
       confidence double precision, created_at timestamptz, changed_at timestamptz, key_hash bigint,
-      terms text COLLATE "C", zh_masked bigint, en_masked bigint
+      terms text COLLATE "C", zh_masked bigint, en_masked bigint, zh_codes text, en_codes text, meta text
     ) ON COMMIT DROP`);
   await client.query(
     'CREATE TEMP TABLE bitext_staging_terms (key text COLLATE "C", units bigint) ON COMMIT DROP',
@@ -294,6 +294,9 @@ function unitLines(batch: PreparedBatch, ids: number[]): string[] {
       batch.keyHash[i]!,
       batch.terms[i]!,
       ...maskedHashesOf(batch.terms[i]!),
+      batch.zhCodes[i] ?? null,
+      batch.enCodes[i] ?? null,
+      batch.meta[i] ?? null,
     ]),
   );
 }
@@ -405,12 +408,12 @@ async function storeStaged(
  */
 function insertStaged(keyHash: string): string {
   return `INSERT INTO bitext.tm_units (id, zh, en, zh_lang, en_lang, zh_script, document_id, position,
-      confidence, created_at, changed_at, zh_masked, en_masked, key_hash)
+      confidence, created_at, changed_at, zh_masked, en_masked, key_hash, zh_codes, en_codes, meta)
     SELECT s.id, s.zh, s.en, s.zh_lang, s.en_lang, s.zh_script,
       CASE WHEN s.doc_name IS NULL OR s.doc_name = $2 THEN $1::bigint
         ELSE (SELECT min(d.id) FROM bitext.tm_documents d WHERE d.name = s.doc_name) END,
       s.position, s.confidence, coalesce(s.created_at, $3), coalesce(s.changed_at, s.created_at, $3),
-      s.zh_masked, s.en_masked, ${keyHash}`;
+      s.zh_masked, s.en_masked, ${keyHash}, s.zh_codes, s.en_codes, s.meta`;
 }
 
 /** Stores a staged unit whose hash another key holds, under the first free probed hash. 1 if stored. */

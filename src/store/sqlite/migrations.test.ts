@@ -14,6 +14,20 @@ const pairs = [
   { zh: '培育友好人脉,促进民相亲。', en: 'Cultivate friendly contacts and bring peoples closer.' },
 ];
 
+// Versions before 5 had no columns for inline codes and metadata: a database built by this build is
+// taken back to an older version by dropping them as well as by setting user_version.
+const WITHOUT_CODES = `
+  ALTER TABLE tm_units DROP COLUMN zh_codes;
+  ALTER TABLE tm_units DROP COLUMN en_codes;
+  ALTER TABLE tm_units DROP COLUMN meta;
+`;
+
+async function all<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
 describe('schema migrations', () => {
   it('opens a version 2 TM (unicode61 term index) and rebuilds its index with the ascii tokenizer', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'bitext-migrate-')), 'tm.db');
@@ -23,6 +37,7 @@ describe('schema migrations', () => {
     store.db.exec(`
       DROP TABLE tm_terms;
       CREATE VIRTUAL TABLE tm_terms USING fts5(terms, content='', columnsize=0, detail=none);
+      ${WITHOUT_CODES}
       PRAGMA user_version = 2;
     `);
     // Its index as version 2 wrote it (the same documents), for a unit only: the rebuild must
@@ -75,6 +90,7 @@ describe('schema migrations', () => {
       const old = `${row.zh_script}\u0000${normalizeSegment(row.zh, 'zh')}\u0000${normalizeSegment(row.en, 'en')}`;
       setHash.run(hashKey(old), row.id);
     }
+    store.db.exec(WITHOUT_CODES);
     store.db.pragma('user_version = 3');
     await store.close();
 
@@ -87,6 +103,37 @@ describe('schema migrations', () => {
     ]);
     expect(again).toMatchObject({ read: 4, added: 0, duplicates: 4 });
     expect((await store.stats()).units).toBe(4);
+    await store.close();
+  });
+
+  it('adds the columns for codes and metadata to a version 4 TM: its units read as before, new ones keep theirs', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'bitext-migrate-')), 'tm.db');
+    let store = openSqliteTmStore(path);
+    await store.addDocument({ name: 'a.tsv', contentHash: 'a', kind: 'tsv' }, pairs);
+    store.db.exec(WITHOUT_CODES);
+    store.db.pragma('user_version = 4');
+    await store.close();
+
+    store = openSqliteTmStore(path);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    const columns = store.db.prepare("SELECT name FROM pragma_table_info('tm_units')").pluck().all();
+    expect(columns).toEqual(expect.arrayContaining(['zh_codes', 'en_codes', 'meta']));
+    const [old] = (await all(store.units())) as unknown as Array<Record<string, unknown>>;
+    expect(old).toMatchObject({ zh: pairs[0]!.zh, en: pairs[0]!.en });
+    expect(old).not.toHaveProperty('zhCodes');
+    await store.addDocument({ name: 'b.tmx', contentHash: 'b', kind: 'tmx' }, [
+      {
+        zh: '欢迎。',
+        en: 'Welcome.',
+        enCodes: [{ tag: 'ph', at: 8, content: '&lt;br/&gt;' }],
+        meta: { tuid: '9', notes: [{ text: 'n' }] },
+      },
+    ]);
+    const units = await all(store.units());
+    expect(units.at(-1)).toMatchObject({
+      enCodes: [{ tag: 'ph', at: 8, content: '&lt;br/&gt;' }],
+      meta: { tuid: '9', notes: [{ text: 'n' }] },
+    });
     await store.close();
   });
 });

@@ -109,6 +109,18 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: '',
     after: rekeyUnits,
   },
+  {
+    version: 5,
+    description: 'inline codes and TMX metadata of units',
+    // JSON text (InlineCode[] per side, UnitMeta), NULL for the units that have none (most): kept
+    // beside the plain text, which alone is matched and keyed, so a CAT tool gets its tags back on
+    // export and in lookups. Adding nullable columns rewrites no row.
+    sql: `
+      ALTER TABLE tm_units ADD COLUMN zh_codes TEXT;
+      ALTER TABLE tm_units ADD COLUMN en_codes TEXT;
+      ALTER TABLE tm_units ADD COLUMN meta TEXT;
+    `,
+  },
 ];
 
 /** The schema version this build writes. */

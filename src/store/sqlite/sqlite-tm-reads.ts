@@ -26,7 +26,7 @@ import { SqliteDocuments } from './document-rows.js';
 import { SCHEMA_VERSION } from './migrations.js';
 
 const UNIT_COLUMNS = `u.id, u.zh, u.en, u.zh_lang, u.en_lang, u.zh_script, d.name AS document, u.position,
-  u.confidence, u.created_at, u.changed_at`;
+  u.confidence, u.created_at, u.changed_at, u.zh_codes, u.en_codes, u.meta`;
 const UNIT_FROM = 'tm_units u LEFT JOIN tm_documents d ON d.id = u.document_id';
 
 /**

@@ -80,8 +80,8 @@ export class SqliteTmStore implements PreparedBatchStore {
       ),
       insertUnit: db.prepare(
         `INSERT INTO tm_units (zh, en, zh_lang, en_lang, zh_script, document_id, position, confidence,
-           created_at, changed_at, key_hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key_hash) DO NOTHING`,
+           created_at, changed_at, key_hash, zh_codes, en_codes, meta)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key_hash) DO NOTHING`,
       ),
       unitByKeyHash: db.prepare<
         [number],
@@ -270,6 +270,9 @@ export class SqliteTmStore implements PreparedBatchStore {
         created,
         changed,
         keyHash,
+        batch.zhCodes[i],
+        batch.enCodes[i],
+        batch.meta[i],
       );
       if (inserted.changes === 1) {
         this.statements.insertTerms.run(inserted.lastInsertRowid, batch.terms[i]);
