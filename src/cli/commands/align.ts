@@ -30,6 +30,7 @@ Examples:
   $ bitext align examples/press-release.txt                  one file, Chinese then English paragraphs
   $ bitext align page.html                                   a web page: the article's text, no navigation
   $ bitext align release.docx                                a Word file: paragraphs, zh|en tables as pairs
+  $ bitext align release.pdf                                 a PDF: lines re-joined, headers and page numbers dropped
   $ bitext align pairs.xlsx                                  a sheet (or .csv) of zh|en rows, either order
   $ bitext align project.xliff                               a TMX or XLIFF's two sides, aligned afresh
   $ bitext align zh.txt en.txt --format tmx --out pairs.tmx   two files, one per language
@@ -46,7 +47,7 @@ export function registerAlign(program: Command, io: CliIo): void {
     )
     .argument(
       '<file>',
-      'bilingual document (text, web page, .docx, .xlsx or CSV of zh|en rows, TMX, XLIFF), or the Chinese side when a second file is given ("-" for stdin)',
+      'bilingual document (text, web page, .docx, PDF, .xlsx or CSV of zh|en rows, TMX, XLIFF), or the Chinese side when a second file is given ("-" for stdin)',
     )
     .argument('[en-file]', 'the English side')
     .option('--presplit', 'inputs have one sentence per line: never re-split (needs two files)')

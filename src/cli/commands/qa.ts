@@ -30,7 +30,7 @@ Examples:
   $ bitext qa doc.txt --format html --out report.html            one self-contained HTML report
   $ bitext qa doc.txt --checks number,date,name --fail-on error  exit 1 when an error is found (CI)
 
-Input: a bilingual document (text, web page, .docx, .xlsx or CSV of zh|en rows; aligned first, as by
+Input: a bilingual document (text, web page, .docx, PDF, .xlsx or CSV of zh|en rows; aligned first, as by
 \`bitext align\`), or aligned pairs as .tsv (zh<TAB>en), .jsonl ({"zh":…,"en":…} per line), or the
 units of a TMX or XLIFF file (checked as they are, not re-aligned). Checks: ${QA_CHECKS.join(', ')}.`;
 
@@ -42,7 +42,7 @@ export function registerQa(program: Command, io: CliIo): void {
     )
     .argument(
       '<files...>',
-      'bilingual documents (text, web page, .docx, .xlsx, .csv) or aligned pairs (.tsv, .jsonl, .tmx, .xliff); "-" for stdin',
+      'bilingual documents (text, web page, .docx, PDF, .xlsx, .csv) or aligned pairs (.tsv, .jsonl, .tmx, .xliff); "-" for stdin',
     )
     .option('--termbase <file>', 'termbase to enforce: .tbx, .csv, .tsv, or a bitext database (.db)')
     .option('--db <location>', `enforce the termbase stored with the TM: ${DB_OPTION_HELP}`)

@@ -52,7 +52,7 @@ export function registerTerms(program: Command, io: CliIo): void {
     )
     .argument(
       '[files...]',
-      'bilingual documents (text, web page, .docx, .xlsx, .csv) or aligned pairs (.tsv, .jsonl, .tmx, .xliff); none: the TM of --db',
+      'bilingual documents (text, web page, .docx, PDF, .xlsx, .csv) or aligned pairs (.tsv, .jsonl, .tmx, .xliff); none: the TM of --db',
     )
     .option('--db <location>', DB_OPTION_HELP)
     .addOption(

@@ -53,7 +53,7 @@ export function registerTm(program: Command, io: CliIo): void {
     .description('align bilingual documents and store their pairs (a document already stored adds nothing)')
     .argument(
       '<files...>',
-      'bilingual documents (text, web page, .docx, .xlsx or CSV of zh|en rows, TMX/XLIFF re-aligned), each holding both languages ("-" for stdin)',
+      'bilingual documents (text, web page, .docx, PDF, .xlsx or CSV of zh|en rows, TMX/XLIFF re-aligned), each holding both languages ("-" for stdin)',
     )
     .option('--replace', 'a changed document replaces the stored versions of the same name')
     .addHelpText('after', '\nExample:\n  $ bitext tm add examples/press-release.txt --format json')

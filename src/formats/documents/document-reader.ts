@@ -5,14 +5,16 @@ import type { EncodingName } from '../../io/decode.js';
 // paragraphs of text; the aligner only ever sees those paragraphs, never a file format.
 
 /** The document formats bitext reads; each has one reader. */
-export type DocumentFormat = 'text' | 'html' | 'docx' | 'xlsx' | 'csv' | 'tmx' | 'xliff';
+export type DocumentFormat = 'text' | 'html' | 'docx' | 'xlsx' | 'csv' | 'tmx' | 'xliff' | 'pdf';
 
 /** Where a paragraph came from in its file, in that format's own terms (all 1-based). */
 export interface ParagraphSource {
   /** Plain text: the line. */
   line?: number;
-  /** Web pages and Word files: the paragraph's place among the blocks read. */
+  /** Web pages and Word files: the paragraph's place among the blocks read (PDF: among the paragraphs). */
   block?: number;
+  /** PDF: the page the paragraph starts on. */
+  page?: number;
   /** A paragraph read from a zh|en table: which table, row and column. */
   table?: number;
   row?: number;

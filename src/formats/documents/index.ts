@@ -12,6 +12,7 @@ import type {
 import { docxReader, isZip } from './docx.js';
 import { htmlReader } from './html.js';
 import { tmxReader, xliffReader } from './interchange.js';
+import { isPdf, pdfReader } from './pdf.js';
 import { plainTextReader } from './plain.js';
 import { xlsxReader } from './xlsx.js';
 import { zipEntryNames } from './zip-entries.js';
@@ -33,6 +34,7 @@ const READERS: Record<DocumentFormat, DocumentReader> = {
   csv: csvReader,
   tmx: tmxReader,
   xliff: xliffReader,
+  pdf: pdfReader,
 };
 
 export interface ReadDocument {
@@ -69,6 +71,7 @@ const XLIFF_EXTENSIONS = new Set(['.xlf', '.xliff', '.sdlxliff', '.mqxliff']);
 export function detectDocumentFormat(bytes: Uint8Array, file: string): DocumentFormat {
   const extension = extname(file).toLowerCase();
   if (isZip(bytes)) return zipFormat(bytes, extension);
+  if (isPdf(bytes) || extension === '.pdf') return 'pdf'; // a damaged .pdf: the reader names the damage
   if (OLE.every((b, i) => bytes[i] === b)) {
     throw new BitextError(
       'UNSUPPORTED_FORMAT',

@@ -1,0 +1,202 @@
+// From positioned lines of a PDF's text layer to paragraphs: page furniture is dropped, lines are
+// grouped into paragraphs by layout, and the lines of a paragraph are joined back into its text.
+// Pure: no pdf.js here, so the rules can be tested on lines alone.
+
+/** One line of text on a page, in PDF points (y grows upwards; y is the baseline). */
+export interface PdfLine {
+  page: number;
+  text: string;
+  x: number;
+  xEnd: number;
+  y: number;
+  size: number;
+}
+
+export interface PdfParagraph {
+  /** The page the paragraph starts on (1-based). */
+  page: number;
+  lines: PdfLine[];
+}
+
+/** How many lines at the top and at the bottom of a page may be a running header or footer. */
+const EDGE_LINES = 3;
+
+/**
+ * A line that is only a page number: "7", "- 7 -", "Page 7", "7 of 12", "7/12", "第7頁", "第 7 页 共 12 页",
+ * a Roman numeral.
+ */
+const PAGE_NUMBER =
+  /^(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?$|^(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$|^\d{1,4}\s*(?:of|\/)\s*\d{1,4}$|^第\s*\d{1,4}\s*[頁页](?:\s*[,，]?\s*共\s*\d{1,4}\s*[頁页])?$|^[ivxlcdm]{1,7}$/i;
+
+/**
+ * Running headers and footers: a line among the first or last few of a page whose text (digits
+ * aside, so "Page 3" matches "Page 4") stands at the same height on at least half the pages, and
+ * on two at least. A bare page number at the top or bottom of a page goes too, even on one page.
+ */
+export function dropFurniture(pages: readonly PdfLine[][]): PdfLine[][] {
+  const key = (line: PdfLine) => line.text.replace(/\d+/g, '#');
+  const edges = pages.map((lines) =>
+    lines.filter((_, i) => i < EDGE_LINES || i >= lines.length - EDGE_LINES),
+  );
+  const repeated = (line: PdfLine): boolean => {
+    let count = 0;
+    for (const edge of edges) {
+      if (edge.some((other) => key(other) === key(line) && Math.abs(other.y - line.y) < 3)) count++;
+    }
+    return count >= 2 && count >= pages.length / 2;
+  };
+  return pages.map((lines, p) =>
+    lines.filter((line, i) => {
+      if (!edges[p]!.includes(line)) return true;
+      const outermost = i < 2 || i >= lines.length - 2;
+      if (outermost && PAGE_NUMBER.test(line.text)) return false;
+      return !repeated(line);
+    }),
+  );
+}
+
+function percentile(values: number[], q: number): number | undefined {
+  if (values.length === 0) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+const ENDS_SENTENCE = /[.!?。！？…"”’」』)）]$/u;
+
+/**
+ * Lines into paragraphs. A new paragraph starts where the vertical gap is larger than the
+ * document's line spacing, where a line is indented from the left margin (a Chinese first-line
+ * indent), where the font size changes, and after a line that stops well short of the right margin
+ * and ends a sentence. Across a page break there is no gap to measure: a paragraph goes on unless
+ * the next page's first line is indented, or the last line stops short, or the page ended early
+ * (above its body's usual bottom) on a sentence end — the space between paragraphs fell there.
+ */
+export function pdfParagraphs(rawPages: readonly PdfLine[][]): PdfParagraph[] {
+  const pages = dropFurniture(rawPages);
+  const lines = pages.flat();
+  if (lines.length === 0) return [];
+
+  // The line spacing: the low end of the baseline-to-baseline distances on a page (paragraph gaps
+  // are the high end), so a document with few wrapped lines still gives its line pitch.
+  const pitches: number[] = [];
+  for (const page of pages) {
+    for (let i = 1; i < page.length; i++) {
+      const pitch = page[i - 1]!.y - page[i]!.y;
+      if (pitch > 0 && pitch < 4 * page[i]!.size) pitches.push(pitch);
+    }
+  }
+  const size = percentile(
+    lines.map((l) => l.size),
+    0.5,
+  )!;
+  const linePitch = percentile(pitches, 0.2) ?? 1.2 * size;
+  // The body's left and right edges: the usual start of a line, and the end of a full one.
+  const left = percentile(
+    lines.map((l) => Math.round(l.x)),
+    0.1,
+  )!;
+  const right = percentile(
+    lines.map((l) => l.xEnd),
+    0.9,
+  )!;
+  const width = Math.max(right - left, 1);
+  const bottom = Math.min(...lines.map((l) => l.y));
+
+  const isShort = (line: PdfLine) => line.xEnd < right - Math.max(0.25 * width, 3 * line.size);
+  const isIndented = (line: PdfLine) => line.x > left + 0.8 * line.size;
+
+  const paragraphs: PdfParagraph[] = [];
+  let previous: PdfLine | undefined;
+  for (const line of lines) {
+    let starts = !previous;
+    if (previous) {
+      const endsSentence = ENDS_SENTENCE.test(previous.text);
+      if (Math.abs(line.size - previous.size) > 0.2 * previous.size || isIndented(line)) starts = true;
+      else if (isShort(previous) && endsSentence) starts = true;
+      else if (line.page === previous.page) {
+        const gap = previous.y - line.y;
+        starts = gap <= 0 || gap > 1.3 * linePitch;
+      } else {
+        starts = isShort(previous) || (endsSentence && previous.y - bottom > 0.5 * linePitch);
+      }
+    }
+    if (starts) paragraphs.push({ page: line.page, lines: [line] });
+    else paragraphs.at(-1)!.lines.push(line);
+    previous = line;
+  }
+  return paragraphs;
+}
+
+const HAN = /\p{Script=Han}/gu;
+const LATIN_LETTER = /\p{Script=Latin}/gu;
+const CJK_CHAR = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2014\u2026\u201c\u201d]/u;
+
+function mostlyChinese(text: string): boolean {
+  return (text.match(HAN)?.length ?? 0) > (text.match(LATIN_LETTER)?.length ?? 0);
+}
+
+/**
+ * A gloss still open at the end of a line: a Chinese character, "(" and pinyin so far, as in 協(xi
+ * + é)… The rest of the syllable on the next line belongs to it, with no space.
+ */
+const OPEN_GLOSS = /\p{Script=Han}[(（]\p{Script=Latin}*$/u;
+
+/**
+ * The lines of one paragraph as one text. Chinese lines join without a space (CJK text has none
+ * between words), English lines with one. A line ending in a hyphen inside a word is rejoined:
+ * without the hyphen where it was a soft break (inter- + national), with it where the hyphen is the
+ * word's own (level-II, Chengdu-Chongqing, people-to-people, COVID-19).
+ */
+export function joinPdfLines(lines: readonly string[]): string {
+  const text = lines.join('\n');
+  const words = new Set(text.toLowerCase().match(/[\p{L}-]+/gu) ?? []);
+  let out = '';
+  lines.forEach((raw, i) => {
+    const line = raw.trim();
+    if (i === 0 || !out) {
+      out = line;
+      return;
+    }
+    const last = out.at(-1)!;
+    const first = line[0]!;
+    if (last === '\u00ad') {
+      out = out.slice(0, -1) + line; // a soft hyphen is a break opportunity only, never text
+    } else if (/[\p{L}\d]-$/u.test(out) && /^[\p{L}\d]/u.test(line)) {
+      out = keepsHyphen(out, line, words) ? out + line : out.slice(0, -1) + line;
+    } else if (OPEN_GLOSS.test(out)) {
+      out += line;
+    } else if (CJK_CHAR.test(last) || CJK_CHAR.test(first)) {
+      out += line;
+    } else if (mostlyChinese(lines[i - 1]!) && !(/\p{L}/u.test(last) && /\p{L}/u.test(first))) {
+      // ASCII punctuation and digits in Chinese text (4月14日,市…) join as the characters do
+      out += line;
+    } else {
+      out += ` ${line}`;
+    }
+  });
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Whether a line-final hyphen between two letters is the word's own. It is where what follows
+ * starts with a capital or the fragments are already compounds (level-II, people-to- + people),
+ * where the part after the break is one or two letters (follow-up: hyphenation leaves at least
+ * three), or where the document writes the hyphenated form elsewhere. Otherwise the break is a soft
+ * one — unless the document has the hyphenated form but never the joined word. A compound of two
+ * lower-case words seen nowhere else (well- + known) is joined: the cost of that rule, accepted
+ * because typesetters hyphenate far more words than they break compounds at line ends.
+ */
+function keepsHyphen(before: string, after: string, words: ReadonlySet<string>): boolean {
+  const head = /([\p{L}\d-]*?)([\p{L}\d]+)-$/u.exec(before);
+  const tail = /^([\p{L}\d]+)([\p{L}\d-]*)/u.exec(after);
+  if (!head || !tail) return true;
+  const [, headCompound = '', headFragment = ''] = head;
+  const [, tailFragment = '', tailCompound = ''] = tail;
+  if (headCompound.includes('-') || tailCompound.startsWith('-')) return true;
+  if (/^[\p{Lu}\d]/u.test(tailFragment) || /^\p{Lu}+$/u.test(headFragment)) return true;
+  if (tailFragment.length <= 2 || headFragment.length <= 1) return true;
+  const joined = `${headFragment}${tailFragment}`.toLowerCase();
+  const hyphenated = `${headFragment}-${tailFragment}`.toLowerCase();
+  if (words.has(hyphenated) && !words.has(joined)) return true;
+  return false;
+}
