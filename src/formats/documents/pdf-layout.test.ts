@@ -74,6 +74,19 @@ describe('dropFurniture', () => {
     );
   });
 
+  it('drops a browser’s date/title header and address/page-count footer, even on a single page', () => {
+    const page = [
+      line(1, 580, '12/6/26, 3:38 PM 王廣成率隊赴全國對外友協、中促會匯報工作', 20, 8),
+      line(1, 525, '4月14日,市政府外辦黨組成員'),
+      line(1, 20, 'file:///tmp/release.html 1/1', 20, 8),
+    ];
+    expect(
+      dropFurniture([page])
+        .flat()
+        .map((l) => l.text),
+    ).toEqual(['4月14日,市政府外辦黨組成員']);
+  });
+
   it('keeps a line that repeats on fewer than half the pages', () => {
     const pages = [1, 2, 3, 4, 5].map((page) => [
       line(page, 560, page <= 2 ? 'Draft notes' : `Heading ${'x'.repeat(page)}`),

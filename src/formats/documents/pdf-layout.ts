@@ -29,6 +29,14 @@ const PAGE_NUMBER =
   /^(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?$|^(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$|^\d{1,4}\s*(?:of|\/)\s*\d{1,4}$|^第\s*\d{1,4}\s*[頁页](?:\s*[,，]?\s*共\s*\d{1,4}\s*[頁页])?$|^[ivxlcdm]{1,7}$/i;
 
 /**
+ * What a browser prints at the top and bottom of every page when its header and footer are on:
+ * the date and time (then the title), and the address (then "1/3"). Matched on the outermost line
+ * only, so a one-page print loses them too.
+ */
+const BROWSER_FURNITURE =
+  /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+\d{1,2}:\d{2}(?:\s*[AP]M)?(?:\s|$)|^(?:https?|file):\/\/\S+(?:\s+\d{1,4}\s*\/\s*\d{1,4})?$/i;
+
+/**
  * Running headers and footers: a line among the first or last few of a page whose text (digits
  * aside, so "Page 3" matches "Page 4") stands at the same height on at least half the pages, and
  * on two at least. A bare page number at the top or bottom of a page goes too, even on one page.
@@ -50,6 +58,7 @@ export function dropFurniture(pages: readonly PdfLine[][]): PdfLine[][] {
       if (!edges[p]!.includes(line)) return true;
       const outermost = i < 2 || i >= lines.length - 2;
       if (outermost && PAGE_NUMBER.test(line.text)) return false;
+      if ((i === 0 || i === lines.length - 1) && BROWSER_FURNITURE.test(line.text)) return false;
       return !repeated(line);
     }),
   );
