@@ -16,7 +16,7 @@ export interface AlignInputOptions extends Omit<DocumentOptions, 'sourceNames'> 
   encoding?: EncodingName;
 }
 
-/** Reads a bilingual document of any format (plain text, web page, .docx) and aligns it. */
+/** Reads a bilingual document of any format readDocument knows (plain text, web page, .docx, PDF, .xlsx, CSV, TMX, XLIFF) and aligns it. */
 export async function alignDocumentInput(
   input: DocumentInput,
   options: AlignInputOptions = {},
