@@ -1,4 +1,5 @@
 import { indexTerms, scanChineseTerms } from '../../core/fuzzy/grams.js';
+import { normalizeSegment } from '../../core/fuzzy/normalize.js';
 import type { Lang } from '../../core/types.js';
 import { ftsTerm, sameMaskedTerm } from './term-index.js';
 
@@ -107,4 +108,31 @@ export class TermCounts {
       counts.clear();
     }
   }
+}
+
+/** Units after which StoredUnitTerms starts a fresh TermCounts (whose maps only grow). */
+const UNITS_PER_COUNTER = 100_000;
+
+/**
+ * The index document of a stored unit's text, exactly as its import wrote it (TermCounts.document of
+ * the normalised sides): what deleting a unit and rebuilding the index need. Only the documents are
+ * wanted, not the counts, so the TermCounts behind them is replaced now and then to bound its memory;
+ * a unit's document does not depend on the units before it.
+ */
+export class StoredUnitTerms {
+  private counts = new TermCounts();
+  private units = 0;
+
+  of(zh: string, en: string): string {
+    if (++this.units % UNITS_PER_COUNTER === 0) this.counts = new TermCounts();
+    return this.counts.document(normalizeSegment(zh, 'zh'), normalizeSegment(en, 'en'));
+  }
+}
+
+/**
+ * The keys of an index document that document frequencies count: all but the two masked-side hashes
+ * that lead it, which are nearly one per unit and are looked up by equality, never ranked.
+ */
+export function countedKeys(document: string): string[] {
+  return document.split(' ').slice(2);
 }

@@ -1,5 +1,4 @@
-import { normalizeSegment } from '../../core/fuzzy/normalize.js';
-import { TermCounts } from '../index-terms/term-counts.js';
+import { countedKeys, StoredUnitTerms } from '../index-terms/term-counts.js';
 import { termOfFtsKey } from '../index-terms/term-index.js';
 import { type DocumentRow, toDocument } from '../tm-queries.js';
 import type { TmDocument } from '../tm-store.js';
@@ -69,19 +68,16 @@ export class SqliteDocuments {
    */
   delete(id: number): number | null {
     if (!this.statements.byId.get(id)) return null;
-    let counts = new TermCounts();
+    const storedTerms = new StoredUnitTerms();
     let deleted = 0;
     for (const { id: unitId, zh, en } of this.statements.unitsOf.all(id)) {
-      const terms = counts.document(normalizeSegment(zh, 'zh'), normalizeSegment(en, 'en'));
+      const terms = storedTerms.of(zh, en);
       this.statements.deleteTerms.run(unitId, terms);
-      // The first two terms are the masked-side hashes, which tm_term_units does not count.
-      const split = terms.split(' ');
-      for (let t = 2; t < split.length; t++) {
-        const { lang, term } = termOfFtsKey(split[t]!);
+      for (const key of countedKeys(terms)) {
+        const { lang, term } = termOfFtsKey(key);
         this.statements.subtractTermUnits.run(lang, term);
       }
-      // TermCounts only grows; a fresh one now and then keeps its memory bounded.
-      if (++deleted % 100_000 === 0) counts = new TermCounts();
+      deleted++;
     }
     this.statements.deleteUnits.run(id);
     this.statements.deleteDocument.run(id);
