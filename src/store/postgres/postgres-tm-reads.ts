@@ -1,4 +1,3 @@
-import { normalizeSegment } from '../../core/fuzzy/normalize.js';
 import type { Lang } from '../../core/types.js';
 import {
   CANDIDATES,
@@ -8,7 +7,6 @@ import {
   queryKeys,
   topByWeight,
 } from '../index-terms/candidate-plan.js';
-import { TermCounts } from '../index-terms/term-counts.js';
 import { maskedHash } from '../index-terms/term-index.js';
 import {
   collectHits,
@@ -30,7 +28,7 @@ import type {
   TmUnit,
   TmUnitFilter,
 } from '../tm-store.js';
-import type { PgClient, PgPool } from './connection.js';
+import type { PgPool } from './connection.js';
 import { POSTGRES_SCHEMA_VERSION } from './migrations.js';
 import { decodeBlock, forEachId } from './posting-blocks.js';
 
@@ -336,37 +334,6 @@ export class PostgresTmReads {
       schemaVersion: POSTGRES_SCHEMA_VERSION,
     };
   }
-}
-
-/**
- * Deletes a document and its units inside the caller's transaction, and takes their index keys
- * (computed again from the text, as the import computed them) off the document frequencies. Their
- * ids stay in the posting blocks (rewriting the blocks of every common key a document touches would
- * cost more than the delete); reads skip ids whose rows are gone. Returns the units deleted, or null
- * when there is no such document.
- */
-export async function deleteDocumentRows(client: PgClient, id: number): Promise<number | null> {
-  const document = await client.query('SELECT 1 FROM bitext.tm_documents WHERE id = $1 FOR UPDATE', [id]);
-  if (document.rows.length === 0) return null;
-  const { rows } = await client.query<{ zh: string; en: string }>(
-    'DELETE FROM bitext.tm_units WHERE document_id = $1 RETURNING zh, en',
-    [id],
-  );
-  const held = new Map<string, number>();
-  const counts = new TermCounts();
-  for (const { zh, en } of rows) {
-    // The first two keys are the masked-side hashes, which tm_term_units does not count.
-    const keys = counts.document(normalizeSegment(zh, 'zh'), normalizeSegment(en, 'en')).split(' ');
-    for (let k = 2; k < keys.length; k++) held.set(keys[k]!, (held.get(keys[k]!) ?? 0) + 1);
-  }
-  const keys = [...held.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  await client.query(
-    `UPDATE bitext.tm_term_units t SET units = t.units - c.n
-     FROM unnest($1::text[], $2::bigint[]) AS c(k, n) WHERE t.key = c.k`,
-    [keys, keys.map((k) => held.get(k)!)],
-  );
-  await client.query('DELETE FROM bitext.tm_documents WHERE id = $1', [id]);
-  return rows.length;
 }
 
 /** The ids in both ascending lists, ascending. */

@@ -5,6 +5,7 @@ import { unitKey } from '../../core/fuzzy/normalize.js';
 import { alreadyPresent, emptyAddResult, importTime } from '../add-result.js';
 import { BATCH_SIZE, type PreparedBatchStore } from '../import-file.js';
 import { type PreparedBatch, prepareUnits } from '../index-terms/prepared-units.js';
+import { countedKeys, StoredUnitTerms } from '../index-terms/term-counts.js';
 import { ftsTerm, hashKey } from '../index-terms/term-index.js';
 import type {
   TmAddOptions,
@@ -22,7 +23,7 @@ import type {
 } from '../tm-store.js';
 import { inTransaction, type PgClient, type PgPool } from './connection.js';
 import { copyRow } from './copy-text.js';
-import { deleteDocumentRows, PostgresTmReads } from './postgres-tm-reads.js';
+import { PostgresTmReads } from './postgres-tm-reads.js';
 import { PostingBuilder } from './posting-blocks.js';
 
 /** Imports adding at least this many units (and a fifth of the TM) refresh the planner's statistics. */
@@ -435,4 +436,32 @@ async function storeCollided(client: PgClient, id: number, key: string, params: 
     ]);
     return 1;
   }
+}
+
+/**
+ * Deletes a document and its units inside the caller's transaction, and takes their index keys
+ * (computed again from the text, as the import computed them) off the document frequencies. Their
+ * ids stay in the posting blocks (rewriting the blocks of every common key a document touches would
+ * cost more than the delete); reads skip ids whose rows are gone. Returns the units deleted, or null
+ * when there is no such document.
+ */
+async function deleteDocumentRows(client: PgClient, id: number): Promise<number | null> {
+  const document = await client.query('SELECT 1 FROM bitext.tm_documents WHERE id = $1 FOR UPDATE', [id]);
+  if (document.rows.length === 0) return null;
+  const { rows } = await client.query<{ zh: string; en: string }>(
+    'DELETE FROM bitext.tm_units WHERE document_id = $1 RETURNING zh, en',
+    [id],
+  );
+  const terms = new StoredUnitTerms();
+  const held = new Map<string, number>();
+  for (const { zh, en } of rows)
+    for (const key of countedKeys(terms.of(zh, en))) held.set(key, (held.get(key) ?? 0) + 1);
+  const keys = [...held.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  await client.query(
+    `UPDATE bitext.tm_term_units t SET units = t.units - c.n
+     FROM unnest($1::text[], $2::bigint[]) AS c(k, n) WHERE t.key = c.k`,
+    [keys, keys.map((k) => held.get(k)!)],
+  );
+  await client.query('DELETE FROM bitext.tm_documents WHERE id = $1', [id]);
+  return rows.length;
 }
