@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { createTestDatabase } from '../../../test/support/postgres-server.js';
 import { normalizeSegment } from '../../core/fuzzy/normalize.js';
+import { countedKeys, StoredUnitTerms } from '../index-terms/term-counts.js';
 import { openStore } from '../open-store.js';
 import { runTermbaseContract } from '../termbase.contract.js';
 import { runTmStoreContract } from '../tm-store.contract.js';
@@ -65,6 +66,39 @@ describe('PostgreSQL lookups at once', () => {
     expect(await Promise.all(texts.map(async (text) => ranked(await store.tm.lookup(text))))).toEqual(
       sequential,
     );
+    await store.close();
+  });
+});
+
+describe('PostgreSQL document frequencies', () => {
+  it('equal a recount of the stored units after imports with duplicates and a delete', async () => {
+    const store = await freshStore();
+    const pair = (i: number) => ({
+      zh: `重庆第${i}次外事会议`,
+      en: `Chongqing foreign affairs meeting ${i}`,
+    });
+    const first = [pair(1), pair(2), pair(2), pair(3)];
+    // The second file repeats two stored units (one in another width and case) and adds two.
+    const second = [pair(3), { ...pair(1), en: pair(1).en.toUpperCase() }, pair(4), pair(5)];
+    const add = (hash: string, units: typeof first) =>
+      store.tm.addDocument({ name: `${hash}.tsv`, contentHash: hash, kind: 'tsv' }, units);
+    expect(await add('a', first)).toMatchObject({ added: 3, duplicates: 1 });
+    expect(await add('b', second)).toMatchObject({ added: 2, duplicates: 2 });
+    const { pool } = store.tm as PostgresTmStore;
+    const check = async () => {
+      const expected = new Map<string, number>();
+      const terms = new StoredUnitTerms();
+      for (const { zh, en } of (await pool.query('SELECT zh, en FROM bitext.tm_units')).rows)
+        for (const key of countedKeys(terms.of(zh, en))) expected.set(key, (expected.get(key) ?? 0) + 1);
+      const stored = await pool.query<{ key: string; units: number }>(
+        'SELECT key, units FROM bitext.tm_term_units WHERE units <> 0',
+      );
+      expect(new Map(stored.rows.map((r) => [r.key, r.units]))).toEqual(expected);
+    };
+    await check();
+    const [a] = await store.tm.findDocuments('a.tsv');
+    await store.tm.deleteDocument(a!.id);
+    await check();
     await store.close();
   });
 });

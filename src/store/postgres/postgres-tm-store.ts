@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { finished, pipeline } from 'node:stream/promises';
+import { finished } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import { unitKey } from '../../core/fuzzy/normalize.js';
 import { alreadyPresent, emptyAddResult, importTime } from '../add-result.js';
@@ -302,23 +302,24 @@ function unitLines(batch: PreparedBatch, ids: number[]): string[] {
   );
 }
 
+/** COPYs `lines` into `target`, in chunks of ~1,000 lines (one write a line would cost a stream call each). */
 async function copyInto(client: PgClient, target: string, lines: Iterable<string>): Promise<void> {
-  const stream = client.query(copyFrom(`COPY ${target} FROM STDIN`));
-  await pipeline(
-    (function* () {
-      // Chunks of ~1,000 lines: one write per line would cost a stream call each.
-      let chunk: string[] = [];
-      for (const line of lines) {
-        chunk.push(line);
-        if (chunk.length === 1000) {
-          yield chunk.join('');
-          chunk = [];
-        }
+  const copy = new CopyStream(client, target);
+  let chunk: string[] = [];
+  try {
+    for (const line of lines) {
+      chunk.push(line);
+      if (chunk.length === 1000) {
+        await copy.write(chunk.join(''));
+        chunk = [];
       }
-      if (chunk.length > 0) yield chunk.join('');
-    })(),
-    stream,
-  );
+    }
+    if (chunk.length > 0) await copy.write(chunk.join(''));
+  } catch (error) {
+    copy.abort(error as Error);
+    throw error;
+  }
+  await copy.end();
 }
 
 /** The import's posting blocks as COPY lines (bytea in hex), without the units that were not stored. */
@@ -361,15 +362,8 @@ async function storeStaged(
   result.added += inserted.rowCount ?? 0;
   // Staged units not stored whose text differs from the stored unit of their hash: equal keys after
   // normalisation (width, case, script) are duplicates; different ones collided.
-  const unsure = await client.query<{
-    id: number;
-    zh: string;
-    en: string;
-    key_hash: number;
-    szh: string;
-    sen: string;
-  }>(
-    `SELECT s.id, s.zh, s.en, s.key_hash, u.zh AS szh, u.en AS sen FROM bitext_staging s
+  const unsure = await client.query<{ id: number; zh: string; en: string; szh: string; sen: string }>(
+    `SELECT s.id, s.zh, s.en, u.zh AS szh, u.en AS sen FROM bitext_staging s
      JOIN bitext.tm_units u ON u.key_hash = s.key_hash
      WHERE u.id <> s.id AND NOT (u.zh = s.zh AND u.en = s.en)`,
   );
@@ -382,24 +376,23 @@ async function storeStaged(
     'SELECT s.id, s.terms FROM bitext_staging s WHERE NOT EXISTS (SELECT 1 FROM bitext.tm_units u WHERE u.id = s.id)',
   );
   result.duplicates = notStored.rows.length;
-  // Document frequencies: the preparer's sums count every staged unit; the duplicates' keys (all but
-  // the two masked-side hashes that lead each unit's terms) come off again. One statement in key
-  // order, so concurrent imports lock the shared rows in the same order.
+  // Document frequencies: the preparer's sums count every staged unit, so the keys of the units not
+  // stored come off again, then all go in with one statement in key order: concurrent imports lock
+  // the shared rows in the same order.
+  const duplicateKeys = new Map<string, number>();
+  for (const { terms } of notStored.rows)
+    for (const key of countedKeys(terms)) duplicateKeys.set(key, (duplicateKeys.get(key) ?? 0) + 1);
+  await copyInto(
+    client,
+    'bitext_staging_terms (key, units)',
+    [...duplicateKeys].map(([key, units]) => copyRow([key, -units])),
+  );
   await client.query(
     `INSERT INTO bitext.tm_term_units AS t (key, units)
-     SELECT key, sum(units) FROM (
-       SELECT key, units FROM bitext_staging_terms
-       UNION ALL
-       SELECT k, -1 FROM bitext_staging s
-         CROSS JOIN LATERAL unnest((string_to_array(s.terms, ' '))[3:]) AS k
-       WHERE NOT EXISTS (SELECT 1 FROM bitext.tm_units u WHERE u.id = s.id)
-     ) counted GROUP BY key HAVING sum(units) <> 0 ORDER BY key
+     SELECT key, sum(units) FROM bitext_staging_terms GROUP BY key HAVING sum(units) <> 0 ORDER BY key
      ON CONFLICT (key) DO UPDATE SET units = t.units + excluded.units`,
   );
-  return {
-    ids: new Set(notStored.rows.map((r) => r.id)),
-    keys: new Set(notStored.rows.flatMap((r) => r.terms.split(' '))),
-  };
+  return { ids: new Set(notStored.rows.map((r) => r.id)), keys: new Set(duplicateKeys.keys()) };
 }
 
 /**
