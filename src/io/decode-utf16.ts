@@ -1,4 +1,4 @@
-import { commonHan } from './decode-plausibility.js';
+import { plausibleShare } from './decode-plausibility.js';
 
 /**
  * Bytes looked at: 32K characters are plenty to tell the byte order, and a large file costs nothing
@@ -32,34 +32,4 @@ export function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefin
   const be = plausibleShare(new TextDecoder('utf-16be', { ignoreBOM: true }).decode(sample));
   const [encoding, share] = le >= be ? (['utf-16le', le] as const) : (['utf-16be', be] as const);
   return share >= MIN_PLAUSIBLE ? encoding : undefined;
-}
-
-/**
- * The share of `text`'s characters that Chinese–English documents are made of: printable ASCII and
- * white space; Latin-1 and Latin Extended-A/B letters (accents, pinyin tone marks); punctuation
- * (dashes, quotes, ellipsis: U+2010–U+205E, not the rare spaces U+2000–U+200A a swapped space
- * becomes); CJK symbols and punctuation; full-width forms; the common Han characters.
- */
-export function plausibleShare(text: string): number {
-  const common = commonHan();
-  let total = 0;
-  let plausible = 0;
-  for (const ch of text) {
-    total++;
-    const c = ch.codePointAt(0)!;
-    if (
-      (c >= 0x20 && c <= 0x7e) ||
-      c === 0x09 ||
-      c === 0x0a ||
-      c === 0x0d ||
-      (c >= 0xa0 && c <= 0x24f) ||
-      (c >= 0x2010 && c <= 0x205e) ||
-      (c >= 0x3000 && c <= 0x303f) ||
-      (c >= 0xff01 && c <= 0xffee) ||
-      common.has(ch)
-    ) {
-      plausible++;
-    }
-  }
-  return total === 0 ? 0 : plausible / total;
 }

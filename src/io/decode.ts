@@ -1,7 +1,7 @@
 import { BitextError } from '../core/errors.js';
 import { firstBadByte, tryDecode } from './decode-offset.js';
-import { chineseScore } from './decode-plausibility.js';
-import { plausibleShare, sniffUtf16 } from './decode-utf16.js';
+import { chineseScore, plausibleShare } from './decode-plausibility.js';
+import { sniffUtf16 } from './decode-utf16.js';
 
 export type EncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
 
@@ -70,8 +70,10 @@ export function decodeBytes(
       hadBom: false,
     };
   } else {
-    refuseBinaryBytes(bytes, file);
-    decoded = { ...detect(bytes, file), hadBom: false };
+    // Both checks below may need the UTF-16 reading (a strict decode of the whole input): made once.
+    const utf16 = once(() => allChineseUtf16(bytes));
+    refuseBinaryBytes(bytes, file, utf16);
+    decoded = { ...detect(bytes, file, utf16), hadBom: false };
   }
   refuseNonText(decoded, file);
   return decoded;
@@ -103,10 +105,14 @@ function strictDecode(
 }
 
 /** No byte-order mark: UTF-8 when valid, else the legacy Chinese encoding that fits. */
-function detect(bytes: Uint8Array, file: string | undefined): { text: string; encoding: EncodingName } {
+function detect(
+  bytes: Uint8Array,
+  file: string | undefined,
+  allChinese: () => Utf16Reading | undefined,
+): { text: string; encoding: EncodingName } {
   const utf8 = tryDecode(bytes, 'utf-8');
   if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8' };
-  const utf16 = allChineseUtf16(bytes);
+  const utf16 = allChinese();
   const candidates = (['gb18030', 'big5'] as const)
     .map((encoding) => ({ encoding, text: tryDecode(bytes, encoding) }))
     .filter((c): c is { encoding: 'gb18030' | 'big5'; text: string } => c.text !== undefined);
@@ -132,20 +138,34 @@ function detect(bytes: Uint8Array, file: string | undefined): { text: string; en
   );
 }
 
+interface Utf16Reading {
+  text: string;
+  encoding: 'utf-16le' | 'utf-16be';
+  /** plausibleShare of the text (of its first characters). */
+  share: number;
+}
+
 /**
  * UTF-16 text without a mark and without NUL bytes: Chinese with no ASCII at all, not even a line
  * break. Taken only when it decodes strictly and reads as text (sniffUtf16), and then only over a
  * legacy reading that reads less like text: GB18030 and Big5 byte pairs read as UTF-16 land in
  * Hangul, Yi, surrogates and private use, so real legacy text never gets here.
  */
-function allChineseUtf16(
-  bytes: Uint8Array,
-): { text: string; encoding: 'utf-16le' | 'utf-16be'; share: number } | undefined {
+function allChineseUtf16(bytes: Uint8Array): Utf16Reading | undefined {
   if (bytes.length % 2 !== 0) return undefined;
   const encoding = sniffUtf16(bytes);
   if (encoding === undefined) return undefined;
   const text = tryDecode(bytes, encoding);
   return text === undefined ? undefined : { text, encoding, share: plausibleShare(text) };
+}
+
+/** `compute`, called on first use only, its result kept. */
+function once<T>(compute: () => T): () => T {
+  let result: { value: T } | undefined;
+  return () => {
+    result ??= { value: compute() };
+    return result.value;
+  };
 }
 
 /** Bytes looked at for the share of control bytes: a prefix is enough to tell a binary file. */
@@ -166,7 +186,11 @@ function nulRefusal(bytes: Uint8Array, file: string | undefined): BitextError {
 }
 
 /** Refuses bytes without NULs that are mostly control bytes. */
-function refuseBinaryBytes(bytes: Uint8Array, file: string | undefined): void {
+function refuseBinaryBytes(
+  bytes: Uint8Array,
+  file: string | undefined,
+  allChinese: () => Utf16Reading | undefined,
+): void {
   const sample = bytes.subarray(0, BINARY_SAMPLE);
   let controls = 0;
   let first = -1;
@@ -178,7 +202,7 @@ function refuseBinaryBytes(bytes: Uint8Array, file: string | undefined): void {
     }
   }
   // All-Chinese UTF-16 has control bytes too (U+4E0A 上 is 0A 4E): not binary when it reads as text.
-  if (controls > sample.length * MAX_CONTROL_SHARE && !allChineseUtf16(bytes)) {
+  if (controls > sample.length * MAX_CONTROL_SHARE && !allChinese()) {
     throw new BitextError(
       'BINARY_INPUT',
       `a binary file (${controls} control bytes in its first ${sample.length}), not text`,
