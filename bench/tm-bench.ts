@@ -15,13 +15,12 @@ import { createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync, stat
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { normalizeSegment } from '../src/core/fuzzy/normalize.js';
-import { scoreMatch } from '../src/core/fuzzy/score.js';
 import { toTraditional } from '../src/core/lexicon/script.js';
 import { tmxFooter, tmxHeader, tmxUnit } from '../src/formats/tmx-write.js';
 import { importFile } from '../src/store/import-file.js';
 import { openStore } from '../src/store/open-store.js';
 import { openSqliteTmStore } from '../src/store/sqlite/sqlite-tm-store.js';
+import { scanMatches } from '../src/store/tm-queries.js';
 import type { TmMatch, TmStore } from '../src/store/tm-store.js';
 import { makeSentencePairs, randomSource } from './tm-synthetic.js';
 
@@ -118,8 +117,6 @@ interface BenchTm {
   unitById(id: number): Promise<{ id: number; zh: string; en: string } | undefined>;
   maxId(): Promise<number>;
   bytes(): Promise<number>;
-  /** Every unit scored by a full scan: the baseline the index is measured against. */
-  scan(query: string, lang: 'zh', min: number): AsyncIterable<TmMatch>;
   close(): Promise<void>;
 }
 
@@ -147,13 +144,6 @@ async function openBenchTm(): Promise<BenchTm> {
         (await pool.query('SELECT id, zh, en FROM bitext.tm_units WHERE id = $1', [id])).rows[0],
       maxId: async () => (await pool.query('SELECT max(id) AS m FROM bitext.tm_units')).rows[0].m,
       bytes: async () => (await store.tm.stats()).bytes ?? 0,
-      async *scan(query, lang, min) {
-        const normal = normalizeSegment(query, lang);
-        for await (const unit of store.tm.units()) {
-          const { score, numbers } = scoreMatch(normal, normalizeSegment(unit.zh, lang), lang);
-          if (score >= min) yield { score, numbers, unit };
-        }
-      },
       close: async () => {
         await store.close();
         await stopServer?.();
@@ -175,9 +165,6 @@ async function openBenchTm(): Promise<BenchTm> {
     bytes: async () => {
       store.db.pragma('wal_checkpoint(TRUNCATE)');
       return statSync(dbPath).size;
-    },
-    async *scan(query, lang, min) {
-      yield* store.scanMatches(query, lang, min);
     },
     close: () => store.close(),
   };
@@ -309,7 +296,7 @@ async function main(): Promise<void> {
   for (const query of queries.slice(0, SCAN_QUERIES)) {
     const start = performance.now();
     let best: TmMatch | undefined;
-    for await (const match of bench.scan(query.text, 'zh', 70))
+    for await (const match of scanMatches(query.text, 'zh', store.units(), 70))
       if (!best || match.score > best.score) best = match;
     scanTimes.push(performance.now() - start);
     const [indexed] = await store.lookup(query.text, { lang: 'zh' });

@@ -1,6 +1,6 @@
 import { detectLang } from '../core/fuzzy/detect-lang.js';
 import { normalizeSegment } from '../core/fuzzy/normalize.js';
-import { matchScorer } from '../core/fuzzy/score.js';
+import { matchScorer, scoreMatch } from '../core/fuzzy/score.js';
 import type { Lang } from '../core/types.js';
 import { findTerm } from './concordance.js';
 import { ftsTerm, storedTerms } from './index-terms/term-index.js';
@@ -43,6 +43,27 @@ export function rankMatches(
   }
   matches.sort((a, b) => b.score - a.score || a.unit.id - b.unit.id);
   return matches.slice(0, limit);
+}
+
+/**
+ * Every unit scored against the query, one by one: the full scan that benchmarks measure the index
+ * against (bench/tm-bench.ts); lookup never uses it.
+ */
+export async function* scanMatches(
+  query: string,
+  lang: Lang,
+  units: AsyncIterable<TmUnit> | Iterable<TmUnit>,
+  min = 70,
+): AsyncGenerator<TmMatch> {
+  const normal = normalizeSegment(query, lang);
+  for await (const unit of units) {
+    const { score, numbers } = scoreMatch(
+      normal,
+      normalizeSegment(lang === 'zh' ? unit.zh : unit.en, lang),
+      lang,
+    );
+    if (score >= min) yield { score, numbers, unit };
+  }
 }
 
 /** The sides a concordance search looks at, in order: the term's own language first. */

@@ -1,5 +1,3 @@
-import { normalizeSegment } from '../../core/fuzzy/normalize.js';
-import { scoreMatch } from '../../core/fuzzy/score.js';
 import type { Lang } from '../../core/types.js';
 import { quoteTerm } from '../index-terms/term-index.js';
 import {
@@ -60,22 +58,6 @@ export class SqliteTmReads {
   /** Candidate unit ids for a normalised query (see CandidateFinder). */
   candidates(normalizedQuery: string, lang: Lang): number[] {
     return this.candidateFinder.find(normalizedQuery, lang);
-  }
-
-  /** Every unit scored by a full scan: the benchmark's baseline, never used by lookup. */
-  *scanMatches(query: string, lang: Lang, min = 70): Generator<TmMatch> {
-    const normal = normalizeSegment(query, lang);
-    const rows = this.db
-      .prepare(`SELECT ${UNIT_COLUMNS} FROM ${UNIT_FROM}`)
-      .iterate() as IterableIterator<UnitRow>;
-    for (const row of rows) {
-      const { score, numbers } = scoreMatch(
-        normal,
-        normalizeSegment(lang === 'zh' ? row.zh : row.en, lang),
-        lang,
-      );
-      if (score >= min) yield { score, numbers, unit: toUnit(row) };
-    }
   }
 
   search(term: string, options: TmSearchOptions = {}): Promise<TmConcordanceHit[]> {

@@ -342,11 +342,6 @@ export class SqliteTmStore implements PreparedBatchStore {
     return this.reads.candidates(normalizedQuery, lang);
   }
 
-  /** Every unit scored by a full scan: the benchmark's baseline, never used by lookup. */
-  scanMatches(query: string, lang: Lang, min = 70): Generator<TmMatch> {
-    return this.reads.scanMatches(query, lang, min);
-  }
-
   /** Resolves when no write of this store is in progress on the query connection. */
   private async settled(): Promise<void> {
     if (this.reader === this.db) await this.writing;
