@@ -28,7 +28,7 @@ const knownTags = new Map<string, 'zh' | 'en' | null>();
 const normalTag = (tag: string) => tag.replace(/_/g, '-').toLowerCase();
 
 /** True when `tag` is `chosen` or a more specific tag under it (en-GB under en, zh-Hant-HK under zh-Hant). */
-function under(tag: string, chosen: string): boolean {
+export function tagUnder(tag: string, chosen: string): boolean {
   const t = normalTag(tag);
   const c = normalTag(chosen);
   return t === c || t.startsWith(`${c}-`);
@@ -40,8 +40,8 @@ function under(tag: string, chosen: string): boolean {
  */
 export function sideOfTag(tag: string | undefined, choice: LanguageChoice = {}): 'zh' | 'en' | undefined {
   if (tag === undefined) return undefined;
-  if (choice.zhLang !== undefined && under(tag, choice.zhLang)) return 'zh';
-  if (choice.enLang !== undefined && under(tag, choice.enLang)) return 'en';
+  if (choice.zhLang !== undefined && tagUnder(tag, choice.zhLang)) return 'zh';
+  if (choice.enLang !== undefined && tagUnder(tag, choice.enLang)) return 'en';
   const side = langOfTag(tag);
   if (side === 'zh' && choice.zhLang !== undefined) return undefined;
   if (side === 'en' && choice.enLang !== undefined) return undefined;

@@ -1,4 +1,5 @@
 import { BitextError } from '../core/errors.js';
+import { tagUnder } from '../formats/lang-choice.js';
 import { TMX_PROPS } from '../formats/tmx-read.js';
 import { type TmxUnit, tmxFooter, tmxHeader, tmxUnit } from '../formats/tmx-write.js';
 import { xliffEnd, xliffFileEnd, xliffFileStart, xliffStart, xliffUnit } from '../formats/xliff-write.js';
@@ -136,12 +137,6 @@ async function* selectUnits(store: TmStore, filter: ExportUnitFilter): AsyncGene
     if (enLang !== undefined && !tagUnder(unit.enLang, enLang)) continue;
     yield unit;
   }
-}
-
-/** True when `tag` is `chosen` or more specific (zh-TW under zh, zh-Hant-HK under zh-Hant). */
-function tagUnder(tag: string, chosen: string): boolean {
-  const [t, c] = [tag, chosen].map((x) => x.replace(/_/g, '-').toLowerCase()) as [string, string];
-  return t === c || t.startsWith(`${c}-`);
 }
 
 /** XLIFF 2.0 unit ids are NMTOKENs: `u` and the unit's id, unique in the TM. */
