@@ -112,10 +112,8 @@ export async function parseTbx(
     },
   });
 
-  async function* chunks() {
-    yield xml as string;
-  }
-  const text = typeof xml === 'string' ? chunks() : decodeXmlBytes([xml], file, options.encoding);
+  // A string passes through decodeXmlBytes as it is; bytes are decoded by the XML rule.
+  const text = decodeXmlBytes([xml], file, options.encoding);
   for await (const entry of parseXmlStream<TermEntry>(text, file, setup)) entries.push(entry);
   if (root !== 'tbx' && root !== 'martif') {
     throw new BitextError(
