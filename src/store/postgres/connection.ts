@@ -4,9 +4,6 @@ import { redactLocation, StoreError, type StoreErrorCode } from '../store-error.
 export type PgPool = pg.Pool;
 export type PgClient = pg.PoolClient;
 
-/** The PostgreSQL schema (namespace) bitext's tables live in, apart from any other program's. */
-export const SCHEMA = 'bitext';
-
 /**
  * Connections per store. A CLI run needs one or two; a server shares one store between requests, and
  * each import holds a connection for its whole transaction, so a few more let lookups go on meanwhile.

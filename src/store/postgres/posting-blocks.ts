@@ -124,15 +124,3 @@ function withoutIds(bytes: Uint8Array, dropped: ReadonlySet<number>): { count: n
   });
   return { count, bytes: out.subarray(0, length) };
 }
-
-/** The block of ascending `ids`. */
-export function encodeBlock(ids: readonly number[]): Uint8Array {
-  const out = new Uint8Array(ids.length * 8 + 8);
-  let at = 0;
-  let last = 0;
-  for (const id of ids) {
-    at = writeVarint(out, at, id - last);
-    last = id;
-  }
-  return out.subarray(0, at);
-}
