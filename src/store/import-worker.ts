@@ -2,7 +2,7 @@
  * The import worker: reads, parses and prepares a file's units (prepareUnits) in its own thread and
  * posts them in batches, while the main thread only inserts them (importInWorker). On a 2-core
  * machine the two halves of an import overlap. At most CREDIT batches are on their way at a time, so
- * memory stays bounded however far the parser could run ahead of SQLite.
+ * memory stays bounded however far the parser could run ahead of the store (SQLite or PostgreSQL).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { BitextError } from '../core/errors.js';
