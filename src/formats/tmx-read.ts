@@ -130,17 +130,12 @@ export function readTmx(
         } else if (tag.name === 'note' && unit) {
           noteText = '';
         } else if (seg !== undefined && CODE_ELEMENTS.has(tag.name)) {
-          if (codeDepth++ === 0) {
-            const item: InlineCode = { tag: tag.name as InlineCode['tag'], at: 0 };
-            if (Object.keys(attr).length > 0) item.attrs = { ...attr };
-            code = { content: '', markup: '', type: attr['type'], item };
-          }
+          if (codeDepth++ === 0)
+            code = { content: '', markup: '', type: attr['type'], item: inlineCode(tag.name, attr) };
         } else if (seg !== undefined && tag.name === 'sub') {
           subDepth++;
         } else if (seg !== undefined && tag.name === 'hi' && codeDepth === 0) {
-          const item: InlineCode = { tag: 'hi', at: 0 };
-          if (Object.keys(attr).length > 0) item.attrs = { ...attr };
-          keepCode(seg, item);
+          keepCode(seg, inlineCode('hi', attr));
         }
       },
       text(text) {
@@ -216,6 +211,13 @@ export function readTmx(
 function keepTuvMeta(meta: UnitMeta, props: UnitProp[], notes: UnitNote[], side: 'zh' | 'en'): void {
   for (const p of props) meta.props = [...(meta.props ?? []), { ...p, side }];
   for (const n of notes) meta.notes = [...(meta.notes ?? []), { ...n, side }];
+}
+
+/** A code or `<hi>` as read, with its attributes when it has any; FlatText.anchor sets `at`. */
+function inlineCode(tag: string, attrs: Record<string, string>): InlineCode {
+  const item: InlineCode = { tag: tag as InlineCode['tag'], at: 0 };
+  if (Object.keys(attrs).length > 0) item.attrs = { ...attrs };
+  return item;
 }
 
 /** Reads one of bitext's own props into its field; false when the prop is another (kept in meta). */
