@@ -168,6 +168,19 @@ describe('XLIFF 2.0 export', () => {
     expect((await refusal('xliff2', { zhLang: 'zh-HK' })).code).toBe('EXPORT_EMPTY');
   });
 
+  it('labels a one-pair TM with its own tags, however --zh-lang spells them (1.2 keeps the units)', async () => {
+    await addTraditional();
+    const xliff2 = (await exported('xliff2', { zhLang: 'ZH_tw', enLang: 'en' })).toString('utf8');
+    expect(xliff2).toMatch(/srcLang="zh-TW" trgLang="en-US"/);
+    const xliff = (await exported('xliff', { zhLang: 'zh' })).toString('utf8');
+    expect(xliff).toMatch(/source-language="zh-TW" target-language="en-US"/);
+    expect(xliff.match(/<trans-unit /g)).toHaveLength(3);
+    // A tag no unit has: nothing passes, and the empty 1.2 file is labelled with the tag asked for.
+    expect((await exported('xliff', { zhLang: 'zh-HK' })).toString('utf8')).toMatch(
+      /source-language="zh-HK"[^>]*>\n {4}<body>\n {4}<\/body>/,
+    );
+  });
+
   it('refuses an empty selection: a 2.0 file needs a unit', async () => {
     const error = await refusal('xliff2');
     expect(error.message).toBe('no units to export, and an XLIFF 2.0 file needs at least one');

@@ -112,8 +112,8 @@ async function languagePairs(store: TmStore, filter: ExportUnitFilter): Promise<
   if (zhTags.length <= 1 && enTags.length <= 1)
     return [
       {
-        zh: filter.zhLang ?? zhTags[0] ?? 'zh-CN',
-        en: filter.enLang ?? enTags[0] ?? 'en-US',
+        zh: onlyTag(zhTags, filter.zhLang, 'zh-CN'),
+        en: onlyTag(enTags, filter.enLang, 'en-US'),
         units: stats.units,
       },
     ];
@@ -127,6 +127,17 @@ async function languagePairs(store: TmStore, filter: ExportUnitFilter): Promise<
   return pairs.size > 0
     ? [...pairs.values()]
     : [{ zh: filter.zhLang ?? 'zh-CN', en: filter.enLang ?? 'en-US', units: 0 }];
+}
+
+/**
+ * The tag of a TM with one tag for the language: its own when the filter passes it (`--zh-lang zh`
+ * or `ZH_tw` for zh-TW units: the file must say zh-TW, as the units do, or XLIFF 1.2 matches no unit
+ * to its <file>), else the one asked for (no unit passes), else a default for an empty TM.
+ */
+function onlyTag(tags: string[], chosen: string | undefined, fallback: string): string {
+  const [tag] = tags;
+  if (tag !== undefined && (chosen === undefined || tagUnder(tag, chosen))) return tag;
+  return chosen ?? fallback;
 }
 
 /** The store's units the filter passes, language tags included (the stores filter the rest). */
