@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { BitextError } from '../core/errors.js';
+import { replaceNonXmlChars } from './xml-escape.js';
 
 /** A column of a review sheet: its header, width in characters, and how its cells show. */
 export interface XlsxColumn {
@@ -24,10 +25,6 @@ export const XLSX_MAX_ROWS = 1_048_575;
  * never this long, but a paragraph that failed to split might be: it is cut, with an ellipsis.
  */
 const MAX_CELL_CHARS = 32_767;
-
-/** Characters XML 1.0 cannot carry (controls but tab and line breaks, U+FFFE/U+FFFF, lone surrogates). */
-const NOT_XML =
-  /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Rows between turns of the event loop, so that Ctrl-C and a server's other requests get in. */
 const ROWS_PER_PAUSE = 500;
@@ -103,6 +100,6 @@ export async function* writeXlsx(
 
 function cellValue(cell: XlsxCell): XlsxCell {
   if (typeof cell !== 'string') return cell;
-  const text = cell.replace(NOT_XML, '\ufffd');
+  const text = replaceNonXmlChars(cell, '\ufffd');
   return text.length > MAX_CELL_CHARS ? `${text.slice(0, MAX_CELL_CHARS - 1)}…` : text;
 }

@@ -2,10 +2,14 @@
 const INVALID_XML_CHARS =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** `text` with each character XML cannot carry replaced (escapeXml drops them; XLSX cells show U+FFFD). */
+export function replaceNonXmlChars(text: string, replacement: string): string {
+  return text.replace(INVALID_XML_CHARS, replacement);
+}
+
 /** Escapes text for XML element content or a double-quoted attribute, dropping characters XML cannot carry. */
 export function escapeXml(text: string): string {
-  return text
-    .replace(INVALID_XML_CHARS, '')
+  return replaceNonXmlChars(text, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
