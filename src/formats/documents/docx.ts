@@ -1,8 +1,7 @@
-import { parseHTML } from 'linkedom';
-import mammoth from 'mammoth';
 import { BitextError } from '../../core/errors.js';
 import type { DocumentReader } from './document-reader.js';
 import { type DomElement, htmlBlocks } from './html-blocks.js';
+import { isZip } from './zip-entries.js';
 
 /**
  * Word .docx: mammoth turns the body into HTML (paragraphs, headings, lists, tables; headers,
@@ -24,6 +23,8 @@ export const docxReader: DocumentReader = {
         },
       );
     }
+    // Loaded on first use, as pdf.js and exceljs are: reading plain text should not pay for them.
+    const [{ default: mammoth }, { parseHTML }] = await Promise.all([import('mammoth'), import('linkedom')]);
     let html: string;
     try {
       const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -53,8 +54,3 @@ export const docxReader: DocumentReader = {
     return paragraphs;
   },
 };
-
-/** A ZIP local file header: "PK\x03\x04". */
-export function isZip(bytes: Uint8Array): boolean {
-  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-}

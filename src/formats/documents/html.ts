@@ -1,5 +1,3 @@
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
 import { detectLanguage } from '../../core/document.js';
 import { BitextError } from '../../core/errors.js';
 import { decodeBytes, type EncodingName } from '../../io/decode.js';
@@ -17,17 +15,31 @@ import { type DomElement, htmlBlocks } from './html-blocks.js';
 export const htmlReader: DocumentReader = {
   format: 'html',
   async read(bytes, file, options) {
-    return paragraphsOfHtml(decodeHtml(bytes, file, options.encoding), file);
+    const html = decodeHtml(bytes, file, options.encoding);
+    // Loaded on first use, as pdf.js and exceljs are: reading plain text should not pay for them.
+    const [{ parseHTML }, { Readability }] = await Promise.all([
+      import('linkedom'),
+      import('@mozilla/readability'),
+    ]);
+    return paragraphsOfHtml(html, file, { parseHTML, Readability });
   },
 };
 
-export function paragraphsOfHtml(html: string, file: string): DocumentParagraph[] {
-  const article = readabilityBlocks(html);
+/** The two libraries a web page is read with, loaded when the first page is read. */
+interface HtmlLibraries {
+  parseHTML: ParseHtml;
+  Readability: typeof import('@mozilla/readability').Readability;
+}
+
+type ParseHtml = typeof import('linkedom').parseHTML;
+
+function paragraphsOfHtml(html: string, file: string, libraries: HtmlLibraries): DocumentParagraph[] {
+  const article = readabilityBlocks(html, libraries);
   const hasBoth = (ps: readonly DocumentParagraph[]) =>
     ps.some((p) => languageOf(p) === 'zh') && ps.some((p) => languageOf(p) === 'en');
   let paragraphs = article ?? [];
   if (!article || !hasBoth(article)) {
-    const body = bodyOf(html);
+    const body = bodyOf(html, libraries.parseHTML);
     const whole = body ? htmlBlocks(body, { skipFurniture: true }) : [];
     if (whole.length > 0) paragraphs = whole;
   }
@@ -79,8 +91,11 @@ function languageOf(p: DocumentParagraph) {
   return p.lang ?? detectLanguage(p.text);
 }
 
-function readabilityBlocks(html: string): DocumentParagraph[] | undefined {
-  const body = bodyOf(html);
+function readabilityBlocks(
+  html: string,
+  { parseHTML, Readability }: HtmlLibraries,
+): DocumentParagraph[] | undefined {
+  const body = bodyOf(html, parseHTML);
   if (!body) return undefined;
   for (const child of Array.from(body.children)) inheritLang(child, undefined);
   const document = (body as DomElement & { ownerDocument: unknown }).ownerDocument;
@@ -91,7 +106,7 @@ function readabilityBlocks(html: string): DocumentParagraph[] | undefined {
 }
 
 /** The page's <body>; a fragment ("<p>…</p>") is wrapped so it has one. */
-function bodyOf(html: string): DomElement | undefined {
+function bodyOf(html: string, parseHTML: ParseHtml): DomElement | undefined {
   // linkedom makes a fragment's first element the document element, so fragments get the <html>
   // (and <body>) a browser would imply.
   let page = html;
@@ -121,7 +136,7 @@ const PRESCAN_BYTES = 1024;
  * <meta charset> (any encoding the WHATWG Encoding Standard knows, e.g. windows-1252), else the
  * detection plain text gets (UTF-8, GB18030, Big5).
  */
-export function decodeHtml(bytes: Uint8Array, file: string, forced?: EncodingName): string {
+function decodeHtml(bytes: Uint8Array, file: string, forced?: EncodingName): string {
   const hasBom =
     (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) ||
     (bytes[0] === 0xff && bytes[1] === 0xfe) ||

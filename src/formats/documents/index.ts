@@ -9,13 +9,13 @@ import type {
   DocumentReader,
   ReadDocumentOptions,
 } from './document-reader.js';
-import { docxReader, isZip } from './docx.js';
+import { docxReader } from './docx.js';
 import { htmlReader } from './html.js';
 import { tmxReader, xliffReader } from './interchange.js';
 import { isPdf, pdfReader } from './pdf.js';
 import { plainTextReader } from './plain.js';
 import { xlsxReader } from './xlsx.js';
-import { zipEntryNames } from './zip-entries.js';
+import { isZip, zipEntryNames } from './zip-entries.js';
 
 export type {
   DocumentFormat,

@@ -57,16 +57,20 @@ function loadPdfJs(): Promise<PdfJs> {
 // The CMaps and standard font data that ship inside the pdfjs-dist package, read from disk. Text
 // extraction needs the CMaps for PDFs whose fonts use a predefined Chinese encoding (UniGB-UCS2-H,
 // B5pc-H, …) rather than Identity-H with a ToUnicode map; the Node readers pdf.js uses for these
-// read files with fs, so nothing is ever fetched from the network.
-const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+// read files with fs, so nothing is ever fetched from the network. Found when a PDF is read, as
+// pdf.js is loaded then.
+function pdfjsDir(): string {
+  return dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+}
 
 async function readPdfLines(bytes: Uint8Array, file: string): Promise<PdfLine[][]> {
   const { getDocument } = await loadPdfJs();
+  const dir = pdfjsDir();
   const task = getDocument({
     data: new Uint8Array(bytes), // pdf.js takes ownership of (detaches) the buffer it is given
-    cMapUrl: `${join(PDFJS_DIR, 'cmaps')}/`,
+    cMapUrl: `${join(dir, 'cmaps')}/`,
     cMapPacked: true,
-    standardFontDataUrl: `${join(PDFJS_DIR, 'standard_fonts')}/`,
+    standardFontDataUrl: `${join(dir, 'standard_fonts')}/`,
     useWorkerFetch: false,
     useSystemFonts: false,
     disableFontFace: true,

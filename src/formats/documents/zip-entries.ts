@@ -1,3 +1,8 @@
+/** A ZIP local file header: "PK\x03\x04". */
+export function isZip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
 /**
  * The names of a ZIP archive's own entries, from its central directory (APPNOTE 4.3.16: the end
  * record points at it; each entry is a 46-byte header then the name). Scanning the bytes for a name
