@@ -35,11 +35,29 @@ export function tagUnder(tag: string, chosen: string): boolean {
 }
 
 /**
+ * The side each tag of a file stands for under `choice` (sideOfTag), remembered per tag like
+ * langOfTag's: a reader asks for every variant, a file repeats a handful of tags a million times, and
+ * matching a chosen tag (tagUnder) normalises both strings each time.
+ */
+export function tagSides(choice: LanguageChoice = {}): (tag: string | undefined) => 'zh' | 'en' | undefined {
+  if (choice.zhLang === undefined && choice.enLang === undefined) return langOfTag;
+  const known = new Map<string, 'zh' | 'en' | null>();
+  return (tag) => {
+    if (tag === undefined) return undefined;
+    let side = known.get(tag);
+    if (side === undefined) {
+      side = sideOfTag(tag, choice) ?? null;
+      if (known.size < 1000) known.set(tag, side);
+    }
+    return side ?? undefined;
+  };
+}
+
+/**
  * The side a tag stands for. A chosen tag decides for its side alone: with `--zh-lang zh-TW`, a
  * zh-CN variant is not read as the Chinese one (a file holding both gives its zh-TW text).
  */
-export function sideOfTag(tag: string | undefined, choice: LanguageChoice = {}): 'zh' | 'en' | undefined {
-  if (tag === undefined) return undefined;
+function sideOfTag(tag: string, choice: LanguageChoice): 'zh' | 'en' | undefined {
   if (choice.zhLang !== undefined && tagUnder(tag, choice.zhLang)) return 'zh';
   if (choice.enLang !== undefined && tagUnder(tag, choice.enLang)) return 'en';
   const side = langOfTag(tag);

@@ -2,7 +2,7 @@ import type { SaxesTagPlain } from 'saxes';
 import { BitextError } from '../core/errors.js';
 import type { TermEntry, TermKind, TermStatus } from '../core/terms/index.js';
 import type { EncodingName } from '../io/decode.js';
-import { type LanguageChoice, LanguagesSeen, sideOfTag } from './lang-choice.js';
+import { type LanguageChoice, LanguagesSeen, tagSides } from './lang-choice.js';
 import { decodeXmlBytes, parseXmlStream } from './xml-safety.js';
 
 interface TermInProgress {
@@ -29,6 +29,7 @@ export async function parseTbx(
   options: LanguageChoice & { encoding?: EncodingName } = {},
 ): Promise<TermEntry[]> {
   const seen = new LanguagesSeen();
+  const sideOf = tagSides(options);
   const entries: TermEntry[] = [];
   let root: string | undefined;
   let zhTerms: TermInProgress[] = [];
@@ -52,7 +53,7 @@ export async function parseTbx(
         note = undefined;
       } else if (name === 'langSec' || name === 'langSet') {
         const tagged = tag.attributes['xml:lang'] ?? tag.attributes.lang;
-        lang = sideOfTag(tagged, options);
+        lang = sideOf(tagged);
         seen.add(tagged, lang);
       } else if (name === 'termSec' || name === 'tig' || name === 'ntig') {
         current = { text: '' };

@@ -2,7 +2,7 @@ import { BitextError } from '../core/errors.js';
 import type { EncodingName } from '../io/decode.js';
 import { codeKind, FlatText } from './flat-text.js';
 import { type InlineCode, tmxStartTag, type UnitMeta, type UnitNote, type UnitProp } from './inline-codes.js';
-import { type LanguageChoice, LanguagesSeen, langOfTag, sideOfTag, storedTag } from './lang-choice.js';
+import { type LanguageChoice, LanguagesSeen, langOfTag, storedTag, tagSides } from './lang-choice.js';
 import { escapeXml } from './xml-escape.js';
 import { type ByteChunks, decodeXmlBytes, parseXmlStream } from './xml-safety.js';
 
@@ -90,6 +90,7 @@ export function readTmx(
       item: undefined as InlineCode | undefined,
     };
     const seen = new LanguagesSeen();
+    const sideOf = tagSides(options);
     const keepCode = (text: FlatText, item: InlineCode) => {
       segCodes ??= [];
       segCodes.push(text.anchor(item));
@@ -117,7 +118,7 @@ export function readTmx(
           if (attr['changedate'] !== undefined) meta.changeDate = attr['changedate'];
         } else if (tag.name === 'tuv') {
           tuvLang = attr['xml:lang'] ?? attr['lang'];
-          tuvSide = sideOfTag(tuvLang, options);
+          tuvSide = sideOf(tuvLang);
           // Emptied, not replaced: keepTuvMeta copies their items.
           tuvProps.length = 0;
           tuvNotes.length = 0;

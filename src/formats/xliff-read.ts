@@ -1,6 +1,6 @@
 import { BitextError } from '../core/errors.js';
 import { codeKind, FlatText } from './flat-text.js';
-import { languagesError, sideOfTag, storedTag } from './lang-choice.js';
+import { languagesError, storedTag, tagSides } from './lang-choice.js';
 import type { ImportedUnit, ReadOptions } from './tmx-read.js';
 import { type ByteChunks, decodeXmlBytes, parseXmlStream } from './xml-safety.js';
 
@@ -65,6 +65,7 @@ export function readXliff(
     let position = 0;
     // Namespace prefixes bound to XLIFF itself (xmlns:xlf="urn:oasis:…"): their elements are XLIFF's.
     const xliffPrefixes = new Set<string>();
+    const sideOf = tagSides(options);
 
     const localName = (name: string): string | undefined => {
       const colon = name.indexOf(':');
@@ -75,8 +76,8 @@ export function readXliff(
     const emitPair = (sourceText: string, targetText: string) => {
       const sourceLang = unitSourceLang ?? fileSourceLang;
       const targetLang = unitTargetLang ?? fileTargetLang;
-      const sourceSide = sideOfTag(sourceLang, options);
-      const targetSide = sideOfTag(targetLang, options);
+      const sourceSide = sideOf(sourceLang);
+      const targetSide = sideOf(targetLang);
       if (!sourceSide || !targetSide || sourceSide === targetSide) {
         throw languagesError('XLIFF_LANGUAGES', file, [
           `${sourceLang ?? 'none'} (source)`,
