@@ -83,27 +83,26 @@ export function storedTag(tag: string, side: 'zh' | 'en'): string {
  */
 export class LanguagesSeen {
   private readonly tags = new Set<string>();
-  zh = false;
-  en = false;
+  private read = false;
+  private zh = false;
+  private en = false;
 
+  /** A variant (tuv, langSec …) was read, with its tag as written (if any) and the side it stands for. */
   add(tag: string | undefined, side: 'zh' | 'en' | undefined): void {
-    this.variants++;
+    this.read = true;
     if (side === 'zh') this.zh = true;
     if (side === 'en') this.en = true;
     if (tag !== undefined && this.tags.size < 20) this.tags.add(tag);
   }
 
-  /** Variants (tuv, langSec …) read, with or without a tag. */
-  variants = 0;
-
-  /** Both sides were found somewhere in the file. */
-  get both(): boolean {
-    return this.zh && this.en;
+  /** Variants were read and zh or en never came among them (a file with no variants lacks nothing). */
+  get lacksASide(): boolean {
+    return this.read && !(this.zh && this.en);
   }
 
   /** The same refusal for TMX, XLIFF and TBX: what was expected, the tags found. */
-  error(code: string, file: string, found: string[] = [...this.tags]): BitextError {
-    return languagesError(code, file, found);
+  error(code: string, file: string): BitextError {
+    return languagesError(code, file, [...this.tags]);
   }
 }
 

@@ -126,7 +126,7 @@ export async function parseTbx(
     );
   }
   // A termbase of other languages reads as empty: refuse it as TMX and XLIFF are refused.
-  if (entries.length === 0 && seen.variants > 0 && !seen.both) throw seen.error('TBX_LANGUAGES', file);
+  if (entries.length === 0 && seen.lacksASide) throw seen.error('TBX_LANGUAGES', file);
   return entries;
 }
 

@@ -198,7 +198,7 @@ export function readTmx(
             if (code.markup !== '') item.content = code.markup;
             keepCode(seg, item);
           }
-        } else if (tag.name === 'tmx' && !seen.both && seen.variants > 0) {
+        } else if (tag.name === 'tmx' && seen.lacksASide) {
           // Every variant was read and zh or en never came: the units so far are not imported either
           // (the store's import is all or nothing).
           throw seen.error('TMX_LANGUAGES', file);
