@@ -167,7 +167,7 @@ export function cleanCut(bytes: Uint8Array, encoding: string): number {
  * The encodings TextDecoder knows (WHATWG names) in which every byte is one character: a chunk can be
  * cut anywhere, and the bad byte is the first that alone does not decode (unassigned in the table).
  */
-export const SINGLE_BYTE: ReadonlySet<string> = new Set([
+const SINGLE_BYTE: ReadonlySet<string> = new Set([
   'ibm866',
   'iso-8859-2',
   'iso-8859-3',

@@ -96,7 +96,7 @@ function checkBomAgainstDeclaration(head: Uint8Array, bom: EncodingName, file: s
   }
 }
 
-export function xmlEncoding(head: Uint8Array, file = ''): DetectedEncoding {
+function xmlEncoding(head: Uint8Array, file: string): DetectedEncoding {
   const [a, b, c, d] = head;
   const utf16 =
     a === 0x3c && b === 0 && c === 0x3f && d === 0
