@@ -97,6 +97,7 @@ describe('TMX inline codes and metadata through the TM', () => {
       expect(placed(b.zh, b.zhCodes)).toEqual(placed(a.zh.trim(), a.zhCodes));
       expect(placed(b.en, b.enCodes)).toEqual(placed(a.en.trim(), a.enCodes));
       expect(b.zhCodes).toEqual(a.zhCodes);
+      expect(b.enCodes).toEqual(a.enCodes);
       expect(b.meta).toEqual(a.meta);
     }
     expect(placed(back[0]!.zh, back[0]!.zhCodes)).toEqual([
