@@ -32,6 +32,18 @@ describe('writeFileAtomic', () => {
     expect(readFileSync(join(dir, 'out.txt'), 'utf8')).toBe('ab');
   });
 
+  it('writes a long stream of text and byte chunks (gathered into larger writes) exactly', async () => {
+    const dir = newDir();
+    const parts: Array<string | Uint8Array> = [];
+    for (let i = 0; i < 20_000; i++) parts.push(i % 3 === 2 ? Buffer.from(`bytes ${i}\n`) : `重慶 ${i}\n`);
+    async function* chunks() {
+      yield* parts;
+    }
+    await writeFileAtomic(join(dir, 'out.txt'), chunks());
+    const expected = Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
+    expect(readFileSync(join(dir, 'out.txt')).equals(expected)).toBe(true);
+  });
+
   it('removeTempFilesSync deletes a half-written file, as the signal handler does', async () => {
     const dir = newDir();
     writeFileSync(join(dir, 'out.txt'), 'old');

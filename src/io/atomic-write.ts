@@ -90,16 +90,34 @@ async function writeInPlace(path: string, content: Content) {
   }
 }
 
+/**
+ * Characters or bytes gathered from a stream before one write. Exports yield a small chunk per unit,
+ * and an awaited write per chunk cost about 30 µs: 300,000 TMX units took 16 s to write one by one.
+ */
+const WRITE_BATCH = 64 * 1024;
+
 async function writeContent(handle: import('node:fs/promises').FileHandle, content: Content) {
+  // A handle's writeFile writes all of its data from the current position (write may write a part).
   if (typeof content === 'string' || content instanceof Uint8Array) {
     await handle.writeFile(content);
-  } else {
-    for await (const chunk of content) {
-      // writeFile writes all of the bytes from the current position (write may write part of them).
-      if (typeof chunk === 'string') await handle.write(chunk);
-      else await handle.writeFile(chunk);
-    }
+    return;
   }
+  let batch: Array<string | Uint8Array> = [];
+  let size = 0;
+  const flush = async () => {
+    const data = batch.every((chunk) => typeof chunk === 'string')
+      ? batch.join('')
+      : Buffer.concat(batch.map((chunk) => (typeof chunk === 'string' ? Buffer.from(chunk) : chunk)));
+    batch = [];
+    size = 0;
+    await handle.writeFile(data);
+  };
+  for await (const chunk of content) {
+    batch.push(chunk);
+    size += chunk.length;
+    if (size >= WRITE_BATCH) await flush();
+  }
+  if (batch.length > 0) await flush();
 }
 
 function ignoreMissing(error: NodeJS.ErrnoException): undefined {
