@@ -4,9 +4,9 @@ import { alignDocument, type DocumentOptions } from '../../core/document.js';
 import type { CleaningReport } from '../../core/normalize/index.js';
 import { formatDocument, PAIR_FORMATS, type PairFormat, pairsToXlsx } from '../../formats/pairs.js';
 import type { EncodingName } from '../../io/decode.js';
-import { readInputBytes } from '../../io/read-text.js';
 import type { CliIo } from '../io.js';
 import { refuseBinaryOnTerminal, refuseOutputOverInputs, writeOutput } from '../output.js';
+import { ENCODINGS, readInput } from '../store-option.js';
 
 interface AlignFlags {
   presplit?: boolean;
@@ -22,8 +22,6 @@ interface AlignFlags {
   spaces: boolean;
   verbose?: boolean;
 }
-
-const ENCODINGS: readonly EncodingName[] = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'big5'];
 
 const EXAMPLES = `
 Examples:
@@ -76,7 +74,6 @@ export function registerAlign(program: Command, io: CliIo): void {
     .action(async (file: string, enFile: string | undefined, flags: AlignFlags) => {
       await refuseOutputOverInputs(io, flags.out, [file, enFile]);
       if (flags.format === 'xlsx') refuseBinaryOnTerminal(io, 'xlsx', flags.out);
-      const readOptions = { readStdin: io.readStdin, cwd: io.cwd };
       const options: DocumentOptions = {
         presplit: flags.presplit,
         script: flags.script,
@@ -92,13 +89,13 @@ export function registerAlign(program: Command, io: CliIo): void {
       };
       let document: ReturnType<typeof alignDocument>;
       if (enFile === undefined) {
-        const input = await readInputBytes(file, readOptions);
-        document = await alignDocumentInput(input, { ...options, encoding: flags.encoding });
+        document = await alignDocumentInput(await readInput(io, file), {
+          ...options,
+          encoding: flags.encoding,
+        });
       } else {
         const [zh, en] = await Promise.all(
-          [file, enFile].map(async (path) =>
-            sideTextOf(await readInputBytes(path, readOptions), flags.encoding),
-          ),
+          [file, enFile].map(async (path) => sideTextOf(await readInput(io, path), flags.encoding)),
         );
         document = alignDocument({ zh: zh!, en: en! }, { ...options, sourceNames: { zh: file, en: enFile } });
       }
