@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import { alignDocumentInput, sideTextOf } from '../../app/document-input.js';
-import { alignDocument, type DocumentOptions } from '../../core/document.js';
+import { type AlignedDocument, alignDocument, type DocumentOptions } from '../../core/document.js';
 import type { CleaningReport } from '../../core/normalize/index.js';
 import { formatDocument, PAIR_FORMATS, type PairFormat, pairsToXlsx } from '../../formats/pairs.js';
 import type { EncodingName } from '../../io/decode.js';
@@ -87,7 +87,7 @@ export function registerAlign(program: Command, io: CliIo): void {
             }
           : false,
       };
-      let document: ReturnType<typeof alignDocument>;
+      let document: AlignedDocument;
       if (enFile === undefined) {
         document = await alignDocumentInput(await readInput(io, file), {
           ...options,
@@ -104,20 +104,7 @@ export function registerAlign(program: Command, io: CliIo): void {
         flags.format === 'xlsx'
           ? pairsToXlsx(document.pairs, source)
           : flags.format === 'json'
-            ? JSON.stringify(
-                {
-                  source,
-                  layout: document.layout,
-                  inputScript: document.inputScript,
-                  outputScript: document.outputScript,
-                  cleaning: document.cleaning,
-                  sentences: { zh: document.zh.length, en: document.en.length },
-                  pairs: document.pairs,
-                  beads: document.beads,
-                },
-                null,
-                2,
-              ) + '\n'
+            ? documentJson(document, source)
             : formatDocument(document, flags.format, source);
       if (flags.verbose) {
         io.stderr.write(
@@ -127,6 +114,21 @@ export function registerAlign(program: Command, io: CliIo): void {
       }
       await writeOutput(io, output, flags.out);
     });
+}
+
+/** `--format json`: the whole result, with the cleaning report. */
+function documentJson(document: AlignedDocument, source: string): string {
+  const json = {
+    source,
+    layout: document.layout,
+    inputScript: document.inputScript,
+    outputScript: document.outputScript,
+    cleaning: document.cleaning,
+    sentences: { zh: document.zh.length, en: document.en.length },
+    pairs: document.pairs,
+    beads: document.beads,
+  };
+  return `${JSON.stringify(json, null, 2)}\n`;
 }
 
 function describeCleaning(report: CleaningReport): string {
