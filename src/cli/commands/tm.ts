@@ -82,7 +82,7 @@ export function registerTm(program: Command, io: CliIo): void {
     .option('--en-lang <tag>', 'the language tag of the English side, and tags under it (default: any en-*)')
     .addHelpText(
       'after',
-      '\nA TMX, XLIFF or TBX with no Chinese or no English language is refused, naming the languages it has;\n' +
+      '\nA TMX or XLIFF file with no Chinese or no English language is refused, naming the languages it has;\n' +
         '--zh-lang and --en-lang say which of them to read (a TMX variant in another tag is then not read,\n' +
         "and another language's tag is stored as zh-… or en-…).\n" +
         '\nExamples:\n  $ bitext tm import memory.tmx\n  $ bitext tm import pairs.txt --from tsv --encoding utf-16le\n' +
