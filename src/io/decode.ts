@@ -64,8 +64,9 @@ export function decodeBytes(
     // or binary data: read it as UTF-16 when one byte order gives text, else refuse it as binary.
     const encoding = sniffUtf16(bytes);
     if (encoding === undefined) throw nulRefusal(bytes, file);
+    const why = `as ${DISPLAY[encoding]} without a byte-order mark, which its first bytes read as`;
     decoded = {
-      text: strictDecode(bytes, encoding, false, file, UTF16_WHY[encoding]),
+      text: strictDecode(bytes, encoding, false, file, why),
       encoding,
       hadBom: false,
     };
@@ -78,11 +79,6 @@ export function decodeBytes(
   refuseNonText(decoded, file);
   return decoded;
 }
-
-const UTF16_WHY = {
-  'utf-16le': 'as UTF-16LE without a byte-order mark, which its first bytes read as',
-  'utf-16be': 'as UTF-16BE without a byte-order mark, which its first bytes read as',
-} as const;
 
 function strictDecode(
   bytes: Uint8Array,
