@@ -1,17 +1,22 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLE_PATH, readExample, runCli, tempDir } from './helpers.js';
+import { EXAMPLE_PATH, runCli, tempDir } from './helpers.js';
 import { buildDocx } from './support/docx.js';
+import {
+  SAMPLE_EN as en,
+  expectRefusal,
+  SAMPLE_LINES as lines,
+  type Pair,
+  qaFindings,
+  samplePairs,
+  tsvPairs,
+  SAMPLE_ZH as zh,
+} from './support/sample.js';
 
 // The founding sample as people publish it: a web page and a Word file. Each must align to the
 // same 5 pairs as the .txt, with none of the page's furniture in them.
 
-const lines = readExample()
-  .split('\n')
-  .filter((l) => l.trim());
-const zh = lines.slice(0, 5);
-const en = lines.slice(5);
 const HEADLINE = '王廣成率隊赴全國對外友協、中促會匯報工作';
 
 /** A press office's page: title, navigation, headline, dateline, the article, related links, footer, scripts, styles. */
@@ -48,24 +53,14 @@ ${en.map((p) => `<p>${p}</p>`).join('\n')}
 `;
 }
 
-function tsvPairs(stdout: string): Array<[string, string]> {
-  return stdout
-    .trimEnd()
-    .split('\n')
-    .map((line) => line.split('\t') as [string, string]);
-}
-
 const FURNITURE =
   /重慶市人民政府外事辦公室|Home|Related|Copyright|ICP|打印|發布時間|analytics|dataLayer|font-family/;
 
 const { dir, cleanup } = tempDir();
 afterAll(cleanup);
-let expected: Array<[string, string]>;
+let expected: Pair[];
 beforeAll(async () => {
-  const { code, stdout } = await runCli(['align', EXAMPLE_PATH]);
-  expect(code).toBe(0);
-  expected = tsvPairs(stdout);
-  expect(expected).toHaveLength(5);
+  expected = await samplePairs();
 });
 
 async function alignFile(name: string, bytes: Uint8Array | string, ...flags: string[]) {
@@ -115,14 +110,11 @@ describe('bitext align on web pages', () => {
   });
 
   it('refuses a page with no readable text: exit 1, one line naming the file', async () => {
-    const { code, stdout, stderr } = await alignFile(
+    const result = await alignFile(
       'empty.html',
       '<!DOCTYPE html><html><head><title>x</title><script>var a = 1;</script></head><body><nav><a href="/">Home</a></nav></body></html>',
     );
-    expect(code).toBe(1);
-    expect(stdout).toBe('');
-    expect(stderr).toMatch(/^bitext: .*empty\.html: a web page with no readable text/);
-    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+    expectRefusal(result, /^bitext: .*empty\.html: a web page with no readable text/);
   });
 });
 
@@ -163,14 +155,7 @@ describe('bitext align on Word files', () => {
       ['text.docx', new TextEncoder().encode('just some text'), /text\.docx \(byte 0\): not a Word \.docx/],
       ['no-document.docx', await emptyZip(), /no-document\.docx: not a readable Word \.docx/],
     ];
-    for (const [name, bytes, message] of cases) {
-      const { code, stdout, stderr } = await alignFile(name, bytes);
-      expect(code).toBe(1);
-      expect(stdout).toBe('');
-      expect(stderr).toMatch(message);
-      expect(stderr.trimEnd().split('\n')).toHaveLength(1);
-      expect(stderr).not.toMatch(/\n\s+at /);
-    }
+    for (const [name, bytes, message] of cases) expectRefusal(await alignFile(name, bytes), message);
   });
 });
 
@@ -192,20 +177,13 @@ describe('two files, one per language', () => {
 
 describe('qa, terms and tm add read the same documents', () => {
   it('qa finds the sample slip in the web page and in the .docx table as in the .txt', async () => {
-    const fromText = await runCli(['qa', EXAMPLE_PATH, '--format', 'json']);
+    const fromText = await qaFindings(EXAMPLE_PATH);
+    expect(fromText).toHaveLength(1);
     const page = join(dir, 'qa-page.html');
     writeFileSync(page, pressPage());
     const table = join(dir, 'qa-table.docx');
     writeFileSync(table, await buildDocx([{ table: zh.map((z, i) => [z, en[i]!]) }]));
-    // findings without the file name, which differs
-    const strip = (json: string) =>
-      (JSON.parse(json) as Array<{ file: string }>).map(({ file: _file, ...finding }) => finding);
-    for (const file of [page, table]) {
-      const result = await runCli(['qa', file, '--format', 'json']);
-      expect(result.code).toBe(fromText.code);
-      expect(strip(result.stdout)).toEqual(strip(fromText.stdout));
-      expect(strip(result.stdout)).toHaveLength(1);
-    }
+    for (const file of [page, table]) expect(await qaFindings(file)).toEqual(fromText);
   });
 
   it('terms extracts the same terms from the .docx as from the .txt', async () => {

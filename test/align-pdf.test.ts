@@ -2,35 +2,30 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDocument } from '../src/formats/documents/index.js';
-import { EXAMPLE_PATH, readExample, runCli, tempDir } from './helpers.js';
+import { EXAMPLE_PATH, runCli, tempDir } from './helpers.js';
 import { buildPdf, pressReleasePdf, RUNNING_HEADER } from './support/pdf.js';
+import {
+  SAMPLE_EN as en,
+  expectRefusal,
+  SAMPLE_LINES as lines,
+  type Pair,
+  qaFindings,
+  samplePairs,
+  tsvPairs,
+  SAMPLE_ZH as zh,
+} from './support/sample.js';
 
 // The founding sample as a typeset PDF, built here: a running header and a page number on every
 // page, paragraphs wrapped at a fixed width, English words hyphenated at line ends and a pinyin
 // gloss cut by a line break. It must align to the same 5 pairs as the .txt, with no page furniture.
 
-const lines = readExample()
-  .split('\n')
-  .filter((l) => l.trim());
-const zh = lines.slice(0, 5);
-const en = lines.slice(5);
 const layout = pressReleasePdf(lines);
-
-function tsvPairs(stdout: string): Array<[string, string]> {
-  return stdout
-    .trimEnd()
-    .split('\n')
-    .map((line) => line.split('\t') as [string, string]);
-}
 
 const { dir, cleanup } = tempDir();
 afterAll(cleanup);
-let expected: Array<[string, string]>;
+let expected: Pair[];
 beforeAll(async () => {
-  const { code, stdout } = await runCli(['align', EXAMPLE_PATH]);
-  expect(code).toBe(0);
-  expected = tsvPairs(stdout);
-  expect(expected).toHaveLength(5);
+  expected = await samplePairs();
 });
 
 function save(name: string, bytes: Uint8Array | string): string {
@@ -102,24 +97,14 @@ describe('bitext align on a PDF', () => {
       ['scanned.pdf', scanned, /scanned\.pdf: a PDF with no text layer/],
     ];
     for (const [name, bytes, message] of cases) {
-      const { code, stdout, stderr } = await runCli(['align', save(name, bytes)]);
-      expect(code, name).toBe(1);
-      expect(stdout).toBe('');
-      expect(stderr).toMatch(message);
-      expect(stderr.trimEnd().split('\n')).toHaveLength(1);
-      expect(stderr).not.toMatch(/\n\s+at /);
+      expectRefusal(await runCli(['align', save(name, bytes)]), message);
     }
   });
 });
 
 describe('qa, terms and tm add read PDFs', () => {
   it('qa finds the same as in the .txt', async () => {
-    const strip = (json: string) =>
-      (JSON.parse(json) as Array<{ file: string }>).map(({ file: _file, ...finding }) => finding);
-    const fromText = await runCli(['qa', EXAMPLE_PATH, '--format', 'json']);
-    const fromPdf = await runCli(['qa', save('qa.pdf', layout.pdf), '--format', 'json']);
-    expect(fromPdf.code).toBe(fromText.code);
-    expect(strip(fromPdf.stdout)).toEqual(strip(fromText.stdout));
+    expect(await qaFindings(save('qa.pdf', layout.pdf))).toEqual(await qaFindings(EXAMPLE_PATH));
   });
 
   it('terms extracts the same terms as from the .txt', async () => {

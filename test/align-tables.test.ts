@@ -2,8 +2,19 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { escapeXml } from '../src/formats/xml-escape.js';
 import { EXAMPLE_PATH, runCli, tempDir } from './helpers.js';
 import { buildDocx } from './support/docx.js';
+import {
+  SAMPLE_EN as en,
+  expectRefusal,
+  type Pair,
+  type QaFinding,
+  qaFindings,
+  samplePairs,
+  tsvPairs,
+  SAMPLE_ZH as zh,
+} from './support/sample.js';
 
 // The founding sample as translators keep it: an Excel sheet or a CSV of zh|en rows, a TMX of its
 // aligned pairs, an XLIFF of its two sides. Each must give the .txt's 5 pairs (or, for `qa` on a
@@ -12,23 +23,8 @@ import { buildDocx } from './support/docx.js';
 const { dir, cleanup } = tempDir();
 afterAll(cleanup);
 
-type Pair = [string, string];
 let expected: Pair[];
-let txtFindings: Finding[];
-
-interface Finding {
-  check: string;
-  pair: number;
-  message: string;
-  severity: string;
-}
-
-function tsvPairs(stdout: string): Pair[] {
-  return stdout
-    .trimEnd()
-    .split('\n')
-    .map((line) => line.split('\t') as Pair);
-}
+let txtFindings: QaFinding[];
 
 function write(name: string, bytes: Uint8Array | string): string {
   const file = join(dir, name);
@@ -50,10 +46,6 @@ function csv(rows: string[][]): string {
   return rows.map((r) => r.map(field).join(',') + '\r\n').join('');
 }
 
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 function tmx(pairs: readonly Pair[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE tmx SYSTEM "tmx14.dtd">
@@ -71,34 +63,9 @@ ${units.map(([zh, en], i) => `<trans-unit id="${i + 1}"><source>${escapeXml(zh)}
 `;
 }
 
-async function qaFindings(file: string): Promise<Finding[]> {
-  const { code, stdout, stderr } = await runCli(['qa', file, '--format', 'json']);
-  expect(stderr).toBe('');
-  expect(code).toBe(0);
-  return (JSON.parse(stdout) as Finding[]).map(({ check, pair, message, severity }) => ({
-    check,
-    pair,
-    message,
-    severity,
-  }));
-}
-
-// The sample's paragraphs: five Chinese, then five English, one per line.
-let zh: string[];
-let en: string[];
-
 beforeAll(async () => {
-  const { code, stdout } = await runCli(['align', EXAMPLE_PATH]);
-  expect(code).toBe(0);
-  expected = tsvPairs(stdout);
-  expect(expected).toHaveLength(5);
+  expected = await samplePairs();
   txtFindings = await qaFindings(EXAMPLE_PATH);
-  const { readFileSync } = await import('node:fs');
-  const lines = readFileSync(EXAMPLE_PATH, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim());
-  zh = lines.slice(0, 5);
-  en = lines.slice(5);
 });
 
 async function align(file: string) {
@@ -166,13 +133,9 @@ describe('bitext align on spreadsheets and CSV', () => {
 describe('bad tables: exit 1, one line naming the file', () => {
   async function refused(name: string, bytes: Uint8Array | string): Promise<string> {
     const file = write(name, bytes);
-    const { code, stdout, stderr } = await runCli(['align', file]);
-    expect(code).toBe(1);
-    expect(stdout).toBe('');
-    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(stderr).toContain(file);
-    expect(stderr).not.toMatch(/\n\s+at /);
-    return stderr;
+    const result = await runCli(['align', file]);
+    expectRefusal(result, file);
+    return result.stderr;
   }
 
   it('no zh and en columns', async () => {

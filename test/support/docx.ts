@@ -1,4 +1,5 @@
 import JSZip from 'jszip';
+import { escapeXml } from '../../src/formats/xml-escape.js';
 
 // Builds a minimal valid WordprocessingML package (.docx) in the test: [Content_Types].xml,
 // _rels/.rels and word/document.xml, the three parts Word and mammoth need.
@@ -10,10 +11,6 @@ import JSZip from 'jszip';
 export type DocxBlock = { paragraph: string; footnote?: string } | { table: string[][] };
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 function paragraphXml(text: string, footnoteId?: number): string {
   const reference = footnoteId === undefined ? '' : `<w:r><w:footnoteReference w:id="${footnoteId}"/></w:r>`;
