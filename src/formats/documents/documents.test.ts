@@ -13,6 +13,9 @@ async function paragraphs(html: string | Uint8Array, name = 'page.html') {
   return doc.paragraphs.map((p) => ({ text: p.text, lang: p.lang }));
 }
 
+/** Paragraphs whose language no markup declares: the aligner finds it from the script. */
+const undeclared = (...texts: string[]) => texts.map((text) => ({ text, lang: undefined }));
+
 async function refusal(bytes: Uint8Array, name: string): Promise<BitextError> {
   try {
     await readDocument(bytes, name);
@@ -71,16 +74,7 @@ describe('web pages', () => {
       await paragraphs(
         '<body><h2>標題</h2><p>第一段<b>加粗</b>文字。<br>第二行</p><ul><li>One <a href="#">link</a></li><li>Two</li></ul><table><tr><td>甲</td><td>乙</td><td>丙</td></tr></table></body>',
       ),
-    ).toEqual([
-      { text: '標題', lang: undefined },
-      { text: '第一段加粗文字。', lang: undefined },
-      { text: '第二行', lang: undefined },
-      { text: 'One link', lang: undefined },
-      { text: 'Two', lang: undefined },
-      { text: '甲', lang: undefined },
-      { text: '乙', lang: undefined },
-      { text: '丙', lang: undefined },
-    ]);
+    ).toEqual(undeclared('標題', '第一段加粗文字。', '第二行', 'One link', 'Two', '甲', '乙', '丙'));
   });
 
   it('takes the language from lang attributes below <body>, unless the text has none of its script', async () => {
@@ -171,7 +165,7 @@ describe('web pages', () => {
       await paragraphs(
         '<p>可見。</p><p hidden>隱藏</p><p style="display: none">隱藏</p><div aria-hidden="true">隱藏</div>',
       ),
-    ).toEqual([{ text: '可見。', lang: undefined }]);
+    ).toEqual(undeclared('可見。'));
   });
 });
 
@@ -188,17 +182,9 @@ describe('Word files', () => {
       { table: [['1', '2', '3']] },
       { paragraph: 'End.' },
     ]);
-    expect(await paragraphs(docx, 'mixed.docx')).toEqual([
-      { text: '前言。', lang: undefined },
-      { text: '甲', lang: undefined },
-      { text: 'A', lang: undefined },
-      { text: '乙', lang: undefined },
-      { text: '丙', lang: undefined },
-      { text: '1', lang: undefined },
-      { text: '2', lang: undefined },
-      { text: '3', lang: undefined },
-      { text: 'End.', lang: undefined },
-    ]);
+    expect(await paragraphs(docx, 'mixed.docx')).toEqual(
+      undeclared('前言。', '甲', 'A', '乙', '丙', '1', '2', '3', 'End.'),
+    );
   });
 
   it('leaves out footnotes and the markers that point to them', async () => {
@@ -206,10 +192,9 @@ describe('Word files', () => {
       { paragraph: '會議在重慶舉行。', footnote: '註：據市政府外辦。' },
       { paragraph: 'The meeting was held in Chongqing.', footnote: 'Note: per the FAO.' },
     ]);
-    expect(await paragraphs(docx, 'notes.docx')).toEqual([
-      { text: '會議在重慶舉行。', lang: undefined },
-      { text: 'The meeting was held in Chongqing.', lang: undefined },
-    ]);
+    expect(await paragraphs(docx, 'notes.docx')).toEqual(
+      undeclared('會議在重慶舉行。', 'The meeting was held in Chongqing.'),
+    );
   });
 
   it('refuses a Word file with no text', async () => {

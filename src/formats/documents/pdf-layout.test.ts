@@ -104,11 +104,16 @@ describe('pdfParagraphs', () => {
   it('breaks paragraphs at a larger gap and at an indent, and runs a paragraph on across a page break', () => {
     const full = (letter: string) => letter.repeat(50);
     const pages = [
-      [line(1, 500, full('a')), line(1, 485, full('b')), line(1, 455, full('c')), line(1, 440, full('d'))],
-      [line(1, 425, full('e'), 82), line(1, 410, full('f'))],
+      [
+        line(1, 500, full('a')),
+        line(1, 485, full('b')),
+        line(1, 455, full('c')), // a gap of two lines
+        line(1, 440, full('d')),
+        line(1, 425, full('e'), 82), // indented
+        line(1, 410, full('f')),
+      ],
+      [line(2, 500, full('g')), line(2, 485, 'end.')],
     ];
-    pages[0]!.push(...pages[1]!.splice(0));
-    pages[1]!.push(line(2, 500, full('g')), line(2, 485, 'end.'));
     const paragraphs = pdfParagraphs(pages);
     expect(paragraphs.map((p) => p.lines.length)).toEqual([2, 2, 4]);
     expect(paragraphs.map((p) => p.page)).toEqual([1, 1, 1]);
