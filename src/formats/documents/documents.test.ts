@@ -1,9 +1,11 @@
 import JSZip from 'jszip';
+import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { encodeLegacy } from '../../../test/legacy-encoding.js';
 import { buildDocx } from '../../../test/support/docx.js';
 import { alignDocument } from '../../core/document.js';
 import { BitextError } from '../../core/errors.js';
+import { type DomElement, htmlBlocks } from './html-blocks.js';
 import { detectDocumentFormat, readDocument, toSourceParagraphs } from './index.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -158,6 +160,31 @@ describe('web pages', () => {
       'blank.html',
     );
     expect(error.code).toBe('NO_TEXT');
+  });
+
+  it('reads each table once, however deep layout tables nest it (twice per level made 2^depth)', () => {
+    const depth = 12;
+    const nest = (level: number): string =>
+      level === 0
+        ? '<p>會議在重慶舉行。</p><p>The meeting was held in Chongqing.</p>'
+        : `<table><tr><td>目錄 ${level}</td><td>${nest(level - 1)}</td></tr></table>`;
+    const { document } = parseHTML(`<!DOCTYPE html><html><body>${nest(depth)}</body></html>`);
+    // Reading a table as zh|en rows starts by finding its rows: count that per table.
+    const reads = new Map<DomElement, number>();
+    for (const table of Array.from(document.querySelectorAll('table')) as DomElement[]) {
+      const rows = table.querySelectorAll.bind(table);
+      table.querySelectorAll = (selector) => {
+        reads.set(table, (reads.get(table) ?? 0) + 1);
+        return rows(selector);
+      };
+    }
+    const texts = htmlBlocks(document.body as DomElement, { skipFurniture: true }).map((p) => p.text);
+    expect(texts).toEqual([
+      ...Array.from({ length: depth }, (_, i) => `目錄 ${depth - i}`),
+      '會議在重慶舉行。',
+      'The meeting was held in Chongqing.',
+    ]);
+    expect([...reads.values()]).toEqual(Array(depth).fill(1));
   });
 
   it('leaves out hidden elements', async () => {

@@ -118,6 +118,18 @@ export interface BlockOptions {
 
 /** The paragraphs of `root`, in document order. */
 export function htmlBlocks(root: DomElement, options: BlockOptions): DocumentParagraph[] {
+  return blocksOf(root, options, new Map());
+}
+
+/**
+ * Each table's reading as zh|en rows, made once per htmlBlocks call. Deciding reads the table's
+ * cells, and a table that is not zh|en is then read again as blocks, so a table nested in the cells
+ * of others would otherwise be read twice for every table around it (2^depth: twenty levels of
+ * layout tables took 40 s).
+ */
+type TableRows = Map<DomElement, BilingualRow[] | undefined>;
+
+function blocksOf(root: DomElement, options: BlockOptions, tableRows: TableRows): DocumentParagraph[] {
   const out: DocumentParagraph[] = [];
   let buffer: string[] = [];
   let tables = 0;
@@ -146,7 +158,8 @@ export function htmlBlocks(root: DomElement, options: BlockOptions): DocumentPar
       return;
     }
     if (name === 'table') {
-      const rows = bilingualRows(element, options);
+      if (!tableRows.has(element)) tableRows.set(element, bilingualRows(element, options, tableRows));
+      const rows = tableRows.get(element);
       if (rows) {
         flush(lang);
         tables++;
@@ -217,14 +230,18 @@ interface BilingualRow {
  * table, which is read cell by cell. Rows where a cell has no language (numbers, blanks) follow
  * the table's orientation; a header row of column labels is left out.
  */
-function bilingualRows(table: DomElement, options: BlockOptions): BilingualRow[] | undefined {
+function bilingualRows(
+  table: DomElement,
+  options: BlockOptions,
+  tableRows: TableRows,
+): BilingualRow[] | undefined {
   const rows = Array.from(table.querySelectorAll('tr')).filter((tr) => closestTable(tr) === table);
   const read: Array<{ index: number; cells: DocumentParagraph[][] }> = [];
   let zhFirst = 0;
   let enFirst = 0;
   for (const [i, tr] of rows.entries()) {
     const cells = Array.from(tr.children).filter((c) => ['td', 'th'].includes(c.localName.toLowerCase()));
-    const texts = cells.map((cell) => htmlBlocks(cell, options));
+    const texts = cells.map((cell) => blocksOf(cell, options, tableRows));
     if (texts.every((t) => t.length === 0)) continue;
     if (cells.length !== 2) return undefined;
     const [a, b] = texts.map((t) => detectLanguage(t.map((p) => p.text).join(' ')));
