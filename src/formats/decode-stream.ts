@@ -2,6 +2,7 @@ import { TextDecoder } from 'node:util';
 import { BitextError } from '../core/errors.js';
 import type { EncodingName } from '../io/decode.js';
 import { firstBadByte } from '../io/decode-offset.js';
+import { wholeDecoder } from '../io/whatwg-decode.js';
 
 /** What the readers take: a file stream, or any (async) sequence of byte or text chunks. */
 export type ByteChunks = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
@@ -211,21 +212,9 @@ function badByteIn(piece: Uint8Array, encoding: string): number | undefined {
   return undefined;
 }
 
-// WHATWG windows-1252 at 0x80–0x9F (the rest is Latin-1). Node 20's TextDecoder takes a Latin-1 fast
-// path for windows-1252 (and its labels iso-8859-1, us-ascii) that returns C1 controls there, so
-// “smart quotes” and € would come out as invisible characters.
-const WINDOWS_1252_C1 =
-  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
-  '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
-
 /** A strict decoder of whole pieces (each starting on a character boundary) in `encoding`. */
 function pieceDecoder(encoding: string): (piece: Uint8Array) => string {
-  if (encoding === 'windows-1252') {
-    return (piece) =>
-      Buffer.from(piece.buffer, piece.byteOffset, piece.length)
-        .toString('latin1')
-        .replace(/[\u0080-\u009F]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80]!);
-  }
-  const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
+  const decoder = wholeDecoder(encoding);
+  if (!decoder) throw new RangeError(`no decoder for ${encoding}`); // detect() names only known ones
   return (piece) => decoder.decode(piece);
 }

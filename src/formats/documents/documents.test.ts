@@ -145,6 +145,30 @@ describe('web pages', () => {
     expect((await paragraphs(bom)).map((p) => p.text)).toEqual(['關於我們', 'About us']);
   });
 
+  it('decodes a windows-1252 page as the standard does at 0x80–0x9F: smart quotes, €, dashes', async () => {
+    // Node 20's TextDecoder reads windows-1252 (and its label iso-8859-1) as Latin-1 there: C1 controls.
+    for (const charset of ['windows-1252', 'ISO-8859-1']) {
+      const page = new Uint8Array([
+        ...utf8(`<html><head><meta charset="${charset}"></head><body><p>`),
+        0x93,
+        ...utf8('Price'),
+        0x94,
+        ...utf8(': 5 '),
+        0x80,
+        ...utf8(' '),
+        0x97,
+        ...utf8(' it'),
+        0x92,
+        ...utf8('s final'),
+        0x85,
+        ...utf8('</p></body></html>'),
+      ]);
+      expect((await paragraphs(page)).map((p) => p.text)).toEqual([
+        '\u201cPrice\u201d: 5 \u20ac \u2014 it\u2019s final\u2026',
+      ]);
+    }
+  });
+
   it('refuses bytes its <meta charset> cannot decode, naming the file', async () => {
     const wrong = encodeLegacy('<meta charset="utf-8"><p>關於我們</p>', 'big5');
     const error = await refusal(wrong, 'wrong.html');

@@ -1,6 +1,7 @@
 import { detectLanguage } from '../../core/document.js';
 import { BitextError } from '../../core/errors.js';
 import { decodeBytes, type EncodingName } from '../../io/decode.js';
+import { wholeDecoder } from '../../io/whatwg-decode.js';
 import type { DocumentParagraph, DocumentReader } from './document-reader.js';
 import { type DomElement, htmlBlocks } from './html-blocks.js';
 
@@ -143,12 +144,8 @@ function decodeHtml(bytes: Uint8Array, file: string, forced?: EncodingName): str
     (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (forced || hasBom) return decodeBytes(bytes, { file, encoding: forced }).text;
   const label = metaCharset(bytes);
-  let decoder: InstanceType<typeof TextDecoder> | undefined;
-  try {
-    if (label) decoder = new TextDecoder(label, { fatal: true });
-  } catch {
-    decoder = undefined; // a label no browser knows either: detect instead
-  }
+  // A label no browser knows either: detect instead.
+  const decoder = label === undefined ? undefined : wholeDecoder(label);
   // A UTF-16 page has a BOM; a meta saying UTF-16 in ASCII-readable bytes is wrong, as browsers hold.
   if (!decoder || decoder.encoding.startsWith('utf-16')) return decodeBytes(bytes, { file }).text;
   try {
