@@ -1,0 +1,192 @@
+/**
+ * Raw bilingual documents built from the gold alignments of ../shared/eval, with and without lines
+ * that have no counterpart (the material real bilingual pages carry: a Chinese headline, a dateline,
+ * photo captions, an editor's line, an English photo credit, a paragraph left untranslated, a long
+ * untranslated trailer). Used by `bench/unpaired-bench.ts`. Everything is seeded, so a run is
+ * repeatable; the inserted text is made from templates of the kinds of line a news page carries and
+ * from other dev documents (never from the document it is inserted into), read in place.
+ */
+import type { GoldDocument } from './eval-data.js';
+
+/** One side of a raw document: its paragraphs, each a list of pieces (sentences or inserted lines). */
+export interface RawDocument {
+  name: string;
+  zh: string;
+  en: string;
+  /** The gold pairs as texts (white space removed), each a key `zh\ten`. */
+  goldPairs: Set<string>;
+  /** Inserted lines, white space removed, per side (each should come out unpaired). */
+  inserted: { zh: string[]; en: string[] };
+}
+
+/** Small seeded generator (mulberry32), so every run inserts the same lines in the same places. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const pairKey = (zh: string, en: string): string => `${squeeze(zh)}\t${squeeze(en)}`;
+export const squeeze = (text: string): string => text.replace(/\s+/g, '');
+
+type Random = () => number;
+const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+const between = (random: Random, lo: number, hi: number): number => lo + Math.floor(random() * (hi - lo + 1));
+
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高';
+const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚桂';
+const OUTLETS = ['新华网', '人民网', '中国日报网', '市政府外办', '本报', '央视新闻', '中新网', '澎湃新闻'];
+const EN_NAMES = ['Li Wei', 'Zhang Min', 'John Smith', 'Chen Jie', 'Maria Lopez', 'Wang Tao'];
+const AGENCIES = ['Xinhua', 'Reuters', 'AFP', 'China Daily', 'VCG', 'AP'];
+
+function chineseName(random: Random): string {
+  return (
+    pick(random, [...SURNAMES]) + pick(random, [...GIVEN]) + (random() < 0.6 ? pick(random, [...GIVEN]) : '')
+  );
+}
+
+function date(random: Random): { y: number; m: number; d: number } {
+  return { y: between(random, 1998, 2024), m: between(random, 1, 12), d: between(random, 1, 28) };
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** A phrase of another document's sentence, without its final punctuation: a headline's shape. */
+function headline(random: Random, pool: readonly string[]): string {
+  const sentence = pick(random, pool);
+  const clause = sentence.split(/[，。！？；：、“”「」（）,.!?;:"]/).find((c) => c.length >= 6) ?? sentence;
+  return clause.slice(0, between(random, 6, 22));
+}
+
+function dateline(random: Random): string {
+  const { y, m, d } = date(random);
+  const outlet = pick(random, OUTLETS);
+  return pick(random, [
+    `發布時間：${y}-${pad(m)}-${pad(d)}　來源：${outlet}`,
+    `发布时间：${y}年${m}月${d}日　来源：${outlet}`,
+    `${y}-${pad(m)}-${pad(d)} ${pad(between(random, 7, 22))}:${pad(between(random, 0, 59))}　来源：${outlet}`,
+    `来源：${outlet}　作者：${chineseName(random)}　${y}年${m}月${d}日`,
+  ]);
+}
+
+function caption(random: Random, pool: readonly string[]): string {
+  const phrase = headline(random, pool);
+  return pick(random, [
+    `图为${phrase}。`,
+    `${phrase}（${chineseName(random)} 摄）`,
+    `▲${phrase}`,
+    `图：${phrase}`,
+  ]);
+}
+
+function editorLine(random: Random): string {
+  const name = chineseName(random);
+  return pick(random, [
+    `（责任编辑：${name}）`,
+    `编辑：${name}`,
+    `责任编辑：${name}　校对：${chineseName(random)}`,
+  ]);
+}
+
+function credit(random: Random): string {
+  const name = pick(random, EN_NAMES);
+  const agency = pick(random, AGENCIES);
+  return pick(random, [
+    `Photo: ${name}/${agency}`,
+    `(Photo by ${name})`,
+    `Photo credit: ${agency}`,
+    `Source: ${agency}`,
+  ]);
+}
+
+/** Consecutive sentences of another document, about `chars` characters in all. */
+function passage(random: Random, pool: readonly string[], chars: number): string[] {
+  const out: string[] = [];
+  let at = between(random, 0, Math.max(0, pool.length - 1));
+  let length = 0;
+  while (length < chars) {
+    const sentence = pool[at % pool.length]!;
+    out.push(sentence);
+    length += sentence.length;
+    at++;
+  }
+  return out;
+}
+
+interface Paragraph {
+  zh: string[];
+  en: string[];
+}
+
+/**
+ * The document as paragraphs of 1–6 gold beads each (both sides break where the gold does, as a
+ * translation's paragraphs do), optionally with lines that have no counterpart inserted.
+ */
+export function rawDocument(
+  document: GoldDocument,
+  others: { zh: readonly string[]; en: readonly string[] },
+  options: { insert: boolean; seed: number },
+): RawDocument {
+  const random = seededRandom(options.seed);
+  const paragraphs: Paragraph[] = [];
+  const goldPairs = new Set<string>();
+  let k = 0;
+  while (k < document.gold.length) {
+    const size = between(random, 1, 6);
+    const beads = document.gold.slice(k, k + size);
+    k += size;
+    const paragraph: Paragraph = { zh: [], en: [] };
+    for (const bead of beads) {
+      const zh = bead.zh.map((i) => document.zh[i]!);
+      const en = bead.en.map((j) => document.en[j]!);
+      paragraph.zh.push(...zh);
+      paragraph.en.push(...en);
+      if (zh.length > 0 && en.length > 0) goldPairs.add(pairKey(zh.join(''), en.join(' ')));
+    }
+    paragraphs.push(paragraph);
+  }
+  // The random stream for insertions is its own, so the paragraphs are the same with or without them.
+  const insertRandom = seededRandom(options.seed * 7919 + 1);
+  const inserted = { zh: [] as string[], en: [] as string[] };
+  const zhBlocks: string[][] = paragraphs.map((p) => p.zh);
+  const enBlocks: string[][] = paragraphs.map((p) => p.en);
+  if (options.insert) {
+    const zhLine = (at: number, line: string) => {
+      zhBlocks.splice(at, 0, [line]);
+      inserted.zh.push(squeeze(line));
+    };
+    const enLine = (at: number, line: string) => {
+      enBlocks.splice(at, 0, [line]);
+      inserted.en.push(squeeze(line));
+    };
+    const somewhere = (blocks: readonly unknown[]) => between(insertRandom, 1, blocks.length - 1);
+    // In the middle first (positions drawn over the document), then the head and the tail.
+    const captions = Math.max(1, Math.round(paragraphs.length / 40));
+    for (let c = 0; c < captions; c++) zhLine(somewhere(zhBlocks), caption(insertRandom, others.zh));
+    enLine(somewhere(enBlocks), credit(insertRandom));
+    const zhParagraph = passage(insertRandom, others.zh, between(insertRandom, 80, 250));
+    zhBlocks.splice(somewhere(zhBlocks), 0, zhParagraph);
+    inserted.zh.push(...zhParagraph.map(squeeze));
+    const enParagraph = passage(insertRandom, others.en, between(insertRandom, 250, 700));
+    enBlocks.splice(somewhere(enBlocks), 0, enParagraph);
+    inserted.en.push(...enParagraph.map(squeeze));
+    zhLine(0, dateline(insertRandom));
+    zhLine(0, headline(insertRandom, others.zh));
+    zhLine(zhBlocks.length, editorLine(insertRandom));
+    const trailer = passage(insertRandom, others.zh, 2000);
+    zhBlocks.push(trailer);
+    inserted.zh.push(...trailer.map(squeeze));
+  }
+  return {
+    name: document.name,
+    zh: zhBlocks.map((b) => b.join('')).join('\n'),
+    en: enBlocks.map((b) => b.join(' ')).join('\n'),
+    goldPairs,
+    inserted,
+  };
+}
