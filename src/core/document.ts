@@ -42,6 +42,8 @@ export interface DocumentOptions {
   evidence?: EvidenceSwitches;
   /** File names for error messages only (the core reads no files). */
   sourceNames?: { combined?: string; zh?: string; en?: string };
+  /** The aligner's passes done of all (see AlignOptions.onProgress). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** How the two languages were laid out in the input. */
@@ -117,7 +119,7 @@ export function alignDocument(source: BilingualSource, options: DocumentOptions 
 
   const zh = toSentences(zhParagraphs, 'zh', options.presplit ?? false);
   const en = toSentences(enParagraphs, 'en', options.presplit ?? false);
-  const alignOptions: AlignOptions = { evidence: options.evidence };
+  const alignOptions: AlignOptions = { evidence: options.evidence, onProgress: options.onProgress };
   if (!options.presplit) {
     alignOptions.zhParagraphs = zh.map((s) => s.paragraph);
     alignOptions.enParagraphs = en.map((s) => s.paragraph);

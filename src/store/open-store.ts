@@ -21,6 +21,8 @@ export interface OpenStoreOptions {
   mode?: 'read' | 'write';
   /** Directory that a relative SQLite path is resolved against (default: the process's cwd). */
   cwd?: string;
+  /** Units done of all while a migration rewrites every unit (SQLite re-indexing: a minute per million). */
+  onMigrationProgress?: (done: number, total: number) => void;
 }
 
 export type StoreLocation = { backend: 'sqlite'; path: string } | { backend: 'postgres'; url: string };

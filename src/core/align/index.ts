@@ -19,6 +19,7 @@ import {
   lengthCost,
   prefixSums,
 } from './length-evidence.js';
+import { lineShapes } from './line-shapes.js';
 import { nameTokens } from './names-evidence.js';
 import { numberTokens } from './numbers-evidence.js';
 import { paragraphCost } from './paragraph-evidence.js';
@@ -27,6 +28,7 @@ import { punctuationCost, QUESTION_MARKS } from './punctuation-evidence.js';
 import { quoteBoundaryCost, quoteStates, speechStartCost, speechTurnCost } from './quote-evidence.js';
 import { type RangeBead, type RangeCost, searchAlignment } from './search.js';
 import { LEARNED_TUNING, TUNING } from './tuning.js';
+import { anyDiscount, unpairedCost, unpairedDiscounts, unpairedParagraphs } from './unpaired-evidence.js';
 
 /** Which kinds of evidence the aligner uses; all on by default. Switch one off to measure what it adds. */
 export interface EvidenceSwitches {
@@ -39,6 +41,8 @@ export interface EvidenceSwitches {
   paragraphs?: boolean;
   quotes?: boolean;
   punctuation?: boolean;
+  /** Lines with no counterpart: recognised shapes and untranslated paragraphs make 1-0/0-1 beads cheap. */
+  unpaired?: boolean;
 }
 
 export interface AlignOptions {
@@ -46,6 +50,11 @@ export interface AlignOptions {
   zhParagraphs?: readonly number[];
   enParagraphs?: readonly number[];
   evidence?: EvidenceSwitches;
+  /**
+   * Called after each pass of the search (done of total): a large document takes tens of seconds,
+   * and a caller with a terminal shows how far it is.
+   */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export type { RangeBead } from './search.js';
@@ -79,9 +88,10 @@ export function alignSentences(
   }
   const switches = withDefaults(options.evidence);
   const zhFolded = zh.map(foldToSimplified);
-  const zhPrefix = prefixSums(zhFolded.map(characterLength));
-  const enPrefix = prefixSums(en.map(characterLength));
-  const lengthModel = documentLengthModel(zhPrefix, enPrefix, TUNING.initialVariance);
+  const zhLengths = zhFolded.map(characterLength);
+  const enLengths = en.map(characterLength);
+  const zhPrefix = prefixSums(zhLengths);
+  const enPrefix = prefixSums(enLengths);
 
   const fixedTerms: RangeCost[] = [];
   if (switches.paragraphs && options.zhParagraphs && options.enParagraphs) {
@@ -93,16 +103,41 @@ export function alignSentences(
   const needWords = switches.dictionary || switches.learned || switches.names;
   const zhWords = needWords ? zhFolded.map(chineseContentWords) : [];
   const enStems = needWords ? englishStemsOf(en) : [];
+  const lexicalTerms: RangeCost[] = [];
   if (switches.dictionary) {
     const tokens = dictionaryTokens(zhWords, enStems);
-    fixedTerms.push(coverageRatioCost(tokens, TUNING.dictionaryWeight, TUNING.dictionaryHit));
+    lexicalTerms.push(coverageRatioCost(tokens, TUNING.dictionaryWeight, TUNING.dictionaryHit));
   }
   if (switches.names) {
-    fixedTerms.push(coverageRatioCost(nameTokens(zhWords, en), TUNING.namesWeight, TUNING.namesHit));
+    lexicalTerms.push(coverageRatioCost(nameTokens(zhWords, en), TUNING.namesWeight, TUNING.namesHit));
   }
   if (switches.numbers) {
-    fixedTerms.push(coverageRatioCost(numberTokens(zhFolded, en), TUNING.numbersWeight, TUNING.numbersHit));
+    lexicalTerms.push(coverageRatioCost(numberTokens(zhFolded, en), TUNING.numbersWeight, TUNING.numbersHit));
   }
+  fixedTerms.push(...lexicalTerms);
+
+  // Material with no counterpart: its lines get cheap 1-0/0-1 beads and stay out of the length ratio.
+  let unpaired: Uint8Array[] = [];
+  if (switches.unpaired) {
+    const shapes = {
+      zh: lineShapes(zhFolded, 'zh', options.zhParagraphs),
+      en: lineShapes(en, 'en', options.enParagraphs),
+    };
+    const paragraphs =
+      options.zhParagraphs && options.enParagraphs && lexicalTerms.length > 0
+        ? unpairedParagraphs(options.zhParagraphs, options.enParagraphs, sumOf(lexicalTerms), TUNING.unpaired)
+        : undefined;
+    const discounts = unpairedDiscounts(shapes, paragraphs, TUNING.unpaired);
+    if (anyDiscount(discounts)) {
+      fixedTerms.push(unpairedCost(discounts));
+      unpaired = [discounts.zh, discounts.en].map((d) => Uint8Array.from(d, (x) => (x > 0 ? 1 : 0)));
+    }
+  }
+  const lengthModel = documentLengthModel(
+    unpaired.length ? prefixSums(zhLengths.map((n, i) => (unpaired[0]![i] ? 0 : n))) : zhPrefix,
+    unpaired.length ? prefixSums(enLengths.map((n, j) => (unpaired[1]![j] ? 0 : n))) : enPrefix,
+    TUNING.initialVariance,
+  );
 
   const surcharges = { manyToMany: TUNING.manyToManyCost, empty: TUNING.emptyCost };
   let shapes = beadShapes(surcharges);
@@ -121,8 +156,18 @@ export function alignSentences(
       fullSearchCells: TUNING.fullSearchCells,
     });
 
+  const secondPass =
+    switches.length ||
+    (switches.quotes && TUNING.quotesWeight > 0) ||
+    (switches.punctuation && TUNING.questionsWeight > 0);
+  const rounds = switches.learned ? LEARNED_TUNING.rounds : secondPass ? 1 : 0;
+  // The first pass, the later ones, then the posteriors: what onProgress counts.
+  const passes = rounds + 2;
+  let passesDone = 0;
+  const passDone = () => options.onProgress?.(++passesDone, passes);
   let cost = costOf(lengthModel);
   let path = run(cost);
+  passDone();
   // Second pass, in a band around the first: the length variance of this document (Gale & Church
   // fixed one for all texts) and word translations learned from the first alignment.
   let model = lengthModel;
@@ -164,10 +209,12 @@ export function alignSentences(
     const learnedTerm = coverageRatioCost(tokens, LEARNED_TUNING.weight, LEARNED_TUNING.hit);
     cost = costOf(model, [learnedTerm, ...secondPassTerms]);
     path = run(cost, path);
+    passDone();
   }
   if (!switches.learned && (switches.length || secondPassTerms.length > 0)) {
     cost = costOf(model, secondPassTerms);
     path = run(cost, path);
+    passDone();
   }
   const confidences = beadPosteriors(zh.length, en.length, path, {
     shapes,
@@ -175,6 +222,7 @@ export function alignSentences(
     bandWidth: TUNING.confidenceBandWidth,
     temperature: TUNING.confidenceTemperature,
   });
+  passDone();
   return path.map((b, k) => ({
     zh: range(b.zhStart, b.zhEnd),
     en: range(b.enStart, b.enEnd),
@@ -193,6 +241,7 @@ function withDefaults(switches: EvidenceSwitches = {}): Required<EvidenceSwitche
     paragraphs: switches.paragraphs ?? true,
     quotes: switches.quotes ?? true,
     punctuation: switches.punctuation ?? true,
+    unpaired: switches.unpaired ?? true,
   };
 }
 

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { StoreError, type StoreErrorCode } from '../store-error.js';
-import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+import { MIGRATIONS, type MigrationProgress, SCHEMA_VERSION } from './migrations.js';
 
 export type SqliteDatabase = Database.Database;
 
@@ -18,6 +18,8 @@ const WRITER_WAIT_MS = 10 * 60 * 1000;
 export interface OpenDatabaseOptions {
   /** Open an existing bitext database read-only: never created, migrated or written. */
   readOnly?: boolean;
+  /** How far a migration that rewrites every unit has got (Migration.after). */
+  onMigrationProgress?: MigrationProgress;
 }
 
 /**
@@ -64,7 +66,7 @@ export function openSqliteDatabase(path: string, options: OpenDatabaseOptions = 
     db.pragma('cache_size = -65536');
     db.pragma('foreign_keys = ON');
     if (options.readOnly) checkSchemaCurrent(db, path);
-    else migrate(db, path);
+    else migrate(db, path, options.onMigrationProgress);
   } catch (error) {
     db.close();
     throw sqliteStoreError(error, path, 'not a usable bitext database');
@@ -217,7 +219,7 @@ export function closeSqliteDatabase(db: SqliteDatabase): void {
  * the version again once it holds the write lock: two processes opening a new TM at once would
  * otherwise both run migration 1 ("table tm_documents already exists").
  */
-export function migrate(db: SqliteDatabase, path = ''): void {
+export function migrate(db: SqliteDatabase, path = '', onProgress?: MigrationProgress): void {
   const version = () => db.pragma('user_version', { simple: true }) as number;
   if (version() > SCHEMA_VERSION) throw tooNew(version(), path);
   for (const migration of MIGRATIONS) {
@@ -225,7 +227,7 @@ export function migrate(db: SqliteDatabase, path = ''): void {
     db.transaction(() => {
       if (migration.version <= version()) return;
       db.exec(migration.sql);
-      migration.after?.(db);
+      migration.after?.(db, onProgress);
       db.pragma(`user_version = ${migration.version}`);
     }).immediate();
   }

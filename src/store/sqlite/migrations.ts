@@ -10,9 +10,15 @@ export interface Migration {
   version: number;
   description: string;
   sql: string;
-  /** Work SQL alone cannot do (rebuilding an index with the JavaScript term code), run after `sql`. */
-  after?: (db: SqliteDatabase) => void;
+  /**
+   * Work SQL alone cannot do (rebuilding an index with the JavaScript term code), run after `sql`;
+   * it reports the units done of all, since it takes about a minute per million units.
+   */
+  after?: (db: SqliteDatabase, onProgress?: MigrationProgress) => void;
 }
+
+/** Units re-indexed or re-keyed so far, of all. */
+export type MigrationProgress = (done: number, total: number) => void;
 
 export const MIGRATIONS: readonly Migration[] = [
   {

@@ -1,6 +1,7 @@
 import { unitKey } from '../../core/fuzzy/normalize.js';
 import { hashKey } from '../index-terms/term-index.js';
 import type { SqliteDatabase } from './database.js';
+import type { MigrationProgress } from './migrations.js';
 
 /** Units read per page while re-keying. */
 const PAGE = 1000;
@@ -14,7 +15,9 @@ const PAGE = 1000;
  * 0, so an import finds it and counts the pair a duplicate; the later ones sit on further probes until
  * the user deletes them. A migration does not delete units. About 10 µs a unit (normalising both sides).
  */
-export function rekeyUnits(db: SqliteDatabase): void {
+export function rekeyUnits(db: SqliteDatabase, onProgress?: MigrationProgress): void {
+  const total = onProgress ? (db.prepare('SELECT count(*) FROM tm_units').pluck().get() as number) : 0;
+  let done = 0;
   db.exec('UPDATE tm_units SET key_hash = -id');
   const page = db.prepare<[number], { id: number; zh: string; en: string }>(
     `SELECT id, zh, en FROM tm_units WHERE id > ? ORDER BY id LIMIT ${PAGE}`,
@@ -35,5 +38,7 @@ export function rekeyUnits(db: SqliteDatabase): void {
       }
     }
     after = rows[rows.length - 1]!.id;
+    done += rows.length;
+    onProgress?.(done, total);
   }
 }

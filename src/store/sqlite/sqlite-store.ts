@@ -7,7 +7,7 @@ import { SqliteTermbaseStore } from './termbase-store.js';
 /** A TM and termbase in one SQLite file: one writing connection, and one for queries (readerFor). */
 export function openSqliteStore(path: string, options: OpenStoreOptions = {}): Store {
   const openOptions = { readOnly: options.mode === 'read' };
-  const db = openSqliteDatabase(path, openOptions);
+  const db = openSqliteDatabase(path, { ...openOptions, onMigrationProgress: options.onMigrationProgress });
   const tm = new SqliteTmStore(db, path, readerFor(db, path, openOptions));
   const mapError = (error: unknown) => sqliteStoreError(error, path);
   return {
