@@ -27,6 +27,9 @@ describe('FlatText', () => {
     expect(flat(n, ' start', n)).toBe('start');
     expect(flat('end ', n)).toBe('end');
     expect(flat('plain text  stays')).toBe('plain text  stays');
+    // White space dropped at the start leaves nothing that later gaps could count as text.
+    expect(flat(n, ' ', s, 'a')).toBe('a');
+    expect(flat(n, ' ', n, ' b')).toBe('b');
   });
 
   it('knows white-space codes by content and by type', () => {
@@ -63,6 +66,18 @@ describe('FlatText', () => {
         if (!runs.some((run) => /\s\s/.test(run))) expect(text).not.toMatch(/\s\s/);
       }),
       { examples: [[[' ', '', ' ']]] },
+    );
+    // A gap at the start leaves no white space there, whatever follows it.
+    fc.assert(
+      fc.property(fc.constantFrom(s, n), fc.array(part), (first, parts) => {
+        expect(flat(first, ...parts)).not.toMatch(/^\s/);
+      }),
+      {
+        examples: [
+          [n, [' ', s, 'a']],
+          [s, [' ', n, ' b']],
+        ],
+      },
     );
   });
 });

@@ -12,7 +12,6 @@ export class FlatText {
   private out = '';
   // The kind of the gap(s) waiting for the next text: 'space' wins over 'none'.
   private pending: 'space' | 'none' | undefined;
-  private started = false;
   // Kept codes (anchor): their offsets move back when white space before them is dropped, and the
   // white space the text leaves out around them is noted on them, so a writer can put it back.
   private anchors: Anchored[] = [];
@@ -39,7 +38,6 @@ export class FlatText {
       this.pending = undefined;
     }
     this.out += text;
-    this.started = true;
     this.gapAnchors = [];
   }
 
@@ -83,7 +81,9 @@ export class FlatText {
   }
 
   private resolveGap(next: string): string {
-    if (!this.started) return this.trimStart(next);
+    // Nothing output yet (white space after a gap at the start is dropped, so text may have come and
+    // gone): a gap here is at the start of the segment, and leaves no white space.
+    if (this.out === '') return this.trimStart(next);
     const before = this.out.at(-1)!;
     const after = next[0]!;
     const spaceBefore = /\s/u.test(before);
