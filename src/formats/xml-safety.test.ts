@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isBitextError } from '../core/errors.js';
-import { decodeXmlBytes, doctypeRefusal, parseXmlStream } from './xml-safety.js';
+import { decodeXmlBytes, doctypeRefusal, parseXmlStream, xmlRootName } from './xml-safety.js';
 
 async function names(xml: string): Promise<string[]> {
   async function* chunks() {
@@ -141,5 +141,34 @@ describe('the XML encoding declaration', () => {
       new TextEncoder().encode('<?xml version="1.0" encoding="x-klingon"?><a/>'),
     );
     expect(error).toMatchObject({ code: 'XML_ENCODING_UNKNOWN', location: { offset: 0 } });
+  });
+});
+
+describe('xmlRootName', () => {
+  const root = (text: string) => xmlRootName(new TextEncoder().encode(text));
+
+  it('finds the root after the declaration, processing instructions, comments and a DOCTYPE', () => {
+    expect(root('<tmx version="1.4">')).toBe('tmx');
+    expect(
+      root(
+        '\uFEFF<?xml version="1.0"?>\n<?xml-stylesheet href="a"?><!-- <tbx> -->\n<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">\n<martif type="TBX">',
+      ),
+    ).toBe('martif');
+    expect(root('<!DOCTYPE tmx PUBLIC "-//LISA//DTD TMX 1.4//EN" "tmx14.dtd"><tmx>')).toBe('tmx');
+    expect(root('<!DOCTYPE x [<!ENTITY a "b">]><xliff/>')).toBe('xliff');
+    expect(root('<xlf:xliff xmlns:xlf="urn:oasis:names:tc:xliff:document:1.2">')).toBe('xliff');
+    expect(root('<TMX>')).toBe('tmx');
+  });
+
+  it('reads UTF-16 by its byte-order mark or first bytes', () => {
+    const utf16le = (text: string) => new Uint8Array(Buffer.from(text, 'utf16le'));
+    expect(xmlRootName(utf16le('\uFEFF<?xml version="1.0" encoding="UTF-16"?><tmx>'))).toBe('tmx');
+    expect(xmlRootName(utf16le('<?xml version="1.0"?><xliff>'))).toBe('xliff');
+  });
+
+  it('gives nothing for text that is not XML, or whose root is not in its first 4 KiB', () => {
+    expect(root('谢谢\tThanks\n')).toBeUndefined();
+    expect(root('<unfinished')).toBeUndefined();
+    expect(root(`<!--${' '.repeat(5000)}--><tmx>`)).toBeUndefined();
   });
 });

@@ -32,10 +32,10 @@ export function decodeXmlBytes(
 }
 
 /**
- * The start of a file as text, for telling XML from other formats by content: after a byte-order
- * mark, in UTF-16 when its bytes are, white space skipped.
+ * The start of a file (its first `length` bytes) as text, for telling XML from other formats by
+ * content: after a byte-order mark, in UTF-16 when its bytes are, white space skipped.
  */
-export function xmlHead(bytes: Uint8Array): string {
+export function xmlHead(bytes: Uint8Array, length = 512): string {
   const [a, b] = bytes;
   const order =
     (a === 0xff && b === 0xfe) || (a === 0x3c && b === 0)
@@ -43,9 +43,28 @@ export function xmlHead(bytes: Uint8Array): string {
       : (a === 0xfe && b === 0xff) || (a === 0 && b === 0x3c)
         ? 'utf-16be'
         : 'latin1';
-  return headText(bytes, order)
+  return headText(bytes, order, length)
     .replace(/^(?:\uFEFF|\u00EF\u00BB\u00BF)/, '')
     .trimStart();
+}
+
+// What may stand before the root element (XML 1.0 §2.8): the declaration and other processing
+// instructions, comments, a DOCTYPE (with an internal subset, which the parser refuses later) and
+// white space.
+const PROLOG_ITEM = /^(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE(?:[^>[]|\[[\s\S]*?\])*>|\s+)/i;
+
+/**
+ * The local name of an XML file's root element, lower-cased (`tmx`, `xliff`, `martif`, `tbx`), read
+ * from its first 4 KiB (`bytes` may be just those); undefined when they do not hold the start of a
+ * root element. The one sniffer for the TM import and the document readers: the name decides which
+ * reader a file gets whatever its extension, and the reader then checks the rest (a `<TMX>` root is
+ * sniffed as TMX and refused by the TMX reader with its reason, not read as a table).
+ */
+export function xmlRootName(bytes: Uint8Array): string | undefined {
+  let rest = xmlHead(bytes, 4096);
+  for (let item = PROLOG_ITEM.exec(rest); item; item = PROLOG_ITEM.exec(rest))
+    rest = rest.slice(item[0].length);
+  return /^<(?:[\w.-]+:)?([A-Za-z_][\w.-]*)[\s>/]/.exec(rest)?.[1]?.toLowerCase();
 }
 
 /** The encoding="…" of an XML declaration at the start of `text`, if any. */
@@ -54,8 +73,8 @@ function declaredEncoding(text: string): string | undefined {
 }
 
 /** The first bytes as text in a UTF-16 byte order, or as Latin-1 (enough to read a declaration). */
-function headText(head: Uint8Array, encoding: 'utf-16le' | 'utf-16be' | 'latin1'): string {
-  const bytes = head.subarray(0, 512);
+function headText(head: Uint8Array, encoding: 'utf-16le' | 'utf-16be' | 'latin1', length = 512): string {
+  const bytes = head.subarray(0, length);
   return encoding === 'latin1'
     ? Buffer.from(bytes).toString('latin1')
     : new TextDecoder(encoding).decode(bytes.subarray(0, bytes.length - (bytes.length % 2)));

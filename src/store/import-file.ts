@@ -2,7 +2,7 @@ import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { BitextError } from '../core/errors.js';
 import type { LanguageChoice } from '../formats/lang-choice.js';
-import { xmlHead } from '../formats/xml-safety.js';
+import { xmlRootName } from '../formats/xml-safety.js';
 import type { EncodingName } from '../io/decode.js';
 import { hashFile } from './document-identity.js';
 import type { PreparedBatch } from './index-terms/prepared-units.js';
@@ -25,12 +25,14 @@ const FORMAT_BY_EXTENSION: Record<string, ImportFormat> = {
 };
 
 /**
- * The import format of a file by its extension, else (given its first bytes) by its root element:
- * `<tmx>` or `<xliff>` after any declaration, comments and DOCTYPE. A BitextError says how to name
- * the format when neither tells.
+ * The import format of a file: given its first bytes, a `<tmx>` or `<xliff>` root element (after any
+ * declaration, comments and DOCTYPE) decides, whatever the extension, so a TMX saved as `.txt` is
+ * not read as a table; else the extension. A BitextError says how to name the format when neither
+ * tells.
  */
 export function importFormatOf(path: string, head?: Uint8Array): ImportFormat {
-  const format = FORMAT_BY_EXTENSION[extname(path).toLowerCase()] ?? (head && sniffXmlFormat(head));
+  const root = head && xmlRootName(head);
+  const format = root === 'tmx' || root === 'xliff' ? root : FORMAT_BY_EXTENSION[extname(path).toLowerCase()];
   if (!format) {
     throw new BitextError(
       'IMPORT_FORMAT',
@@ -39,14 +41,6 @@ export function importFormatOf(path: string, head?: Uint8Array): ImportFormat {
     );
   }
   return format;
-}
-
-const ROOT =
-  /^(?:<\?xml[^>]*\?>\s*)?(?:(?:<!--[\s\S]*?-->|<!DOCTYPE[^>[]*>)\s*)*<(?:[\w.-]+:)?(tmx|xliff)[\s>]/;
-
-function sniffXmlFormat(head: Uint8Array): ImportFormat | undefined {
-  const root = ROOT.exec(xmlHead(head))?.[1];
-  return root === 'tmx' ? 'tmx' : root === 'xliff' ? 'xliff' : undefined;
 }
 
 /** The first bytes of a file, enough to see its root element. */
@@ -107,11 +101,10 @@ export async function importFile(
   options: ImportOptions = {},
 ): Promise<TmAddResult & { format: ImportFormat }> {
   const name = options.displayName ?? path;
-  const format =
-    options.format ??
-    (FORMAT_BY_EXTENSION[extname(name).toLowerCase()] || importFormatOf(name, await fileHead(path)));
-  const read = { encoding: options.encoding, zhLang: options.zhLang, enLang: options.enLang };
+  // Hashed first: it is what says, naming the file, that the path is missing or a folder.
   const contentHash = await hashFile(path, name);
+  const format = options.format ?? importFormatOf(name, await fileHead(path));
+  const read = { encoding: options.encoding, zhLang: options.zhLang, enLang: options.enLang };
   // The name as given: `--document` and `tm documents` know a file by the path the user typed.
   const document = { name, contentHash, kind: format };
   const worker = options.worker ?? 'auto';

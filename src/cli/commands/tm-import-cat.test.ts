@@ -117,6 +117,33 @@ describe('bitext tm import of CAT-tool files', () => {
     expect(unknown.stderr).toMatch(/^bitext: notes\.xml: cannot tell the format from the extension ".xml"/);
   });
 
+  it('reads a TMX or XLIFF saved as .txt (or under no extension) as what it holds, not as TSV', async () => {
+    // A processing instruction and a comment before the root, and a root in upper case: sniffed.
+    writeFileSync(
+      join(dir, 'memory.txt'),
+      tmx(['en-US', 'Goodbye', 'zh-CN', '再见']).replace(
+        '<!DOCTYPE',
+        '<?xml-stylesheet href="a.xsl"?>\n<!-- saved by hand -->\n<!DOCTYPE',
+      ),
+    );
+    expect((await cli('tm', 'import', 'memory.txt')).stdout).toMatch(/memory\.txt \(tmx\): 1 read, 1 added/);
+    writeFileSync(
+      join(dir, 'job'),
+      '<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="en" trgLang="zh-CN"><file id="f"><unit id="1"><segment><source>Welcome</source><target>欢迎</target></segment></unit></file></xliff>',
+    );
+    expect((await cli('tm', 'import', 'job')).stdout).toMatch(/job \(xliff\): 1 read, 1 added/);
+    // A table stays a table.
+    writeFileSync(join(dir, 'pairs.txt'), '谢谢\tThanks\n');
+    expect((await cli('tm', 'import', 'pairs.txt')).stdout).toMatch(/pairs\.txt \(tsv\): 1 read, 1 added/);
+    expect(await units()).toEqual(
+      expect.arrayContaining([
+        ['再见', 'Goodbye'],
+        ['欢迎', 'Welcome'],
+        ['谢谢', 'Thanks'],
+      ]),
+    );
+  });
+
   it('names the file and byte of a byte that is not in the declared encoding', async () => {
     const head = Buffer.from(tmx(['en-US', 'Caf_', 'zh-CN', '咖啡']).replace('UTF-8', 'ISO-8859-8'));
     const at = head.indexOf('_');

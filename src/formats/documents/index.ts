@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import type { SourceParagraph } from '../../core/document.js';
 import { BitextError } from '../../core/errors.js';
-import { xmlHead } from '../xml-safety.js';
+import { xmlRootName } from '../xml-safety.js';
 import { csvReader } from './csv.js';
 import type {
   DocumentFormat,
@@ -102,17 +102,10 @@ function zipFormat(bytes: Uint8Array, extension: string): DocumentFormat {
   return EXCEL_EXTENSIONS.has(extension) ? 'xlsx' : 'docx';
 }
 
-/**
- * The root element of an XML file when it is a TMX or an XLIFF one, after the declaration, a
- * DOCTYPE and comments; `undefined` for anything else (a TMX extension then decides).
- */
+/** TMX or XLIFF when the file's root element says so (xmlRootName), else undefined. */
 function xmlRoot(bytes: Uint8Array): 'tmx' | 'xliff' | undefined {
-  const head = xmlHead(bytes)
-    .replace(/^<\?xml[^>]*\?>/, '')
-    .replace(/^(?:\s*(?:<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>|<\?[\s\S]*?\?>))*/i, '')
-    .trimStart();
-  const root = /^<(?:[\w.-]+:)?(tmx|xliff)[\s>/]/i.exec(head)?.[1]?.toLowerCase();
-  return root as 'tmx' | 'xliff' | undefined;
+  const root = xmlRootName(bytes);
+  return root === 'tmx' || root === 'xliff' ? root : undefined;
 }
 
 /**
