@@ -76,6 +76,10 @@ const EN_PATTERN = new RegExp(
     String.raw`(?:(?<=\d{2}\d{2}[-–])|(?<=\s['’]))(?<shortYear>\d{2})(?![\w%]|[.,]\d)`,
     // A bare year: four digits not part of a larger number, an amount or a percentage.
     String.raw`(?<![\w.,$-])(?<year>1[5-9]\d\d|20\d\d|2100)(?![\w%]|[.,]\d|\s+(?:percent|million|billion|thousand)\b)`,
+    // An earlier year (1368, 618) is a count as often as a year, so it is one only with an era (AD 1066,
+    // 1066 AD, 221 BC) or after a preposition with nothing but punctuation or a clause word after it.
+    String.raw`\b(?:AD|A\.D\.)\s?(?<eraYearBefore>\d{1,4})\b|(?<![\w.,$-])(?<eraYear>\d{1,4})\s?(?:AD|CE|BC|BCE|A\.D\.|B\.C\.)(?!\w)`,
+    String.raw`(?<=\b(?:[Ii]n|[Ss]ince|[Uu]ntil|till|[Bb]y|[Ff]rom|year|around|about|circa|c\.)\s)(?<earlyYear>1[0-4]\d\d|[1-9]\d\d)(?=\s*[,.;:)]|\s*$|\s+(?:and|when|to|the|he|she|it|they|that|was|were|had|until)\b)`,
   ].join('|'),
   'g',
 );
@@ -117,8 +121,8 @@ function extractEnglishDates(text: string): DateMention[] {
       const century = /(\d{2})\d{2}[-–]$/.exec(text.slice(0, match.index))?.[1];
       const short = Number(g.shortYear);
       date.year = century ? Number(century) * 100 + short : short < 30 ? 2000 + short : 1900 + short;
-    } else if (g.year) {
-      date.year = Number(g.year);
+    } else if (g.year ?? g.earlyYear ?? g.eraYear ?? g.eraYearBefore) {
+      date.year = Number(g.year ?? g.earlyYear ?? g.eraYear ?? g.eraYearBefore);
     } else {
       const monthName = g.m1 ?? g.m2!;
       const month = monthNumber(monthName);

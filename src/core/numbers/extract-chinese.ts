@@ -8,7 +8,8 @@ import {
 } from './chinese-numerals.js';
 import type { NumberKind, NumberMention } from './types.js';
 
-const ARABIC = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
+// Groups of three digits after a comma or a space (no-break and thin spaces too): 3,000 and 100 000.
+const ARABIC = String.raw`(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\d)|\d+)(?:\.\d+)?`;
 const CHINESE = `[${CHINESE_NUMERAL_CHARS}]+(?:[点點][${CHINESE_DIGIT_CHARS}]+)?`;
 const EITHER = `(?:${ARABIC}|${CHINESE})`;
 // Digits glued to Latin letters (COVID-19, G20, 5G) are names, not quantities.
@@ -79,6 +80,9 @@ export function extractChineseNumbers(text: string): NumberMention[] {
       if (!/[零〇一壹二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖十拾]/.test(g.chinese)) continue;
       // 一两, 三四, 七八: two neighbouring digits are "one or two", "three or four", not 12 or 34.
       if (isApproximateRange(g.chinese)) continue;
+      // 万一 "in case", 千万 "by all means", 亿万 "countless": no numeral starts with a myriad unit or
+      // 千 followed by a digit or another large unit (10,001 is written 一万零一).
+      if (/^[万萬亿億千仟][一二两兩三四五六七八九万萬亿億]/.test(g.chinese)) continue;
       tokens ??= tagChinese(text);
       if (!standsAlone(tokens, start, end)) continue;
       value = parseChineseNumeral(g.chinese);
@@ -106,7 +110,7 @@ function parseAny(numeral: string): number | undefined {
 }
 
 function parseArabic(numeral: string): number {
-  return Number(numeral.replaceAll(',', ''));
+  return Number(numeral.replace(/[,\s]/g, ''));
 }
 
 const SCALE_CHARS: Record<string, number> = { ...LARGE_UNITS, 百: 100, 千: 1000 };

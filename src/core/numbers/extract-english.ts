@@ -85,7 +85,7 @@ const PATTERN = new RegExp(
     String.raw`\b(?<half>half\s+an?\s+(?<halfScale>${SCALE}))\b`,
     // 3,000 / 3.5 million / 5% / 1st / 3/4; digits glued to letters (COVID-19, G20) are names.
     // Units glued to the digits (10m, .5mg, 15km) keep the number; $10m and $3bn are money in millions.
-    String.raw`(?<![\w.,/]|[A-Za-z]-)(?<digits>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?<unit>(?:mm|cm|km|m|mg|kg|g|ml|kb|mb|gb|ghz|mhz|hz|kw|bn)(?![\w]))?` +
+    String.raw`(?<![\w.,/]|[A-Za-z]-)(?<digits>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+)(?<unit>(?:mm|cm|km|m|mg|kg|g|ml|kb|mb|gb|ghz|mhz|hz|kw|bn)(?![\w]))?` +
       String.raw`(?:(?<suffix>st|nd|rd|th)\b|\/(?<denominator>\d+)\b|(?<scale>\s+(?:${SCALE})\b)?(?<percent>\s?%|\s+per\s?cent\b)?)(?![\w])`,
     // five / twenty-one / three hundred and five / a million / first / five percent
     String.raw`\b(?<words>(?:an?\s+(?=(?:${SCALE}|dozen|decade)\b))?(?:${WORD})(?:(?:[\s-]+|\s+and\s+)(?:${WORD}))*)\b(?<wordPercent>\s+per\s?cent\b)?(?<multiplier>\s+(?:dozen|decades?)\b)?`,
@@ -120,7 +120,7 @@ export function extractEnglishNumbers(text: string): NumberMention[] {
       value = /dozen/i.test(g.unitWord) ? 12 : 10;
       kind = 'cardinal';
     } else if (g.digits !== undefined) {
-      value = Number(g.digits.replaceAll(',', ''));
+      value = Number(g.digits.replace(/[,\s]/g, ''));
       if (g.unit) {
         const money = /[$£€¥]$/.test(text.slice(0, start));
         if (money && (g.unit.toLowerCase() === 'm' || g.unit.toLowerCase() === 'bn')) {

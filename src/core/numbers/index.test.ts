@@ -88,6 +88,8 @@ describe('extractNumbers zh', () => {
     '新冠 COVID-19',
     '周三',
     '千方百计',
+    '万一出了事',
+    '万一他不来',
   ])('%s has no number', (text) => {
     expect(extractNumbers(text, 'zh')).toEqual([]);
   });
@@ -101,6 +103,7 @@ describe('extractNumbers zh', () => {
 describe('extractNumbers en', () => {
   it.each([
     ['3,000 people', [['3,000', 3000, 'cardinal']]],
+    ['100 000 people', [['100 000', 100000, 'cardinal']]],
     ['3.5 million yuan', [['3.5 million', 3.5e6, 'cardinal']]],
     ['grew 5%', [['5%', 5, 'percent']]],
     ['grew 5 percent', [['5 percent', 5, 'percent']]],
@@ -195,6 +198,9 @@ describe('extractDates', () => {
     ['May 1', [{ t: 'May 1', month: 5, day: 1 }]],
     ['a child in May', [{ t: 'May', month: 5 }]],
     ["the Dogme '95 manifesto", [{ t: '95', year: 1995 }]],
+    ['was founded in 1368.', [{ t: '1368', year: 1368 }]],
+    ['in 618, after the Sui', [{ t: '618', year: 618 }]],
+    ['the conquest of 1066 AD', [{ t: '1066 AD', year: 1066 }]],
   ])('en %s', (text, expected) => {
     expect(fields(text, 'en')).toEqual(
       expected.map((e) => ({ year: undefined, month: undefined, day: undefined, weekday: undefined, ...e })),
@@ -205,7 +211,10 @@ describe('extractDates', () => {
     expect(extractDates(text, 'en')).toEqual([]);
   });
 
-  it.each(['we may go', '3,000 people', '2021 percent', 'April 45'])('en %s has no date', (text) => {
-    expect(extractDates(text, 'en').filter((d) => d.day !== undefined || d.year !== undefined)).toEqual([]);
-  });
+  it.each(['we may go', '3,000 people', '2021 percent', 'April 45', 'in 300 cases', 'about 1200 people'])(
+    'en %s has no date',
+    (text) => {
+      expect(extractDates(text, 'en').filter((d) => d.day !== undefined || d.year !== undefined)).toEqual([]);
+    },
+  );
 });

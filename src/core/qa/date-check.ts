@@ -18,11 +18,45 @@ function checkPair(pair: QaPair, index: number): Finding[] {
   const zh = extractDates(pair.zh, 'zh');
   const en = extractDates(pair.en, 'en');
   const unmatched = new Set(en);
-  const findings: Finding[] = [];
+  const enNumbers = extractNumbers(pair.en, 'en');
+  const missing: DateMention[] = [];
   for (const z of zh) {
     const partner = [...unmatched].find((e) => agrees(z, e));
     if (partner) {
       unmatched.delete(partner);
+      continue;
+    }
+    // A year alone may be a number to the English reader (1368 with no preposition before it).
+    if (z.month === undefined && z.weekday === undefined && enNumbers.some((e) => e.value === z.year))
+      continue;
+    if (en.some((e) => agrees(z, e))) continue;
+    missing.push(z);
+  }
+  const findings: Finding[] = [];
+  const zhNumbers = extractNumbers(pair.zh, 'zh');
+  const added = [...unmatched].filter(
+    (e) =>
+      !zh.some((z) => agrees(z, e)) &&
+      // A bare four-digit number (1500 people) reads as a year; it is the number check's when zh has it.
+      !(e.month === undefined && e.weekday === undefined && zhNumbers.some((z) => z.value === e.year)),
+  );
+  // One changed date is one finding with both values (4月14日 (April 14) ↔ April 15), not a missing
+  // date and an added one: a Chinese date and an English one stating the same fields are paired.
+  for (const z of missing) {
+    const at = added.findIndex((e) => sameFields(z, e));
+    if (at >= 0) {
+      const [e] = added.splice(at, 1) as [DateMention];
+      findings.push(
+        finding(
+          'date',
+          'error',
+          index,
+          pair,
+          `${z.text} (${describe(z)}) ↔ ${e.text}: the dates differ`,
+          `write ${describe(z)} in the translation`,
+          { zh: [{ start: z.start, end: z.end }], en: [{ start: e.start, end: e.end }] },
+        ),
+      );
       continue;
     }
     findings.push(
@@ -37,12 +71,7 @@ function checkPair(pair: QaPair, index: number): Finding[] {
       ),
     );
   }
-  const zhNumbers = extractNumbers(pair.zh, 'zh');
-  for (const e of unmatched) {
-    if (zh.some((z) => agrees(z, e))) continue;
-    // A bare four-digit number (1500 people) reads as a year; it is the number check's when zh has it.
-    if (e.month === undefined && e.weekday === undefined && zhNumbers.some((z) => z.value === e.year))
-      continue;
+  for (const e of added) {
     findings.push(
       finding(
         'date',
@@ -56,6 +85,14 @@ function checkPair(pair: QaPair, index: number): Finding[] {
     );
   }
   return findings;
+}
+
+/** Whether two dates state the same fields (both a month and day, both a year …): the same date, changed. */
+function sameFields(a: DateMention, b: DateMention): boolean {
+  const fields = ['year', 'month', 'day', 'weekday'] as const;
+  const stated = (d: DateMention) => fields.filter((f) => d[f] !== undefined);
+  const [x, y] = [stated(a), stated(b)];
+  return x.some((f) => y.includes(f)) && (x.every((f) => y.includes(f)) || y.every((f) => x.includes(f)));
 }
 
 /** Two mentions agree when every field both state is equal and they state at least one in common. */

@@ -14,12 +14,13 @@ export const checkNumbers: QaCheckFunction = (pairs) =>
 
 function checkPair(pair: QaPair, index: number): Finding[] {
   if (!pair.zh.trim() || !pair.en.trim()) return [];
-  const zh = extractNumbers(pair.zh, 'zh').filter((m) => !CALENDAR.has(m.kind));
-  const en = extractNumbers(pair.en, 'en').filter((m) => !CALENDAR.has(m.kind));
+  const allZh = extractNumbers(pair.zh, 'zh');
+  const allEn = extractNumbers(pair.en, 'en');
+  const zh = allZh.filter((m) => !CALENDAR.has(m.kind));
+  const en = allEn.filter((m) => !CALENDAR.has(m.kind));
   // English years are matched against Chinese cardinals too (a 2020 without 年 is still 2020).
-  const enYears = extractNumbers(pair.en, 'en').filter((m) => m.kind === 'year');
+  const enYears = allEn.filter((m) => m.kind === 'year');
   const unmatchedEn = new Set(en);
-  const findings: Finding[] = [];
   const missing: NumberMention[] = [];
   for (const z of zh) {
     const partner = [...unmatchedEn, ...enYears].find((e) => sameValue(z.value, e.value));
@@ -27,10 +28,34 @@ function checkPair(pair: QaPair, index: number): Finding[] {
       unmatchedEn.delete(partner);
       continue;
     }
+    // Said twice in Chinese, once in English: the value is there.
+    if (allEn.some((e) => sameValue(z.value, e.value))) continue;
     if (isSmallChineseWord(z)) continue;
     missing.push(z);
   }
+  const added = [...unmatchedEn].filter(
+    (e) => /\d/.test(e.text) && !allZh.some((z) => sameValue(z.value, e.value)),
+  );
+  const findings: Finding[] = [];
+  // One changed number is one finding with both values (10万 (100,000) ↔ 110,000): a missing Chinese
+  // number is paired with an added English one of the same kind, in reading order.
   for (const z of missing) {
+    const at = added.findIndex((e) => e.kind === z.kind || (isCount(e) && isCount(z)));
+    if (at >= 0) {
+      const [e] = added.splice(at, 1) as [NumberMention];
+      findings.push(
+        finding(
+          'number',
+          'error',
+          index,
+          pair,
+          `${z.text} (${format(z)}) ↔ ${e.text}: the numbers differ`,
+          `check that ${format(z)} appears in the translation`,
+          { zh: [{ start: z.start, end: z.end }], en: [{ start: e.start, end: e.end }] },
+        ),
+      );
+      continue;
+    }
     findings.push(
       finding(
         'number',
@@ -43,10 +68,7 @@ function checkPair(pair: QaPair, index: number): Finding[] {
       ),
     );
   }
-  const zhYears = extractNumbers(pair.zh, 'zh');
-  for (const e of unmatchedEn) {
-    if (!/\d/.test(e.text)) continue;
-    if (zhYears.some((z) => sameValue(z.value, e.value))) continue;
+  for (const e of added) {
     findings.push(
       finding(
         'number',
@@ -60,6 +82,10 @@ function checkPair(pair: QaPair, index: number): Finding[] {
     );
   }
   return findings;
+}
+
+function isCount(mention: NumberMention): boolean {
+  return mention.kind === 'cardinal' || mention.kind === 'decimal';
 }
 
 /** Equal up to floating-point noise from scaling (3.5 × 10⁶). */
