@@ -1,5 +1,5 @@
 import { hasDictionaryEntry, lookupGlosses } from '../lexicon/cedict.js';
-import { tagChinese } from '../lexicon/jieba.js';
+import { type ChineseToken, tagChinese } from '../lexicon/jieba.js';
 import { personNameToPinyin, wordToPinyin } from '../lexicon/pinyin.js';
 import { foldToSimplified } from '../lexicon/script.js';
 import { surnameOf } from './surnames.js';
@@ -99,7 +99,16 @@ export function findChineseNames(text: string): NameMention[] {
     const after = tokens[next];
     if (end === token.end && after && INSTITUTION_WORDS.has(after.simplified)) continue;
     const name = text.slice(token.start, end);
-    if (!looksLikeChineseName(name, token.tag, tokens[i - 1]?.simplified ?? '', after?.simplified ?? ''))
+    const before = tokens[i - 1];
+    if (!looksLikeChineseName(name, token.tag, before?.simplified ?? '', after?.simplified ?? '')) continue;
+    // 戴尔 of 菲林戴尔: a "name" glued to another name-like word is a piece of a longer foreign name.
+    if (
+      gluedToForeignName(
+        name,
+        before?.end === token.start ? before : undefined,
+        after?.start === end ? after : undefined,
+      )
+    )
       continue;
     names.push({ text: name, start: token.start, end, pinyin: personNameToPinyin(name), kind: 'person' });
     i = next - 1;
@@ -118,8 +127,41 @@ function looksLikeChineseName(name: string, tag: string, before: string, after: 
   if (foreign >= 2) return false;
   if (hasDictionaryEntry(simplified) && lookupGlosses(simplified).some((sense) => !/^\p{Lu}/u.test(sense)))
     return false;
-  if (tag === 'x' && [...name].length === 2) {
-    return PERSON_CONTEXT_BEFORE.test(before) || PERSON_CONTEXT_AFTER.test(after);
-  }
+  const inContext = PERSON_CONTEXT_BEFORE.test(before) || PERSON_CONTEXT_AFTER.test(after);
+  if (tag === 'x' && [...name].length === 2) return inContext;
+  // 相衔接, 金元宝: a surname character before an ordinary word (衔接 "to join", 元宝 "ingot") is no
+  // name unless a title or a speech verb says so (张建国 stays a name in 经理张建国说).
+  const given = simplified.slice(surnameOf(simplified)?.length ?? 1);
+  if (given.length >= 2 && hasLowerCaseSense(given) && !inContext) return false;
+  // 罗马法, 巴黎人: a place or name the dictionary knows (罗马 Rome) with a character after it.
+  const head = simplified.slice(0, 2);
+  if (simplified.length === 3 && hasDictionaryEntry(head) && !hasLowerCaseSense(head) && !inContext)
+    return false;
   return true;
 }
+
+function hasLowerCaseSense(word: string): boolean {
+  // "(historical) Ancient Rome" is a name's sense: the parenthesised label is not the gloss.
+  return (
+    hasDictionaryEntry(word) &&
+    lookupGlosses(word).some(
+      (sense) => !/^(?:\p{Lu}|see |variant of )/u.test(sense.replace(/^\([^)]*\)\s*/, '')),
+    )
+  );
+}
+
+/** Whether a name with name-like neighbours written against it forms a foreign name (two transliteration characters or more). */
+function gluedToForeignName(
+  name: string,
+  before: ChineseToken | undefined,
+  after: ChineseToken | undefined,
+): boolean {
+  const neighbours = [before, after].filter(
+    (t): t is ChineseToken => t !== undefined && HAN.test(t.word) && NAME_LIKE_TAGS.has(t.tag),
+  );
+  if (neighbours.length === 0) return false;
+  const whole = foldToSimplified(neighbours.map((t) => t.word).join('') + name);
+  return [...whole].filter((c) => TRANSLITERATION_CHARS.has(c)).length >= 2;
+}
+
+const NAME_LIKE_TAGS = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nz', 'x']);

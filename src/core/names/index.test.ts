@@ -32,6 +32,11 @@ describe('findChineseNames', () => {
     '詹姆斯说',
     '史密斯表示',
     '花光了钱',
+    // Issue 13: ordinary words and foreign names taken for Chinese persons.
+    '两国的发展战略相衔接。',
+    '他研究罗马法。',
+    '他找到了一个金元宝。',
+    '菲林戴尔说他很高兴。',
   ])('%s names no person', (text) => {
     expect(persons(text)).toEqual([]);
   });

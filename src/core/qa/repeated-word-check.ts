@@ -47,6 +47,7 @@ function checkPair(pair: QaPair, index: number): Finding[] {
     );
   }
   for (const match of pair.zh.matchAll(CHINESE_REPEAT)) {
+    if (inAabbWord(pair.zh, match.index)) continue;
     const span: Span = { start: match.index, end: match.index + match[0].length };
     findings.push(
       finding(
@@ -61,4 +62,13 @@ function checkPair(pair: QaPair, index: number): Finding[] {
     );
   }
   return findings;
+}
+
+/**
+ * Whether the doubled character at `at` is half of an AABB reduplication (实实在在, 的的确确, 是是非非): the two characters before it, or the two after it, are doubled too.
+ */
+function inAabbWord(text: string, at: number): boolean {
+  const doubled = (i: number) =>
+    i >= 0 && i + 1 < text.length && text[i] === text[i + 1] && /\p{Script=Han}/u.test(text[i]!);
+  return doubled(at - 2) || doubled(at + 2);
 }
