@@ -3,6 +3,7 @@ import { isBitextError } from '../core/errors.js';
 import { isStoreError } from '../store/store-error.js';
 import { VERSION } from '../version.js';
 import { registerAlign } from './commands/align.js';
+import { registerBatch } from './commands/batch.js';
 import { registerEval } from './commands/eval.js';
 import { registerQa } from './commands/qa.js';
 import { registerTerms } from './commands/terms.js';
@@ -31,6 +32,7 @@ export function buildProgram(io: CliIo): Command {
   registerTm(program, io);
   registerTerms(program, io);
   registerQa(program, io);
+  registerBatch(program, io);
   // Subcommands inherit the output settings and exit override.
   for (const command of program.commands) inheritSettings(command, program);
   return program;

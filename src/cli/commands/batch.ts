@@ -1,0 +1,98 @@
+import { availableParallelism } from 'node:os';
+import { type Command, Option } from 'commander';
+import { type BatchSummary, runBatch } from '../../app/batch.js';
+import { BitextError } from '../../core/errors.js';
+import { PAIR_FORMATS, type PairFormat } from '../../formats/pairs.js';
+import type { CliIo } from '../io.js';
+import { DB_OPTION_HELP, withStore } from '../store-option.js';
+import { progressMode, progressView } from './batch-progress.js';
+
+interface BatchFlags {
+  out: string;
+  format: PairFormat;
+  jobs: number;
+  force?: boolean;
+  progress?: 'json';
+  tm?: string;
+}
+
+const EXAMPLES = `
+Examples:
+  $ bitext batch corpus/ --out aligned/                      every document of corpus/, as TSV, on all cores
+  $ bitext batch corpus/ --out aligned/ --format jsonl --jobs 2
+  $ bitext batch corpus/ --out aligned/                      again after a crash: the documents done are skipped
+  $ bitext batch corpus/ --out aligned/ --tm corpus.db       also store the pairs in a TM (each document once)
+  $ bitext batch corpus/ --out aligned/ --progress json      progress events on stderr, one JSON object a line
+
+A document is one bilingual file (any format \`bitext align\` reads) or two files NAME.zh.EXT and
+NAME.en.EXT. Outputs go to OUT_DIR/PATH.FORMAT, each written whole or not at all, and
+OUT_DIR/batch-report.jsonl gives each document's status, pairs, mean confidence, time and, for a
+failure, the reason. Exit 1 when a document failed (the others are still done).`;
+
+export function registerBatch(program: Command, io: CliIo): void {
+  program
+    .command('batch')
+    .description(
+      'align every document of a folder (recursively) into an output folder, in parallel, with resume',
+    )
+    .argument('<in-dir>', 'folder of bilingual documents')
+    .requiredOption('-o, --out <dir>', 'output folder (not inside the input folder)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...PAIR_FORMATS]).default('tsv'))
+    .addOption(
+      new Option('-j, --jobs <n>', 'documents aligned at once, on worker threads (default: the cores)')
+        .argParser(positiveInteger('--jobs'))
+        .default(availableParallelism(), 'the cores'),
+    )
+    .option('--force', 'redo every document, even those an earlier run finished')
+    .addOption(new Option('--progress <kind>', 'progress events for machines, on stderr').choices(['json']))
+    .option(
+      '--tm <db>',
+      `also store the pairs in this TM (${DB_OPTION_HELP.replace(/^the TM and termbase: /, '')})`,
+    )
+    .addHelpText('after', EXAMPLES)
+    .action(async (inDir: string, flags: BatchFlags) => {
+      const view = progressView(io, progressMode(io, flags.progress));
+      const run = (tm?: import('../../store/tm-store.js').TmStore) =>
+        runBatch({
+          inDir,
+          outDir: flags.out,
+          format: flags.format,
+          jobs: flags.jobs,
+          force: flags.force,
+          cwd: io.cwd,
+          tm,
+          onProgress: (p) => view.update(p),
+        });
+      let summary: BatchSummary;
+      try {
+        summary = flags.tm ? await withStore(io, flags.tm, 'write', (store) => run(store.tm)) : await run();
+      } finally {
+        view.stop();
+      }
+      reportSummary(io, summary);
+    });
+}
+
+/** One summary line on stdout; each failure on stderr, then exit 1 when there was one. */
+export function reportSummary(io: CliIo, summary: BatchSummary): void {
+  const total = summary.records.filter((r) => r.status !== 'skipped').length;
+  const resumed = summary.resumed ? ` (${summary.resumed} from an earlier run)` : '';
+  io.stdout.write(
+    `${total} documents: ${summary.done} done${resumed}, ${summary.failed.length} failed; ${summary.pairs} pairs; report ${summary.report}\n`,
+  );
+  if (summary.failed.length === 0) return;
+  for (const failure of summary.failed) io.stderr.write(`  ${failure.document}: ${failure.reason}\n`);
+  throw new BitextError(
+    'BATCH_FAILED',
+    `${summary.failed.length} of ${total} documents failed (listed above; the others are done)`,
+  );
+}
+
+function positiveInteger(flag: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1)
+      throw new BitextError('USAGE', `${flag} must be an integer from 1 up, got "${value}"`);
+    return n;
+  };
+}
