@@ -6,8 +6,10 @@ import { registerAlign } from './commands/align.js';
 import { registerBatch } from './commands/batch.js';
 import { registerEval } from './commands/eval.js';
 import { registerQa } from './commands/qa.js';
+import { registerServe } from './commands/serve.js';
 import { registerTerms } from './commands/terms.js';
 import { registerTm } from './commands/tm.js';
+import { registerToken } from './commands/token.js';
 import type { CliIo } from './io.js';
 
 /** Exit codes: 0 success, 1 bad input or usage (every StoreError but STORE_INTERNAL), 2 internal error. */
@@ -32,6 +34,8 @@ export function buildProgram(io: CliIo): Command {
   registerTm(program, io);
   registerTerms(program, io);
   registerQa(program, io);
+  registerServe(program, io);
+  registerToken(program, io);
   registerBatch(program, io);
   // Subcommands inherit the output settings and exit override.
   for (const command of program.commands) inheritSettings(command, program);

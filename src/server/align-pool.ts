@@ -1,0 +1,110 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { BitextError } from '../core/errors.js';
+import type { AlignRequest, AlignResult } from './align-job.js';
+
+interface Pending {
+  id: number;
+  request: AlignRequest;
+  resolve: (result: AlignResult) => void;
+  reject: (error: Error) => void;
+}
+
+/** Aligns requests on worker threads (align-worker.ts), one request per worker at a time, the rest queued. */
+export interface Aligner {
+  align(request: AlignRequest): Promise<AlignResult>;
+  /** Requests waiting for a worker, and being aligned: the health route reports them. */
+  load(): { queued: number; running: number };
+  close(): Promise<void>;
+}
+
+/**
+ * A pool of `size` workers (default: one fewer than the cores, at least one, so that one core stays
+ * with the event loop). Workers start on first use and stay; a worker that dies fails its request and
+ * is replaced.
+ */
+export function createAlignPool(size = Math.max(1, availableParallelism() - 1)): Aligner {
+  const idle: Worker[] = [];
+  const busy = new Map<Worker, Pending>();
+  const queue: Pending[] = [];
+  let started = 0;
+  let nextId = 0;
+  let closed = false;
+
+  const spawn = (): Worker => {
+    started += 1;
+    // From the sources (tests, tsx) the worker is a .ts file and registers tsx's loader first, as
+    // store/worker-import.ts does.
+    const worker = import.meta.url.endsWith('.ts')
+      ? new Worker(
+          `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => tsx.register()).then(() => import(${JSON.stringify(new URL('./align-worker.ts', import.meta.url).href)}))`,
+          { eval: true },
+        )
+      : new Worker(new URL('./align-worker.js', import.meta.url));
+    worker.on('message', (message: { id: number; result?: AlignResult; error?: WorkerFailure }) => {
+      const pending = busy.get(worker);
+      busy.delete(worker);
+      if (pending) {
+        if (message.error) pending.reject(rebuild(message.error));
+        else pending.resolve(message.result!);
+      }
+      idle.push(worker);
+      pump();
+    });
+    let dead = false;
+    const fail = (error: Error) => {
+      if (dead) return;
+      dead = true;
+      const pending = busy.get(worker);
+      busy.delete(worker);
+      started -= 1;
+      const at = idle.indexOf(worker);
+      if (at >= 0) idle.splice(at, 1);
+      pending?.reject(error);
+      if (!closed) pump();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`the alignment worker stopped (exit code ${code})`)));
+    return worker;
+  };
+
+  const pump = () => {
+    while (queue.length > 0 && !closed) {
+      const worker = idle.pop() ?? (started < size ? spawn() : undefined);
+      if (!worker) return;
+      const pending = queue.shift()!;
+      busy.set(worker, pending);
+      worker.postMessage({ id: pending.id, request: pending.request });
+    }
+  };
+
+  return {
+    align(request) {
+      if (closed) return Promise.reject(new Error('the alignment pool is closed'));
+      return new Promise((resolve, reject) => {
+        queue.push({ id: nextId++, request, resolve, reject });
+        pump();
+      });
+    },
+    load: () => ({ queued: queue.length, running: busy.size }),
+    async close() {
+      closed = true;
+      for (const pending of queue.splice(0)) pending.reject(new Error('the server is stopping'));
+      const workers = [...idle, ...busy.keys()];
+      idle.length = 0;
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}
+
+interface WorkerFailure {
+  code?: string;
+  message: string;
+  location?: BitextError['location'];
+}
+
+function rebuild(failure: WorkerFailure): Error {
+  return failure.code
+    ? new BitextError(failure.code, failure.message, failure.location)
+    : new Error(failure.message);
+}

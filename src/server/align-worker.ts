@@ -1,0 +1,49 @@
+import { parentPort } from 'node:worker_threads';
+import { alignDocumentInput, sideTextOf } from '../app/document-input.js';
+import { alignDocument } from '../core/document.js';
+import { isBitextError } from '../core/errors.js';
+import type { AlignRequest, AlignResult } from './align-job.js';
+
+// A worker thread of the aligner pool (align-pool.ts): aligns one request at a time, so the server's
+// event loop stays free for lookups while a long document aligns.
+
+async function align(request: AlignRequest): Promise<AlignResult> {
+  switch (request.kind) {
+    case 'combined': {
+      const document = alignDocument({ combined: request.text }, { keepUnpaired: true });
+      return { ...pick(document), format: 'text' };
+    }
+    case 'pair': {
+      const document = alignDocument({ zh: request.zh, en: request.en }, { keepUnpaired: true });
+      return { ...pick(document), format: 'text' };
+    }
+    case 'document': {
+      const document = await alignDocumentInput(request.input, { keepUnpaired: true });
+      return { ...pick(document), format: document.format };
+    }
+    case 'documents': {
+      const zh = await sideTextOf(request.zh);
+      const en = await sideTextOf(request.en);
+      const document = alignDocument(
+        { zh, en },
+        { keepUnpaired: true, sourceNames: { zh: request.zh.name, en: request.en.name } },
+      );
+      return { ...pick(document), format: 'text' };
+    }
+  }
+}
+
+function pick(document: Omit<AlignResult, 'format'>): Omit<AlignResult, 'format'> {
+  return { zh: document.zh, en: document.en, beads: document.beads, layout: document.layout };
+}
+
+parentPort?.on('message', async ({ id, request }: { id: number; request: AlignRequest }) => {
+  try {
+    parentPort?.postMessage({ id, result: await align(request) });
+  } catch (error) {
+    const failure = isBitextError(error)
+      ? { code: error.code, message: error.message, location: error.location }
+      : { message: error instanceof Error ? error.message : String(error) };
+    parentPort?.postMessage({ id, error: failure });
+  }
+});
