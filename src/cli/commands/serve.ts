@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { BitextError } from '../../core/errors.js';
-import { startServer } from '../../server/listen.js';
 import type { CliIo } from '../io.js';
 import { DB_OPTION_HELP, storeLocation } from '../store-option.js';
 
@@ -35,6 +34,8 @@ export function registerServe(program: Command, io: CliIo): void {
       const port = Number(flags.port);
       if (!/^\d+$/.test(flags.port) || port > 65_535)
         throw new BitextError('USAGE', `--port expects a number from 0 to 65535, got "${flags.port}"`);
+      // Loaded here: the server's modules (hono, the worker pool) are no cost to the other commands.
+      const { startServer } = await import('../../server/listen.js');
       const server = await startServer({
         db: storeLocation(io, flags.db),
         host: flags.host,
