@@ -136,7 +136,10 @@ const GRAMMATICAL = new Set(['had', 'that', 'is', 'very', 'so', 'no', 'yes', 'ha
 
 /** A lower-case word typed twice ("the the"). */
 function injectRepeatedWord(pair: Pair, random: Random): Pair | undefined {
-  const words = [...pair.en.matchAll(/\b[a-z]{2,}\b/g)].filter((w) => !GRAMMATICAL.has(w[0]));
+  // A whole word: not a piece of "they're" or "fat-free".
+  const words = [...pair.en.matchAll(/(?<![\p{L}'’-])[a-z]{2,}(?![\p{L}'’-])/gu)].filter(
+    (w) => !GRAMMATICAL.has(w[0]),
+  );
   if (words.length === 0) return undefined;
   const word = pick(random, words);
   const end = word.index + word[0].length;

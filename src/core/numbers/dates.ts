@@ -67,8 +67,8 @@ const MONTH = String.raw`(?<MONTHNAME>(?:January|February|March|April|May|June|J
 const DAY = String.raw`(?<DAYNUM>[0-3]?\d)(?:st|nd|rd|th)?\b`;
 const EN_PATTERN = new RegExp(
   [
-    // April 14, April 14th, April 14, 2021, April 2021
-    `${MONTH.replace('MONTHNAME', 'm1')}(?:\\s+${DAY.replace('DAYNUM', 'd1')}(?:,?\\s+(?<y1>\\d{4})\\b)?|\\s+(?<y2>\\d{4})\\b)?`,
+    // April 14, April 14th, April 14, 2021, April 2021, October, 1999, October of 1994
+    `${MONTH.replace('MONTHNAME', 'm1')}(?:\\s+${DAY.replace('DAYNUM', 'd1')}(?:,?\\s+(?<y1>\\d{4})\\b)?|(?:,?\\s+|\\s+of\\s+)(?<y2>\\d{3,4})\\b)?`,
     // 14 April, 14th of April 2021
     `\\b${DAY.replace('DAYNUM', 'd2')}\\s+(?:of\\s+)?${MONTH.replace('MONTHNAME', 'm2')}(?:,?\\s+(?<y3>\\d{4})\\b)?`,
     String.raw`\b(?<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`,

@@ -25,7 +25,7 @@ const PATTERN = new RegExp(
     `(?<tenths>[一二三四五六七八九])成(?![为為功立员員长長熟就本果绩績都市不])`,
     // 10多亿, 3余万: "more than" between the number and its scale.
     // 5千米/9.6千比特: 千 before a measure is the SI prefix (5 km, 9.6 kilobits), not a thousandfold.
-    `${NOT_IN_WORD}(?<arabic>${ARABIC})(?:[多余餘])?(?:(?<scale>万亿|萬億|百万|百萬|千万|千萬|[万萬亿億]|千(?![米克瓦比字赫焦卡伏帕]))|(?=千))?(?<sign>%)?(?![A-Za-z\\d]|\\.\\d)`,
+    `${NOT_IN_WORD}(?<arabic>${ARABIC})(?:[多余餘])?(?:(?<scale>万亿|萬億|百万|百萬|千万|千萬|[万萬亿億]|千(?![米克瓦比字赫焦卡伏帕]))|(?=千))?(?<sign>%)?(?![A-Za-z\\d²³¹⁰⁴-⁹]|\\.\\d)`,
     `(?<chinese>${CHINESE})`,
   ].join('|'),
   'g',
@@ -51,7 +51,7 @@ export function extractChineseNumbers(text: string): NumberMention[] {
   for (const match of ascii.matchAll(PATTERN)) {
     const g = match.groups!;
     const start = match.index;
-    const end = start + match[0].length;
+    let end = start + match[0].length;
     let value: number | undefined;
     let kind: NumberKind = 'cardinal';
     if (g.percent !== undefined) {
@@ -80,6 +80,12 @@ export function extractChineseNumbers(text: string): NumberMention[] {
       if (!/[零〇一壹二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖十拾]/.test(g.chinese)) continue;
       // 一两, 三四, 七八: two neighbouring digits are "one or two", "three or four", not 12 or 34.
       if (isApproximateRange(g.chinese)) continue;
+      // 二十两 is twenty taels (两 the weight), not 22; 三两个 is "two or three".
+      if (/^[一二三四五六七八九]?[两兩]$/.test(g.chinese) && g.chinese.length === 2) continue;
+      if (/[十百千万亿拾佰仟萬億][两兩]$/.test(g.chinese)) {
+        g.chinese = g.chinese.slice(0, -1);
+        end = start + g.chinese.length;
+      }
       // 万一 "in case", 千万 "by all means", 亿万 "countless": no numeral starts with a myriad unit or
       // 千 followed by a digit or another large unit (10,001 is written 一万零一).
       if (/^[万萬亿億千仟][一二两兩三四五六七八九万萬亿億]/.test(g.chinese)) continue;
@@ -92,17 +98,39 @@ export function extractChineseNumbers(text: string): NumberMention[] {
       }
     }
     if (value === undefined || !Number.isFinite(value)) continue;
+    // 20世纪 is the twentieth century (or its decades, "the 1960s"): calendar, not a quantity.
+    if ((kind === 'cardinal' || kind === 'ordinal') && /^世纪|^世紀/.test(ascii.slice(end))) kind = 'century';
     const unitEnd = kind === 'year' || kind === 'month' || kind === 'day' ? end + 1 : end;
-    mentions.push({ value, text: text.slice(start, unitEnd), start, end: unitEnd, kind });
+    const mention: NumberMention = { value, text: text.slice(start, unitEnd), start, end: unitEnd, kind };
+    if (
+      APPROXIMATE_BEFORE.test(ascii.slice(Math.max(0, start - 2), start)) ||
+      APPROXIMATE_AFTER.test(ascii.slice(end))
+    )
+      mention.approximate = true;
+    mentions.push(mention);
   }
   return mentions;
 }
 
+/** Words around a number that make it "about" (约300人, 近百年, 四十多年, 十来个, 三百余口, 五十左右). */
+const APPROXIMATE_BEFORE = /(?:约|近|约有|大约|几|上|数)$/u;
+const APPROXIMATE_AFTER = /^(?:多|余|餘|几|幾|来|來|左右|上下|出头)/u;
+
+/**
+ * 一两, 三四, 七八: two neighbouring digits are "one or two", "three or four", not 12 or 34; so are
+ * 十七八 ("seventeen or eighteen") and 一二十 ("ten or twenty"), wherever the pair stands in a numeral
+ * with a unit. A run of bare digits (一二三四, 二〇二一) is read digit by digit instead.
+ */
 function isApproximateRange(numeral: string): boolean {
   const chars = [...numeral];
-  if (chars.length !== 2) return false;
-  const [a, b] = chars.map((c) => parseChineseNumeral(c));
-  return a !== undefined && b !== undefined && b === a + 1 && a >= 1;
+  const bare = chars.every((c) => CHINESE_DIGIT_CHARS.includes(c));
+  if (bare && chars.length !== 2) return false;
+  for (let i = 0; i + 1 < chars.length; i++) {
+    if (!CHINESE_DIGIT_CHARS.includes(chars[i]!) || !CHINESE_DIGIT_CHARS.includes(chars[i + 1]!)) continue;
+    const [a, b] = [parseChineseNumeral(chars[i]!), parseChineseNumeral(chars[i + 1]!)];
+    if (a !== undefined && b !== undefined && b === a + 1 && a >= 1) return true;
+  }
+  return false;
 }
 
 function parseAny(numeral: string): number | undefined {

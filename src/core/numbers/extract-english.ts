@@ -86,7 +86,9 @@ const PATTERN = new RegExp(
     // 3,000 / 3.5 million / 5% / 1st / 3/4; digits glued to letters (COVID-19, G20) are names.
     // Units glued to the digits (10m, .5mg, 15km) keep the number; $10m and $3bn are money in millions.
     String.raw`(?<![\w.,/]|[A-Za-z]-)(?<digits>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+)(?<unit>(?:mm|cm|km|m|mg|kg|g|ml|kb|mb|gb|ghz|mhz|hz|kw|bn)(?![\w]))?` +
-      String.raw`(?:(?<suffix>st|nd|rd|th)\b|\/(?<denominator>\d+)\b|(?<scale>\s+(?:${SCALE})\b)?(?<percent>\s?%|\s+per\s?cent\b)?)(?![\w])`,
+      String.raw`(?:(?<suffix>st|nd|rd|th)\b|\/(?<denominator>\d+)\b|(?<scale>\s+(?:${SCALE})\b)?(?<percent>\s?%|\s+per\s?cent\b)?)(?![\w²³¹⁰⁴-⁹]|\.\d)`,
+    // centenary = 100 (years): 建党100年 ↔ the Party's centenary
+    String.raw`\b(?<anniversary>(?:bi|tri|ter|quater)?cent(?:enary|ennial))\b`,
     // five / twenty-one / three hundred and five / a million / first / five percent
     String.raw`\b(?<words>(?:an?\s+(?=(?:${SCALE}|dozen|decade)\b))?(?:${WORD})(?:(?:[\s-]+|\s+and\s+)(?:${WORD}))*)\b(?<wordPercent>\s+per\s?cent\b)?(?<multiplier>\s+(?:dozen|decades?)\b)?`,
     // a dozen, a decade, decades alone
@@ -115,6 +117,11 @@ export function extractEnglishNumbers(text: string): NumberMention[] {
       kind = 'fraction';
     } else if (g.half !== undefined) {
       value = 0.5 * SCALES[g.halfScale!.toLowerCase()]!;
+      kind = 'cardinal';
+    } else if (g.anniversary !== undefined) {
+      const prefix = /^(bi|tri|ter|quater)/i.exec(g.anniversary)?.[1]?.toLowerCase();
+      value =
+        100 * (prefix === 'bi' ? 2 : prefix === 'tri' || prefix === 'ter' ? 3 : prefix === 'quater' ? 4 : 1);
       kind = 'cardinal';
     } else if (g.unitWord !== undefined) {
       value = /dozen/i.test(g.unitWord) ? 12 : 10;

@@ -7,6 +7,8 @@ export interface NumberMention {
   start: number;
   end: number;
   kind: NumberKind;
+  /** "About": 四十多年 (forty-odd years), 约300人, 十来个: a translation may round it or say it in words. */
+  approximate?: boolean;
 }
 
 export type NumberKind =
@@ -17,6 +19,7 @@ export type NumberKind =
   | 'year'
   | 'month'
   | 'day'
+  | 'century'
   | 'fraction';
 
 /** A calendar expression: 2021年4月14日, April 14, 星期三. Weekday is ISO (1 Monday … 7 Sunday). */

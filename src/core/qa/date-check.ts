@@ -72,10 +72,14 @@ function checkPair(pair: QaPair, index: number): Finding[] {
     );
   }
   for (const e of added) {
+    // A year the English adds is mostly an explanation for its reader ("in 1949, when …"): info.
+    // But where the Chinese states a year, an English year it lacks may be that year changed.
+    const yearOnly = e.month === undefined && e.day === undefined && e.weekday === undefined;
+    const zhStatesYear = zh.some((z) => z.year !== undefined);
     findings.push(
       finding(
         'date',
-        'warning',
+        yearOnly && !zhStatesYear ? 'info' : 'warning',
         index,
         pair,
         `the date ${e.text} is in the English but not in the Chinese`,

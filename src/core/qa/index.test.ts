@@ -123,6 +123,21 @@ describe('number check', () => {
     ['万一他不来怎么办？', 'What if he does not come?'],
     ['万一出了事，谁负责？', 'Who is responsible if something goes wrong?'],
     ['有300人报名，这300人都来了', 'All 300 who signed up came'],
+    // False-alarm causes of issue 13: labels, units and letters, centuries, ordinals, centenary.
+    ['如图2.1所示', 'as Figure 2-1 shows'],
+    ['见2.2.1节', 'see section 2.2.1 above'],
+    ['6. 片厂', 'The Film Studio'],
+    ['频率为300MHz', 'at 300MHz'],
+    ['白细胞介素IL-10的水平', 'levels of IL-10'],
+    ['能量达10²⁰电子伏', 'energies of 10²⁰ eV'],
+    ['20世纪60年代', 'in the 1960s'],
+    ['20世纪', 'the twentieth century'],
+    ['十八大以来', 'since the 18th National Congress'],
+    ['党的十一届三中全会', 'the Third Plenary Session of the 11th Central Committee'],
+    ['建党100年', "the Party's centenary"],
+    ['翻了十七八个滚', 'rolled over more than a dozen times'],
+    ['借了二十两给他们', 'lent them another twenty'],
+    ['温度是2.726±0.010K', 'the temperature is 2.726±0.010K'],
   ])('accepts %s ↔ %s', (zh, en) => {
     expect(qa(zh, en, 'number')).toEqual([]);
   });
@@ -130,7 +145,9 @@ describe('number check', () => {
   it.each([
     ['共有3.5万人参加', '3,500 people took part', ['error']],
     ['增长百分之五', 'grew by 6%', ['error']],
-    ['有三千人', 'there were many people', ['error']],
+    ['有三千人', 'there were many people', ['warning']],
+    ['有二十人', 'there were many people', ['info']],
+    ['四十多年前', 'half a century ago', ['info']],
     ['有人参加', '300 people took part', ['warning']],
     ['约0.25美元一份', 'for about US $25', ['error']],
     ['有10万人参加', '110 000 people took part', ['error']],
@@ -160,6 +177,9 @@ describe('date check', () => {
     ['4月14日,市政府', 'On April 13, the city', ['error']],
     ['礼拜三上午', 'on Thursday morning', ['error']],
     ['1368年，明朝建立', 'The Ming dynasty was founded in 1369.', ['error']],
+    ['1999年10月下旬', 'Near the end of October, 2004', ['error']],
+    ['1994年10月', 'In October of 1120, three students', ['error']],
+    ['他出生了', 'He was born in 1949.', ['info']],
     ['2021年工作计划', 'the work plan', ['error']],
     ['工作计划', 'the plan of May 3', ['warning']],
   ])('reports %s ↔ %s', (zh, en, severities) => {
@@ -282,6 +302,8 @@ describe('repeated-word check', () => {
     ['Jiang Jiang said', 0],
     ['what he had had', 0],
     ['we met in in Beijing', 1],
+    ["they think it it's a film", 1],
+    ['a fat fat-free food', 0],
   ])('%s → %d', (en, count) => {
     expect(qa('会议', en, 'repeated-word')).toHaveLength(count);
   });

@@ -5,7 +5,8 @@ import { type Finding, finding, type QaCheckFunction, type QaPair, type Span } f
  * "that that" are grammatical. In Chinese, reduplication is grammar (常常, 看看, 研究研究), so only
  * doubled function characters that are never reduplicated are reported (的的, 了了, 在在).
  */
-const ENGLISH_REPEAT = /(?<![\p{L}\p{N}'’-])([\p{L}]+)\s+\1(?![\p{L}\p{N}'’-])/giu;
+// The second word may carry a contraction ("it it's"), not be the head of a longer word (fat fat-free).
+const ENGLISH_REPEAT = /(?<![\p{L}\p{N}'’-])([\p{L}]+)\s+\1(?![\p{L}\p{N}-]|['’]\p{L}{2,})/giu;
 const GRAMMATICAL_REPEATS = new Set([
   'had',
   'that',
