@@ -8,15 +8,25 @@
  */
 import type { GoldDocument } from './eval-data.js';
 
-/** One side of a raw document: its paragraphs, each a list of pieces (sentences or inserted lines). */
+/** A raw document, and where its gold beads and inserted lines are in it. */
 export interface RawDocument {
   name: string;
   zh: string;
   en: string;
-  /** The gold pairs as texts (white space removed), each a key `zh\ten`. */
-  goldPairs: Set<string>;
+  /**
+   * Each gold bead with both sides as spans of the document's text with white space removed
+   * (`squeeze`): zh [zhStart, zhEnd), en [enStart, enEnd).
+   */
+  goldBeads: GoldSpan[];
   /** Inserted lines, white space removed, per side (each should come out unpaired). */
   inserted: { zh: string[]; en: string[] };
+}
+
+export interface GoldSpan {
+  zhStart: number;
+  zhEnd: number;
+  enStart: number;
+  enEnd: number;
 }
 
 /** Small seeded generator (mulberry32), so every run inserts the same lines in the same places. */
@@ -31,7 +41,6 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-export const pairKey = (zh: string, en: string): string => `${squeeze(zh)}\t${squeeze(en)}`;
 export const squeeze = (text: string): string => text.replace(/\s+/g, '');
 
 type Random = () => number;
@@ -118,14 +127,20 @@ function passage(random: Random, pool: readonly string[], chars: number): string
   return out;
 }
 
-interface Paragraph {
-  zh: string[];
-  en: string[];
+/** A piece of a paragraph: a gold sentence (with its bead's number) or an inserted line (-1). */
+interface Piece {
+  text: string;
+  bead: number;
 }
 
+/** Sentence-final punctuation: a bead whose side ends otherwise (a heading) ends its paragraph. */
+const FINAL = /[。！？!?.…”’"'」』）)]\s*$/;
+
 /**
- * The document as paragraphs of 1–6 gold beads each (both sides break where the gold does, as a
- * translation's paragraphs do), optionally with lines that have no counterpart inserted.
+ * The document as paragraphs of 1–8 gold beads each (both sides break where the gold does, as a
+ * translation's paragraphs mostly do, but one break in eight is on one side only; a bead that ends without final punctuation, a heading, ends its
+ * paragraph, so the sentence splitter does not join it to the next sentence), optionally with
+ * lines that have no counterpart inserted.
  */
 export function rawDocument(
   document: GoldDocument,
@@ -133,60 +148,89 @@ export function rawDocument(
   options: { insert: boolean; seed: number },
 ): RawDocument {
   const random = seededRandom(options.seed);
-  const paragraphs: Paragraph[] = [];
-  const goldPairs = new Set<string>();
+  const zhBlocks: Piece[][] = [];
+  const enBlocks: Piece[][] = [];
+  const paired: number[] = [];
   let k = 0;
   while (k < document.gold.length) {
-    const size = between(random, 1, 6);
-    const beads = document.gold.slice(k, k + size);
-    k += size;
-    const paragraph: Paragraph = { zh: [], en: [] };
-    for (const bead of beads) {
+    const size = between(random, 1, 8);
+    const zhBlock: Piece[] = [];
+    const enBlock: Piece[] = [];
+    for (const end = Math.min(k + size, document.gold.length); k < end; k++) {
+      const bead = document.gold[k]!;
       const zh = bead.zh.map((i) => document.zh[i]!);
       const en = bead.en.map((j) => document.en[j]!);
-      paragraph.zh.push(...zh);
-      paragraph.en.push(...en);
-      if (zh.length > 0 && en.length > 0) goldPairs.add(pairKey(zh.join(''), en.join(' ')));
+      zhBlock.push(...zh.map((text) => ({ text, bead: k })));
+      enBlock.push(...en.map((text) => ({ text, bead: k })));
+      if (zh.length > 0 && en.length > 0) paired.push(k);
+      if (!FINAL.test(zh.at(-1) ?? '。') || !FINAL.test(en.at(-1) ?? '.')) {
+        k++;
+        break;
+      }
     }
-    paragraphs.push(paragraph);
+    // A translator sometimes joins two paragraphs (one in eight breaks, on either side).
+    const join = zhBlocks.length > 0 && random() < 0.125 ? (random() < 0.5 ? 'zh' : 'en') : undefined;
+    if (join === 'zh') zhBlocks.at(-1)!.push(...zhBlock);
+    else zhBlocks.push(zhBlock);
+    if (join === 'en') enBlocks.at(-1)!.push(...enBlock);
+    else enBlocks.push(enBlock);
   }
   // The random stream for insertions is its own, so the paragraphs are the same with or without them.
   const insertRandom = seededRandom(options.seed * 7919 + 1);
   const inserted = { zh: [] as string[], en: [] as string[] };
-  const zhBlocks: string[][] = paragraphs.map((p) => p.zh);
-  const enBlocks: string[][] = paragraphs.map((p) => p.en);
   if (options.insert) {
-    const zhLine = (at: number, line: string) => {
-      zhBlocks.splice(at, 0, [line]);
-      inserted.zh.push(squeeze(line));
+    const lines = (texts: readonly string[]) => texts.map((text) => ({ text, bead: -1 }));
+    const zhLines = (at: number, texts: readonly string[]) => {
+      zhBlocks.splice(at, 0, lines(texts));
+      inserted.zh.push(...texts.map(squeeze));
     };
-    const enLine = (at: number, line: string) => {
-      enBlocks.splice(at, 0, [line]);
-      inserted.en.push(squeeze(line));
+    const enLines = (at: number, texts: readonly string[]) => {
+      enBlocks.splice(at, 0, lines(texts));
+      inserted.en.push(...texts.map(squeeze));
     };
     const somewhere = (blocks: readonly unknown[]) => between(insertRandom, 1, blocks.length - 1);
     // In the middle first (positions drawn over the document), then the head and the tail.
-    const captions = Math.max(1, Math.round(paragraphs.length / 40));
-    for (let c = 0; c < captions; c++) zhLine(somewhere(zhBlocks), caption(insertRandom, others.zh));
-    enLine(somewhere(enBlocks), credit(insertRandom));
-    const zhParagraph = passage(insertRandom, others.zh, between(insertRandom, 80, 250));
-    zhBlocks.splice(somewhere(zhBlocks), 0, zhParagraph);
-    inserted.zh.push(...zhParagraph.map(squeeze));
-    const enParagraph = passage(insertRandom, others.en, between(insertRandom, 250, 700));
-    enBlocks.splice(somewhere(enBlocks), 0, enParagraph);
-    inserted.en.push(...enParagraph.map(squeeze));
-    zhLine(0, dateline(insertRandom));
-    zhLine(0, headline(insertRandom, others.zh));
-    zhLine(zhBlocks.length, editorLine(insertRandom));
-    const trailer = passage(insertRandom, others.zh, 2000);
-    zhBlocks.push(trailer);
-    inserted.zh.push(...trailer.map(squeeze));
+    const captions = Math.max(1, Math.round(zhBlocks.length / 40));
+    for (let c = 0; c < captions; c++) zhLines(somewhere(zhBlocks), [caption(insertRandom, others.zh)]);
+    enLines(somewhere(enBlocks), [credit(insertRandom)]);
+    zhLines(somewhere(zhBlocks), passage(insertRandom, others.zh, between(insertRandom, 80, 250)));
+    enLines(somewhere(enBlocks), passage(insertRandom, others.en, between(insertRandom, 250, 700)));
+    zhLines(0, [dateline(insertRandom)]);
+    zhLines(0, [headline(insertRandom, others.zh)]);
+    zhLines(zhBlocks.length, [editorLine(insertRandom)]);
+    zhLines(zhBlocks.length, passage(insertRandom, others.zh, 2000));
   }
+  const zhSpans = spans(zhBlocks, document.gold.length);
+  const enSpans = spans(enBlocks, document.gold.length);
   return {
     name: document.name,
-    zh: zhBlocks.map((b) => b.join('')).join('\n'),
-    en: enBlocks.map((b) => b.join(' ')).join('\n'),
-    goldPairs,
+    zh: zhBlocks.map((b) => b.map((p) => p.text).join('')).join('\n'),
+    en: enBlocks.map((b) => b.map((p) => p.text).join(' ')).join('\n'),
+    goldBeads: paired.map((b) => ({
+      zhStart: zhSpans[b]![0],
+      zhEnd: zhSpans[b]![1],
+      enStart: enSpans[b]![0],
+      enEnd: enSpans[b]![1],
+    })),
     inserted,
   };
+}
+
+/** Where each gold bead's pieces lie in the squeezed text of one side. */
+function spans(blocks: readonly Piece[][], beads: number): Array<[number, number]> {
+  const out: Array<[number, number]> = Array.from({ length: beads }, () => [
+    Number.POSITIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+  ]);
+  let offset = 0;
+  for (const piece of blocks.flat()) {
+    const length = squeeze(piece.text).length;
+    if (piece.bead >= 0) {
+      const span = out[piece.bead]!;
+      span[0] = Math.min(span[0], offset);
+      span[1] = Math.max(span[1], offset + length);
+    }
+    offset += length;
+  }
+  return out;
 }

@@ -35,6 +35,7 @@ export const EVIDENCE_KINDS = [
   'paragraphs',
   'quotes',
   'punctuation',
+  'unpaired',
 ] as const;
 
 export interface DocumentResult {

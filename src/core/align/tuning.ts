@@ -90,6 +90,19 @@ export const TUNING = {
   confidenceTemperature: 1.5,
   /** Half-width (sentences) of the band around the final path in which bead posteriors are summed. */
   confidenceBandWidth: 3,
+  /**
+   * Material with no counterpart (unpaired-evidence.ts): how much cheaper (nats) a 1-0 or 0-1 bead is
+   * than the shape prior (11.5 nats with the surcharge) for a line of a recognised shape
+   * (line-shapes.ts) or in a paragraph the paragraph pass leaves unpaired. Tuned on:
+   * `npm run bench:unpaired` (dev documents with lines inserted), with mac-dev and bfsu strict F1
+   * unchanged (presplit, no paragraphs: only the dateline/byline/caption/credit shapes can apply).
+   */
+  unpaired: {
+    shapeDiscount: { dateline: 10, byline: 10, caption: 9, credit: 10, heading: 7 },
+    paragraphDiscount: 10,
+    paragraphEmptyCost: 3,
+    paragraphPosterior: 0.7,
+  },
   /** Half-width of the search band, in sentences. Tuned on: both dev sets (3 already equals the full table). */
   bandWidth: 5,
   /** Tables up to this many cells are searched whole. Tuned on: speed only (F1 unchanged 100–250,000). */
