@@ -141,7 +141,7 @@ describe('review in chromium', () => {
     await expect
       .poll(() => page.locator('.bead .side.zh').first().textContent())
       .toContain('<script>window.pwned = 1</script>');
-    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as { pwned?: number }).pwned)).toBeUndefined();
     expect(await page.locator('.bead img, .bead script').count()).toBe(0);
   });
 });
