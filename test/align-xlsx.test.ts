@@ -28,9 +28,27 @@ describe('bitext align --format xlsx', () => {
       .split('\n')
       .map((line) => JSON.parse(line));
     const sheet = await rows(readFileSync(out));
-    expect(sheet[0]).toEqual(['zh', 'en', 'confidence', 'zh ids', 'en ids', 'source']);
+    expect(sheet[0]).toEqual([
+      'zh',
+      'en',
+      'confidence',
+      'zh ids',
+      'en ids',
+      'source',
+      'zh position',
+      'en position',
+    ]);
     expect(sheet.slice(1)).toEqual(
-      jsonl.map((p) => [p.zh, p.en, p.confidence, p.zhIds.join(','), p.enIds.join(','), EXAMPLE_PATH]),
+      jsonl.map((p) => [
+        p.zh,
+        p.en,
+        p.confidence,
+        p.zhIds.join(','),
+        p.enIds.join(','),
+        EXAMPLE_PATH,
+        `line ${p.zhSources[0].line}, column 1`,
+        `line ${p.enSources[0].line}, column 1`,
+      ]),
     );
     expect(sheet).toHaveLength(6);
   });

@@ -1,6 +1,7 @@
 import { type AlignOptions, alignSentences, type EvidenceSwitches } from './align/index.js';
 import { BitextError } from './errors.js';
 import { detectScript, toSimplified, toTraditional } from './lexicon/script.js';
+import { type EditList, OffsetMap, replaceRecorded } from './normalize/edits.js';
 import {
   addReports,
   type CleaningOptions,
@@ -9,7 +10,7 @@ import {
   emptyReport,
 } from './normalize/index.js';
 import { splitSentences } from './segment/index.js';
-import type { Bead, Lang, Script, Sentence, SentencePair } from './types.js';
+import type { Bead, Lang, ParagraphSource, Script, Sentence, SentencePair, SentenceSource } from './types.js';
 
 /**
  * The text of a bilingual document: one string holding both languages (its lines are the
@@ -28,6 +29,8 @@ export interface SourceParagraph {
   lang?: Lang;
   /** 1-based line where it starts, when the source has lines (for messages). */
   line?: number;
+  /** Where it is in its file, carried to each of its sentences' SentenceSource. */
+  source?: ParagraphSource;
 }
 
 export interface DocumentOptions {
@@ -69,6 +72,13 @@ interface Paragraph {
   lang: Lang | undefined;
   /** 1-based line of the input where the paragraph starts, when known. */
   line: number | undefined;
+  /** Where the characters `start` to `end` of `text` are in the file (see SentenceSource). */
+  locate: (start: number, end: number) => SentenceSource;
+}
+
+/** A paragraph before blank ones are dropped: its cleaned text, and where that text's offset 0 is. */
+interface CleanedParagraph extends SourceParagraph {
+  locate: (start: number, end: number) => SentenceSource;
 }
 
 /**
@@ -78,14 +88,14 @@ interface Paragraph {
 export function alignDocument(source: BilingualSource, options: DocumentOptions = {}): AlignedDocument {
   const cleaning = options.cleaning === false ? offSwitches() : (options.cleaning ?? {});
   let report = emptyReport();
-  const clean = (text: string) => {
-    const result = cleanText(text, cleaning);
+  const clean = (text: string, edits?: EditList[]) => {
+    const result = cleanText(text, cleaning, edits);
     report = addReports(report, result.report);
     return result.text;
   };
 
-  let zhParagraphs: string[];
-  let enParagraphs: string[];
+  let zhParagraphs: Paragraph[];
+  let enParagraphs: Paragraph[];
   let layout: Layout;
   if ('combined' in source || 'paragraphs' in source) {
     if (options.presplit) {
@@ -94,21 +104,24 @@ export function alignDocument(source: BilingualSource, options: DocumentOptions 
     const file = options.sourceNames?.combined;
     const paragraphs =
       'combined' in source
-        ? readParagraphs(clean(source.combined), file)
+        ? readParagraphs(source.combined, clean, file)
         : settleParagraphs(
-            // A reader's paragraph is one paragraph even if its text has line breaks in it.
-            source.paragraphs.map((p) => ({ ...p, text: clean(p.text).replace(/\s*[\r\n]+\s*/g, ' ') })),
+            source.paragraphs.map((p) => cleanParagraph(p, clean)),
             file,
           );
     layout = detectLayout(paragraphs);
-    zhParagraphs = paragraphs.filter((p) => p.lang === 'zh').map((p) => p.text);
-    enParagraphs = paragraphs.filter((p) => p.lang === 'en').map((p) => p.text);
+    zhParagraphs = paragraphs.filter((p) => p.lang === 'zh');
+    enParagraphs = paragraphs.filter((p) => p.lang === 'en');
     requireBothLanguages(zhParagraphs.length, enParagraphs.length, options.sourceNames?.combined);
   } else {
     layout = options.presplit ? 'presplit' : 'separate';
-    zhParagraphs = readParagraphs(clean(source.zh), options.sourceNames?.zh).map((p) => p.text);
-    enParagraphs = readParagraphs(clean(source.en), options.sourceNames?.en).map((p) => p.text);
-    checkSides(zhParagraphs, enParagraphs, options.sourceNames);
+    zhParagraphs = readParagraphs(source.zh, clean, options.sourceNames?.zh);
+    enParagraphs = readParagraphs(source.en, clean, options.sourceNames?.en);
+    checkSides(
+      zhParagraphs.map((p) => p.text),
+      enParagraphs.map((p) => p.text),
+      options.sourceNames,
+    );
     if (zhParagraphs.length === 0) {
       throw new BitextError('EMPTY_INPUT', 'the Chinese side has no text', { file: options.sourceNames?.zh });
     }
@@ -130,7 +143,7 @@ export function alignDocument(source: BilingualSource, options: DocumentOptions 
     alignOptions,
   );
 
-  const inputScript = detectScript(zhParagraphs.join('\n'));
+  const inputScript = detectScript(zhParagraphs.map((p) => p.text).join('\n'));
   const outputScript = options.script && options.script !== 'original' ? options.script : inputScript;
   const convert =
     outputScript === inputScript
@@ -149,6 +162,8 @@ export function alignDocument(source: BilingualSource, options: DocumentOptions 
       zhIds: bead.zh,
       enIds: bead.en,
       confidence: bead.confidence,
+      zhSources: bead.zh.map((id) => zh[id]!.source!),
+      enSources: bead.en.map((id) => en[id]!.source!),
     });
   }
   return { pairs, beads, zh: zhOut, en, inputScript, outputScript, layout, cleaning: report };
@@ -187,24 +202,97 @@ function isHanCode(c: number): boolean {
  */
 export const MAX_PARAGRAPH_CHARS = 1_000_000;
 
-/** Non-blank lines are paragraphs (blank lines only separate). */
-function readParagraphs(text: string, file?: string): Paragraph[] {
-  const lines = text.split(/\r\n|\n|\r/);
-  return settleParagraphs(
-    lines.map((line, i) => ({ text: line, line: i + 1 })),
-    file,
-  );
+type Clean = (text: string, edits?: EditList[]) => string;
+
+/**
+ * Non-blank lines are paragraphs (blank lines only separate). Cleaning keeps every line break, so
+ * the cleaned text's lines are the file's, and an offset in one goes back to a column in the other.
+ */
+function readParagraphs(raw: string, clean: Clean, file?: string): Paragraph[] {
+  const steps: EditList[] = [];
+  const text = clean(raw, steps);
+  const map = new OffsetMap(steps);
+  const rawStarts = map.identity ? undefined : lineStarts(raw);
+  const cleanStarts = lineStarts(text);
+  const paragraphs = cleanStarts.map((at, i): CleanedParagraph => {
+    const end = i + 1 < cleanStarts.length ? lineEnd(text, cleanStarts[i + 1]!) : text.length;
+    const line = i + 1;
+    const rawAt = rawStarts?.[i] ?? at;
+    const rawEnd = rawStarts
+      ? i + 1 < rawStarts.length
+        ? lineEnd(raw, rawStarts[i + 1]!)
+        : raw.length
+      : end;
+    const column = (offset: number) => Math.min(Math.max(offset - rawAt, 0), rawEnd - rawAt);
+    return {
+      text: text.slice(at, end),
+      line,
+      locate: (start, stop) => ({
+        line,
+        start: column(map.toSource(at + start, 'start')),
+        end: column(map.toSource(at + stop, 'end')),
+      }),
+    };
+  });
+  return settleParagraphs(paragraphs, file);
+}
+
+/** Where each line of `text` starts (after \r\n, \n or \r). */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  const breaks = /\r\n|\n|\r/g;
+  for (let match = breaks.exec(text); match; match = breaks.exec(text))
+    starts.push(match.index + match[0].length);
+  return starts;
+}
+
+/** The end of the line before the one starting at `next` (before its \r\n, \n or \r). */
+function lineEnd(text: string, next: number): number {
+  return text[next - 1] === '\n' && text[next - 2] === '\r' ? next - 2 : next - 1;
+}
+
+/**
+ * A reader's paragraph, cleaned; it is one paragraph even if its text has line breaks in it. Its
+ * sentences' offsets go back to the reader's text.
+ */
+function cleanParagraph(paragraph: SourceParagraph, clean: Clean): CleanedParagraph {
+  const steps: EditList[] = [];
+  const joined: EditList = [];
+  const text = replaceRecorded(clean(paragraph.text, steps), /\s*[\r\n]+\s*/g, () => ' ', joined);
+  steps.push(joined);
+  const map = new OffsetMap(steps);
+  const { lines, ...place } = paragraph.source ?? {};
+  return {
+    ...paragraph,
+    text,
+    locate: (start, end) => {
+      const from = map.toSource(start, 'start');
+      let where: Omit<ParagraphSource, 'lines'> = place;
+      if (lines) {
+        // The line the sentence starts on: the last that starts at or before it.
+        let line = lines[0];
+        for (const l of lines) if (l.at <= from) line = l;
+        if (line) {
+          const { at: _at, lines: _lines, ...own } = line;
+          where = { ...place, ...own };
+        }
+      }
+      return { ...where, start: from, end: map.toSource(end, 'end') };
+    },
+  };
 }
 
 /**
  * Blank paragraphs dropped, overlong ones refused; each paragraph's language is the declared one,
  * else its script's; paragraphs with no language join the one before.
  */
-function settleParagraphs(source: readonly SourceParagraph[], file?: string): Paragraph[] {
+function settleParagraphs(source: readonly CleanedParagraph[], file?: string): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   for (const p of source) {
     const text = p.text.trim();
     if (!text) continue;
+    const lead = p.text.length - p.text.trimStart().length;
+    const locate = lead === 0 ? p.locate : (start: number, end: number) => p.locate(lead + start, lead + end);
     if (text.length > MAX_PARAGRAPH_CHARS) {
       throw new BitextError(
         'PARAGRAPH_TOO_LONG',
@@ -212,7 +300,7 @@ function settleParagraphs(source: readonly SourceParagraph[], file?: string): Pa
         { file, line: p.line, column: p.line === undefined ? undefined : 1 },
       );
     }
-    paragraphs.push({ text, lang: p.lang ?? detectLanguage(text), line: p.line });
+    paragraphs.push({ text, lang: p.lang ?? detectLanguage(text), line: p.line, locate });
   }
   let previous: Lang | undefined;
   for (const p of paragraphs) {
@@ -265,13 +353,24 @@ function checkSides(
     throw new BitextError('ONE_LANGUAGE', 'expected English text, found Chinese', { file: names?.en });
 }
 
-function toSentences(paragraphs: readonly string[], lang: Lang, presplit: boolean): Sentence[] {
+/** The paragraphs' sentences, each with where it is in the file (splitting is lossless, so the pieces' offsets add up). */
+function toSentences(paragraphs: readonly Paragraph[], lang: Lang, presplit: boolean): Sentence[] {
   const sentences: Sentence[] = [];
   paragraphs.forEach((paragraph, index) => {
-    const pieces = presplit ? [paragraph] : splitSentences(paragraph, lang);
+    const pieces = presplit ? [paragraph.text] : splitSentences(paragraph.text, lang);
+    let at = 0;
     for (const piece of pieces) {
+      const pieceAt = at;
+      at += piece.length;
       const text = piece.trim();
-      if (text) sentences.push({ id: sentences.length, text, paragraph: index });
+      if (!text) continue;
+      const start = pieceAt + piece.length - piece.trimStart().length;
+      sentences.push({
+        id: sentences.length,
+        text,
+        paragraph: index,
+        source: paragraph.locate(start, start + text.length),
+      });
     }
   });
   return sentences;

@@ -1,5 +1,6 @@
 import type { AlignedDocument } from '../core/document.js';
-import type { Bead, SentencePair } from '../core/types.js';
+import type { Bead, SentencePair, SentenceSource } from '../core/types.js';
+import { describeSources } from './source-position.js';
 import { type TmxUnit, writeTmx } from './tmx-write.js';
 import { writeXlsx, type XlsxColumn } from './xlsx-write.js';
 
@@ -12,7 +13,10 @@ export function pairsToTsv(pairs: readonly SentencePair[]): string {
   return pairs.map((p) => `${tsvField(p.zh)}\t${tsvField(p.en)}\n`).join('');
 }
 
-/** One JSON object per pair: texts, confidence (3 decimals) and the sentence ids each side came from. */
+/**
+ * One JSON object per pair: texts, confidence (3 decimals), the sentence ids each side came from,
+ * the input's name, and where each sentence is in it (zhSources, enSources: see SentenceSource).
+ */
 export function pairsToJsonl(pairs: readonly SentencePair[], source?: string): string {
   return pairs
     .map((p) =>
@@ -23,6 +27,8 @@ export function pairsToJsonl(pairs: readonly SentencePair[], source?: string): s
         zhIds: p.zhIds,
         enIds: p.enIds,
         ...(source !== undefined ? { source } : {}),
+        ...(p.zhSources ? { zhSources: p.zhSources } : {}),
+        ...(p.enSources ? { enSources: p.enSources } : {}),
       }),
     )
     .map((line) => line + '\n')
@@ -59,8 +65,8 @@ export function pairsToTmx(
 ): string {
   const units: TmxUnit[] = pairs.map((p) => ({
     segments: [
-      { lang: options.zhLang, text: p.zh },
-      { lang: 'en-US', text: p.en },
+      { lang: options.zhLang, text: p.zh, props: sourceProps(p.zhSources) },
+      { lang: 'en-US', text: p.en, props: sourceProps(p.enSources) },
     ],
     props: [
       ...(options.source !== undefined ? [{ type: 'x-source', value: options.source }] : []),
@@ -71,9 +77,20 @@ export function pairsToTmx(
 }
 
 /**
+ * Where each sentence of a variant came from, as `<prop type="x-source-position">` in its `<tuv>`
+ * (TMX 1.4 allows props there, before the `<seg>`): one per sentence, its SentenceSource as JSON.
+ */
+export const SOURCE_POSITION_PROP = 'x-source-position';
+
+function sourceProps(sources: readonly SentenceSource[] | undefined) {
+  return (sources ?? []).map((s) => ({ type: SOURCE_POSITION_PROP, value: JSON.stringify(s) }));
+}
+
+/**
  * The columns of the review sheet: what jsonl holds, one pair a row. The texts are wide and wrap;
  * ids are text (`3,4` for a 2-1 pair), 0-based as in jsonl and `.align`, so a row can be found in
- * either; the source is the input file (or `ZH + EN`).
+ * either; the source is the input file (or `ZH + EN`); the positions say where each side's
+ * sentences are in it (describeSources: `line 3, column 1`, `page 2, line 5`, `Sheet1!B3`…).
  */
 export const PAIR_XLSX_COLUMNS: readonly XlsxColumn[] = [
   { header: 'zh', width: 60, wrap: true },
@@ -82,6 +99,8 @@ export const PAIR_XLSX_COLUMNS: readonly XlsxColumn[] = [
   { header: 'zh ids', width: 9 },
   { header: 'en ids', width: 9 },
   { header: 'source', width: 30, wrap: true },
+  { header: 'zh position', width: 24, wrap: true },
+  { header: 'en position', width: 24, wrap: true },
 ];
 
 /** The pairs as an .xlsx sheet for review in Excel (LF Aligner users' habit), as bytes. */
@@ -96,6 +115,8 @@ export function pairsToXlsx(pairs: readonly SentencePair[], source?: string): As
       p.zhIds.join(','),
       p.enIds.join(','),
       source ?? null,
+      describeSources(p.zhSources),
+      describeSources(p.enSources),
     ]),
   );
 }

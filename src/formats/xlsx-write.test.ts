@@ -26,7 +26,18 @@ const pairs: SentencePair[] = [
     zhIds: [0],
     enIds: [0],
   },
-  { zh: '一句。兩句。', en: 'One and two.', confidence: 0.5, zhIds: [1, 2], enIds: [1] },
+  {
+    zh: '一句。兩句。',
+    en: 'One and two.',
+    confidence: 0.5,
+    zhIds: [1, 2],
+    enIds: [1],
+    zhSources: [
+      { page: 2, line: 3, block: 4, start: 0, end: 3 },
+      { page: 2, line: 4, block: 4, start: 3, end: 6 },
+    ],
+    enSources: [{ sheet: 'S 1', row: 3, column: 28, start: 0, end: 12 }],
+  },
 ];
 
 describe('pairsToXlsx', () => {
@@ -41,6 +52,8 @@ describe('pairsToXlsx', () => {
       'zh ids',
       'en ids',
       'source',
+      'zh position',
+      'en position',
     ]);
     expect(sheet.getRow(1).font?.bold).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -59,6 +72,8 @@ describe('pairsToXlsx', () => {
       '1,2',
       '1',
       'doc.txt',
+      'page 2, line 3; page 2, line 4',
+      'S 1!AB3',
     ]);
     expect(PAIR_XLSX_COLUMNS.map((_, i) => sheet.getColumn(i + 1).width)).toEqual(
       PAIR_XLSX_COLUMNS.map((c) => c.width),

@@ -1,3 +1,5 @@
+import { type Edit, type EditList, replaceRecorded } from './edits.js';
+
 /**
  * Control and invisible characters. C0 and C1 controls except tab and line feed; CR is a line break
  * (CRLF → LF, a lone CR → LF, so the number of line breaks is kept); zero-width and bidi-format
@@ -7,12 +9,17 @@
 const CONTROLS =
   /\r\n?|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
-export function removeControls(text: string): { text: string; count: number } {
+export function removeControls(text: string, edits: EditList = []): { text: string; count: number } {
   let count = 0;
-  const out = text.replace(CONTROLS, (c) => {
-    count++;
-    return c.startsWith('\r') ? '\n' : '';
-  });
+  const out = replaceRecorded(
+    text,
+    CONTROLS,
+    (c) => {
+      count++;
+      return c.startsWith('\r') ? '\n' : '';
+    },
+    edits,
+  );
   return { text: out, count };
 }
 
@@ -24,16 +31,21 @@ export function removeControls(text: string): { text: string; count: number } {
  */
 const BLANKS = /^[\t\p{Zs}]+|[\t\p{Zs}]+$|[\t\p{Zs}]{2,}|[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/gmu;
 
-export function normalizeSpaces(text: string): { text: string; count: number } {
+export function normalizeSpaces(text: string, edits: EditList = []): { text: string; count: number } {
   let count = 0;
-  const out = text.replace(BLANKS, (blank, offset: number, whole: string) => {
-    const atLineStart = offset === 0 || whole[offset - 1] === '\n';
-    const end = offset + blank.length;
-    const atLineEnd = end === whole.length || whole[end] === '\n';
-    const replacement = atLineStart || atLineEnd ? '' : ' ';
-    if (replacement !== blank) count++;
-    return replacement;
-  });
+  const out = replaceRecorded(
+    text,
+    BLANKS,
+    (blank, offset, whole) => {
+      const atLineStart = offset === 0 || whole[offset - 1] === '\n';
+      const end = offset + blank.length;
+      const atLineEnd = end === whole.length || whole[end] === '\n';
+      const replacement = atLineStart || atLineEnd ? '' : ' ';
+      if (replacement !== blank) count++;
+      return replacement;
+    },
+    edits,
+  );
   return { text: out, count };
 }
 
@@ -41,9 +53,39 @@ export function normalizeSpaces(text: string): { text: string; count: number } {
  * Unicode NFC. Counted as the combining marks composed into their base letters (e + U+0301 → é is one
  * change), at least one when the text changed otherwise (Hangul jamo, compatibility ideographs).
  */
-export function composeUnicode(text: string): { text: string; count: number } {
+export function composeUnicode(text: string, edits: EditList = []): { text: string; count: number } {
   const composed = text.normalize('NFC');
   if (composed === text) return { text, count: 0 };
   const marks = (s: string) => s.match(/\p{M}/gu)?.length ?? 0;
+  // Composed again piece by piece, for where each change is. NFC never joins a character to an ASCII
+  // one or a CJK ideograph that follows it (neither is ever the second of a composition, nor
+  // reorders), so each run between such characters, with the character before it, composes alone.
+  const pieces = text.replace(NFC_PIECE, (piece: string, offset: number) => {
+    const normal = piece.normalize('NFC');
+    if (normal !== piece) edits.push(narrowEdit(piece, normal, offset));
+    return normal;
+  });
+  if (pieces !== composed) {
+    // Not expected; if it ever happens the change is recorded as one span, still exact at its ends.
+    edits.length = 0;
+    edits.push(narrowEdit(text, composed, 0));
+  }
   return { text: composed, count: Math.max(1, marks(text) - marks(composed)) };
 }
+
+/** `before` → `after` at `offset` as one edit, less what they share at either end. */
+function narrowEdit(before: string, after: string, offset: number): Edit {
+  let head = 0;
+  while (head < before.length && head < after.length && before[head] === after[head]) head++;
+  let tail = 0;
+  while (
+    tail < before.length - head &&
+    tail < after.length - head &&
+    before[before.length - 1 - tail] === after[after.length - 1 - tail]
+  )
+    tail++;
+  return { at: offset + head, removed: before.length - head - tail, inserted: after.length - head - tail };
+}
+
+/** A character and the run after it of characters NFC may join to what precedes them (see above). */
+const NFC_PIECE = /[\s\S]?[^\x00-\x7f\u4e00-\u9fff\uff01-\uff5e]+/gu;

@@ -1,5 +1,8 @@
 import { composeUnicode, normalizeSpaces, removeControls } from './characters.js';
+import type { EditList } from './edits.js';
 import { stripPinyinGlosses } from './pinyin-glosses.js';
+
+export { type Edit, type EditList, OffsetMap } from './edits.js';
 
 /** Which cleaning steps run; every step is on unless set to `false`. */
 export interface CleaningOptions {
@@ -43,26 +46,33 @@ export function addReports(a: CleaningReport, b: CleaningReport): CleaningReport
 export function cleanText(
   text: string,
   options: CleaningOptions = {},
+  edits?: EditList[],
 ): { text: string; report: CleaningReport } {
   const report = emptyReport();
   let out = text;
+  // Each step's replacements, in order, when the caller asks where the cleaned text came from.
+  const record = (): EditList => {
+    const step: EditList = [];
+    edits?.push(step);
+    return step;
+  };
   if (options.controls !== false) {
-    const step = removeControls(out);
+    const step = removeControls(out, record());
     out = step.text;
     report.controls = step.count;
   }
   if (options.unicode !== false) {
-    const step = composeUnicode(out);
+    const step = composeUnicode(out, record());
     out = step.text;
     report.unicode = step.count;
   }
   if (options.spaces !== false) {
-    const step = normalizeSpaces(out);
+    const step = normalizeSpaces(out, record());
     out = step.text;
     report.spaces = step.count;
   }
   if (options.pinyinGlosses !== false) {
-    const step = stripPinyinGlosses(out);
+    const step = stripPinyinGlosses(out, record());
     out = step.text;
     report.pinyinGlosses = step.count;
   }

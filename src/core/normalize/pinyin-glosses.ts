@@ -1,4 +1,5 @@
 import { readingsOf } from '../lexicon/pinyin.js';
+import type { EditList } from './edits.js';
 
 /**
  * Leaked pinyin glosses: web copy pasted from reading aids comes out as 協(xié)副會長 — the reading of a
@@ -23,7 +24,7 @@ const HAN = /^\p{Script=Han}$/u;
 const MAX_WORD = 4;
 
 /** Removes the glosses of `text`; returns the text and how many glosses went. */
-export function stripPinyinGlosses(text: string): { text: string; count: number } {
+export function stripPinyinGlosses(text: string, edits: EditList = []): { text: string; count: number } {
   const readings = readingCache();
   let out = '';
   let copiedUpTo = 0;
@@ -38,6 +39,7 @@ export function stripPinyinGlosses(text: string): { text: string; count: number 
     if (word.length === 0 || !isGlossOf(match[1]!, word, readings)) continue;
     out += text.slice(copiedUpTo, start);
     copiedUpTo = start + match[0].length;
+    edits.push({ at: start, removed: match[0].length, inserted: 0 });
     strippedEnd = copiedUpTo;
     glossedEnd = wordEnd;
     count++;

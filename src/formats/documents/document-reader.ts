@@ -1,4 +1,4 @@
-import type { Lang } from '../../core/types.js';
+import type { Lang, ParagraphSource } from '../../core/types.js';
 import type { EncodingName } from '../../io/decode.js';
 
 // The one interface every document reader implements. A reader turns a file's bytes into
@@ -8,22 +8,7 @@ import type { EncodingName } from '../../io/decode.js';
 export type DocumentFormat = 'text' | 'html' | 'docx' | 'xlsx' | 'csv' | 'tmx' | 'xliff' | 'pdf';
 
 /** Where a paragraph came from in its file, in that format's own terms (all 1-based). */
-export interface ParagraphSource {
-  /** Plain text: the line. */
-  line?: number;
-  /** Web pages and Word files: the paragraph's place among the blocks read (PDF: among the paragraphs). */
-  block?: number;
-  /** PDF: the page the paragraph starts on. */
-  page?: number;
-  /** A paragraph read from a zh|en table: which table, row and column. */
-  table?: number;
-  row?: number;
-  column?: number;
-  /** A spreadsheet's sheet, by name. */
-  sheet?: string;
-  /** TMX and XLIFF: the unit's place among the units with text. */
-  unit?: number;
-}
+export type { ParagraphSource };
 
 export interface DocumentParagraph {
   /** The text, white space collapsed; one paragraph even where it was wrapped. */

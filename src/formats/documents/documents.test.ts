@@ -121,7 +121,12 @@ describe('web pages', () => {
       { text: '2021', lang: 'zh', source: { block: 3, table: 1, row: 3, column: 2 } },
       { text: '2021', lang: 'en', source: { block: 4, table: 1, row: 3, column: 1 } },
     ]);
-    expect(toSourceParagraphs(doc.paragraphs)[0]).toEqual({ text: '你好。', lang: 'zh', line: undefined });
+    expect(toSourceParagraphs(doc.paragraphs)[0]).toEqual({
+      text: '你好。',
+      lang: 'zh',
+      line: undefined,
+      source: doc.paragraphs[0]!.source,
+    });
   });
 
   it('decodes by byte-order mark, then <meta charset>, then detection', async () => {

@@ -54,7 +54,7 @@ export async function readDocument(
 
 /** The paragraphs as the aligner takes them (`alignDocument({ paragraphs })`). */
 export function toSourceParagraphs(paragraphs: readonly DocumentParagraph[]): SourceParagraph[] {
-  return paragraphs.map((p) => ({ text: p.text, lang: p.lang, line: p.source.line }));
+  return paragraphs.map((p) => ({ text: p.text, lang: p.lang, line: p.source.line, source: p.source }));
 }
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];

@@ -46,7 +46,14 @@ function interchangeReader(format: InterchangeFormat): DocumentReader {
       const side = (lang: 'zh' | 'en'): DocumentParagraph[] =>
         units.flatMap((u, index) =>
           u[lang].trim()
-            ? [{ text: u[lang].replace(/\s+/g, ' ').trim(), lang, source: { unit: index + 1 } }]
+            ? [
+                {
+                  text: u[lang].replace(/\s+/g, ' ').trim(),
+                  lang,
+                  // the TMX tuid where there is one (the XLIFF reader keeps no unit ids)
+                  source: { unit: index + 1, ...(u.meta?.tuid ? { id: u.meta.tuid } : {}) },
+                },
+              ]
             : [],
         );
       return [...side('zh'), ...side('en')];

@@ -5,6 +5,8 @@
 /** One line of text on a page, in PDF points (y grows upwards; y is the baseline). */
 export interface PdfLine {
   page: number;
+  /** The line's place among the page's lines of text, top to bottom (1-based), headers included. */
+  line?: number;
   text: string;
   x: number;
   xEnd: number;
@@ -157,13 +159,24 @@ const OPEN_GLOSS = /\p{Script=Han}[(（]\p{Script=Latin}*$/u;
  * word's own (level-II, Chengdu-Chongqing, people-to-people, COVID-19).
  */
 export function joinPdfLines(lines: readonly string[]): string {
+  return joinPdfLinesAt(lines).text;
+}
+
+/**
+ * joinPdfLines, and where each line starts in the joined text (a hyphen taken off the line before
+ * does not move it). The lines come white space collapsed (pdf.ts), so the final collapse changes
+ * nothing they hold.
+ */
+export function joinPdfLinesAt(lines: readonly string[]): { text: string; starts: number[] } {
   const text = lines.join('\n');
   const words = new Set(text.toLowerCase().match(/[\p{L}-]+/gu) ?? []);
   let out = '';
+  const starts: number[] = [];
   lines.forEach((raw, i) => {
     const line = raw.trim();
     if (i === 0 || !out) {
       out = line;
+      starts.push(0);
       return;
     }
     const last = out.at(-1)!;
@@ -182,8 +195,10 @@ export function joinPdfLines(lines: readonly string[]): string {
     } else {
       out += ` ${line}`;
     }
+    starts.push(out.length - line.length); // each way of joining appends the line whole
   });
-  return out.replace(/\s+/g, ' ').trim();
+  const joined = out.replace(/\s+/g, ' ').trim();
+  return { text: joined, starts: starts.map((at) => Math.min(at, joined.length)) };
 }
 
 /**

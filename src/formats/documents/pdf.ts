@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { BitextError } from '../../core/errors.js';
 import { unifyCjkRadicals } from './cjk-radicals.js';
 import type { DocumentParagraph, DocumentReader } from './document-reader.js';
-import { joinPdfLines, type PdfLine, pdfParagraphs } from './pdf-layout.js';
+import { joinPdfLinesAt, type PdfLine, pdfParagraphs } from './pdf-layout.js';
 
 /**
  * PDF: the text layer, read with pdf.js (the legacy build, which runs on Node 20; its "worker" runs
@@ -22,10 +22,19 @@ export const pdfReader: DocumentReader = {
       });
     }
     const pages = await readPdfLines(bytes, file);
-    const paragraphs: DocumentParagraph[] = pdfParagraphs(pages).map((paragraph, index) => ({
-      text: joinPdfLines(paragraph.lines.map((l) => l.text)),
-      source: { page: paragraph.page, block: index + 1 },
-    }));
+    const paragraphs: DocumentParagraph[] = pdfParagraphs(pages).map((paragraph, index) => {
+      const { text, starts } = joinPdfLinesAt(paragraph.lines.map((l) => l.text));
+      const first = paragraph.lines[0];
+      return {
+        text,
+        source: {
+          page: paragraph.page,
+          ...(first?.line === undefined ? {} : { line: first.line }),
+          block: index + 1,
+          lines: paragraph.lines.map((l, i) => ({ at: starts[i]!, page: l.page, line: l.line })),
+        },
+      };
+    });
     if (paragraphs.length === 0) {
       throw new BitextError(
         'PDF_NO_TEXT',
@@ -138,7 +147,7 @@ function linesOf(items: PdfTextItem[], page: number): PdfLine[] {
       group.push(item);
     else groups.push([item]);
   }
-  return groups.map((group) => {
+  return groups.map((group, index) => {
     group.sort((p, q) => p.x - q.x);
     let text = '';
     let end = Number.NEGATIVE_INFINITY;
@@ -154,6 +163,7 @@ function linesOf(items: PdfTextItem[], page: number): PdfLine[] {
     const first = group[0]!;
     return {
       page,
+      line: index + 1,
       text: text.replace(/\s+/g, ' ').trim(),
       x: first.x,
       xEnd: end,
