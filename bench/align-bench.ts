@@ -1,13 +1,22 @@
 /**
- * Aligner benchmark: speed, peak memory and strict F1 on the dev sets, and on a long synthetic pair
- * (every dev document concatenated, repeated 1× and 8×) to check that time grows near-linearly.
- * `npm run bench` (add `-- --sentences 100000` to measure one pair of that many zh sentences alone).
+ * Aligner benchmark: speed (CPU seconds, which other work on the machine moves far less than wall
+ * time), peak memory and strict F1 on the dev sets, and on a long synthetic pair (every dev document
+ * concatenated, repeated 1× and 8×) to check that time grows near-linearly; then the CPU of the CLI
+ * aligning the bundled sample end to end (startup, lexicons and all; median of 5 runs).
+ * `npm run bench` (add `-- --sentences 100000` to measure one pair of that many zh sentences alone,
+ * `-- --quick` to stop after the dev sets).
  * Each measurement runs in a child process so its peak RSS is its own.
+ *
+ * `-- --baseline DIR` runs every measurement also with the code in DIR (another checkout, e.g.
+ * `git worktree add /tmp/bitext-base COMMIT`, with node_modules linked and `npx tsc -p
+ * tsconfig.build.json` run there for the CLI) in the same run, and prints the ratio: the machine's
+ * load then weighs on both alike.
  * The gold data is read from ../shared/eval (copyrighted, never copied into the repository).
  */
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { alignSentences } from '../src/core/align/index.js';
+import { execFileSync, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { alignSentences as AlignSentences } from '../src/core/align/index.js';
 import { addCounts, countAlignment, type IdBead, NO_COUNTS, strictScore } from '../src/core/align/score.js';
 import { DEV_SETS, EVAL_ROOT, type GoldDocument, readDevSet } from './eval-data.js';
 
@@ -16,6 +25,8 @@ interface Measurement {
   zh: number;
   en: number;
   seconds: number;
+  /** User + system CPU of the alignment (all threads). */
+  cpuSeconds: number;
   peakRssMb: number;
   strictF1: number;
 }
@@ -55,13 +66,20 @@ async function pairOfSize(sentences: number): Promise<GoldDocument> {
   return { name: `${sentences} sentences`, zh: full.zh.slice(0, zhEnd), en: full.en.slice(0, enEnd), gold };
 }
 
-function measure(label: string, documents: readonly GoldDocument[]): Measurement {
+function measure(
+  label: string,
+  documents: readonly GoldDocument[],
+  alignSentences: typeof AlignSentences,
+): Measurement {
   let counts = NO_COUNTS;
   const started = performance.now();
+  const cpuStart = process.cpuUsage();
   for (const doc of documents)
     counts = addCounts(counts, countAlignment(alignSentences(doc.zh, doc.en), doc.gold));
+  const cpu = process.cpuUsage(cpuStart);
   const seconds = (performance.now() - started) / 1000;
   return {
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
     label,
     zh: documents.reduce((n, d) => n + d.zh.length, 0),
     en: documents.reduce((n, d) => n + d.en.length, 0),
@@ -71,53 +89,117 @@ function measure(label: string, documents: readonly GoldDocument[]): Measurement
   };
 }
 
-async function child(task: string): Promise<void> {
+/** The repository root of this benchmark's own code. */
+const OWN_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+async function child(task: string, root: string): Promise<void> {
+  const aligner = pathToFileURL(path.join(root, 'src/core/align/index.ts')).href;
+  const { alignSentences } = (await import(aligner)) as { alignSentences: typeof AlignSentences };
   let documents: GoldDocument[];
   if (task.startsWith('set:')) documents = (await readDevSet(task.slice(4))) ?? [];
   else if (task.startsWith('times:')) documents = [await syntheticPair(Number(task.slice(6)))];
   else documents = [await pairOfSize(Number(task.slice(10)))];
   // Warm the lazy lexicons (jieba, CC-CEDICT, OpenCC) so the timing is the aligner's.
   alignSentences(['你好。'], ['Hello.']);
-  process.stdout.write(JSON.stringify(measure(task, documents)));
+  process.stdout.write(JSON.stringify(measure(task, documents, alignSentences)));
 }
 
-function runChild(task: string): Measurement {
+function runChild(task: string, root = OWN_ROOT): Measurement {
   const script = fileURLToPath(import.meta.url);
-  const output = execFileSync(process.execPath, [...process.execArgv, script, '--child', task], {
+  const output = execFileSync(process.execPath, [...process.execArgv, script, '--child', task, root], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
   });
   return JSON.parse(output) as Measurement;
 }
 
-function report(m: Measurement): string {
-  const perSecond = (m.zh + m.en) / m.seconds;
+function report(m: Measurement, who = ''): string {
+  const perSecond = (m.zh + m.en) / m.cpuSeconds;
   return (
-    `${m.label.padEnd(22)} ${String(m.zh).padStart(7)} zh ${String(m.en).padStart(7)} en  ` +
-    `${m.seconds.toFixed(1).padStart(7)} s  ${perSecond.toFixed(0).padStart(6)} sentences/s  ` +
+    `${(who + m.label).padEnd(31)} ${String(m.zh).padStart(7)} zh ${String(m.en).padStart(7)} en  ` +
+    `${m.cpuSeconds.toFixed(2).padStart(7)} s CPU (${m.seconds.toFixed(1)} s wall)  ` +
+    `${perSecond.toFixed(0).padStart(6)} sentences/CPU s  ` +
     `peak RSS ${m.peakRssMb.toFixed(0).padStart(5)} MB  strict F1 ${m.strictF1.toFixed(4)}`
+  );
+}
+
+/** Runs a task with this code and, when given, the baseline's; prints both and the CPU ratio. */
+function compare(task: string, baseline: string | undefined): [Measurement, Measurement | undefined] {
+  const own = runChild(task);
+  const base = baseline === undefined ? undefined : runChild(task, baseline);
+  if (base) console.log(report(base, 'baseline '));
+  console.log(report(own, base ? 'this     ' : ''));
+  if (base) {
+    console.log(
+      `  CPU this/baseline ${(own.cpuSeconds / base.cpuSeconds).toFixed(3)}, ` +
+        `strict F1 change ${(own.strictF1 - base.strictF1).toFixed(4)}`,
+    );
+  }
+  return [own, base];
+}
+
+/** Prints CPU seconds and peak RSS of the whole process when it exits (loaded with --import). */
+const CPU_AT_EXIT = `data:text/javascript,${encodeURIComponent(
+  'import{writeSync}from"node:fs";process.on("exit",()=>{const c=process.cpuUsage();' +
+    'writeSync(2,"\\nbench-cpu "+(c.user+c.system)/1e6+" "+process.resourceUsage().maxRSS/1024+"\\n")})',
+)}`;
+
+/** CPU seconds and peak RSS (medians of `runs`) of `bitext align examples/press-release.txt`, start to exit. */
+function sampleCpu(root: string, runs = 5): { cpuSeconds: number; peakRssMb: number } {
+  const cpu: number[] = [];
+  const rss: number[] = [];
+  const cli = path.join(root, 'bin/bitext.js');
+  for (let r = 0; r < runs; r++) {
+    const run = spawnSync(
+      process.execPath,
+      ['--import', CPU_AT_EXIT, cli, 'align', path.join(root, 'examples/press-release.txt')],
+      { encoding: 'utf8', maxBuffer: 1 << 24 },
+    );
+    const figures = /bench-cpu (\S+) (\S+)/.exec(run.stderr ?? '');
+    if (run.status !== 0 || !figures) throw new Error(`${cli} failed on the sample: ${run.stderr}`);
+    cpu.push(Number(figures[1]));
+    rss.push(Number(figures[2]));
+  }
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  return { cpuSeconds: median(cpu), peakRssMb: median(rss) };
+}
+
+function reportSample(who: string, m: { cpuSeconds: number; peakRssMb: number }): void {
+  console.log(
+    `${(who + 'sample end to end').padEnd(31)} ${m.cpuSeconds.toFixed(3).padStart(7)} s CPU  ` +
+      `peak RSS ${m.peakRssMb.toFixed(0).padStart(5)} MB  (bitext align examples/press-release.txt, median of 5)`,
   );
 }
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  if (args[0] === '--child') return child(args[1]!);
-  if (!(await readDevSet(DEV_SETS[0]))) {
-    console.log(`align-bench: skipped, no evaluation data at ${EVAL_ROOT}`);
-    return;
-  }
+  if (args[0] === '--child') return child(args[1]!, args[2] ?? OWN_ROOT);
+  const baselineAt = args.indexOf('--baseline');
+  const baseline = baselineAt >= 0 ? path.resolve(args[baselineAt + 1]!) : undefined;
   const sizeAt = args.indexOf('--sentences');
   if (sizeAt >= 0) {
-    console.log(report(runChild(`sentences:${Number(args[sizeAt + 1])}`)));
+    compare(`sentences:${Number(args[sizeAt + 1])}`, baseline);
     return;
   }
-  for (const set of DEV_SETS) console.log(report(runChild(`set:${set}`)));
-  const once = runChild('times:1');
-  console.log(report(once));
-  const eight = runChild('times:8');
-  console.log(report(eight));
+  const sampleOwn = sampleCpu(OWN_ROOT);
+  if (baseline) {
+    const sampleBase = sampleCpu(baseline);
+    reportSample('baseline ', sampleBase);
+    reportSample('this     ', sampleOwn);
+    console.log(`  CPU this/baseline ${(sampleOwn.cpuSeconds / sampleBase.cpuSeconds).toFixed(3)}`);
+  } else reportSample('', sampleOwn);
+  if (!(await readDevSet(DEV_SETS[0]))) {
+    console.log(`align-bench: dev-set runs skipped, no evaluation data at ${EVAL_ROOT}`);
+    return;
+  }
+  for (const set of DEV_SETS) compare(`set:${set}`, baseline);
+  if (args.includes('--quick')) return;
+  const [once, onceBase] = compare('times:1', baseline);
+  const [eight, eightBase] = compare('times:8', baseline);
+  const ratio = (e: Measurement, o: Measurement) => (e.cpuSeconds / o.cpuSeconds).toFixed(2);
   console.log(
-    `time ratio 8×/1×: ${(eight.seconds / once.seconds).toFixed(2)} (linear would be 8; target ≤ 10)`,
+    `CPU ratio 8×/1×: ${ratio(eight, once)}${onceBase && eightBase ? ` (baseline ${ratio(eightBase, onceBase)})` : ''}` +
+      ' (linear would be 8; target ≤ 9)',
   );
 }
 

@@ -109,27 +109,95 @@ export function coverageRatioCost(tokens: KeyedTokens, weight: number, hit: numb
     if (!covered) return logMissHit - logNotChance;
     return logHit - Math.log(Math.max(-Math.expm1(logNotChance), 1e-6));
   };
-  const covered = coverageFlags(tokens);
   const emptyTokenScore = Math.log(1 - hit);
-  return (zs, ze, es, ee) => {
-    if (zs === ze || es === ee) {
-      if (!TUNING.emptyTokens) return 0;
-      const n = zhTokenStart[ze]! - zhTokenStart[zs]! + enTokenStart[ee]! - enTokenStart[es]!;
-      return -weight * n * emptyTokenScore;
+  // A zh token is covered when the bead's en side has one of its keys, so the zh side's score is a
+  // sum over its sentences of a term that depends on the sentence and the en range only (and the
+  // en side's likewise). Which tokens of sentence i one sentence j of the other side covers is a
+  // pair of bit masks (tokens are at most 64 per sentence), computed once per sentence pair; a
+  // sentence's term for a range ORs its masks over the range and is kept in a small cache, so the
+  // ~13 shapes that end at a cell, the next cells and the later passes share them.
+  const masks = new PairMaskCache(tokens);
+  const covered = coverageFlags(tokens);
+  const zhTerms = new RangeTermCache();
+  const enTerms = new RangeTermCache();
+  /** Score of zh sentence i's tokens against the en sentences [es, ee), which hold enLength tokens. */
+  const zhSentenceScore = (i: number, es: number, ee: number, enLength: number): number => {
+    let low = 0;
+    let high = 0;
+    for (let j = es; j < ee; j++) {
+      const slot = masks.slot(i, j);
+      low |= masks.zhLow[slot]!;
+      high |= masks.zhHigh[slot]!;
     }
-    const flags = covered(zs, ze, es, ee);
+    const from = zhTokenStart[i]!;
+    let score = 0;
+    for (let t = from; t < zhTokenStart[i + 1]!; t++) {
+      const bit = t - from;
+      const covered = bit < 32 ? (low >>> bit) & 1 : (high >>> (bit - 32)) & 1;
+      score += tokenScore(covered === 1, zhLogMiss[t]!, enLength);
+    }
+    return score;
+  };
+  const enSentenceScore = (j: number, zs: number, ze: number, zhLength: number): number => {
+    let low = 0;
+    let high = 0;
+    for (let i = zs; i < ze; i++) {
+      const slot = masks.slot(i, j);
+      low |= masks.enLow[slot]!;
+      high |= masks.enHigh[slot]!;
+    }
+    const from = enTokenStart[j]!;
+    let score = 0;
+    for (let k = from; k < enTokenStart[j + 1]!; k++) {
+      const bit = k - from;
+      const covered = bit < 32 ? (low >>> bit) & 1 : (high >>> (bit - 32)) & 1;
+      score += tokenScore(covered === 1, enLogMiss[k]!, zhLength);
+    }
+    return score;
+  };
+  return (zs, ze, es, ee) => {
     const zhFrom = zhTokenStart[zs]!;
     const zhTo = zhTokenStart[ze]!;
     const enFrom = enTokenStart[es]!;
     const enTo = enTokenStart[ee]!;
+    if (zs === ze || es === ee) {
+      if (!TUNING.emptyTokens) return 0;
+      return -weight * (zhTo - zhFrom + enTo - enFrom) * emptyTokenScore;
+    }
     let score = 0;
-    for (let t = zhFrom; t < zhTo; t++)
-      score += tokenScore(flags.zh[t - zhFrom] === 1, zhLogMiss[t]!, enTo - enFrom);
-    for (let k = enFrom; k < enTo; k++)
-      score += tokenScore(flags.en[k - enFrom] === 1, enLogMiss[k]!, zhTo - zhFrom);
+    if (ze - zs > MAX_CACHED_RANGE || ee - es > MAX_CACHED_RANGE) {
+      // Beads of the coarse levels (units of 2, 4, 8… sentences) are scored directly.
+      const flags = covered(zs, ze, es, ee);
+      for (let t = zhFrom; t < zhTo; t++)
+        score += tokenScore(flags.zh[t - zhFrom] === 1, zhLogMiss[t]!, enTo - enFrom);
+      for (let k = enFrom; k < enTo; k++)
+        score += tokenScore(flags.en[k - enFrom] === 1, enLogMiss[k]!, zhTo - zhFrom);
+      return -weight * score;
+    }
+    for (let i = zs; i < ze; i++) {
+      if (zhTokenStart[i] === zhTokenStart[i + 1]) continue;
+      let term = zhTerms.get(i, es, ee);
+      if (term === undefined) {
+        term = zhSentenceScore(i, es, ee, enTo - enFrom);
+        zhTerms.set(i, es, ee, term);
+      }
+      score += term;
+    }
+    for (let j = es; j < ee; j++) {
+      if (enTokenStart[j] === enTokenStart[j + 1]) continue;
+      let term = enTerms.get(j, zs, ze);
+      if (term === undefined) {
+        term = enSentenceScore(j, zs, ze, zhTo - zhFrom);
+        enTerms.set(j, zs, ze, term);
+      }
+      score += term;
+    }
     return -weight * score;
   };
 }
+
+/** Beads with more sentences than this on a side (coarse-level units) are not cached per sentence. */
+const MAX_CACHED_RANGE = 5;
 
 interface CoverageFlags {
   zh: Uint8Array;
@@ -169,4 +237,98 @@ function coverageFlags(
     for (let k = enFrom; k < enTo; k++) flags.en[k - enFrom] = zhStamp[enKeys[k]!] === stamp ? 1 : 0;
     return flags;
   };
+}
+
+/** Slot of a key of up to three integers in a direct-mapped table of 2^bits entries. */
+function slotOf(a: number, b: number, c: number, bits: number): number {
+  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77) ^ Math.imul(c, 0xc2b2ae3d)) >>> (32 - bits);
+}
+
+/**
+ * A direct-mapped cache of a sentence's score against a range of the other side, keyed
+ * (sentence, range start, range end). The searches visit cells row by row in a narrow band, so the
+ * entries in use at any time are few; a collision only costs recomputing one entry.
+ */
+class RangeTermCache {
+  private static readonly BITS = 15;
+  private readonly keys = new Int32Array(3 << RangeTermCache.BITS).fill(-1);
+  private readonly values = new Float64Array(1 << RangeTermCache.BITS);
+
+  get(sentence: number, start: number, end: number): number | undefined {
+    const s = slotOf(sentence, start, end, RangeTermCache.BITS);
+    const keys = this.keys;
+    return keys[3 * s] === sentence && keys[3 * s + 1] === start && keys[3 * s + 2] === end
+      ? this.values[s]
+      : undefined;
+  }
+
+  set(sentence: number, start: number, end: number, value: number): void {
+    const s = slotOf(sentence, start, end, RangeTermCache.BITS);
+    this.keys[3 * s] = sentence;
+    this.keys[3 * s + 1] = start;
+    this.keys[3 * s + 2] = end;
+    this.values[s] = value;
+  }
+}
+
+/**
+ * Per pair of sentences (zh i, en j): which of i's tokens j covers and which of j's tokens i
+ * covers, as 64-bit masks in two 32-bit halves, in a direct-mapped table filled on demand.
+ */
+class PairMaskCache {
+  private static readonly BITS = 14;
+  readonly zhLow = new Int32Array(1 << PairMaskCache.BITS);
+  readonly zhHigh = new Int32Array(1 << PairMaskCache.BITS);
+  readonly enLow = new Int32Array(1 << PairMaskCache.BITS);
+  readonly enHigh = new Int32Array(1 << PairMaskCache.BITS);
+  private readonly zhOf = new Int32Array(1 << PairMaskCache.BITS).fill(-1);
+  private readonly enOf = new Int32Array(1 << PairMaskCache.BITS).fill(-1);
+  private readonly enStamp: Int32Array;
+  private readonly zhStamp: Int32Array;
+  private stamp = 0;
+
+  constructor(private readonly tokens: KeyedTokens) {
+    this.enStamp = new Int32Array(tokens.keyCount);
+    this.zhStamp = new Int32Array(tokens.keyCount);
+  }
+
+  /** The table slot holding the masks of (i, j), computed if they are not there. */
+  slot(i: number, j: number): number {
+    const s = slotOf(i, j, 0, PairMaskCache.BITS);
+    if (this.zhOf[s] === i && this.enOf[s] === j) return s;
+    const { zhTokenStart, zhKeyStart, zhKeys, enTokenStart, enKeys } = this.tokens;
+    const stamp = ++this.stamp;
+    const enFrom = enTokenStart[j]!;
+    const enTo = enTokenStart[j + 1]!;
+    for (let k = enFrom; k < enTo; k++) this.enStamp[enKeys[k]!] = stamp;
+    const zhFrom = zhTokenStart[i]!;
+    let low = 0;
+    let high = 0;
+    for (let t = zhFrom; t < zhTokenStart[i + 1]!; t++) {
+      let covered = false;
+      for (let k = zhKeyStart[t]!; k < zhKeyStart[t + 1]!; k++) {
+        const key = zhKeys[k]!;
+        this.zhStamp[key] = stamp;
+        if (this.enStamp[key] === stamp) covered = true;
+      }
+      const bit = t - zhFrom;
+      if (covered && bit < 32) low |= 1 << bit;
+      else if (covered) high |= 1 << (bit - 32);
+    }
+    this.zhLow[s] = low;
+    this.zhHigh[s] = high;
+    low = 0;
+    high = 0;
+    for (let k = enFrom; k < enTo; k++) {
+      if (this.zhStamp[enKeys[k]!] !== stamp) continue;
+      const bit = k - enFrom;
+      if (bit < 32) low |= 1 << bit;
+      else high |= 1 << (bit - 32);
+    }
+    this.enLow[s] = low;
+    this.enHigh[s] = high;
+    this.zhOf[s] = i;
+    this.enOf[s] = j;
+    return s;
+  }
 }

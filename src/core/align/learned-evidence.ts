@@ -47,39 +47,69 @@ export function learnTranslations(
       for (const s of enStems[j]!) en.push(intern(enIds, enCount, s));
     if (zh.length > 0 && en.length > 0) pairs.push({ zh, en });
   }
-  // t(e|f) in a sparse map keyed f·E + e; the NULL word (id −1) absorbs function words.
+  // t(e|f) per co-occurring pair (f, e), the NULL word (id zhTypes) included to absorb function
+  // words. Each pair gets a dense id in order of first appearance, and every bead's co-occurrences
+  // are listed once as ids (per en token: NULL's, then each zh token's), so the EM iterations run
+  // over typed arrays instead of a map keyed f·E + e (the sums are the same, in the same order).
   const enTypes = enIds.size;
   const nullId = zhIds.size;
-  let table = new Map<number, number>();
-  const uniform = 1 / Math.max(enTypes, 1);
-  const t = (f: number, e: number) => table.get(f * enTypes + e) ?? uniform;
+  const idOfKey = new Map<number, number>();
+  const zhOfId: number[] = [];
+  const enOfId: number[] = [];
+  const cooccurrences: number[] = [];
+  const idOf = (f: number, e: number) => {
+    const key = f * enTypes + e;
+    let id = idOfKey.get(key);
+    if (id === undefined) {
+      id = zhOfId.length;
+      idOfKey.set(key, id);
+      zhOfId.push(f);
+      enOfId.push(e);
+    }
+    return id;
+  };
+  const zhLengths = new Int32Array(pairs.length);
+  const enLengths = new Int32Array(pairs.length);
+  pairs.forEach(({ zh, en }, p) => {
+    zhLengths[p] = zh.length;
+    enLengths[p] = en.length;
+    for (const e of en) {
+      cooccurrences.push(idOf(nullId, e));
+      for (const f of zh) cooccurrences.push(idOf(f, e));
+    }
+  });
+  const ids = Int32Array.from(cooccurrences);
+  const zhOf = Int32Array.from(zhOfId);
+  const t = new Float64Array(zhOfId.length).fill(1 / Math.max(enTypes, 1));
+  const counts = new Float64Array(zhOfId.length);
+  const totals = new Float64Array(nullId + 1);
   for (let iteration = 0; iteration < options.iterations; iteration++) {
-    const counts = new Map<number, number>();
-    const totals = new Float64Array(nullId + 1);
-    for (const { zh, en } of pairs) {
-      for (const e of en) {
-        let norm = t(nullId, e);
-        for (const f of zh) norm += t(f, e);
-        const addTo = (f: number) => {
-          const share = t(f, e) / norm;
-          const key = f * enTypes + e;
-          counts.set(key, (counts.get(key) ?? 0) + share);
-          totals[f]! += share;
-        };
-        addTo(nullId);
-        for (const f of zh) addTo(f);
+    counts.fill(0);
+    totals.fill(0);
+    let at = 0;
+    for (let p = 0; p < pairs.length; p++) {
+      const width = zhLengths[p]! + 1;
+      for (let n = enLengths[p]!; n > 0; n--, at += width) {
+        let norm = 0;
+        for (let k = at; k < at + width; k++) norm += t[ids[k]!]!;
+        for (let k = at; k < at + width; k++) {
+          const id = ids[k]!;
+          const share = t[id]! / norm;
+          counts[id]! += share;
+          totals[zhOf[id]!]! += share;
+        }
       }
     }
-    table = new Map();
-    for (const [key, count] of counts) table.set(key, count / totals[Math.floor(key / enTypes)]!);
+    for (let id = 0; id < t.length; id++) t[id] = counts[id]! / totals[zhOf[id]!]!;
   }
   const zhWordsById = [...zhIds.keys()];
   const enStemsById = [...enIds.keys()];
   const learned = new Map<string, string[]>();
-  for (const [key, probability] of table) {
-    if (probability < options.threshold) continue;
-    const f = Math.floor(key / enTypes);
-    const e = key % enTypes;
+  if (options.iterations === 0) return learned;
+  for (let id = 0; id < t.length; id++) {
+    if (t[id]! < options.threshold) continue;
+    const f = zhOfId[id]!;
+    const e = enOfId[id]!;
     if (f === nullId || zhCount[f]! < options.minCount || enCount[e]! < options.minCount) continue;
     const word = zhWordsById[f]!;
     const list = learned.get(word) ?? [];

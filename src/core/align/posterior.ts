@@ -24,10 +24,7 @@ export function beadPosteriors(
   const { lo, hi } = bandAround(path, 1, zhCount, enCount, options.bandWidth);
   const offsets = new Float64Array(zhCount + 2);
   for (let i = 0; i <= zhCount; i++) offsets[i + 1] = offsets[i]! + (hi[i]! - lo[i]! + 1);
-  const inBand = (i: number, j: number) => i >= 0 && i <= zhCount && j >= lo[i]! && j <= hi[i]!;
   const at = (i: number, j: number) => offsets[i]! + j - lo[i]!;
-  const edge = (shape: BeadShape, i: number, j: number) =>
-    (shape.cost + cost(i, i + shape.zh, j, j + shape.en)) / temperature;
 
   // forward[i,j] = −log Σ over partial paths (0,0)→(i,j) of exp(−cost/T); backward from (i,j) to the end.
   const cells = offsets[zhCount + 1]!;
@@ -36,41 +33,47 @@ export function beadPosteriors(
   // Cost of the bead of shape s that ends at cell c, at c·S + s: the forward pass evaluates each bead
   // once and the backward pass reads it back (bead costs are most of the work).
   const S = shapes.length;
+  const shapeZh = Int32Array.from(shapes, (shape) => shape.zh);
+  const shapeEn = Int32Array.from(shapes, (shape) => shape.en);
+  const shapeCost = Float64Array.from(shapes, (shape) => shape.cost);
   const edges = new Float64Array(cells * S).fill(Number.POSITIVE_INFINITY);
   forward[0] = 0;
-  const terms: number[] = [];
+  const terms = new Float64Array(S);
   for (let i = 0; i <= zhCount; i++) {
-    for (let j = lo[i]!; j <= hi[i]!; j++) {
+    const rowLo = lo[i]!;
+    const rowHi = hi[i]!;
+    for (let j = rowLo; j <= rowHi; j++) {
       if (i === 0 && j === 0) continue;
-      terms.length = 0;
+      let count = 0;
       const cell = at(i, j);
-      shapes.forEach((shape, s) => {
-        const pi = i - shape.zh;
-        const pj = j - shape.en;
-        if (!inBand(pi, pj)) return;
+      for (let s = 0; s < S; s++) {
+        const pi = i - shapeZh[s]!;
+        const pj = j - shapeEn[s]!;
+        if (pi < 0 || pj < lo[pi]! || pj > hi[pi]!) continue;
         const previous = forward[at(pi, pj)]!;
-        if (previous === Number.POSITIVE_INFINITY) return;
-        const cost = edge(shape, pi, pj);
-        edges[cell * S + s] = cost;
-        terms.push(previous + cost);
-      });
-      forward[cell] = softMin(terms);
+        if (previous === Number.POSITIVE_INFINITY) continue;
+        const edge = (shapeCost[s]! + cost(pi, i, pj, j)) / temperature;
+        edges[cell * S + s] = edge;
+        terms[count++] = previous + edge;
+      }
+      forward[cell] = softMin(terms, count);
     }
   }
   backward[at(zhCount, enCount)] = 0;
   for (let i = zhCount; i >= 0; i--) {
     for (let j = hi[i]!; j >= lo[i]!; j--) {
       if (i === zhCount && j === enCount) continue;
-      terms.length = 0;
-      shapes.forEach((shape, s) => {
-        const ni = i + shape.zh;
-        const nj = j + shape.en;
-        if (!inBand(ni, nj)) return;
+      let count = 0;
+      for (let s = 0; s < S; s++) {
+        const ni = i + shapeZh[s]!;
+        const nj = j + shapeEn[s]!;
+        if (ni > zhCount || nj < lo[ni]! || nj > hi[ni]!) continue;
         const next = backward[at(ni, nj)]!;
-        const cost = edges[at(ni, nj) * S + s]!;
-        if (next !== Number.POSITIVE_INFINITY && cost !== Number.POSITIVE_INFINITY) terms.push(next + cost);
-      });
-      backward[at(i, j)] = softMin(terms);
+        const edge = edges[at(ni, nj) * S + s]!;
+        if (next !== Number.POSITIVE_INFINITY && edge !== Number.POSITIVE_INFINITY)
+          terms[count++] = next + edge;
+      }
+      backward[at(i, j)] = softMin(terms, count);
     }
   }
   const total = forward[at(zhCount, enCount)]!;
@@ -88,11 +91,11 @@ export function beadPosteriors(
 }
 
 /** −log Σ exp(−x), computed around the smallest term so nothing underflows. */
-function softMin(values: readonly number[]): number {
-  if (values.length === 0) return Number.POSITIVE_INFINITY;
+function softMin(values: Float64Array, count: number): number {
+  if (count === 0) return Number.POSITIVE_INFINITY;
   let min = Number.POSITIVE_INFINITY;
-  for (const v of values) if (v < min) min = v;
+  for (let k = 0; k < count; k++) if (values[k]! < min) min = values[k]!;
   let sum = 0;
-  for (const v of values) sum += Math.exp(min - v);
+  for (let k = 0; k < count; k++) sum += Math.exp(min - values[k]!);
   return min - Math.log(sum);
 }
