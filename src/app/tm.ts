@@ -37,7 +37,12 @@ export async function addDocumentsToTm(
       total: documents.length,
       unit: 'documents',
     });
-    const aligned = await alignDocumentInput(input, { ...options.alignment, encoding: options.encoding });
+    const aligned = await alignDocumentInput(input, {
+      ...options.alignment,
+      encoding: options.encoding,
+      onProgress: (done, total) =>
+        options.onProgress?.({ phase: 'align', item: input.name, done, total, unit: 'steps' }),
+    });
     const units = aligned.pairs.map((pair, position) => ({
       zh: pair.zh,
       en: pair.en,

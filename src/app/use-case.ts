@@ -7,14 +7,15 @@ export interface UseCaseOptions {
 }
 
 export interface Progress {
-  /** What is being done: `align`, `store`, `import`, `extract`, `check`. */
+  /** What is being done: `align`, `store`, `import`, `extract`, `check`, `migrate`. */
   phase: string;
   /** The input being worked on (file name), when there is one. */
   item?: string;
   done: number;
   /** Known only when the amount of work is known in advance. */
   total?: number;
-  unit: 'documents' | 'units' | 'pairs';
+  /** `steps`: the aligner's passes over one document (a large one takes tens of seconds). */
+  unit: 'documents' | 'units' | 'pairs' | 'steps';
 }
 
 /** A document's bytes with the name it goes by (the path as given, an upload's file name, `<stdin>`). */

@@ -11,15 +11,23 @@ export interface CliIo {
    * have arrived: stdin may never end (`bitext align - < /dev/zero`).
    */
   readStdin(maxBytes: number): Promise<Uint8Array>;
-  /** True when stdout is a terminal: only then colour and progress. */
+  /** True when stdout is a terminal: only then colour (and NO_COLOR unset). */
   isTTY: boolean;
+  /** True when stderr is a terminal: only then a progress bar. */
+  stderrIsTTY?: boolean;
   env: Record<string, string | undefined>;
   cwd: string;
 }
 
 /** A CliIo that records output, for tests. */
 export function memoryIo(
-  options: { stdin?: Uint8Array | string; isTTY?: boolean; env?: Record<string, string>; cwd?: string } = {},
+  options: {
+    stdin?: Uint8Array | string;
+    isTTY?: boolean;
+    stderrIsTTY?: boolean;
+    env?: Record<string, string>;
+    cwd?: string;
+  } = {},
 ) {
   const stdout: Array<string | Uint8Array> = [];
   let stderr = '';
@@ -29,6 +37,7 @@ export function memoryIo(
     stderr: { write: (s: string) => (stderr += s) },
     readStdin: async () => (typeof input === 'string' ? new TextEncoder().encode(input) : input),
     isTTY: options.isTTY ?? false,
+    stderrIsTTY: options.stderrIsTTY ?? false,
     env: options.env ?? {},
     cwd: options.cwd ?? process.cwd(),
   };

@@ -8,6 +8,7 @@ export function nodeIo(): CliIo {
     stderr: process.stderr,
     readStdin: (maxBytes) => readAtMost(process.stdin, maxBytes, '<stdin>'),
     isTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
     env: process.env,
     cwd: process.cwd(),
   };

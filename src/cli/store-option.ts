@@ -1,4 +1,4 @@
-import type { DocumentInput } from '../app/use-case.js';
+import type { DocumentInput, Progress } from '../app/use-case.js';
 import type { EncodingName } from '../io/decode.js';
 import { readInputBytes } from '../io/read-text.js';
 import { openStore, parseStoreLocation, type Store } from '../store/open-store.js';
@@ -26,8 +26,15 @@ export async function withStore<T>(
   db: string | undefined,
   mode: 'read' | 'write',
   work: (store: Store) => Promise<T>,
+  onProgress?: (progress: Progress) => void,
 ): Promise<T> {
-  const store = await openStore(storeLocation(io, db), { mode, cwd: io.cwd });
+  const store = await openStore(storeLocation(io, db), {
+    mode,
+    cwd: io.cwd,
+    // A migration that rewrites every unit (re-indexing a TM) takes a minute per million units.
+    onMigrationProgress:
+      onProgress && ((done, total) => onProgress({ phase: 'migrate', done, total, unit: 'units' })),
+  });
   try {
     return await work(store);
   } finally {

@@ -40,11 +40,24 @@ describe('terms CSV/TSV', () => {
     expect(() => parseTermsTable('zh,en,status\n姜江,Jiang,maybe\n', 't.csv')).toThrow(/status must be/);
   });
 
-  it('writes extraction TSV one pair per line', () => {
-    expect(
-      termPairsToTsv([
-        { zh: '姜江', en: 'Jiang\tJiang', score: 0.9, kind: 'person', count: 2, zhCount: 2, enCount: 2 },
-      ]),
-    ).toBe('姜江\tJiang Jiang\t0.9\tperson\n');
+  it('writes extraction TSV one pair per line under a header row, which it reads back', () => {
+    const tsv = termPairsToTsv([
+      { zh: '姜江', en: 'Jiang\tJiang', score: 0.9, kind: 'person', count: 2, zhCount: 2, enCount: 2 },
+    ]);
+    expect(tsv).toBe('zh\ten\tscore\tkind\n姜江\tJiang Jiang\t0.9\tperson\n');
+    expect(parseTermsTable(tsv, 't.tsv')).toEqual([
+      { zh: '姜江', en: 'Jiang Jiang', status: 'preferred', kind: 'person', score: 0.9 },
+    ]);
+    // The same columns without the header (a list written before it had one): a number is a score.
+    expect(parseTermsTable('姜江\tJiang Jiang\t0.9\tperson\n', 't.tsv')[0]).toMatchObject({ score: 0.9 });
+  });
+
+  it('refuses control characters in a termbase table, naming line and column', () => {
+    expect(() => parseTermsTable('zh\ten\n姜\u001b江\tJiang Jiang\n', 't.tsv')).toThrow(
+      expect.objectContaining({
+        message: 'control character U+001B in column 1',
+        location: { file: 't.tsv', line: 2 },
+      }),
+    );
   });
 });

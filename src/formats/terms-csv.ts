@@ -11,9 +11,22 @@ import { parseCsv } from './csv.js';
 const KINDS: readonly TermKind[] = ['person', 'place', 'organization', 'title', 'term'];
 const COLUMNS = ['zh', 'en', 'status', 'kind', 'score', 'note', 'source'] as const;
 
-/** `zh<TAB>en<TAB>score<TAB>kind` per line (tabs and line breaks inside a term become spaces). */
+/**
+ * Extracted pairs as TSV: a header row `zh<TAB>en<TAB>score<TAB>kind`, then one pair a line (tabs and
+ * line breaks inside a term become spaces). parseTermsTable reads it back, so an extracted list can be
+ * reviewed and imported as it is.
+ */
 export function termPairsToTsv(terms: readonly TermPair[]): string {
-  return terms.map((t) => [t.zh, t.en, t.score, t.kind].map(tsvField).join('\t') + '\n').join('');
+  return [['zh', 'en', 'score', 'kind'], ...terms.map((t) => [t.zh, t.en, t.score, t.kind])]
+    .map((row) => row.map(tsvField).join('\t') + '\n')
+    .join('');
+}
+
+/** Termbase entries as TSV: a header row `zh<TAB>en<TAB>status<TAB>kind`, then one entry a line. */
+export function termEntriesToTsv(entries: readonly TermEntry[]): string {
+  return [['zh', 'en', 'status', 'kind'], ...entries.map((e) => [e.zh, e.en, e.status, e.kind ?? ''])]
+    .map((row) => row.map(tsvField).join('\t') + '\n')
+    .join('');
 }
 
 /** RFC 4180 CSV with a header row: zh,en,status,kind,score,note,source (the columns import reads back). */
@@ -40,7 +53,10 @@ export function termPairsToEntries(terms: readonly TermPair[], source?: string):
 /**
  * Reads a termbase from CSV (comma) or TSV (tab): a header row naming the columns (zh, en, and any of
  * status, kind, score, note, source; `source`/`target` and language tags such as zh-CN/en-US are
- * accepted for zh/en), or no header and zh, en[, status] in that order. Status defaults to preferred.
+ * accepted for zh/en), or no header and zh, en[, status] in that order, or zh, en, score[, kind] as
+ * `bitext terms` writes them (a number in the third column is a score, never a status). Status
+ * defaults to preferred. Control characters other than tab and line breaks (NUL, ESC…) are refused,
+ * as `align` and `qa` refuse them, naming the line and column.
  */
 export function parseTermsTable(text: string, file: string): TermEntry[] {
   const delimiter = firstLine(text).includes('\t') ? '\t' : ',';
@@ -51,9 +67,15 @@ export function parseTermsTable(text: string, file: string): TermEntry[] {
   const nonEmpty = rows.filter((r) => r.cells.some((c) => c.trim()));
   if (nonEmpty.length === 0) return [];
   const header = headerColumns(nonEmpty[0]!.cells);
-  const columns = header ?? { zh: 0, en: 1, status: 2 };
+  const third = (nonEmpty[0]!.cells[2] ?? '').trim();
+  const columns =
+    header ??
+    (third !== '' && Number.isFinite(Number(third))
+      ? { zh: 0, en: 1, score: 2, kind: 3 }
+      : { zh: 0, en: 1, status: 2 });
   const entries: TermEntry[] = [];
   for (const { cells, line } of header ? nonEmpty.slice(1) : nonEmpty) {
+    refuseControls(cells, file, line);
     const cell = (name: string) => {
       const index = (columns as Record<string, number | undefined>)[name];
       return index === undefined ? '' : (cells[index] ?? '').trim();
@@ -91,6 +113,21 @@ export function parseTermsTable(text: string, file: string): TermEntry[] {
     entries.push(entry);
   }
   return entries;
+}
+
+/** C0 controls but tab, line feed and carriage return; DEL; C1 controls. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+function refuseControls(cells: readonly string[], file: string, line: number): void {
+  for (const [index, cell] of cells.entries()) {
+    const at = cell.search(CONTROL);
+    if (at < 0) continue;
+    const code = cell.codePointAt(at)!.toString(16).toUpperCase().padStart(4, '0');
+    throw new BitextError('TERMS_MALFORMED', `control character U+${code} in column ${index + 1}`, {
+      file,
+      line,
+    });
+  }
 }
 
 function headerColumns(cells: readonly string[]): Record<string, number> | undefined {

@@ -63,6 +63,49 @@ describe('readTsv', () => {
     expect((await read('Hello\t你好\nWorld\t世界')).map((u) => u.zh)).toEqual(['你好', '世界']);
   });
 
+  it('recognises a zh/en, source/target or Chinese/English header and does not store it', async () => {
+    for (const header of ['zh\ten', 'source\ttarget', 'Chinese\tEnglish\tconfidence', '中文\t英文']) {
+      const units = await read(`${header}\n你好\tHello\n`);
+      expect(units.map(({ zh, en, position }) => ({ zh, en, position }))).toEqual([
+        { zh: '你好', en: 'Hello', position: 0 },
+      ]);
+    }
+    // source/target name no language: the text does, as without a header.
+    expect(await read('source\ttarget\nHello\t你好\n')).toEqual([{ zh: '你好', en: 'Hello', position: 0 }]);
+    expect((await read('en\tzh\nHello\t你好\n')).map((u) => [u.zh, u.en])).toEqual([['你好', 'Hello']]);
+  });
+
+  it('refuses a third column that is not a confidence, and a fourth, naming line and column', async () => {
+    const describe = async (text: string) => {
+      try {
+        await read(text);
+      } catch (error) {
+        if (isBitextError(error)) return error.describe();
+      }
+      return 'no error';
+    };
+    expect(await describe('你好\tHello\t0.9\n世界\tWorld\tgreeting\n')).toBe(
+      'pairs.tsv:2:10: a third column "greeting" that is not a confidence (a number from 0 to 1); tm import reads zh<TAB>en[<TAB>confidence]: remove it (cut -f1,2)',
+    );
+    expect(await describe('你好\tHello\t5\n')).toMatch(
+      /^pairs\.tsv:1:10: a third column "5" that is not a confidence/,
+    );
+    expect(await describe('你好\tHello\t0.9\tnote\n')).toBe(
+      'pairs.tsv:1:14: 4 tab-separated columns; tm import reads zh<TAB>en and an optional confidence (0–1): remove the others (cut -f1-3)',
+    );
+    expect(await describe('zh\ten\tnote\n你好\tHello\n')).toMatch(
+      /^pairs\.tsv:1:7: a header with columns "zh", "en", "note"/,
+    );
+  });
+
+  it('refuses NUL and ESC in the text as align does, naming line and column', async () => {
+    const message = async (text: string) => (await failure(read(text))).message;
+    expect(await message('你好\tHello\n世\u001b界\tWorld\n')).toBe(
+      'control character U+001B (ESC) in the text; remove it (bitext align cleans control characters away)',
+    );
+    expect(await message('你好\tHel\u0000lo\n'.repeat(1))).toMatch(/U\+0000 \(NUL\)|binary/);
+  });
+
   it('names the line that has no tab', async () => {
     try {
       await read('你好\tHello\n只有一列\n');

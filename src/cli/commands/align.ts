@@ -1,12 +1,15 @@
 import { type Command, Option } from 'commander';
 import { alignDocumentInput, sideTextOf } from '../../app/document-input.js';
+import type { Progress } from '../../app/use-case.js';
 import { type AlignedDocument, alignDocument, type DocumentOptions } from '../../core/document.js';
 import type { CleaningReport } from '../../core/normalize/index.js';
 import { formatDocument, PAIR_FORMATS, type PairFormat, pairsToXlsx } from '../../formats/pairs.js';
 import type { EncodingName } from '../../io/decode.js';
 import type { CliIo } from '../io.js';
+import { outputMode, withExamples, withSharedFlags } from '../options.js';
 import { refuseBinaryOnTerminal, refuseOutputOverInputs, writeOutput } from '../output.js';
-import { ENCODINGS, readInput } from '../store-option.js';
+import { progressBar } from '../progress.js';
+import { readInput } from '../store-option.js';
 
 interface AlignFlags {
   presplit?: boolean;
@@ -21,25 +24,15 @@ interface AlignFlags {
   controls: boolean;
   spaces: boolean;
   verbose?: boolean;
+  quiet?: boolean;
 }
 
-const EXAMPLES = `
-Examples:
-  $ bitext align examples/press-release.txt                  one file, Chinese then English paragraphs
-  $ bitext align page.html                                   a web page: the article's text, no navigation
-  $ bitext align release.docx                                a Word file: paragraphs, zh|en tables as pairs
-  $ bitext align release.pdf                                 a PDF: lines re-joined, headers and page numbers dropped
-  $ bitext align pairs.xlsx                                  a sheet (or .csv) of zh|en rows, either order
-  $ bitext align project.xliff                               a TMX or XLIFF's two sides, aligned afresh
-  $ bitext align zh.txt en.txt --format tmx --out pairs.tmx   two files, one per language
-  $ bitext align --presplit zh.txt en.txt --format align      one sentence per line, never re-split
-  $ bitext align doc.txt --format xlsx --out pairs.xlsx       a sheet to review the pairs in Excel
-  $ cat doc.txt | bitext align - --format jsonl               read standard input
-  $ bitext align doc.txt --script simplified --format json    Simplified output, with the cleaning report`;
-
 export function registerAlign(program: Command, io: CliIo): void {
-  program
-    .command('align')
+  const align = withSharedFlags(program.command('align'), {
+    format: [...PAIR_FORMATS, 'json', 'xlsx'],
+    out: true,
+    encoding: true,
+  })
     .description(
       'align a bilingual document (one file with both languages, or two files) into sentence pairs',
     )
@@ -49,15 +42,6 @@ export function registerAlign(program: Command, io: CliIo): void {
     )
     .argument('[en-file]', 'the English side')
     .option('--presplit', 'inputs have one sentence per line: never re-split (needs two files)')
-    .addOption(
-      new Option('--encoding <name>', 'force the input encoding (default: detected)').choices(ENCODINGS),
-    )
-    .addOption(
-      new Option('-f, --format <format>', 'output format')
-        .choices([...PAIR_FORMATS, 'json', 'xlsx'])
-        .default('tsv'),
-    )
-    .option('-o, --out <file>', 'write to a file (atomically) instead of stdout')
     .addOption(
       new Option('--script <script>', 'script of the Chinese output')
         .choices(['original', 'simplified', 'traditional'])
@@ -69,12 +53,15 @@ export function registerAlign(program: Command, io: CliIo): void {
     .option('--no-unicode', 'skip Unicode NFC normalisation')
     .option('--no-controls', 'keep control and zero-width characters')
     .option('--no-spaces', 'keep full-width spaces and runs of white space')
-    .option('-v, --verbose', 'report what cleaning changed, by kind, on stderr')
-    .addHelpText('after', EXAMPLES)
     .action(async (file: string, enFile: string | undefined, flags: AlignFlags) => {
       await refuseOutputOverInputs(io, flags.out, [file, enFile]);
       if (flags.format === 'xlsx') refuseBinaryOnTerminal(io, 'xlsx', flags.out);
+      const bar = progressBar(io, outputMode(io, flags).progress);
+      const name = enFile === undefined ? file : `${file} + ${enFile}`;
+      const onProgress = (done: number, total: number) =>
+        bar.onProgress({ phase: 'align', item: name, done, total, unit: 'steps' } satisfies Progress);
       const options: DocumentOptions = {
+        onProgress,
         presplit: flags.presplit,
         script: flags.script,
         keepUnpaired: flags.keepUnpaired,
@@ -88,16 +75,23 @@ export function registerAlign(program: Command, io: CliIo): void {
           : false,
       };
       let document: AlignedDocument;
-      if (enFile === undefined) {
-        document = await alignDocumentInput(await readInput(io, file), {
-          ...options,
-          encoding: flags.encoding,
-        });
-      } else {
-        const [zh, en] = await Promise.all(
-          [file, enFile].map(async (path) => sideTextOf(await readInput(io, path), flags.encoding)),
-        );
-        document = alignDocument({ zh: zh!, en: en! }, { ...options, sourceNames: { zh: file, en: enFile } });
+      try {
+        if (enFile === undefined) {
+          document = await alignDocumentInput(await readInput(io, file), {
+            ...options,
+            encoding: flags.encoding,
+          });
+        } else {
+          const [zh, en] = await Promise.all(
+            [file, enFile].map(async (path) => sideTextOf(await readInput(io, path), flags.encoding)),
+          );
+          document = alignDocument(
+            { zh: zh!, en: en! },
+            { ...options, sourceNames: { zh: file, en: enFile } },
+          );
+        }
+      } finally {
+        bar.stop();
       }
       const source = enFile === undefined ? file : `${file} + ${enFile}`;
       const output =
@@ -114,6 +108,34 @@ export function registerAlign(program: Command, io: CliIo): void {
       }
       await writeOutput(io, output, flags.out);
     });
+  withExamples(align, [
+    { command: 'bitext align examples/press-release.txt', says: 'one file, Chinese then English paragraphs' },
+    { command: 'bitext align page.html', says: "a web page: the article's text, no navigation" },
+    { command: 'bitext align release.docx', says: 'a Word file: paragraphs, zh|en tables as pairs' },
+    { command: 'bitext align release.pdf', says: 'a PDF: lines re-joined, headers and page numbers dropped' },
+    { command: 'bitext align pairs.xlsx', says: 'a sheet (or .csv) of zh|en rows, either order' },
+    { command: 'bitext align memory.tmx', says: "a TMX or XLIFF's two sides, aligned afresh" },
+    {
+      command: 'bitext align zh.txt en.txt --format tmx --out pairs.tmx',
+      says: 'two files, one per language',
+    },
+    {
+      command: 'bitext align --presplit zh.txt en.txt --format align',
+      says: 'one sentence per line, never re-split',
+    },
+    {
+      command: 'bitext align examples/press-release.txt --format xlsx --out pairs.xlsx',
+      says: 'a sheet to review in Excel',
+    },
+    {
+      command: 'cat examples/press-release.txt | bitext align - --format jsonl',
+      says: 'read standard input',
+    },
+    {
+      command: 'bitext align examples/press-release.txt --script simplified --format json',
+      says: 'Simplified output, with the cleaning report',
+    },
+  ]);
 }
 
 /** `--format json`: the whole result, with the cleaning report. */

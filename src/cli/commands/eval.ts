@@ -16,6 +16,7 @@ import {
 } from '../../core/align/score.js';
 import { BitextError } from '../../core/errors.js';
 import type { CliIo } from '../io.js';
+import { withExamples, withSharedFlags } from '../options.js';
 
 /** One gold document: NAME.zh and NAME.en (one sentence per line) and NAME.align. */
 export interface GoldDocument {
@@ -53,28 +54,30 @@ export interface EvalResult {
   evidence: Required<EvidenceSwitches>;
 }
 
-const EXAMPLES = `
-Examples:
-  $ bitext eval ../shared/eval/mac-dev                        strict P/R/F1 per document and pooled
-  $ bitext eval ../shared/eval/mac-dev --json                 the same as JSON
-  $ bitext eval ../shared/eval/mac-dev --without learned,names ablation: switch evidence off`;
-
 export function registerEval(program: Command, io: CliIo): void {
-  program
-    .command('eval')
+  const evalCommand = withSharedFlags(program.command('eval'), { format: ['text', 'json'] })
     .description(
       'align every NAME.zh/NAME.en of a directory and score it against NAME.align (strict and lax F1)',
     )
     .argument('<dir>', 'directory of NAME.zh, NAME.en (one sentence per line) and NAME.align gold files')
-    .option('--json', 'print the scores as JSON')
+    .option('--json', 'the same as --format json (deprecated: every command says --format json)')
     .option('--without <evidence>', `switch evidence off, comma-separated: ${EVIDENCE_KINDS.join(', ')}`)
-    .addHelpText('after', EXAMPLES)
-    .action(async (dir: string, flags: { json?: boolean; without?: string }) => {
+    .action(async (dir: string, flags: { json?: boolean; format: 'text' | 'json'; without?: string }) => {
       const evidence = parseWithout(flags.without);
       const documents = await readGoldDirectory(path.resolve(io.cwd, dir));
       const result = evaluate(documents, evidence);
-      io.stdout.write(flags.json ? JSON.stringify(result, null, 2) + '\n' : formatResult(result));
+      const json = flags.json || flags.format === 'json';
+      io.stdout.write(json ? JSON.stringify(result, null, 2) + '\n' : formatResult(result));
     });
+  withExamples(
+    evalCommand,
+    [
+      { command: 'bitext eval examples/gold', says: 'strict P/R/F1 per document and pooled' },
+      { command: 'bitext eval examples/gold --format json', says: 'the same as JSON' },
+      { command: 'bitext eval examples/gold --without learned,names', says: 'ablation: switch evidence off' },
+    ],
+    'examples/gold holds the bundled press release as gold data; the dev sets are in ../shared/eval (mac-dev…).',
+  );
 }
 
 function parseWithout(list: string | undefined): Required<EvidenceSwitches> {

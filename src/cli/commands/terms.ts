@@ -11,13 +11,19 @@ import { BitextError } from '../../core/errors.js';
 import type { QaPair } from '../../core/qa/index.js';
 import { TERM_STATUSES, type TermEntry, type TermPair, type TermStatus } from '../../core/terms/index.js';
 import { termEntriesToTbx } from '../../formats/tbx-write.js';
-import { termEntriesToCsv, termPairsToEntries, termPairsToTsv } from '../../formats/terms-csv.js';
+import {
+  termEntriesToCsv,
+  termEntriesToTsv,
+  termPairsToEntries,
+  termPairsToTsv,
+} from '../../formats/terms-csv.js';
 import type { EncodingName } from '../../io/decode.js';
 import type { CliIo } from '../io.js';
 import { withLanguageHint } from '../language-hint.js';
+import { numberOption, withExamples, withSharedFlags } from '../options.js';
 import { refuseOutputOverInputs, writeOutput } from '../output.js';
 import { readPairs, readTermbase } from '../read-inputs.js';
-import { DB_OPTION_HELP, ENCODINGS, storeFiles, storeLocation, withStore } from '../store-option.js';
+import { storeFiles, storeLocation, withStore } from '../store-option.js';
 
 const FORMATS = ['tsv', 'json', 'csv', 'tbx'] as const;
 type TermsFormat = (typeof FORMATS)[number];
@@ -27,26 +33,23 @@ interface ExtractFlags {
   format: TermsFormat;
   out?: string;
   save?: boolean;
-  minScore: string;
-  top?: string;
+  minScore: number;
+  top?: number;
   encoding?: EncodingName;
+  quiet?: boolean;
+  verbose?: boolean;
 }
 
-const EXAMPLES = `
-Examples:
-  $ bitext terms examples/press-release.txt                  term pairs of a bilingual document (TSV)
-  $ bitext terms a.txt b.txt --format tbx --out terms.tbx     pooled over documents, as TBX-Basic
-  $ bitext terms --db tm.db --top 100                         from every unit of the translation memory
-  $ bitext terms doc.txt --db tm.db --save                    and store them in the termbase (status admitted)
-  $ bitext terms import glossary.csv --db tm.db               import a termbase (.csv, .tsv or .tbx)
-  $ bitext terms list --db tm.db --format csv                 export the termbase
-
-TSV columns: zh, en, score, kind. Scores blend a dictionary/pinyin match of the two sides with
-co-occurrence across pairs; see docs/terms-qa.md.`;
+const NOTES = `TSV columns: zh, en, score, kind, under a header row, which \`terms import\` reads back. Scores blend
+a dictionary/pinyin match of the two sides with co-occurrence across pairs; see docs/terms-qa.md.`;
 
 export function registerTerms(program: Command, io: CliIo): void {
-  const terms = program
-    .command('terms')
+  const terms = withSharedFlags(program.command('terms'), {
+    format: FORMATS,
+    out: true,
+    db: true,
+    encoding: true,
+  })
     .description(
       'extract bilingual term pairs from aligned documents or the TM; import and list the termbase',
     )
@@ -54,21 +57,12 @@ export function registerTerms(program: Command, io: CliIo): void {
       '[files...]',
       'bilingual documents (text, web page, .docx, PDF, .xlsx, .csv) or aligned pairs (.tsv, .jsonl, .tmx, .xliff); none: the TM of --db',
     )
-    .option('--db <location>', DB_OPTION_HELP)
-    .addOption(
-      new Option('--encoding <name>', 'force the input encoding (default: detected)').choices(ENCODINGS),
-    )
-    .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('tsv'))
-    .option('-o, --out <file>', 'write to a file (atomically) instead of stdout')
     .option('--save', 'also store the extracted pairs in the termbase of the database (status admitted)')
-    .option('--min-score <n>', 'drop pairs scoring below this (0–1)', '0.7')
-    .option('--top <n>', 'keep only the n best pairs')
-    .addHelpText('after', EXAMPLES)
+    .addOption(numberOption('--min-score <n>', 'drop pairs scoring below this', { min: 0, max: 1 }, 0.7))
+    .addOption(numberOption('--top <n>', 'keep only the n best pairs', { min: 1, integer: true }))
     .action(async (files: string[], flags: ExtractFlags) => {
       await refuseOutputOverInputs(io, flags.out, [...files, ...storeFiles(io, flags.db)]);
-      const minScore = parseNumber(flags.minScore, '--min-score', 0, 1);
-      const top =
-        flags.top === undefined ? undefined : parseNumber(flags.top, '--top', 1, Number.MAX_SAFE_INTEGER);
+      const { minScore, top } = flags;
       let pairs: QaPair[] = [];
       let source: string;
       if (files.length > 0) {
@@ -89,14 +83,38 @@ export function registerTerms(program: Command, io: CliIo): void {
         const result = await withStore(io, flags.db, 'write', (store) =>
           saveTermPairs(store.termbase, extracted, source),
         );
-        io.stderr.write(`termbase: ${result.added} added, ${result.updated} updated\n`);
+        if (!flags.quiet) io.stderr.write(`termbase: ${result.added} added, ${result.updated} updated\n`);
       }
       await writeOutput(io, formatPairs(extracted, flags.format, source), flags.out);
     });
+  withExamples(
+    terms,
+    [
+      {
+        command: 'bitext terms examples/press-release.txt',
+        says: 'term pairs of a bilingual document (TSV)',
+      },
+      {
+        command: 'bitext terms examples/press-release.txt --format tbx --out terms.tbx',
+        says: 'as TBX-Basic',
+      },
+      { command: 'bitext terms --top 10', says: 'from every unit of the TM ($BITEXT_DB or --db)' },
+      {
+        command: 'bitext terms examples/press-release.txt --save',
+        says: 'and store them in the termbase (admitted)',
+      },
+      {
+        command: 'bitext terms examples/press-release.txt > t.tsv && bitext terms import t.tsv',
+        says: 'review, then import',
+      },
+      { command: 'bitext terms list --format csv', says: 'export the termbase' },
+    ],
+    NOTES,
+  );
 
-  // --db, --format and --out belong to `terms` and are read from there (commander hands options to the
-  // parent command wherever they stand), so the subcommands do not declare them again.
-  terms
+  // --db, --format, --out, --quiet and --verbose belong to `terms` and are read from there (commander
+  // hands options to the parent command wherever they stand), so the subcommands do not declare them again.
+  const importCommand = terms
     .command('import')
     .description('import a termbase file (.tbx v2/v3, .csv, .tsv) into the database of --db')
     .argument('<file>', 'termbase file')
@@ -111,11 +129,6 @@ export function registerTerms(program: Command, io: CliIo): void {
       '--en-lang <tag>',
       'TBX: the language tag of the English terms, and tags under it (default: any en-*)',
     )
-    .addHelpText(
-      'after',
-      '\nA TBX with no Chinese or no English language section is refused, naming the languages it has.\n' +
-        '\nExample:\n  $ bitext terms import glossary.tbx --db tm.db --zh-lang zh-Hant --en-lang en-GB',
-    )
     .action(async (file: string, _flags: unknown, command: Command) => {
       const flags = command.optsWithGlobals<{
         db?: string;
@@ -123,7 +136,10 @@ export function registerTerms(program: Command, io: CliIo): void {
         encoding?: EncodingName;
         zhLang?: string;
         enLang?: string;
+        format: TermsFormat;
+        out?: string;
       }>();
+      await refuseOutputOverInputs(io, flags.out, [file, ...storeFiles(io, flags.db)]);
       const entries = await readTermbase(io, file, flags.encoding, {
         zhLang: flags.zhLang,
         enLang: flags.enLang,
@@ -131,10 +147,31 @@ export function registerTerms(program: Command, io: CliIo): void {
       const result = await withStore(io, flags.db, 'write', (store) =>
         importTermEntries(store.termbase, entries, { status: flags.status, source: basename(file) }),
       );
-      io.stdout.write(`${file}: ${entries.length} read, ${result.added} added, ${result.updated} updated\n`);
+      const name = file === '-' ? '<stdin>' : file;
+      const report =
+        flags.format === 'json'
+          ? `${JSON.stringify({ file: name, read: entries.length, ...result }, null, 2)}\n`
+          : `${name}: ${entries.length} read, ${result.added} added, ${result.updated} updated\n`;
+      await writeOutput(io, report, flags.out);
     });
+  withExamples(
+    importCommand,
+    [
+      { command: 'bitext terms import glossary.csv', says: 'a CSV with a zh,en[,status…] header' },
+      {
+        command: 'bitext terms import t.tsv --status admitted --format json',
+        says: "the extractor's TSV, as JSON",
+      },
+      {
+        command: 'bitext terms import terms.tbx --zh-lang zh-TW --en-lang en',
+        says: 'a TBX, these language tags',
+      },
+    ],
+    'A TBX with no Chinese or no English language section is refused, naming the languages it has.\n' +
+      'Reads --db, --format json and --out from `bitext terms` (give them after `import` or before it).',
+  );
 
-  terms
+  const list = terms
     .command('list')
     .description('export the termbase of the database of --db (in --format, to --out)')
     .addOption(new Option('--status <status>', 'only entries with this status').choices([...TERM_STATUSES]))
@@ -151,6 +188,10 @@ export function registerTerms(program: Command, io: CliIo): void {
       );
       await writeOutput(io, formatEntries(entries, flags.format), flags.out);
     });
+  withExamples(list, [
+    { command: 'bitext terms list', says: 'zh, en, status, kind (TSV, with a header row)' },
+    { command: 'bitext terms list --format tbx --out termbase.tbx', says: 'as TBX-Basic' },
+  ]);
 }
 
 function formatPairs(pairs: readonly TermPair[], format: TermsFormat, source: string): string {
@@ -163,20 +204,5 @@ function formatEntries(entries: readonly TermEntry[], format: TermsFormat): stri
   if (format === 'json') return JSON.stringify(entries, null, 2) + '\n';
   if (format === 'csv') return termEntriesToCsv(entries);
   if (format === 'tbx') return termEntriesToTbx(entries);
-  return entries
-    .map(
-      (e) => [e.zh, e.en, e.status, e.kind ?? ''].map((c) => c.replace(/[\t\r\n]+/g, ' ')).join('\t') + '\n',
-    )
-    .join('');
-}
-
-function parseNumber(value: string, flag: string, min: number, max: number): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < min || n > max) {
-    throw new BitextError(
-      'USAGE',
-      `${flag} must be a number from ${min} to ${max === Number.MAX_SAFE_INTEGER ? 'any' : max}, got "${value}"`,
-    );
-  }
-  return n;
+  return termEntriesToTsv(entries);
 }

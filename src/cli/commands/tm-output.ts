@@ -32,13 +32,6 @@ export function matchJson(match: TmMatch) {
   };
 }
 
-export function describeMatch(match: TmMatch): string {
-  const numbers = match.numbers.length
-    ? `  (numbers differ: ${match.numbers.map((n) => `${n.query || '∅'} ≠ ${n.match ?? '∅'}`).join(', ')})`
-    : '';
-  return `${String(match.score).padStart(3)}%  ${match.unit.zh}\n      ${match.unit.en}${numbers}\n`;
-}
-
 /** Characters of context shown either side of a concordance hit. */
 const CONTEXT = 40;
 

@@ -49,7 +49,7 @@ describe('bitext tm', () => {
     const text = await cli('tm', 'lookup', query, '--min', '30');
     expect(text.stdout).toMatch(/^ *\d+% {2}王廣成拜會/);
     expect(text.stdout).toContain('2019 ≠ 2020');
-    expect((await cli('tm', 'lookup', query)).stdout).toBe('no matches\n');
+    expect((await cli('tm', 'lookup', query)).stdout).toBe('no matches of 70% or more\n');
   });
 
   it('searches the concordance with the hit marked', async () => {

@@ -1,93 +1,119 @@
-import { resolve } from 'node:path';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { addDocumentsToTm, deleteTmDocument, exportTm, importTmFile } from '../../app/tm.js';
 import type { DocumentInput } from '../../app/use-case.js';
 import { BitextError } from '../../core/errors.js';
+import { detectLang } from '../../core/fuzzy/detect-lang.js';
 import type { Lang } from '../../core/types.js';
 import type { EncodingName } from '../../io/decode.js';
+import { MAX_INPUT_BYTES } from '../../io/read-text.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../../store/export.js';
 import { IMPORT_FORMATS, type ImportFormat } from '../../store/import-file.js';
 import type { CliIo } from '../io.js';
 import { withLanguageHint } from '../language-hint.js';
+import { numberOption, outputMode, withExamples, withSharedFlags } from '../options.js';
 import { refuseBinaryOnTerminal, refuseOutputOverInputs, writeOutput } from '../output.js';
-import { DB_OPTION_HELP, ENCODINGS, readInput, storeFiles, withStore } from '../store-option.js';
-import {
-  describeAdd,
-  describeDocuments,
-  describeHit,
-  describeMatch,
-  formatBytes,
-  hitJson,
-  matchJson,
-} from './tm-output.js';
+import { progressBar } from '../progress.js';
+import { readInput, storeFiles, withStore } from '../store-option.js';
+import { describeMatch } from './match-text.js';
+import { describeAdd, describeDocuments, describeHit, formatBytes, hitJson, matchJson } from './tm-output.js';
 
 type OutputFormat = 'text' | 'json';
 
-const EXAMPLES = `
-Examples:
-  $ bitext tm add examples/press-release.txt             align a bilingual document and store its pairs
-  $ bitext tm add --replace examples/press-release.txt   a revised version replaces the stored one
-  $ bitext tm import memory.tmx                          TMX 1.1–1.4b, TSV or XLIFF 1.2/2.0 (by extension)
-  $ bitext tm import pairs.txt --from tsv --db my.db     name the format and the database
-  $ bitext tm lookup "王廣成匯報了重慶市2021年外事工作情況"  fuzzy matches, best first
-  $ bitext tm search 友協 --format json                  concordance in either language
-  $ bitext tm export --format tmx --min-confidence 0.5 --out tm.tmx
-  $ bitext tm export --format xliff2 --zh-lang zh-TW --out tm.xlf   XLIFF 2.0: one language pair
-  $ bitext tm export --format xlsx --out tm.xlsx          a sheet to review in Excel
-  $ bitext tm documents                                  what the TM holds, by document
-  $ bitext tm delete 3                                   remove document 3 and its units
-  $ bitext tm stats --db postgres://bitext@db.example/tm a team TM on PostgreSQL`;
+const TM_NOTES = `The TM is --db, else $BITEXT_DB, else ./bitext-tm.db: a SQLite file, or a team TM on PostgreSQL
+(--db postgres://user@host/database). Run \`bitext tm COMMAND --help\` for each command's options.`;
 
 interface CommonFlags {
   db?: string;
   format: OutputFormat;
+  quiet?: boolean;
+  verbose?: boolean;
 }
 
 export function registerTm(program: Command, io: CliIo): void {
   const tm = program
     .command('tm')
-    .description('translation memory: store aligned pairs, import/export TMX, TSV, XLIFF, fuzzy lookup')
-    .addHelpText('after', EXAMPLES);
+    .description('translation memory: store aligned pairs, import/export TMX, TSV, XLIFF, fuzzy lookup');
+  withExamples(
+    tm,
+    [
+      {
+        command: 'bitext tm add examples/press-release.txt',
+        says: 'align a bilingual document and store its pairs',
+      },
+      {
+        command: 'bitext tm import memory.tmx',
+        says: 'TMX 1.1–1.4b, TSV or XLIFF 1.2/2.0 (by root element, else extension)',
+      },
+      {
+        command: 'bitext tm lookup "市对外友协办、史迪威研究中心(重庆史迪威博物馆)负责人参与了上述活动。"',
+        says: 'fuzzy matches, best first',
+      },
+      { command: 'bitext tm search 史迪威博物館', says: 'concordance in either language' },
+      { command: 'bitext tm export --format tmx --out tm.tmx', says: 'the whole TM as TMX 1.4' },
+      { command: 'bitext tm stats', says: 'units, documents, languages, size' },
+    ],
+    TM_NOTES,
+  );
 
-  withEncoding(withCommon(tm.command('add')))
+  const add = withSharedFlags(tm.command('add'), { format: ['text', 'json'], db: true, encoding: true })
     .description('align bilingual documents and store their pairs (a document already stored adds nothing)')
     .argument(
       '<files...>',
       'bilingual documents (text, web page, .docx, PDF, .xlsx or CSV of zh|en rows, TMX/XLIFF re-aligned), each holding both languages ("-" for stdin)',
     )
     .option('--replace', 'a changed document replaces the stored versions of the same name')
-    .addHelpText('after', '\nExample:\n  $ bitext tm add examples/press-release.txt --format json')
     .action(async (files: string[], flags: CommonFlags & { replace?: boolean; encoding?: EncodingName }) => {
       const inputs: DocumentInput[] = [];
       for (const file of files) inputs.push(await readInput(io, file));
-      await withStore(io, flags.db, 'write', async ({ tm }) => {
-        const results = await addDocumentsToTm(tm, inputs, {
-          encoding: flags.encoding,
-          replace: flags.replace,
-        });
-        if (flags.format === 'json') io.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
-        else for (const result of results) io.stdout.write(describeAdd(result.name, result));
-      });
+      const bar = progressBar(io, outputMode(io, flags).progress);
+      const results = await withStore(
+        io,
+        flags.db,
+        'write',
+        ({ tm }) =>
+          addDocumentsToTm(tm, inputs, {
+            encoding: flags.encoding,
+            replace: flags.replace,
+            onProgress: bar.onProgress,
+          }),
+        bar.onProgress,
+      ).finally(bar.stop);
+      if (flags.format === 'json') io.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+      else for (const result of results) io.stdout.write(describeAdd(result.name, result));
     });
+  withExamples(
+    add,
+    [
+      {
+        command: 'bitext tm add examples/press-release.txt',
+        says: 'align a bilingual document and store its pairs',
+      },
+      {
+        command: 'bitext tm add --replace examples/press-release.txt --format json',
+        says: 'a revised version replaces the stored one',
+      },
+    ],
+    'Each file holds both languages. For a text in two files, align them first and import the pairs:\n' +
+      '  bitext align zh.txt en.txt --format tmx --out pairs.tmx && bitext tm import pairs.tmx',
+  );
 
-  withEncoding(withCommon(tm.command('import')))
+  const importCommand = withSharedFlags(tm.command('import'), {
+    format: ['text', 'json'],
+    db: true,
+    encoding: true,
+    languages: 'TMX, XLIFF',
+  })
     .description('import a TMX, TSV or XLIFF file (streamed; all or nothing; duplicates counted, not stored)')
-    .argument('<file>', 'file to import')
-    .addOption(new Option('--from <format>', 'input format (default: by extension)').choices(IMPORT_FORMATS))
+    .argument('<file>', 'file to import ("-" for stdin, read whole first: give --from tsv for a TSV)')
+    .addOption(
+      new Option('--from <format>', 'input format (default: by root element, else by extension)').choices(
+        IMPORT_FORMATS,
+      ),
+    )
     .option('--replace', 'a changed file replaces the stored versions of the same name')
-    .option(
-      '--zh-lang <tag>',
-      'the language tag of the Chinese side, and tags under it (default: any zh-*); e.g. zh-Hant-HK, or yue',
-    )
-    .option('--en-lang <tag>', 'the language tag of the English side, and tags under it (default: any en-*)')
-    .addHelpText(
-      'after',
-      '\nA TMX or XLIFF file with no Chinese or no English language is refused, naming the languages it has;\n' +
-        '--zh-lang and --en-lang say which of them to read (a TMX variant in another tag is then not read,\n' +
-        "and another language's tag is stored as zh-… or en-…).\n" +
-        '\nExamples:\n  $ bitext tm import memory.tmx\n  $ bitext tm import pairs.txt --from tsv --encoding utf-16le\n' +
-        '  $ bitext tm import memory.tmx --zh-lang zh-Hant-HK --en-lang en-GB',
-    )
     .action(
       async (
         file: string,
@@ -99,38 +125,70 @@ export function registerTm(program: Command, io: CliIo): void {
           enLang?: string;
         },
       ) => {
-        await withStore(io, flags.db, 'write', async ({ tm }) => {
-          const progress = io.isTTY && flags.format === 'text';
-          const result = await importTmFile(tm, resolve(io.cwd, file), {
-            format: flags.from,
-            encoding: flags.encoding,
-            zhLang: flags.zhLang,
-            enLang: flags.enLang,
-            displayName: file,
-            replace: flags.replace,
-            onProgress: progress ? (p) => io.stderr.write(`\r${file}: ${p.done} units read…`) : undefined,
-          }).catch((error: unknown) => Promise.reject(withLanguageHint(error)));
-          if (progress) io.stderr.write('\n');
-          if (flags.format === 'json') io.stdout.write(`${JSON.stringify({ file, ...result }, null, 2)}\n`);
-          else io.stdout.write(describeAdd(`${file} (${result.format})`, result));
-        });
+        const bar = progressBar(io, outputMode(io, flags).progress);
+        const name = file === '-' ? '<stdin>' : file;
+        const result = await withPath(io, file, (path) =>
+          withStore(
+            io,
+            flags.db,
+            'write',
+            ({ tm }) =>
+              importTmFile(tm, path, {
+                format: flags.from,
+                encoding: flags.encoding,
+                zhLang: flags.zhLang,
+                enLang: flags.enLang,
+                displayName: name,
+                replace: flags.replace,
+                onProgress: bar.onProgress,
+              }),
+            bar.onProgress,
+          ),
+        )
+          .catch((error: unknown) => Promise.reject(withLanguageHint(error)))
+          .finally(bar.stop);
+        if (flags.format === 'json')
+          io.stdout.write(`${JSON.stringify({ file: name, ...result }, null, 2)}\n`);
+        else io.stdout.write(describeAdd(`${name} (${result.format})`, result));
       },
     );
+  withExamples(
+    importCommand,
+    [
+      { command: 'bitext tm import memory.tmx', says: 'a TMX (by root element, else extension)' },
+      {
+        command: 'bitext tm import pairs.tsv --db other.db --format json',
+        says: 'zh<TAB>en lines, into another TM',
+      },
+      { command: 'cat memory.tmx | bitext tm import -', says: 'standard input' },
+      {
+        command: 'bitext tm import memory.tmx --zh-lang zh-TW --en-lang en',
+        says: 'only these language tags',
+      },
+    ],
+    'A TMX or XLIFF file with no Chinese or no English language is refused, naming the languages it has;\n' +
+      '--zh-lang and --en-lang say which of them to read (a TMX variant in another tag is then not read,\n' +
+      "and another language's tag is stored as zh-… or en-…). A TSV's header row (zh<TAB>en, source<TAB>target,\n" +
+      'or language tags) names the columns and is not stored; a third column must be a confidence (0–1).',
+  );
 
-  withCommon(tm.command('export'), false)
+  const exportCommand = withSharedFlags(tm.command('export'), {
+    format: ['tmx', ...EXPORT_FORMATS.filter((f) => f !== 'tmx')],
+    out: true,
+    db: true,
+  })
     .description('write the TM (or a filtered part) as TMX 1.4, TSV, XLIFF 1.2 or 2.0, JSON lines or XLSX')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(EXPORT_FORMATS).default('tmx'))
-    .option('-o, --out <file>', 'write to a file (atomically) instead of stdout')
     .option('--document <ref>', 'only units from this document (id, or its name as `tm documents` shows)')
     .option('--since <date>', 'only units created at or after this date (ISO 8601)')
     .option('--until <date>', 'only units created before this date (ISO 8601)')
-    .option('--min-confidence <n>', 'only units with at least this alignment confidence (0–1)')
+    .addOption(
+      numberOption('--min-confidence <n>', 'only units with at least this alignment confidence', {
+        min: 0,
+        max: 1,
+      }),
+    )
     .option('--zh-lang <tag>', 'only units with this Chinese language tag (zh-TW also takes zh-TW-…)')
     .option('--en-lang <tag>', 'only units with this English language tag')
-    .addHelpText(
-      'after',
-      '\nExamples:\n  $ bitext tm export --out tm.tmx\n  $ bitext tm export --format tsv --document examples/press-release.txt --since 2026-01-01',
-    )
     .action(
       async (
         flags: Omit<CommonFlags, 'format'> & {
@@ -139,7 +197,7 @@ export function registerTm(program: Command, io: CliIo): void {
           document?: string;
           since?: string;
           until?: string;
-          minConfidence?: string;
+          minConfidence?: number;
           zhLang?: string;
           enLang?: string;
         },
@@ -148,10 +206,7 @@ export function registerTm(program: Command, io: CliIo): void {
           document: flags.document,
           since: flags.since === undefined ? undefined : parseDate(flags.since, '--since'),
           until: flags.until === undefined ? undefined : parseDate(flags.until, '--until'),
-          minConfidence:
-            flags.minConfidence === undefined
-              ? undefined
-              : parseNumber(flags.minConfidence, '--min-confidence', 1),
+          minConfidence: flags.minConfidence,
           zhLang: flags.zhLang,
           enLang: flags.enLang,
         };
@@ -163,53 +218,79 @@ export function registerTm(program: Command, io: CliIo): void {
         });
       },
     );
+  withExamples(exportCommand, [
+    { command: 'bitext tm export --out tm.tmx', says: 'TMX 1.4, valid against its DTD' },
+    {
+      command: 'bitext tm export --format tsv --document press-release.txt --min-confidence 0.5',
+      says: 'one document, confident pairs',
+    },
+    {
+      command: 'bitext tm export --format xliff2 --zh-lang zh-TW --out tm.xlf',
+      says: 'XLIFF 2.0: one language pair',
+    },
+    { command: 'bitext tm export --format xlsx --out tm.xlsx', says: 'a sheet to review in Excel' },
+  ]);
 
-  withCommon(tm.command('lookup'))
+  const lookup = withSharedFlags(tm.command('lookup'), { format: ['text', 'json'], db: true })
     .description('fuzzy matches for a segment, best first, with a CAT-style match percentage')
     .argument('<text>', 'the segment to look up (Chinese or English)')
     .addOption(new Option('--lang <lang>', 'language of the text (default: detected)').choices(['zh', 'en']))
-    .option('--min <score>', 'lowest match percentage (0–100)', '70')
-    .option('--limit <n>', 'at most this many matches', '5')
-    .addHelpText(
-      'after',
-      '\nExamples:\n  $ bitext tm lookup "重庆市2021年外事工作情况"\n  $ bitext tm lookup "Wang Guangcheng met Jiang Jiang" --min 50 --format json',
-    )
-    .action(async (text: string, flags: CommonFlags & { lang?: Lang; min: string; limit: string }) => {
-      const options = {
-        lang: flags.lang,
-        min: parseNumber(flags.min, '--min', 100),
-        limit: parseNumber(flags.limit, '--limit'),
-      };
+    .addOption(numberOption('--min <score>', 'lowest match percentage', { min: 0, max: 100 }, 70))
+    .addOption(numberOption('--limit <n>', 'at most this many matches', { min: 1, integer: true }, 5))
+    .action(async (text: string, flags: CommonFlags & { lang?: Lang; min: number; limit: number }) => {
+      const options = { lang: flags.lang, min: flags.min, limit: flags.limit };
       await withStore(io, flags.db, 'read', async ({ tm }) => {
         const matches = await tm.lookup(text, options);
+        const { colour } = outputMode(io, flags);
+        const lang = flags.lang ?? detectLang(text);
         if (flags.format === 'json') io.stdout.write(`${JSON.stringify(matches.map(matchJson), null, 2)}\n`);
-        else if (matches.length === 0) io.stdout.write('no matches\n');
-        else for (const match of matches) io.stdout.write(describeMatch(match));
+        else if (matches.length === 0) io.stdout.write(`no matches of ${flags.min}% or more\n`);
+        else for (const match of matches) io.stdout.write(describeMatch(match, text, lang, colour));
       });
     });
+  withExamples(
+    lookup,
+    [
+      {
+        command: 'bitext tm lookup "市对外友协办、史迪威研究中心(重庆史迪威博物馆)负责人参与了上述活动。"',
+        says: 'Simplified finds Traditional; what differs is marked',
+      },
+      {
+        command:
+          'bitext tm lookup "Persons in charge of the Chongqing People\'s Association for Friendship with Foreign Countries and Stilwell Research Center attended the events." --min 60',
+        says: 'English, a lower threshold',
+      },
+      {
+        command:
+          'bitext tm lookup "4月15日,市政府外办党组成员、二级巡视员,市对外友协副会长王广成率队赴全国对外友协、中促会汇报重庆市民间对外交往工作情况,争取全国对外友协及中促会对我市对外工作的帮助与支持。" --format json',
+        says: 'with the differing numbers (and inline codes) as data',
+      },
+    ],
+    'Text output marks what the match has that the query lacks, and the numbers that differ (inverse video\n' +
+      'on a terminal, «…» otherwise; NO_COLOR turns colour off), and shows inline codes as {1}…{/1} and {2/}.',
+  );
 
-  withCommon(tm.command('search'))
+  const search = withSharedFlags(tm.command('search'), { format: ['text', 'json'], db: true })
     .description('concordance: units containing a term in either language, the hit marked')
     .argument('<term>', 'text to find (Traditional finds Simplified and back; case is ignored)')
     .addOption(new Option('--lang <lang>', 'search only this side').choices(['zh', 'en']))
-    .option('--limit <n>', 'at most this many hits', '20')
-    .addHelpText(
-      'after',
-      '\nExamples:\n  $ bitext tm search 友協\n  $ bitext tm search "foreign affairs" --lang en --format json',
-    )
-    .action(async (term: string, flags: CommonFlags & { lang?: Lang; limit: string }) => {
-      const options = { lang: flags.lang, limit: parseNumber(flags.limit, '--limit') };
+    .addOption(numberOption('--limit <n>', 'at most this many hits', { min: 1, integer: true }, 20))
+    .action(async (term: string, flags: CommonFlags & { lang?: Lang; limit: number }) => {
+      const options = { lang: flags.lang, limit: flags.limit };
       await withStore(io, flags.db, 'read', async ({ tm }) => {
         const hits = await tm.search(term, options);
         if (flags.format === 'json') io.stdout.write(`${JSON.stringify(hits.map(hitJson), null, 2)}\n`);
         else if (hits.length === 0) io.stdout.write('no hits\n');
-        else for (const hit of hits) io.stdout.write(describeHit(hit, io.isTTY));
+        else for (const hit of hits) io.stdout.write(describeHit(hit, outputMode(io, flags).colour));
       });
     });
+  withExamples(search, [
+    { command: 'bitext tm search 友协', says: 'Simplified finds Traditional' },
+    { command: 'bitext tm search "Stilwell Museum" --lang en --format json', says: 'one side, as JSON' },
+  ]);
 
-  withCommon(tm.command('documents'))
+  const documents = withSharedFlags(tm.command('documents'), { format: ['text', 'json'], db: true })
     .description('list the documents of the TM: id, units, date added, kind, name')
-    .addHelpText('after', '\nExample:\n  $ bitext tm documents --format json')
     .action(async (flags: CommonFlags) => {
       await withStore(io, flags.db, 'read', async ({ tm }) => {
         const documents = await tm.documents();
@@ -219,13 +300,11 @@ export function registerTm(program: Command, io: CliIo): void {
       });
     });
 
-  withCommon(tm.command('delete'))
+  withExamples(documents, [{ command: 'bitext tm documents', says: 'id, units, date added, kind, name' }]);
+
+  const deleteCommand = withSharedFlags(tm.command('delete'), { format: ['text', 'json'], db: true })
     .description('delete a document and its units from the TM')
     .argument('<document>', 'the document: its id, or its name as `tm documents` shows it')
-    .addHelpText(
-      'after',
-      '\nExamples:\n  $ bitext tm delete 3\n  $ bitext tm delete examples/press-release.txt',
-    )
     .action(async (ref: string, flags: CommonFlags) => {
       await withStore(io, flags.db, 'write', async ({ tm }) => {
         const deleted = await deleteTmDocument(tm, ref);
@@ -237,9 +316,13 @@ export function registerTm(program: Command, io: CliIo): void {
       });
     });
 
-  withCommon(tm.command('stats'))
+  withExamples(deleteCommand, [
+    { command: 'bitext tm delete 1', says: 'by id' },
+    { command: 'bitext tm delete examples/press-release.txt --format json', says: 'by name' },
+  ]);
+
+  const stats = withSharedFlags(tm.command('stats'), { format: ['text', 'json'], db: true })
     .description('what the TM holds: units, documents, languages, size')
-    .addHelpText('after', '\nExample:\n  $ bitext tm stats --format json')
     .action(async (flags: CommonFlags) => {
       await withStore(io, flags.db, 'read', async ({ tm }) => {
         const stats = await tm.stats();
@@ -261,32 +344,26 @@ export function registerTm(program: Command, io: CliIo): void {
         );
       });
     });
+  withExamples(stats, [
+    { command: 'bitext tm stats --format json', says: 'units, documents, languages, size' },
+  ]);
 }
 
-function withCommon(command: Command, outputFormat = true): Command {
-  command.option('--db <location>', DB_OPTION_HELP);
-  if (outputFormat) {
-    command.addOption(
-      new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'),
-    );
+/**
+ * Runs `work` on a file path: the file itself, or for `-` standard input saved to a temporary file
+ * first (the import streams from a file, reading it twice: once to hash it, once to parse it).
+ */
+async function withPath<T>(io: CliIo, file: string, work: (path: string) => Promise<T>): Promise<T> {
+  if (file !== '-') return work(resolve(io.cwd, file));
+  const bytes = await io.readStdin(MAX_INPUT_BYTES);
+  const dir = await mkdtemp(join(tmpdir(), 'bitext-stdin-'));
+  try {
+    const path = join(dir, 'stdin');
+    await writeFile(path, bytes);
+    return await work(path);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
-  return command;
-}
-
-function withEncoding(command: Command): Command {
-  return command.addOption(
-    new Option('--encoding <name>', 'force the input encoding (default: detected)').choices(ENCODINGS),
-  );
-}
-
-/** A non-negative number, at most `max` when given (exit 1 with the allowed range otherwise). */
-function parseNumber(value: string, option: string, max?: number): number {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || (max !== undefined && n > max)) {
-    const range = max === undefined ? 'a non-negative number' : `a number from 0 to ${max}`;
-    throw new BitextError('USAGE', `${option} expects ${range}, got "${value}"`);
-  }
-  return n;
 }
 
 function parseDate(value: string, option: string): Date {
