@@ -52,6 +52,11 @@ export interface UnitMeta {
   changeDate?: string;
   props?: UnitProp[];
   notes?: UnitNote[];
+  /**
+   * The unit came from a format with no unit dates (XLIFF): a TMX export writes the TM's dates, as
+   * for a unit without metadata, rather than none, as for a TMX unit that gave none.
+   */
+  undated?: true;
 }
 
 /**
@@ -87,21 +92,103 @@ export function tmxStartTag(name: string, attrs: Record<string, string> | undefi
   return `${out}>`;
 }
 
+/** A piece of a segment as a writer puts it out: text (white space the codes carry included), or a code. */
+export type SegmentPiece = { text: string } | { code: InlineCode; index: number };
+
+/**
+ * A segment's text and codes in document order, for a writer of any format: each code at its offset
+ * (stable: codes at one offset keep their order; an offset past the end, a text edited since, is
+ * taken as the end) with the white space it carries around it, and the space that stood for it left
+ * out. `index` is the code's place in `ordered`, the order pairCodes takes.
+ */
+export function segmentPieces(
+  text: string,
+  codes: readonly InlineCode[] | undefined,
+): { pieces: SegmentPiece[]; ordered: InlineCode[] } {
+  if (!codes || codes.length === 0) return { pieces: text ? [{ text }] : [], ordered: [] };
+  const ordered = codes
+    .map((code, index) => ({ code, index, at: Math.min(Math.max(code.at, 0), text.length) }))
+    .sort((a, b) => a.at - b.at || a.index - b.index);
+  const pieces: SegmentPiece[] = [];
+  const addText = (piece: string | undefined) => {
+    if (piece) pieces.push({ text: piece });
+  };
+  let from = 0;
+  ordered.forEach(({ code, at }, index) => {
+    if (at > from) addText(text.slice(from, at));
+    from = Math.max(from, at);
+    addText(code.spaceBefore);
+    pieces.push({ code, index });
+    addText(code.spaceAfter);
+    if (code.textSpace && text[from] === ' ') from++;
+  });
+  addText(text.slice(from));
+  return { pieces, ordered: ordered.map((o) => o.code) };
+}
+
+/** How a code of a segment pairs up (pairCodes). */
+export interface CodePairing {
+  /** The index of the code that opens or closes it: a bpt's ept, a hi's /hi, and back. */
+  partner?: number;
+  /**
+   * The pair encloses its text as one element would, nested within the other pairs and `hi`s: it
+   * can be written as XLIFF 1.2 `<g>` or 2.0 `<pc>` (a `hi` always nests, as its TMX element does).
+   */
+  nested: boolean;
+}
+
+/**
+ * Pairs a segment's codes, in order: a `bpt` with the next `ept` of its `i`, a `hi` with its `/hi`.
+ * A pair that crosses another (`<b><i></b></i>` in the native code) or crosses a `hi` is kept
+ * paired but not nested; a `bpt` or `ept` without its partner in the segment has no partner (an
+ * isolated code, as TMX's `it`).
+ */
+export function pairCodes(codes: readonly InlineCode[]): CodePairing[] {
+  const result: CodePairing[] = codes.map(() => ({ nested: false }));
+  // Open bpts and his, innermost last; a bpt that crossed a hi's end stays, as `crossed`, for its ept.
+  const open: Array<{ index: number; crossed: boolean }> = [];
+  const link = (a: number, b: number, nested: boolean) => {
+    result[a] = { partner: b, nested };
+    result[b] = { partner: a, nested };
+  };
+  // Whether nothing above `at` in `open` is still an element that this pair's end would cross.
+  const innermost = (at: number) => open.slice(at + 1).every((entry) => entry.crossed);
+  codes.forEach((code, index) => {
+    if (code.tag === 'bpt' || code.tag === 'hi') open.push({ index, crossed: false });
+    else if (code.tag === 'ept') {
+      const i = code.attrs?.['i'];
+      const at = open.findLastIndex(
+        (e) => codes[e.index]!.tag === 'bpt' && codes[e.index]!.attrs?.['i'] === i,
+      );
+      if (at < 0) return;
+      const { index: start, crossed } = open[at]!;
+      link(start, index, !crossed && innermost(at));
+      open.splice(at, 1);
+    } else if (code.tag === '/hi') {
+      const at = open.findLastIndex((e) => codes[e.index]!.tag === 'hi');
+      if (at < 0) return;
+      // Pairs opened inside the hi and still open cross its end: they cannot be elements inside it.
+      for (const entry of open.slice(at + 1)) entry.crossed = true;
+      link(open[at]!.index, index, true);
+      open.splice(at, 1);
+    }
+  });
+  // A hi the segment never closes is closed at its end, so it nests.
+  for (const { index } of open) if (codes[index]!.tag === 'hi') result[index] = { nested: true };
+  return result;
+}
+
 /** A segment's content in TMX markup: the text escaped, each code put back at its offset. */
 export function tmxSegContent(text: string, codes: readonly InlineCode[] | undefined): string {
   if (!codes || codes.length === 0) return escapeXml(text);
   let out = '';
-  let from = 0;
-  // Stable by offset: codes at one offset keep their order; an offset past the end (a text edited
-  // since) is taken as the end.
-  const ordered = codes
-    .map((code, index) => ({ code, index, at: Math.min(Math.max(code.at, 0), text.length) }))
-    .sort((a, b) => a.at - b.at || a.index - b.index);
   let openHi = 0;
-  for (const { code, at } of ordered) {
-    if (at > from) out += escapeXml(text.slice(from, at));
-    from = Math.max(from, at);
-    out += escapeXml(code.spaceBefore ?? '');
+  for (const piece of segmentPieces(text, codes).pieces) {
+    if ('text' in piece) {
+      out += escapeXml(piece.text);
+      continue;
+    }
+    const { code } = piece;
     if (code.tag === '/hi') {
       // A close without its open would break the element's nesting: left out.
       if (openHi > 0) {
@@ -113,9 +200,6 @@ export function tmxSegContent(text: string, codes: readonly InlineCode[] | undef
       out += tmxStartTag(code.tag, code.attrs);
       if (code.tag !== 'hi') out += `${code.content ?? ''}</${code.tag}>`;
     }
-    out += escapeXml(code.spaceAfter ?? '');
-    if (code.textSpace && text[from] === ' ') from++;
   }
-  out += escapeXml(text.slice(from));
   return out + '</hi>'.repeat(openHi);
 }

@@ -19,7 +19,7 @@ async function read(xml: string, options: ReadOptions = {}): Promise<ImportedUni
 }
 
 describe('readXliff', () => {
-  it('reads XLIFF 1.2 trans-units, in groups, without inline code or alternative translations', async () => {
+  it('reads XLIFF 1.2 trans-units, in groups, codes beside the text, without alternative translations', async () => {
     const units = await read(`<?xml version="1.0"?>
 <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
   <file original="a.docx" source-language="zh-CN" target-language="en-US" datatype="plaintext"><body>
@@ -29,7 +29,18 @@ describe('readXliff', () => {
   </body></file>
 </xliff>`);
     expect(units).toEqual([
-      { zh: '外事工作', en: 'Foreign affairs work', zhLang: 'zh-CN', enLang: 'en-US', position: 0 },
+      {
+        zh: '外事工作',
+        en: 'Foreign affairs work',
+        zhLang: 'zh-CN',
+        enLang: 'en-US',
+        position: 0,
+        zhCodes: [{ tag: 'ph', at: 2, attrs: { x: '1' }, content: '{b}' }],
+        enCodes: [
+          { tag: 'bpt', at: 8, attrs: { i: '2', x: '2' } },
+          { tag: 'ept', at: 15, attrs: { i: '2' } },
+        ],
+      },
       { zh: '未翻译', en: '', zhLang: 'zh-CN', enLang: 'en-US', position: 1 },
     ]);
   });

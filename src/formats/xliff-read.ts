@@ -1,29 +1,54 @@
 import { BitextError } from '../core/errors.js';
 import { codeKind, FlatText } from './flat-text.js';
+import type { InlineCode, UnitNote } from './inline-codes.js';
 import { languagesError, storedTag, tagSides } from './lang-choice.js';
 import type { ImportedUnit, ReadOptions } from './tmx-read.js';
+import { hiTypeOfMtype, hiTypeOfXliff2, typeOfCtype, typeOfXliff2 } from './xliff-codes.js';
+import { escapeXml } from './xml-escape.js';
 import { type ByteChunks, decodeXmlBytes, parseXmlStream } from './xml-safety.js';
 
-// Inline codes whose content is native code, not text (XLIFF 1.2 bpt/ept/it/ph; 2.0's ph is empty):
-// each leaves a gap in the text (FlatText), a space when it stood for one.
+// Inline codes whose content is native code, not text (XLIFF 1.2 bpt/ept/it/ph; 2.0's ph is empty,
+// its native code in originalData): each leaves a gap in the text (FlatText), a space when it stood
+// for one, and is kept beside the text.
 const CODE_ELEMENTS = new Set(['bpt', 'ept', 'it', 'ph']);
 // Empty codes: 1.2 x/bx/ex, 2.0 sc/ec (their kind is in ctype or subType).
 const EMPTY_CODES = new Set(['x', 'bx', 'ex', 'sc', 'ec']);
+// Paired codes that enclose their text (1.2 g, 2.0 pc): kept as a bpt at the start, an ept at the end.
+const ENCLOSING_CODES = new Set(['g', 'pc']);
 // Not the unit's text: other translations offered for reference (1.2 alt-trans), 2.0 ignorables
-// (white space between segments) and originalData (read only for what a ph stands for).
+// (white space between segments) and originalData (read only for what a code stands for).
 const SKIPPED_ELEMENTS = new Set(['alt-trans', 'ignorable', 'originalData']);
 // Tracked changes: text a reviewer deleted is not the segment's (Trados writes it in sdlxliff as
 // <mrk mtype="x-sdl-deleted">; added text, x-sdl-added, is current and kept).
 const DELETED_MARKS = /^x-sdl-deleted$|^x-.*-deleted$|^delete$/;
 const XLIFF_NAMESPACE = 'urn:oasis:names:tc:xliff:document:';
 
-interface Side {
-  whole: FlatText;
-  /** XLIFF 1.2 segments (<mrk mtype="seg" mid="…">) by mid, in order. */
-  segments: Map<string, FlatText>;
+/** A text being read, and the codes kept at its offsets (made for a text that has codes). */
+class CodedText {
+  readonly text = new FlatText();
+  codes?: InlineCode[];
+
+  keep(code: InlineCode): void {
+    this.codes ??= [];
+    // A copy: each text (a unit's whole source and its segment) anchors the code at its own offset.
+    this.codes.push(this.text.anchor({ ...code }));
+  }
 }
 
-const newSide = (): Side => ({ whole: new FlatText(), segments: new Map() });
+interface Side {
+  whole: CodedText;
+  /** XLIFF 1.2 segments (<mrk mtype="seg" mid="…">) by mid, in order. */
+  segments: Map<string, CodedText>;
+}
+
+const newSide = (): Side => ({ whole: new CodedText(), segments: new Map() });
+
+/** What an element inside a source or target was, for its end tag. */
+type Inline =
+  | { kind: 'segment' }
+  | { kind: 'pair'; i: string; endData?: string }
+  | { kind: 'hi' }
+  | undefined;
 
 /**
  * Streams the zh–en units of an XLIFF 1.2 file (`file[source-language,target-language] > body >
@@ -35,7 +60,12 @@ const newSide = (): Side => ({ whole: new FlatText(), segments: new Map() });
  *
  * - A 1.2 trans-unit with `<seg-source>` gives one unit per `<mrk mtype="seg">`, its target the
  *   target's mrk of the same mid (the whole target when the target is not segmented).
- * - Inline codes are left out of the text without gluing words (FlatText); g, pc, mrk keep their text.
+ * - Inline codes are left out of the text without gluing words (FlatText), and kept beside it at
+ *   their offsets in the model TMX's codes use (InlineCode; the mapping: xliff-codes.ts): 1.2 `x`,
+ *   `ph`, `bx`/`ex`, `bpt`/`ept`, `it`, `g`, and 2.0 `ph`, `sc`/`ec`, `pc` with their native code
+ *   (2.0's from `originalData`); `g`, `pc` and `mrk` keep their text, and a `mrk` is kept as a `hi`.
+ * - The unit's `<note>`s (1.2 in the trans-unit, 2.0 in the unit's `<notes>`) are kept as TMX's
+ *   are, a note that annotates (applies to) the source or target as that side's.
  * - Deleted tracked changes, and every element of another namespace (sdl:, mq: — memoQ's
  *   historical units among them), are not the unit's text.
  */
@@ -46,6 +76,7 @@ export function readXliff(
 ): AsyncGenerator<ImportedUnit> {
   return parseXmlStream<ImportedUnit>(decodeXmlBytes(bytes, file, options.encoding), file, (emit) => {
     let sawRoot = false;
+    let version2 = false;
     // The document's (2.0 xliff, 1.2 file) languages, and the unit's own where 1.2's <source> or
     // <target> has an xml:lang (it applies to that unit only).
     let fileSourceLang: string | undefined;
@@ -55,13 +86,23 @@ export function readXliff(
     let source = newSide();
     let target = newSide();
     let inside: Side | undefined;
-    let segment: FlatText | undefined;
-    let segmentDepth = 0;
+    let segment: CodedText | undefined;
+    // The elements open inside the source or target, innermost last.
+    const inline: Inline[] = [];
     let skipDepth = 0;
     let codeDepth = 0;
-    let code = { content: '', type: undefined as string | undefined };
+    let code = {
+      content: '',
+      markup: '',
+      subDepth: 0,
+      type: undefined as string | undefined,
+      item: undefined as InlineCode | undefined,
+    };
     let dataId: string | undefined;
     let data = new Map<string, string>();
+    let inUnit = false;
+    let notes: Array<{ text: string; applies?: string }> = [];
+    let note: { text: string; applies?: string } | undefined;
     let position = 0;
     // Namespace prefixes bound to XLIFF itself (xmlns:xlf="urn:oasis:…"): their elements are XLIFF's.
     const xliffPrefixes = new Set<string>();
@@ -73,7 +114,7 @@ export function readXliff(
       return xliffPrefixes.has(name.slice(0, colon)) ? name.slice(colon + 1) : undefined;
     };
 
-    const emitPair = (sourceText: string, targetText: string) => {
+    const emitPair = (sourceText: CodedText, targetText: CodedText | undefined) => {
       const sourceLang = unitSourceLang ?? fileSourceLang;
       const targetLang = unitTargetLang ?? fileTargetLang;
       const sourceSide = sideOf(sourceLang);
@@ -88,21 +129,34 @@ export function readXliff(
         sourceSide === 'zh'
           ? [sourceText, targetText, sourceLang, targetLang]
           : [targetText, sourceText, targetLang, sourceLang];
-      emit({
-        zh,
-        en,
+      const unit: ImportedUnit = {
+        zh: zh?.text.finish() ?? '',
+        en: en?.text.finish() ?? '',
         zhLang: zhLang && storedTag(zhLang, 'zh'),
         enLang: enLang && storedTag(enLang, 'en'),
         position: position++,
-      });
+      };
+      if (zh?.codes) unit.zhCodes = zh.codes;
+      if (en?.codes) unit.enCodes = en.codes;
+      if (notes.length > 0) {
+        const sideOfNote = (applies: string | undefined): UnitNote['side'] =>
+          applies === 'source' ? sourceSide : applies === 'target' ? targetSide : undefined;
+        unit.meta = {
+          notes: notes.map((n) => {
+            const side = sideOfNote(n.applies);
+            return side ? { text: n.text, side } : { text: n.text };
+          }),
+          undated: true,
+        };
+      }
+      emit(unit);
     };
 
     const finishUnit = () => {
       if (source.segments.size === 0 || target.segments.size === 0) {
-        emitPair(source.whole.finish(), target.whole.finish());
+        emitPair(source.whole, target.whole);
       } else {
-        for (const [mid, text] of source.segments)
-          emitPair(text.finish(), target.segments.get(mid)?.finish() ?? '');
+        for (const [mid, text] of source.segments) emitPair(text, target.segments.get(mid));
       }
       source = newSide();
       target = newSide();
@@ -111,12 +165,43 @@ export function readXliff(
     };
 
     const append = (text: string) => {
-      inside?.whole.append(text);
-      segment?.append(text);
+      inside?.whole.text.append(text);
+      segment?.text.append(text);
     };
     const gap = (kind: 'space' | 'none') => {
-      inside?.whole.gap(kind);
-      segment?.gap(kind);
+      inside?.whole.text.gap(kind);
+      segment?.text.gap(kind);
+    };
+    const keep = (item: InlineCode) => {
+      inside?.whole.keep(item);
+      segment?.keep(item);
+    };
+    /** A code's native code from the unit's originalData, as markup. */
+    const dataMarkup = (ref: string | undefined) => (ref === undefined ? '' : escapeXml(data.get(ref) ?? ''));
+    /** The model code an XLIFF code element stands for (xliff-codes.ts). */
+    const codeOf = (name: string, attr: Record<string, string>): InlineCode => {
+      const id = attr['id'];
+      const pair = attr['rid'] ?? id;
+      const type = version2 ? typeOfXliff2(attr['type'], attr['subType']) : typeOfCtype(attr['ctype']);
+      const isolated = attr['isolated'] === 'yes';
+      const [tag, attrs]: [InlineCode['tag'], Record<string, string | undefined>] =
+        name === 'x' || name === 'ph'
+          ? ['ph', { x: id, type }]
+          : name === 'it' || ((name === 'sc' || name === 'ec') && isolated)
+            ? ['it', { pos: attr['pos'] === 'close' || name === 'ec' ? 'end' : 'begin', x: id, type }]
+            : name === 'ec'
+              ? ['ept', { i: attr['startRef'] }]
+              : name === 'ex' || name === 'ept'
+                ? ['ept', { i: pair }]
+                : ['bpt', { i: pair, x: id, type }];
+      const item: InlineCode = { tag, at: 0 };
+      const given = Object.entries(attrs).filter(
+        (entry): entry is [string, string] => entry[1] !== undefined,
+      );
+      if (given.length > 0) item.attrs = Object.fromEntries(given);
+      const content = dataMarkup(attr['dataRef'] ?? attr['dataRefStart']);
+      if (content) item.content = content;
+      return item;
     };
 
     return {
@@ -135,37 +220,50 @@ export function readXliff(
               { file },
             );
           }
+          version2 = (attr['version'] ?? '').startsWith('2') || attr['srcLang'] !== undefined;
           fileSourceLang = attr['srcLang'];
           fileTargetLang = attr['trgLang'];
         }
         if (skipDepth > 0 || name === undefined || SKIPPED_ELEMENTS.has(name)) {
           skipDepth++;
           if (name === 'data' || (name === 'originalData' && skipDepth === 1)) dataId = attr['id'];
+          else if (name === 'cp' && dataId !== undefined && attr['hex'])
+            data.set(
+              dataId,
+              (data.get(dataId) ?? '') + String.fromCodePoint(Number.parseInt(attr['hex'], 16)),
+            );
           return;
         }
         if (codeDepth > 0) {
           codeDepth++;
+          // A <sub> in a code is a text of its own: kept in the code's markup, not the segment's.
+          if (name === 'sub') {
+            code.subDepth++;
+            const datatype = attr['datatype'];
+            code.markup += datatype === undefined ? '<sub>' : `<sub datatype="${escapeXml(datatype)}">`;
+          }
           return;
         }
         const deleted = name === 'mrk' && DELETED_MARKS.test(attr['mtype'] ?? '');
-        // Elements within a segment's mrk, so that its own end tag is known (codes and deleted text
-        // are counted by their own depths).
-        if (segment !== undefined && !deleted && !CODE_ELEMENTS.has(name)) segmentDepth++;
         if (name === 'file') {
           fileSourceLang = attr['source-language'] ?? fileSourceLang;
           fileTargetLang = attr['target-language'] ?? fileTargetLang;
         } else if (name === 'unit') {
           data = new Map();
+          notes = [];
+          inUnit = true;
         } else if (name === 'trans-unit') {
           source = newSide();
           target = newSide();
+          notes = [];
+          inUnit = true;
         } else if ((name === 'source' || name === 'seg-source' || name === 'target') && !inside) {
           // <seg-source> holds the segmented source; <source>'s text is used when there is none.
           inside =
             name === 'target'
               ? target
               : name === 'seg-source'
-                ? { ...source, whole: new FlatText() }
+                ? { ...source, whole: new CodedText() }
                 : source;
           const lang = attr['xml:lang'];
           if (lang) {
@@ -173,34 +271,57 @@ export function readXliff(
             else unitSourceLang = lang;
           }
         } else if (!inside) {
-          // Outside source and target nothing is text.
+          // Outside source and target nothing is text but a unit's notes.
+          if (name === 'note' && inUnit) note = { text: '', applies: attr['annotates'] ?? attr['appliesTo'] };
         } else if (deleted) {
           skipDepth++;
-        } else if (name === 'mrk' && attr['mtype'] === 'seg' && segment === undefined) {
-          segment = new FlatText();
-          segmentDepth = 1;
-          inside.segments.set(attr['mid'] ?? String(inside.segments.size), segment);
         } else if (CODE_ELEMENTS.has(name)) {
           codeDepth = 1;
-          const ref = attr['dataRef'];
+          const item = codeOf(name, attr);
+          const native = data.get(attr['dataRef'] ?? '') ?? '';
           code = {
-            content: ref !== undefined ? (data.get(ref) ?? '') : '',
+            content: native,
+            markup: item.content ?? '',
+            subDepth: 0,
             type: attr['ctype'] ?? attr['subType'],
+            item,
           };
         } else if (EMPTY_CODES.has(name)) {
           gap(codeKind('', attr['ctype'] ?? attr['subType']));
+          keep(codeOf(name, attr));
+          inline.push(undefined);
         } else if (name === 'cp' && attr['hex']) {
           // XLIFF 2.0 <cp hex="…"/>: a character XML cannot carry literally.
           append(String.fromCodePoint(Number.parseInt(attr['hex'], 16)));
+          inline.push(undefined);
+        } else if (name === 'mrk' && attr['mtype'] === 'seg' && segment === undefined) {
+          segment = new CodedText();
+          inside.segments.set(attr['mid'] ?? String(inside.segments.size), segment);
+          inline.push({ kind: 'segment' });
+        } else if (ENCLOSING_CODES.has(name)) {
+          gap(codeKind('', attr['ctype'] ?? attr['subType']));
+          const item = codeOf(name, attr);
+          keep(item);
+          inline.push({ kind: 'pair', i: item.attrs?.['i'] ?? '', endData: attr['dataRefEnd'] });
+        } else if (name === 'mrk') {
+          const type = version2
+            ? hiTypeOfXliff2(attr['type'], attr['translate'])
+            : hiTypeOfMtype(attr['mtype']);
+          keep(type === undefined ? { tag: 'hi', at: 0 } : { tag: 'hi', at: 0, attrs: { type } });
+          inline.push({ kind: 'hi' });
+        } else {
+          inline.push(undefined);
         }
       },
       text(text) {
         if (skipDepth > 0) {
           if (dataId !== undefined) data.set(dataId, (data.get(dataId) ?? '') + text);
         } else if (codeDepth > 0) {
+          code.markup += escapeXml(text);
           // <sub> is a text of its own inside a code; it is neither code nor the segment's text.
-          if (codeDepth === 1) code.content += text;
+          if (code.subDepth === 0) code.content += text;
         } else if (inside) append(text);
+        else if (note !== undefined) note.text += text;
       },
       close(tag) {
         const name = localName(tag.name);
@@ -210,18 +331,42 @@ export function readXliff(
           return;
         }
         if (codeDepth > 0) {
-          if (--codeDepth === 0) gap(codeKind(code.content, code.type));
+          if (name === 'sub') {
+            code.subDepth--;
+            code.markup += '</sub>';
+          }
+          if (--codeDepth === 0) {
+            gap(codeKind(code.content, code.type));
+            const item = code.item!;
+            if (code.markup !== '') item.content = code.markup;
+            else delete item.content;
+            keep(item);
+          }
           return;
         }
-        if (segment !== undefined && --segmentDepth === 0) {
-          segment = undefined;
+        if (inside && inline.length > 0) {
+          const element = inline.pop();
+          if (element?.kind === 'segment') segment = undefined;
+          else if (element?.kind === 'pair') {
+            gap('none');
+            const end: InlineCode = { tag: 'ept', at: 0, attrs: { i: element.i } };
+            const content = dataMarkup(element.endData);
+            if (content) end.content = content;
+            keep(end);
+          } else if (element?.kind === 'hi') keep({ tag: '/hi', at: 0 });
         } else if (name === 'source' || name === 'seg-source' || name === 'target') {
           inside = undefined;
+        } else if (name === 'note' && note !== undefined) {
+          notes.push(note.applies === undefined ? { text: note.text } : note);
+          note = undefined;
         } else if (name === 'trans-unit') {
           finishUnit();
+          inUnit = false;
         } else if (name === 'segment') {
           // XLIFF 2.0: each segment is a pair; its unit holds nothing else of the text.
           finishUnit();
+        } else if (name === 'unit') {
+          inUnit = false;
         }
       },
     };

@@ -2,7 +2,14 @@ import { BitextError } from '../core/errors.js';
 import { tagUnder } from '../formats/lang-choice.js';
 import { TMX_PROPS } from '../formats/tmx-read.js';
 import { type TmxUnit, tmxFooter, tmxHeader, tmxUnit } from '../formats/tmx-write.js';
-import { xliffEnd, xliffFileEnd, xliffFileStart, xliffStart, xliffUnit } from '../formats/xliff-write.js';
+import {
+  notesAnnotating,
+  xliffEnd,
+  xliffFileEnd,
+  xliffFileStart,
+  xliffStart,
+  xliffUnit,
+} from '../formats/xliff-write.js';
 import { xliff2End, xliff2Start, xliff2Unit } from '../formats/xliff2-write.js';
 import { writeXlsx, type XlsxColumn } from '../formats/xlsx-write.js';
 import type { TmStore, TmUnit, TmUnitFilter } from './tm-store.js';
@@ -23,7 +30,8 @@ export interface ExportUnitFilter extends TmUnitFilter {
  * where the format has room for them: TMX per `<tuv>`, XLIFF 1.2 per `<file>` (one per language
  * pair), XLIFF 2.0 per document (so one pair only, see below), XLSX and JSON lines per unit; TSV has
  * none. TMX also keeps the dates and the bitext props (document, position, confidence), XLIFF 2.0 the
- * same as metadata, XLSX the same as columns.
+ * same as metadata, XLSX the same as columns. TMX and both XLIFFs write each unit's inline codes in
+ * their own markup (formats/xliff-codes.ts) and its notes.
  */
 export async function* exportUnits(
   store: TmStore,
@@ -50,7 +58,14 @@ export async function* exportUnits(
         yield xliffFileStart({ sourceLang: pair.zh, targetLang: pair.en });
         for await (const unit of selectUnits(store, filter)) {
           if (unit.zhLang === pair.zh && unit.enLang === pair.en)
-            yield xliffUnit({ id: String(unit.id), source: unit.zh, target: unit.en });
+            yield xliffUnit({
+              id: String(unit.id),
+              source: unit.zh,
+              target: unit.en,
+              sourceCodes: unit.zhCodes,
+              targetCodes: unit.enCodes,
+              notes: notesAnnotating(unit.meta?.notes, 'zh'),
+            });
         }
         yield xliffFileEnd();
       }
@@ -156,6 +171,9 @@ function toXliff2Unit(unit: TmUnit) {
     id: `u${unit.id}`,
     source: unit.zh,
     target: unit.en,
+    sourceCodes: unit.zhCodes,
+    targetCodes: unit.enCodes,
+    notes: notesAnnotating(unit.meta?.notes, 'zh'),
     metadata: [
       ['document', unit.document],
       ['position', unit.position === null ? null : String(unit.position)],
@@ -199,7 +217,7 @@ async function* tmXlsxRows(units: AsyncIterable<TmUnit>) {
  * A stored unit as TMX writes it: its codes back in the segments; bitext's props, then the unit's
  * own props and notes (each in the `<tu>` or the `<tuv>` it came from); its tuid, else the TM's id.
  * A unit with TMX metadata gets its dates as the file gave them (none when it gave none, rather than
- * the import's time); others get the TM's dates.
+ * the import's time); others, XLIFF's among them (XLIFF has no unit dates), get the TM's dates.
  */
 function toTmxUnit(unit: TmUnit): TmxUnit {
   const props: Array<{ type: string; value: string }> = [];
@@ -221,8 +239,8 @@ function toTmxUnit(unit: TmUnit): TmxUnit {
     tuid: meta?.tuid ?? String(unit.id),
     creationId: meta?.creationId,
     changeId: meta?.changeId,
-    creationDate: meta ? meta.creationDate : new Date(unit.createdAt),
-    changeDate: meta ? meta.changeDate : new Date(unit.changedAt),
+    creationDate: meta && !meta.undated ? meta.creationDate : new Date(unit.createdAt),
+    changeDate: meta && !meta.undated ? meta.changeDate : new Date(unit.changedAt),
     props,
     notes: onSide(meta?.notes, undefined).map((n) => n.text),
     segments: [side('zh'), side('en')],
