@@ -5,6 +5,7 @@ import { VERSION } from '../version.js';
 import { registerAlign } from './commands/align.js';
 import { registerBatch } from './commands/batch.js';
 import { registerEval } from './commands/eval.js';
+import { registerFilter } from './commands/filter.js';
 import { registerQa } from './commands/qa.js';
 import { registerServe } from './commands/serve.js';
 import { registerTerms } from './commands/terms.js';
@@ -37,6 +38,7 @@ export function buildProgram(io: CliIo): Command {
   registerServe(program, io);
   registerToken(program, io);
   registerBatch(program, io);
+  registerFilter(program, io);
   // Subcommands inherit the output settings and exit override.
   for (const command of program.commands) inheritSettings(command, program);
   return program;
