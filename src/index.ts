@@ -2,7 +2,13 @@
 
 // The application layer and the store are also at bitext/app and bitext/store; formats at bitext/formats.
 export * from './app/index.js';
-export { type AlignOptions, alignSentences, type EvidenceSwitches } from './core/align/index.js';
+export {
+  type AlignOptions,
+  alignSentences,
+  type EvidenceSwitches,
+  type FixedBead,
+  scoreAlignment,
+} from './core/align/index.js';
 export {
   type AlignedDocument,
   alignDocument,

@@ -58,4 +58,30 @@ export function beadShapes(
   });
 }
 
+/** Prior of a shape the search never proposes (a 3-3, a 6-1) when an edited path has one. */
+const RARE_SHAPE_PRIOR = 0.0005;
+
+/**
+ * `shapes` with the shapes of `path` it lacks, each at a rare prior plus the same surcharges, so that
+ * an edited alignment with such a bead can be scored.
+ */
+export function withShapesOf(
+  shapes: readonly BeadShape[],
+  path: readonly { zhStart: number; zhEnd: number; enStart: number; enEnd: number }[],
+  extra: { manyToMany: number; empty: number },
+): BeadShape[] {
+  const out = [...shapes];
+  for (const bead of path) {
+    const zh = bead.zhEnd - bead.zhStart;
+    const en = bead.enEnd - bead.enStart;
+    if (out.some((s) => s.zh === zh && s.en === en)) continue;
+    const cost =
+      -Math.log(RARE_SHAPE_PRIOR) +
+      (zh >= 2 && en >= 2 ? extra.manyToMany : 0) +
+      (zh === 0 || en === 0 ? extra.empty : 0);
+    out.push({ zh, en, cost });
+  }
+  return out;
+}
+
 export const BEAD_SHAPES: readonly BeadShape[] = beadShapes({ manyToMany: 0, empty: 0 });

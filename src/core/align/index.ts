@@ -1,7 +1,15 @@
 import { BitextError } from '../errors.js';
 import { foldToSimplified } from '../lexicon/script.js';
 import type { Bead } from '../types.js';
-import { beadShapes } from './bead-shapes.js';
+import {
+  aloneCost,
+  type FixedBead,
+  fixedPoints,
+  pathOf,
+  posteriorsBetween,
+  searchBetween,
+} from './anchors.js';
+import { beadShapes, withShapesOf } from './bead-shapes.js';
 import { coverageRatioCost } from './coverage.js';
 import { diagonalCost } from './diagonal-evidence.js';
 import {
@@ -51,12 +59,18 @@ export interface AlignOptions {
   enParagraphs?: readonly number[];
   evidence?: EvidenceSwitches;
   /**
+   * Beads a user confirmed (ids as in the result): kept as they are, and only the stretches between
+   * them are re-aligned (with the whole document's evidence). Their confidence is 1.
+   */
+  fixed?: readonly FixedBead[];
+  /**
    * Called after each pass of the search (done of total): a large document takes tens of seconds,
    * and a caller with a terminal shows how far it is.
    */
   onProgress?: (done: number, total: number) => void;
 }
 
+export type { FixedBead } from './anchors.js';
 export type { RangeBead } from './search.js';
 
 /**
@@ -75,6 +89,37 @@ export function alignSentences(
       ...en.map((_, id) => ({ zh: [], en: [id], confidence: 1 })),
     ];
   }
+  const { path, confidences } = alignPath(zh, en, options);
+  return path.map((b, k) => ({
+    zh: range(b.zhStart, b.zhEnd),
+    en: range(b.enStart, b.enEnd),
+    confidence: confidences[k]!,
+  }));
+}
+
+/**
+ * Re-scores an alignment a user edited: each bead's confidence under the aligner's model (its
+ * posterior, as `alignSentences` gives), with the document's calibrated evidence learned from the
+ * edited alignment itself. The beads must cover both sides once, in order; ids as in `alignSentences`.
+ */
+export function scoreAlignment(
+  zh: readonly string[],
+  en: readonly string[],
+  beads: readonly FixedBead[],
+  options: Omit<AlignOptions, 'fixed'> = {},
+): number[] {
+  const edited = pathOf(beads, zh.length, en.length);
+  if (zh.length === 0 || en.length === 0) return edited.map(() => 1);
+  return alignPath(zh, en, options, edited).confidences;
+}
+
+/** The alignment (or, given `edited`, that path re-scored) and its beads' posteriors. */
+function alignPath(
+  zh: readonly string[],
+  en: readonly string[],
+  options: AlignOptions,
+  edited?: readonly RangeBead[],
+): { path: RangeBead[]; confidences: number[] } {
   for (const [side, paragraphs, count] of [
     ['zhParagraphs', options.zhParagraphs, zh.length],
     ['enParagraphs', options.enParagraphs, en.length],
@@ -139,22 +184,33 @@ export function alignSentences(
     TUNING.initialVariance,
   );
 
+  const anchors = options.fixed?.length ? fixedPoints(options.fixed, zh.length, en.length) : undefined;
+  if (anchors && (anchors.zhAlone.size > 0 || anchors.enAlone.size > 0))
+    fixedTerms.push(aloneCost(anchors.zhAlone, anchors.enAlone));
+
   const surcharges = { manyToMany: TUNING.manyToManyCost, empty: TUNING.emptyCost };
-  let shapes = beadShapes(surcharges);
+  let shapes = edited ? withShapesOf(beadShapes(surcharges), edited, surcharges) : beadShapes(surcharges);
   /** The bead cost of a pass: the fixed evidence, the length model of that pass and pass-specific terms. */
   const costOf = (model: LengthModel, extraTerms: readonly RangeCost[] = []) => {
     const terms = [...fixedTerms, ...extraTerms];
     if (switches.length) terms.push(scaled(lengthCost(zhPrefix, enPrefix, model), TUNING.lengthWeight));
     return sumOf(terms);
   };
-  const run = (cost: RangeCost, guide?: readonly RangeBead[]) =>
-    searchAlignment(zh.length, en.length, {
+  const search = (zhCount: number, enCount: number, cost: RangeCost, guide?: readonly RangeBead[]) =>
+    searchAlignment(zhCount, enCount, {
       shapes,
       cost,
       guide,
       bandWidth: TUNING.bandWidth,
       fullSearchCells: TUNING.fullSearchCells,
     });
+  // An edited path is what every pass "finds": its evidence is calibrated on it and it is scored.
+  const run = (cost: RangeCost, guide?: readonly RangeBead[]): RangeBead[] =>
+    edited
+      ? edited.map((b) => ({ ...b, cost: cost(b.zhStart, b.zhEnd, b.enStart, b.enEnd) }))
+      : anchors
+        ? searchBetween(zh.length, en.length, anchors.points, cost, search, guide)
+        : search(zh.length, en.length, cost, guide);
 
   const secondPass =
     switches.length ||
@@ -216,18 +272,18 @@ export function alignSentences(
     path = run(cost, path);
     passDone();
   }
-  const confidences = beadPosteriors(zh.length, en.length, path, {
-    shapes,
-    cost,
-    bandWidth: TUNING.confidenceBandWidth,
-    temperature: TUNING.confidenceTemperature,
-  });
+  const posteriors = (zhCount: number, enCount: number, beads: readonly RangeBead[], beadCost: RangeCost) =>
+    beadPosteriors(zhCount, enCount, beads, {
+      shapes,
+      cost: beadCost,
+      bandWidth: TUNING.confidenceBandWidth,
+      temperature: TUNING.confidenceTemperature,
+    });
+  const confidences = anchors
+    ? posteriorsBetween(zh.length, en.length, anchors.points, path, cost, posteriors)
+    : posteriors(zh.length, en.length, path, cost);
   passDone();
-  return path.map((b, k) => ({
-    zh: range(b.zhStart, b.zhEnd),
-    en: range(b.enStart, b.enEnd),
-    confidence: confidences[k]!,
-  }));
+  return { path, confidences };
 }
 
 function withDefaults(switches: EvidenceSwitches = {}): Required<EvidenceSwitches> {
