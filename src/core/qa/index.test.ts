@@ -84,7 +84,12 @@ describe('runQa on the founding sample', () => {
     const altered = pairs.map((p, i) =>
       i === 1 ? { ...p, en: p.en.replace(/, asked for continuous care.*$/, '.') } : p,
     );
-    expect(only(runQa(altered), 'omission').map((f) => [f.pair, f.severity])).toEqual([[1, 'warning']]);
+    const omissions = only(runQa(altered), 'omission');
+    expect(omissions.map((f) => [f.pair, f.severity])).toEqual([[1, 'warning']]);
+    // The finding shows the Chinese the English lost: a stretch after what the English kept.
+    const span = omissions[0]!.zh.spans[0]!;
+    expect(span.start).toBeGreaterThan(pairs[1]!.zh.indexOf('懇請'));
+    expect(omissions[0]!.message).toContain(pairs[1]!.zh.slice(span.start, span.end));
     expect(only(runQa(pairs), 'omission')).toEqual([]);
   });
 
@@ -252,6 +257,11 @@ describe('omission check', () => {
       'this Chinese sentence has no English counterpart',
       'this English sentence has no Chinese counterpart',
     ]);
+  });
+
+  it('takes a dateline on a line of its own for layout, not an omission', () => {
+    expect(runQa([{ zh: '', en: 'November 15, 2012' }], { checks: ['omission'] })).toEqual([]);
+    expect(runQa([{ zh: '2012年11月15日', en: '' }], { checks: ['omission'] })).toEqual([]);
   });
 
   it('reports a pair far longer than the document ratio', () => {
