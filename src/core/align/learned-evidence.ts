@@ -53,35 +53,23 @@ export function learnTranslations(
   // over typed arrays instead of a map keyed f·E + e (the sums are the same, in the same order).
   const enTypes = enIds.size;
   const nullId = zhIds.size;
-  const idOfKey = new Map<number, number>();
-  const zhOfId: number[] = [];
-  const enOfId: number[] = [];
+  const pairIds = new PairIds();
   const cooccurrences: number[] = [];
-  const idOf = (f: number, e: number) => {
-    const key = f * enTypes + e;
-    let id = idOfKey.get(key);
-    if (id === undefined) {
-      id = zhOfId.length;
-      idOfKey.set(key, id);
-      zhOfId.push(f);
-      enOfId.push(e);
-    }
-    return id;
-  };
   const zhLengths = new Int32Array(pairs.length);
   const enLengths = new Int32Array(pairs.length);
   pairs.forEach(({ zh, en }, p) => {
     zhLengths[p] = zh.length;
     enLengths[p] = en.length;
     for (const e of en) {
-      cooccurrences.push(idOf(nullId, e));
-      for (const f of zh) cooccurrences.push(idOf(f, e));
+      cooccurrences.push(pairIds.id(nullId, e));
+      for (const f of zh) cooccurrences.push(pairIds.id(f, e));
     }
   });
   const ids = Int32Array.from(cooccurrences);
-  const zhOf = Int32Array.from(zhOfId);
-  const t = new Float64Array(zhOfId.length).fill(1 / Math.max(enTypes, 1));
-  const counts = new Float64Array(zhOfId.length);
+  const zhOf = pairIds.zhOfIds();
+  const enOf = pairIds.enOfIds();
+  const t = new Float64Array(pairIds.size).fill(1 / Math.max(enTypes, 1));
+  const counts = new Float64Array(pairIds.size);
   const totals = new Float64Array(nullId + 1);
   for (let iteration = 0; iteration < options.iterations; iteration++) {
     counts.fill(0);
@@ -108,8 +96,8 @@ export function learnTranslations(
   if (options.iterations === 0) return learned;
   for (let id = 0; id < t.length; id++) {
     if (t[id]! < options.threshold) continue;
-    const f = zhOfId[id]!;
-    const e = enOfId[id]!;
+    const f = zhOf[id]!;
+    const e = enOf[id]!;
     if (f === nullId || zhCount[f]! < options.minCount || enCount[e]! < options.minCount) continue;
     const word = zhWordsById[f]!;
     const list = learned.get(word) ?? [];
@@ -117,4 +105,56 @@ export function learnTranslations(
     learned.set(word, list);
   }
   return learned;
+}
+
+/** Dense ids of (zh type, en type) pairs in order of first appearance: open addressing over typed arrays. */
+class PairIds {
+  private slots = new Int32Array(1 << 16).fill(-1);
+  private zh = new Int32Array(1 << 15);
+  private en = new Int32Array(1 << 15);
+  size = 0;
+
+  id(f: number, e: number): number {
+    const mask = this.slots.length - 1;
+    for (let s = (Math.imul(f, 0x9e3779b1) ^ Math.imul(e, 0x85ebca77)) & mask; ; s = (s + 1) & mask) {
+      const id = this.slots[s]!;
+      if (id < 0) {
+        const fresh = this.size++;
+        if (fresh === this.zh.length) {
+          this.zh = grow(this.zh);
+          this.en = grow(this.en);
+        }
+        this.zh[fresh] = f;
+        this.en[fresh] = e;
+        this.slots[s] = fresh;
+        if (2 * this.size > this.slots.length) this.rehash();
+        return fresh;
+      }
+      if (this.zh[id] === f && this.en[id] === e) return id;
+    }
+  }
+
+  zhOfIds(): Int32Array {
+    return this.zh.subarray(0, this.size);
+  }
+
+  enOfIds(): Int32Array {
+    return this.en.subarray(0, this.size);
+  }
+
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+    const mask = this.slots.length - 1;
+    for (let id = 0; id < this.size; id++) {
+      let s = (Math.imul(this.zh[id]!, 0x9e3779b1) ^ Math.imul(this.en[id]!, 0x85ebca77)) & mask;
+      while (this.slots[s]! >= 0) s = (s + 1) & mask;
+      this.slots[s] = id;
+    }
+  }
+}
+
+function grow(array: Int32Array): Int32Array {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }
