@@ -8,9 +8,11 @@ import {
   xliffFileStart,
   xliffFooter,
   xliffHeader,
+  xliffSegContent,
   xliffStart,
   xliffUnit,
 } from './xliff-write.js';
+import { xliff2SegContent } from './xliff2-write.js';
 
 async function read(xml: string, options: ReadOptions = {}): Promise<ImportedUnit[]> {
   const units: ImportedUnit[] = [];
@@ -190,5 +192,87 @@ describe('readXliff', () => {
     expect(units.map((u) => [u.zh, u.zhLang, u.en, u.enLang])).toEqual([
       ['你好', 'zh-HK', 'Hello', 'en-x-legal'],
     ]);
+  });
+
+  it('keeps each code in the TMX model: native code with its <sub>, pairs, isolated codes, marks', async () => {
+    const [v1] =
+      await read(`<xliff version="1.2"><file original="a" source-language="en" target-language="zh"><body>
+<trans-unit id="1"><source>See <ph id="1" ctype="image">&lt;img alt="<sub datatype="html">Logo</sub>"&gt;</ph> <mrk mtype="protected">API</mrk><it id="2" pos="open" ctype="x-span">&lt;span&gt;</it></source><target>见</target>
+<note annotates="source">English wording from the client</note><note from="pm">Deadline Friday</note></trans-unit>
+</body></file></xliff>`);
+    expect(v1!.en).toBe('See API');
+    expect(v1!.enCodes).toEqual([
+      {
+        tag: 'ph',
+        at: 4,
+        attrs: { x: '1', type: 'image' },
+        content: '&lt;img alt=&quot;<sub datatype="html">Logo</sub>&quot;&gt;',
+        spaceAfter: ' ',
+      },
+      { tag: 'hi', at: 4, attrs: { type: 'protected' } },
+      { tag: '/hi', at: 7 },
+      { tag: 'it', at: 7, attrs: { pos: 'begin', x: '2', type: 'x-span' }, content: '&lt;span&gt;' },
+    ]);
+    // English is the source here: the note on the source is the English side's.
+    expect(v1!.meta).toEqual({
+      notes: [{ text: 'English wording from the client', side: 'en' }, { text: 'Deadline Friday' }],
+      undated: true,
+    });
+    const [v2] =
+      await read(`<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="zh-CN" trgLang="en">
+<file id="f"><unit id="u1"><originalData><data id="d1">&lt;i&gt;</data><data id="d2">&lt;/i&gt;</data><data id="d3">&lt;br<cp hex="0009"/>/&gt;</data></originalData>
+<segment><source>甲<sc id="1" dataRef="d1"/>乙<ec startRef="1" dataRef="d2"/>丙<sc id="2" isolated="yes"/></source>
+<target>A <sc id="1" dataRef="d1" type="fmt" subType="xlf:i"/>B<ec startRef="1" dataRef="d2"/> <mrk id="m1" translate="no">C</mrk><ph id="3" dataRef="d3"/></target></segment></unit></file></xliff>`);
+    expect(v2!.zhCodes).toEqual([
+      { tag: 'bpt', at: 1, attrs: { i: '1', x: '1' }, content: '&lt;i&gt;' },
+      { tag: 'ept', at: 2, attrs: { i: '1' }, content: '&lt;/i&gt;' },
+      { tag: 'it', at: 3, attrs: { pos: 'begin', x: '2' } },
+    ]);
+    expect(v2!.enCodes?.map((c) => [c.tag, c.at, c.attrs?.['type'], c.content])).toEqual([
+      ['bpt', 2, 'italic', '&lt;i&gt;'],
+      ['ept', 3, undefined, '&lt;/i&gt;'],
+      ['hi', 4, 'protected', undefined],
+      ['/hi', 5, undefined, undefined],
+      ['ph', 5, undefined, '&lt;br\t/&gt;'],
+    ]);
+  });
+
+  it('reads back the codes its writers write, in XLIFF 1.2 and 2.0 markup', async () => {
+    const segments = [
+      'Press <x id="1"/> to see <g id="2" ctype="bold">files</g>.',
+      'A<bx id="1"/>b<g id="2">c<ex id="1"/>d</g>e',
+      '<it id="1" pos="close">&lt;/a&gt;</it>end <ph id="2" ctype="lb">&lt;br/&gt;</ph>',
+      'fn<ph id="1">&lt;fn <sub>note</sub>&gt;</ph> <mrk mtype="term">term</mrk> and <mrk mtype="x-hi">x</mrk>',
+      '<bpt id="5">&lt;b&gt;</bpt>bold<ept id="5">&lt;/b&gt;</ept> and<bpt id="6">[</bpt> open',
+    ];
+    for (const seg of segments) {
+      const xml = (source: string) =>
+        `<xliff version="1.2"><file original="a" source-language="en" target-language="zh"><body><trans-unit id="1"><source>${source}</source><target>见</target></trans-unit></body></file></xliff>`;
+      const [unit] = await read(xml(seg));
+      expect(xliffSegContent(unit!.en, unit!.enCodes)).toBe(
+        // A lone bpt has no pair in XLIFF 1.2: it is an isolated <it>.
+        seg.replace('<bpt id="6">[</bpt>', '<it id="6" pos="open">[</it>'),
+      );
+      const data: string[] = [];
+      const content = xliff2SegContent(unit!.en, unit!.enCodes, data);
+      const originalData = data.length
+        ? `<originalData>${data.map((d, i) => `<data id="d${i + 1}">${d.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</data>`).join('')}</originalData>`
+        : '';
+      const [back] = await read(
+        `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="zh"><file id="f"><unit id="u">${originalData}<segment><source>${content}</source><target>见</target></segment></unit></file></xliff>`,
+      );
+      expect(back!.en).toBe(unit!.en);
+      // A bpt without its ept is 2.0's isolated <sc>, read back as TMX's isolated code, an it.
+      const codes = unit!.enCodes ?? [];
+      const lone = (c: (typeof codes)[number]) =>
+        c.tag === 'bpt' && !codes.some((e) => e.tag === 'ept' && e.attrs?.['i'] === c.attrs?.['i']);
+      const placed = (list: typeof codes | undefined) =>
+        (list ?? []).map((c) => [
+          c.tag === 'it' || lone(c) ? `it-${c.attrs?.['pos'] ?? 'begin'}` : c.tag,
+          c.at,
+          c.attrs?.['type'],
+        ]);
+      expect(placed(back!.enCodes)).toEqual(placed(codes));
+    }
   });
 });
