@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { alignDocumentInput } from '../src/app/document-input.js';
-import type { AlignedDocument } from '../src/core/document.js';
+import { alignDocumentInput, sideTextOf } from '../src/app/document-input.js';
+import { type AlignedDocument, alignDocument } from '../src/core/document.js';
 import { cleanText } from '../src/core/normalize/index.js';
 import type { SentenceSource } from '../src/core/types.js';
 import { type DocumentParagraph, readDocument } from '../src/formats/documents/index.js';
@@ -146,6 +146,16 @@ describe('source positions of aligned sentences', () => {
     expect(document.pairs.map((p) => p.zhSources![0]!.block)).toEqual([1, 2, 3, 4, 5]);
     expect(document.pairs.map((p) => p.enSources![0]!.block)).toEqual([6, 7, 8, 9, 10]);
     expectExactOffsets(document, paragraphs);
+  });
+
+  it('two files, one per language: the positions of each side (web page blocks, text lines)', async () => {
+    const zhPage = `<html><body><article>${zh.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
+    const zhSide = await sideTextOf({ name: 'zh.html', bytes: utf8(zhPage) });
+    const enSide = await sideTextOf({ name: 'en.txt', bytes: utf8(`\n${en.join('\n\n')}\n`) });
+    const document = alignDocument({ zh: zhSide, en: enSide });
+    expect(document.pairs).toHaveLength(5);
+    expect(document.pairs.map((p) => p.zhSources![0]!.block)).toEqual([1, 2, 3, 4, 5]);
+    expect(document.pairs.map((p) => p.enSources![0]!.line)).toEqual([2, 4, 6, 8, 10]);
   });
 
   it('CSV: the line, record and field; .xlsx: the sheet, row and column', async () => {

@@ -1,4 +1,9 @@
-import { type AlignedDocument, alignDocument, type DocumentOptions } from '../core/document.js';
+import {
+  type AlignedDocument,
+  alignDocument,
+  type DocumentOptions,
+  type SideSource,
+} from '../core/document.js';
 import { BitextError } from '../core/errors.js';
 import {
   type DocumentFormat,
@@ -34,10 +39,11 @@ export async function alignDocumentInput(
 const BOTH_SIDES: ReadonlySet<DocumentFormat> = new Set(['xlsx', 'csv', 'tmx', 'xliff']);
 
 /**
- * One side of a two-file alignment as text, one paragraph a line. Plain text is passed on as
- * decoded, so `--presplit` and line numbers in messages keep meaning the file's own lines.
+ * One side of a two-file alignment, for alignDocument({ zh, en }). Plain text is passed on as
+ * decoded, so `--presplit` and line numbers keep meaning the file's own lines; another document
+ * as its reader's paragraphs, with their positions (a web page's blocks, a PDF's pages and lines).
  */
-export async function sideTextOf(input: DocumentInput, encoding?: EncodingName): Promise<string> {
+export async function sideTextOf(input: DocumentInput, encoding?: EncodingName): Promise<SideSource> {
   const format = detectDocumentFormat(input.bytes, input.name);
   if (format === 'text') {
     return decodeBytes(input.bytes, { file: input.name, encoding }).text;
@@ -51,5 +57,5 @@ export async function sideTextOf(input: DocumentInput, encoding?: EncodingName):
     );
   }
   const document = await readDocument(input.bytes, input.name, { encoding });
-  return document.paragraphs.map((p) => p.text).join('\n');
+  return toSourceParagraphs(document.paragraphs);
 }

@@ -19,8 +19,11 @@ import type { Bead, Lang, ParagraphSource, Script, Sentence, SentencePair, Sente
  */
 export type BilingualSource =
   | { combined: string }
-  | { zh: string; en: string }
+  | { zh: SideSource; en: SideSource }
   | { paragraphs: readonly SourceParagraph[] };
+
+/** One language's file: its text (its lines are the paragraphs), or the paragraphs a reader found. */
+export type SideSource = string | readonly SourceParagraph[];
 
 /** A paragraph as a document reader found it. */
 export interface SourceParagraph {
@@ -115,8 +118,8 @@ export function alignDocument(source: BilingualSource, options: DocumentOptions 
     requireBothLanguages(zhParagraphs.length, enParagraphs.length, options.sourceNames?.combined);
   } else {
     layout = options.presplit ? 'presplit' : 'separate';
-    zhParagraphs = readParagraphs(source.zh, clean, options.sourceNames?.zh);
-    enParagraphs = readParagraphs(source.en, clean, options.sourceNames?.en);
+    zhParagraphs = readSide(source.zh, clean, options.sourceNames?.zh);
+    enParagraphs = readSide(source.en, clean, options.sourceNames?.en);
     checkSides(
       zhParagraphs.map((p) => p.text),
       enParagraphs.map((p) => p.text),
@@ -235,6 +238,14 @@ function readParagraphs(raw: string, clean: Clean, file?: string): Paragraph[] {
     };
   });
   return settleParagraphs(paragraphs, file);
+}
+
+function readSide(side: SideSource, clean: Clean, file?: string): Paragraph[] {
+  if (typeof side === 'string') return readParagraphs(side, clean, file);
+  return settleParagraphs(
+    side.map((p) => cleanParagraph(p, clean)),
+    file,
+  );
 }
 
 /** Where each line of `text` starts (after \r\n, \n or \r). */
