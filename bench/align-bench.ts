@@ -201,6 +201,12 @@ async function main(): Promise<void> {
     `CPU ratio 8×/1×: ${ratio(eight, once)}${onceBase && eightBase ? ` (baseline ${ratio(eightBase, onceBase)})` : ''}` +
       ' (linear would be 8; target ≤ 9)',
   );
+  // Issue 11: how the tuned constants generalise, and lines with no counterpart (each its own script).
+  for (const script of ['leave-one-out.ts', 'unpaired-bench.ts']) {
+    const file = path.join(OWN_ROOT, 'bench', script);
+    const args = [...process.execArgv, file, '--summary'];
+    console.log(execFileSync(process.execPath, args, { encoding: 'utf8' }).trimEnd());
+  }
 }
 
 await main();

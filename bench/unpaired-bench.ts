@@ -167,6 +167,7 @@ function othersOf(all: readonly GoldDocument[], document: GoldDocument) {
 
 async function main(): Promise<void> {
   const perDocument = process.argv.includes('--documents');
+  const summary = process.argv.includes('--summary');
   const sets: Array<[string, GoldDocument[]]> = [];
   for (const name of DEV_SETS) {
     const documents = await readDevSet(name);
@@ -193,8 +194,10 @@ async function main(): Promise<void> {
       clean = add(clean, c);
       inserted = add(inserted, i);
     });
-    console.log(line(`${name} clean`, clean));
-    console.log(line(`${name} inserted`, inserted));
+    if (!summary) {
+      console.log(line(`${name} clean`, clean));
+      console.log(line(`${name} inserted`, inserted));
+    }
     totals = { clean: add(totals.clean, clean), inserted: add(totals.inserted, inserted) };
   }
   console.log(line('all clean', totals.clean));
