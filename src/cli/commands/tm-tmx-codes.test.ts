@@ -154,4 +154,41 @@ describe('TMX inline codes and metadata through the TM', () => {
     expect(stored[0]![0]).toHaveProperty('zhCodes');
     expect(stored[0]![0]).toHaveProperty('meta.tuid', 'omegat-1');
   });
+
+  it('writes the codes and notes of TMX units in XLIFF 1.2 and 2.0 markup, and reads them back the same', async () => {
+    writeFileSync(join(dir, 'project_save.tmx'), OMEGAT);
+    await cli('tm', 'import', 'project_save.tmx');
+    const xliff = await cli('tm', 'export', '--format', 'xliff', '--out', 'out.xlf');
+    expect(xliff).toMatchObject({ code: 0, stderr: '' });
+    const xml = readFileSync(join(dir, 'out.xlf'), 'utf8');
+    expect(xml).toContain(
+      '<source>重庆市<bpt id="1">&lt;b&gt;</bpt>外事工作<ept id="1">&lt;/b&gt;</ept>情况良好<ph id="2">&lt;br/&gt;</ph>。</source>',
+    );
+    expect(xml).toContain(
+      `<target state="translated">Chongqing's <bpt id="1">&lt;b&gt;</bpt>foreign affairs<ept id="1">&lt;/b&gt;</ept> went well<ph id="2">&lt;br/&gt;</ph>.</target>\n` +
+        '        <note>Checked against the printed release.</note>\n',
+    );
+    const xliff2 = await cli('tm', 'export', '--format', 'xliff2', '--out', 'out.xlf2');
+    expect(xliff2).toMatchObject({ code: 0, stderr: '' });
+    const xml2 = readFileSync(join(dir, 'out.xlf2'), 'utf8');
+    expect(xml2).toContain(
+      '<source>重庆市<pc id="1" dataRefStart="d1" dataRefEnd="d2">外事工作</pc>情况良好<ph id="2" dataRef="d3"/>。</source>',
+    );
+    expect(xml2).toContain('<data id="d3">&lt;br/&gt;</data>');
+    expect(xml2).toContain(
+      '<notes>\n        <note>A date OmegaT did not write: kept as given.</note>\n      </notes>',
+    );
+    // Each reads back as the TMX did: the same text and codes where they stood.
+    const fromTmx = (await readAll(OMEGAT)).map((u) => [u.zh.trim(), placed(u.zh.trim(), u.zhCodes)]);
+    for (const file of ['out.xlf', 'out.xlf2']) {
+      const fresh = join(dir, `${file}.db`);
+      const memory = memoryIo({ cwd: dir, env: { BITEXT_DB: fresh } });
+      expect(await run(['tm', 'import', file], memory.io)).toBe(0);
+      const store = openSqliteTmStore(fresh);
+      const back: unknown[] = [];
+      for await (const unit of store.units()) back.push([unit.zh, placed(unit.zh, unit.zhCodes)]);
+      await store.close();
+      expect(back).toEqual(fromTmx);
+    }
+  });
 });
