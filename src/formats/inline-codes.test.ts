@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tmxSegContent } from './inline-codes.js';
+import { type InlineCode, pairCodes, tmxSegContent } from './inline-codes.js';
 import { type ImportedUnit, readTmx } from './tmx-read.js';
 
 const HEADER =
@@ -57,5 +57,43 @@ describe('tmxSegContent', () => {
         { tag: 'it', at: 2, content: ']' },
       ]),
     ).toBe('a<bpt i="2">[</bpt>b<it pos="begin">]</it>');
+  });
+});
+
+describe('pairCodes', () => {
+  const code = (tag: InlineCode['tag'], i?: string): InlineCode => ({
+    tag,
+    at: 0,
+    ...(i ? { attrs: { i } } : {}),
+  });
+
+  it('pairs each bpt with the next ept of its i, nested when it encloses its text as one element would', () => {
+    // <b><i></i></b>: both nest.
+    expect(pairCodes([code('bpt', '1'), code('bpt', '2'), code('ept', '2'), code('ept', '1')])).toEqual([
+      { partner: 3, nested: true },
+      { partner: 2, nested: true },
+      { partner: 1, nested: true },
+      { partner: 0, nested: true },
+    ]);
+    // <b><i></b></i>: the pair closed first crosses the other, which still nests.
+    expect(pairCodes([code('bpt', '1'), code('bpt', '2'), code('ept', '1'), code('ept', '2')])).toEqual([
+      { partner: 2, nested: false },
+      { partner: 3, nested: true },
+      { partner: 0, nested: false },
+      { partner: 1, nested: true },
+    ]);
+  });
+
+  it('keeps a hi an element: a pair that crosses its end does not nest, a lone code has no partner', () => {
+    expect(
+      pairCodes([code('hi'), code('bpt', '1'), code('/hi'), code('ept', '1'), code('ept', '9')]),
+    ).toEqual([
+      { partner: 2, nested: true },
+      { partner: 3, nested: false },
+      { partner: 0, nested: true },
+      { partner: 1, nested: false },
+      { nested: false },
+    ]);
+    expect(pairCodes([code('bpt', '1'), code('hi')])).toEqual([{ nested: false }, { nested: true }]);
   });
 });
