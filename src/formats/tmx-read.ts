@@ -29,7 +29,7 @@ export interface ImportedUnit {
   /** Each side's inline codes, at offsets of its (untrimmed) text; absent when it has none. */
   zhCodes?: InlineCode[];
   enCodes?: InlineCode[];
-  /** The unit's ids, dates as given, props and notes (TMX); absent when it has none. */
+  /** The unit's ids, dates as given, props and notes (TMX), or its notes (XLIFF); absent when it has none. */
   meta?: UnitMeta;
 }
 

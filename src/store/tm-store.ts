@@ -19,10 +19,10 @@ export interface TmUnit {
   confidence: number | null;
   createdAt: string;
   changedAt: string;
-  /** Inline codes at offsets of each side's text (from TMX), as imported; absent when none. */
+  /** Inline codes at offsets of each side's text (from TMX or XLIFF, in TMX's model), as imported; absent when none. */
   zhCodes?: InlineCode[];
   enCodes?: InlineCode[];
-  /** The TMX unit's ids, dates as given, props and notes; absent when none. */
+  /** A TMX unit's ids, dates as given, props and notes, an XLIFF unit's notes; absent when none. */
   meta?: UnitMeta;
 }
 
