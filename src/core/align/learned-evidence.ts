@@ -110,8 +110,8 @@ export function learnTranslations(
 /** Dense ids of (zh type, en type) pairs in order of first appearance: open addressing over typed arrays. */
 class PairIds {
   private slots = new Int32Array(1 << 16).fill(-1);
-  private zh = new Int32Array(1 << 15);
-  private en = new Int32Array(1 << 15);
+  private zh: Int32Array = new Int32Array(1 << 15);
+  private en: Int32Array = new Int32Array(1 << 15);
   size = 0;
 
   id(f: number, e: number): number {

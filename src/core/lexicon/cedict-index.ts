@@ -104,18 +104,30 @@ export class StemIndex {
     return this.lineStart.length;
   }
 
-  /** Line number of a headword, or −1. */
+  /** Line number of a headword, or −1 (compared by UTF-16 code units, as the build sorted them). */
   private find(headword: string): number {
     let low = 0;
     let high = this.lineStart.length - 1;
     while (low <= high) {
       const middle = (low + high) >>> 1;
-      const key = this.text.slice(this.lineStart[middle]!, this.tabAt[middle]!);
-      if (key < headword) low = middle + 1;
-      else if (key > headword) high = middle - 1;
+      const order = this.compareKey(middle, headword);
+      if (order < 0) low = middle + 1;
+      else if (order > 0) high = middle - 1;
       else return middle;
     }
     return -1;
+  }
+
+  /** The headword of a line against a word: negative, 0 or positive, without slicing the text. */
+  private compareKey(line: number, word: string): number {
+    let at = this.lineStart[line]!;
+    const end = this.tabAt[line]!;
+    for (let k = 0; k < word.length; k++, at++) {
+      if (at === end) return -1;
+      const difference = this.text.charCodeAt(at) - word.charCodeAt(k);
+      if (difference !== 0) return difference;
+    }
+    return at === end ? 0 : 1;
   }
 
   has(headword: string): boolean {

@@ -54,10 +54,13 @@ export function detectScript(text: string): Script {
   return changedBySimplifying > changedByTraditionalising ? 'traditional' : 'simplified';
 }
 
+/** OpenCC's dictionary shapes (opencc-js types/core.d.ts), and a preset's conversion config. */
+type DictLike = string | readonly (readonly [string, string])[];
+type DictGroup = readonly DictLike[];
 interface OpenCcConfig {
-  normalizationChain?: OpenCC.DictGroup[];
-  segmentation: OpenCC.DictLike | OpenCC.DictGroup;
-  conversionChain: readonly OpenCC.DictGroup[];
+  normalizationChain?: DictGroup[];
+  segmentation: DictLike | DictGroup;
+  conversionChain: readonly DictGroup[];
 }
 
 let normalizeForTraditional: ((text: string) => string) | undefined;
@@ -70,28 +73,30 @@ let normalizeForTraditional: ((text: string) => string) | undefined;
  */
 function toTraditionalWithin(text: string): string {
   const config = (OpenCC.Locale.configs as Record<string, OpenCcConfig>).s2tw!;
-  normalizeForTraditional ??= OpenCC.ConverterFactory(...(config.normalizationChain ?? []));
-  const normalized = normalizeForTraditional(text);
+  const normalize: (text: string) => string =
+    normalizeForTraditional ?? OpenCC.ConverterFactory(...(config.normalizationChain ?? []));
+  normalizeForTraditional = normalize;
+  const normalized = normalize(text);
   // Each stage works on the previous stage's output, so its entries are filtered by that text.
-  const trieOf = (group: OpenCC.DictGroup, within: string) => {
+  const trieOf = (group: DictGroup, within: string) => {
     const chars = new Set(within);
     const trie = new OpenCC.Trie();
-    trie.loadDictGroup(group.map((dict) => entriesWithin(dict, chars)));
+    trie.loadDictGroup(group.map((dict: DictLike) => entriesWithin(dict, chars)));
     return trie;
   };
   const segmentation = Array.isArray(config.segmentation)
-    ? (config.segmentation as OpenCC.DictGroup)
-    : [config.segmentation as OpenCC.DictLike];
-  let segments = trieOf(segmentation, normalized).segment(normalized);
+    ? (config.segmentation as DictGroup)
+    : [config.segmentation as DictLike];
+  let segments: string[] = trieOf(segmentation, normalized).segment(normalized);
   for (const group of config.conversionChain) {
     const trie = trieOf(group, segments.join(''));
-    segments = segments.map((segment) => trie.convert(segment));
+    segments = segments.map((segment: string) => trie.convert(segment));
   }
   return segments.join('');
 }
 
 /** The entries of an OpenCC dictionary whose source is made only of the given characters. */
-function entriesWithin(dict: OpenCC.DictLike, chars: ReadonlySet<string>): [string, string][] {
+function entriesWithin(dict: DictLike, chars: ReadonlySet<string>): [string, string][] {
   const entries: [string, string][] = [];
   const keep = (source: string, target: string) => {
     for (const ch of source) if (!chars.has(ch)) return;
