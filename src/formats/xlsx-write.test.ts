@@ -115,6 +115,28 @@ describe('writeXlsx', () => {
     expect((sheet.getCell('B2').value as Date).toISOString()).toBe(when.toISOString());
   });
 
+  it('streams: bytes come out while rows are still coming, and stopping early stops the rows', async () => {
+    let pulled = 0;
+    let finished = false;
+    async function* rows() {
+      try {
+        for (let i = 0; i < 200_000; i++) {
+          pulled++;
+          yield [`第${i}句 sentence number ${i} of a long translation memory`];
+        }
+      } finally {
+        finished = true;
+      }
+    }
+    let bytes = 0;
+    for await (const chunk of writeXlsx('s', columns, rows())) {
+      bytes += chunk.length;
+      if (bytes > 100_000) break;
+    }
+    expect(pulled).toBeLessThan(50_000);
+    expect(finished).toBe(true);
+  });
+
   it('refuses more rows than the sheet holds, as an error the CLI reports in one line', async () => {
     try {
       await bytesOf(writeXlsx('s', columns, [['a'], ['b'], ['c']], { maxRows: 2 }));
