@@ -242,6 +242,37 @@ describe('bitext serve API', () => {
     expect((await req('DELETE', `/api/tm/documents/${museum.id}`, { role: 'admin' })).status).toBe(404);
   });
 
+  it('runs long work as a job: 202 with the job, its progress, then its result or its error', async () => {
+    const poll = async (id: string) => {
+      for (;;) {
+        const job = await (await req('GET', `/api/jobs/${id}`, { role: 'viewer' })).json();
+        if (job.status !== 'running') return job;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
+    const started = await req('POST', '/api/align?async', { role: 'editor', json: { text: readExample() } });
+    expect(started.status).toBe(202);
+    const job = await started.json();
+    expect(started.headers.get('location')).toBe(`/api/jobs/${job.id}`);
+    expect(job).toMatchObject({ kind: 'align', status: 'running' });
+    const done = await poll(job.id);
+    expect(done.status).toBe('done');
+    expect(done.progress.done).toBe(done.progress.total);
+    expect(done.progress.total).toBeGreaterThan(0);
+    const stored = await (await req('GET', `/api/alignments/${done.result.id}`, { role: 'viewer' })).json();
+    expect(stored.pairs).toHaveLength(5);
+
+    const form = new FormData();
+    form.set('file', new File(['<tmx version="1.4"><body><tu>'], 'broken.tmx'));
+    const importing = await req('POST', '/api/tm/import?async', { role: 'editor', form });
+    expect(importing.status).toBe(202);
+    const failed = await poll((await importing.json()).id);
+    expect(failed.status).toBe('failed');
+    expect(failed.error.status).toBe(400);
+    expect(failed.error.message).toMatch(/^broken\.tmx/);
+    expect((await req('GET', '/api/jobs/nosuchjob', { role: 'viewer' })).status).toBe(404);
+  });
+
   it('the auth matrix: no token 401, a wrong one 401, too low a role 403, enough passes', async () => {
     const aligned = await alignSample();
     const id = aligned.id;
@@ -258,6 +289,7 @@ describe('bitext serve API', () => {
       ['GET', '/api/tm/stats', 'viewer'],
       ['GET', '/api/tm/export?format=tsv', 'viewer'],
       ['GET', '/api/terms', 'viewer'],
+      ['GET', '/api/jobs/nosuchjob', 'viewer'],
       ['POST', '/api/qa', 'viewer', { text: '你好。\nHello.' }],
       ['POST', '/api/terms/extract', 'viewer', { text: '你好。\nHello.' }],
       ['POST', '/api/align', 'editor', { text: '你好。\nHello.' }],

@@ -17,6 +17,8 @@ let server: RunningServer;
 let browser: Browser;
 let page: Page;
 
+/** Waits for the page: the machine may be busy, so the wait is long (it ends as soon as the value is right). */
+const eventually = <T>(value: () => T | Promise<T>) => expect.poll(value, { timeout: 30_000 });
 const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 const beadTexts = () => page.locator('.bead .side.zh').allTextContents();
 
@@ -51,37 +53,37 @@ describe('review in chromium', () => {
     expect(page.url()).toBe(`${server.url}/`);
     const cookies = await browser.context.cookies();
     expect(cookies.find((c) => c.name === 'bitext_session')?.httpOnly).toBe(true);
-    await expect.poll(() => page.locator('#role').textContent()).toBe('admin');
+    await eventually(() => page.locator('#role').textContent()).toBe('admin');
   });
 
   it('uploads the founding sample, fixes a glued bead with the keyboard (merge, split, undo, redo), confirms, saves to the TM', async () => {
     await page.locator('#file').setInputFiles(EXAMPLE_PATH);
     await page.locator('#upload').click();
     await page.waitForURL(/#\/review\//);
-    await expect.poll(() => page.locator('.bead').count()).toBe(5);
+    await eventually(() => page.locator('.bead').count()).toBe(5);
     const aligned = await beadTexts();
     await shot('review');
 
     // From here on, keys only.
     await page.keyboard.press('j');
     await page.keyboard.press('m'); // glue beads 2 and 3
-    await expect.poll(() => page.locator('.bead').count()).toBe(4);
-    await expect.poll(() => page.locator('.bead.current .shape').textContent()).toBe('2:2');
+    await eventually(() => page.locator('.bead').count()).toBe(4);
+    await eventually(() => page.locator('.bead.current .shape').textContent()).toBe('2:2');
     expect(await page.locator('.bead.current').getAttribute('class')).toMatch(/unsure/);
     await shot('review-glued');
     await page.keyboard.press('s'); // and split them again
-    await expect.poll(beadTexts).toEqual(aligned);
+    await eventually(beadTexts).toEqual(aligned);
     await page.keyboard.press('z'); // undo: glued again
-    await expect.poll(() => page.locator('.bead').count()).toBe(4);
+    await eventually(() => page.locator('.bead').count()).toBe(4);
     await page.keyboard.press('y'); // redo: split
-    await expect.poll(beadTexts).toEqual(aligned);
+    await eventually(beadTexts).toEqual(aligned);
 
     await page.keyboard.press('Enter'); // confirm bead 2, jump to the next risky one
-    await expect.poll(() => page.locator('.bead[data-bead="1"]').getAttribute('class')).toMatch(/confirmed/);
+    await eventually(() => page.locator('.bead[data-bead="1"]').getAttribute('class')).toMatch(/confirmed/);
     await page.keyboard.press('k');
     await page.keyboard.press('k');
     await page.keyboard.press('c'); // confirm the first
-    await expect.poll(() => page.locator('.progress').textContent()).toBe('2 of 5 confirmed');
+    await eventually(() => page.locator('.progress').textContent()).toBe('2 of 5 confirmed');
     await page.keyboard.press('Shift+S');
     await expect
       .poll(() => page.locator('.status').textContent())
@@ -94,7 +96,7 @@ describe('review in chromium', () => {
     await page.goto(`${server.url}/#/tm`);
     await page.locator('#tm-query').fill(first);
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('.match .score').first().textContent()).toBe('100%');
+    await eventually(() => page.locator('.match .score').first().textContent()).toBe('100%');
     expect(await page.locator('.match').first().textContent()).toContain('approved');
     await shot('tm');
   });
@@ -119,7 +121,7 @@ describe('review in chromium', () => {
   it('shows the QA finding linked to its pair', async () => {
     await page.getByText('QA report').click();
     await page.waitForURL(/#\/qa\//);
-    await expect.poll(() => page.locator('.finding').count()).toBeGreaterThan(0);
+    await eventually(() => page.locator('.finding').count()).toBeGreaterThan(0);
     await shot('qa');
     const link = page.locator('.finding', { hasText: 'name' }).locator('.pair-link').first();
     await link.click();

@@ -6,13 +6,15 @@ import type { AlignRequest, AlignResult } from './align-job.js';
 interface Pending {
   id: number;
   request: AlignRequest;
+  onProgress?: (done: number, total: number) => void;
   resolve: (result: AlignResult) => void;
   reject: (error: Error) => void;
 }
 
 /** Aligns requests on worker threads (align-worker.ts), one request per worker at a time, the rest queued. */
 export interface Aligner {
-  align(request: AlignRequest): Promise<AlignResult>;
+  /** `onProgress` hears the aligner's passes done of all. */
+  align(request: AlignRequest, onProgress?: (done: number, total: number) => void): Promise<AlignResult>;
   /** Requests waiting for a worker, and being aligned: the health route reports them. */
   load(): { queued: number; running: number };
   close(): Promise<void>;
@@ -41,16 +43,28 @@ export function createAlignPool(size = Math.max(1, availableParallelism() - 1)):
           { eval: true },
         )
       : new Worker(new URL('./align-worker.js', import.meta.url));
-    worker.on('message', (message: { id: number; result?: AlignResult; error?: WorkerFailure }) => {
-      const pending = busy.get(worker);
-      busy.delete(worker);
-      if (pending) {
-        if (message.error) pending.reject(rebuild(message.error));
-        else pending.resolve(message.result!);
-      }
-      idle.push(worker);
-      pump();
-    });
+    worker.on(
+      'message',
+      (message: {
+        id: number;
+        result?: AlignResult;
+        error?: WorkerFailure;
+        progress?: { done: number; total: number };
+      }) => {
+        const pending = busy.get(worker);
+        if (message.progress) {
+          pending?.onProgress?.(message.progress.done, message.progress.total);
+          return;
+        }
+        busy.delete(worker);
+        if (pending) {
+          if (message.error) pending.reject(rebuild(message.error));
+          else pending.resolve(message.result!);
+        }
+        idle.push(worker);
+        pump();
+      },
+    );
     let dead = false;
     const fail = (error: Error) => {
       if (dead) return;
@@ -79,10 +93,10 @@ export function createAlignPool(size = Math.max(1, availableParallelism() - 1)):
   };
 
   return {
-    align(request) {
+    align(request, onProgress) {
       if (closed) return Promise.reject(new Error('the alignment pool is closed'));
       return new Promise((resolve, reject) => {
-        queue.push({ id: nextId++, request, resolve, reject });
+        queue.push({ id: nextId++, request, onProgress, resolve, reject });
         pump();
       });
     },

@@ -7,18 +7,21 @@ import type { AlignRequest, AlignResult } from './align-job.js';
 // A worker thread of the aligner pool (align-pool.ts): aligns one request at a time, so the server's
 // event loop stays free for lookups while a long document aligns.
 
-async function align(request: AlignRequest): Promise<AlignResult> {
+async function align(
+  request: AlignRequest,
+  onProgress: (done: number, total: number) => void,
+): Promise<AlignResult> {
   switch (request.kind) {
     case 'combined': {
-      const document = alignDocument({ combined: request.text }, { keepUnpaired: true });
+      const document = alignDocument({ combined: request.text }, { keepUnpaired: true, onProgress });
       return { ...pick(document), format: 'text' };
     }
     case 'pair': {
-      const document = alignDocument({ zh: request.zh, en: request.en }, { keepUnpaired: true });
+      const document = alignDocument({ zh: request.zh, en: request.en }, { keepUnpaired: true, onProgress });
       return { ...pick(document), format: 'text' };
     }
     case 'document': {
-      const document = await alignDocumentInput(request.input, { keepUnpaired: true });
+      const document = await alignDocumentInput(request.input, { keepUnpaired: true, onProgress });
       return { ...pick(document), format: document.format };
     }
     case 'documents': {
@@ -26,7 +29,7 @@ async function align(request: AlignRequest): Promise<AlignResult> {
       const en = await sideTextOf(request.en);
       const document = alignDocument(
         { zh, en },
-        { keepUnpaired: true, sourceNames: { zh: request.zh.name, en: request.en.name } },
+        { keepUnpaired: true, onProgress, sourceNames: { zh: request.zh.name, en: request.en.name } },
       );
       return { ...pick(document), format: 'text' };
     }
@@ -39,7 +42,9 @@ function pick(document: Omit<AlignResult, 'format'>): Omit<AlignResult, 'format'
 
 parentPort?.on('message', async ({ id, request }: { id: number; request: AlignRequest }) => {
   try {
-    parentPort?.postMessage({ id, result: await align(request) });
+    const onProgress = (done: number, total: number) =>
+      parentPort?.postMessage({ id, progress: { done, total } });
+    parentPort?.postMessage({ id, result: await align(request, onProgress) });
   } catch (error) {
     const failure = isBitextError(error)
       ? { code: error.code, message: error.message, location: error.location }

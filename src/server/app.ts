@@ -7,6 +7,7 @@ import { VERSION } from '../version.js';
 import { type AuthEnv, Authenticator } from './auth.js';
 import type { AppOptions, ServerDeps } from './deps.js';
 import { errorResponse } from './errors.js';
+import { Jobs } from './jobs.js';
 import { openApiDocument } from './openapi.js';
 import { alignRoutes } from './routes/align.js';
 import { alignmentRoutes } from './routes/alignments.js';
@@ -35,6 +36,7 @@ export function createApp(options: AppOptions) {
   const deps: ServerDeps = {
     ...options,
     auth: new Authenticator(options.adminToken, options.state),
+    jobs: new Jobs(),
     // Checks Content-Length first, so an oversize upload is refused before a byte of it is read.
     uploadLimit: bodyLimit({
       maxSize: maxUploadBytes,
@@ -79,6 +81,15 @@ export function createApp(options: AppOptions) {
   app.get('/api/session', deps.auth.require('viewer'), (c) => {
     const caller = c.get('caller');
     return c.json({ role: caller.role, ...(caller.csrf ? { csrf: caller.csrf } : {}) });
+  });
+  app.get('/api/jobs/:id', deps.auth.require('viewer'), (c) => {
+    const job = deps.jobs.get(c.req.param('id'));
+    if (!job)
+      throw new BitextError(
+        'JOB_NOT_FOUND',
+        `no job "${c.req.param('id')}" (jobs are kept while the server runs)`,
+      );
+    return c.json(job);
   });
   app.route('/api/align', alignRoutes(deps));
   app.route('/api/alignments', alignmentRoutes(deps));

@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { Store } from '../store/open-store.js';
 import type { Aligner } from './align-pool.js';
 import type { Authenticator } from './auth.js';
+import type { Jobs } from './jobs.js';
 import type { ServerState } from './state/server-state.js';
 
 /** What createApp is given: the store, the server's own state, the aligner pool, the admin token. */
@@ -21,4 +22,5 @@ export interface AppOptions {
 export interface ServerDeps extends AppOptions {
   auth: Authenticator;
   uploadLimit: MiddlewareHandler;
+  jobs: Jobs;
 }

@@ -26,6 +26,13 @@ const path = (name: string, description: string) => ({
   description,
   schema: { type: 'string' },
 });
+const asyncParam = {
+  name: 'async',
+  in: 'query',
+  required: false,
+  description: 'present: answer 202 with a job at once (GET /api/jobs/{id} for progress and result)',
+  schema: { type: 'string' },
+};
 const alignmentId = path('id', 'the alignment id (a UUID)');
 const upload = (fields: Record<string, string>) => ({
   'multipart/form-data': {
@@ -112,10 +119,18 @@ export function openApiDocument() {
               }),
             },
           },
+          parameters: [asyncParam],
           responses: {
             201: ok('the stored alignment', ref('Alignment')),
             ...errors(400, 401, 403, 413, 415),
           },
+        },
+      },
+      '/api/jobs/{id}': {
+        parameters: [path('id', 'the job id')],
+        get: {
+          summary: "a job's progress, then its result or error",
+          responses: { 200: ok('the job', ref('Job')), ...errors(401, 404) },
         },
       },
       '/api/alignments': {
@@ -321,7 +336,12 @@ export function openApiDocument() {
         post: {
           summary: 'import a TMX, TSV or XLIFF file (editor), all or nothing',
           requestBody: { required: true, content: upload({ file: 'the file' }) },
-          responses: { 200: ok('what was stored', ref('AddResult')), ...errors(400, 401, 403, 413, 415) },
+          parameters: [asyncParam],
+          responses: {
+            200: ok('what was stored', ref('AddResult')),
+            202: ok('with ?async: the job (GET /api/jobs/{id})', ref('Job')),
+            ...errors(400, 401, 403, 413, 415),
+          },
         },
       },
       '/api/tm/export': {
@@ -408,6 +428,28 @@ export function openApiDocument() {
           },
         },
         Role: { type: 'string', enum: ['viewer', 'editor', 'admin'] },
+        Job: {
+          type: 'object',
+          properties: {
+            id: { type: 'string' },
+            kind: { type: 'string', enum: ['align', 'import'] },
+            status: { type: 'string', enum: ['running', 'done', 'failed'] },
+            progress: {
+              type: 'object',
+              properties: {
+                phase: { type: 'string' },
+                done: { type: 'integer' },
+                total: { type: 'integer' },
+              },
+            },
+            result: { type: 'object', description: 'when done: what the request without ?async answers' },
+            error: {
+              type: 'object',
+              description: 'when failed: the error, with the status it would have had',
+            },
+            createdAt: { type: 'string' },
+          },
+        },
         Health: {
           type: 'object',
           properties: {

@@ -10,14 +10,23 @@ import { alignmentJson, reviewBeadsOf } from '../review/review-view.js';
 export function alignRoutes(deps: ServerDeps) {
   return new Hono<AuthEnv>().post('/', deps.auth.require('editor'), deps.uploadLimit, async (c) => {
     const { request, name } = await alignRequestOf(c);
-    const result = await deps.aligner.align(request);
-    const alignment = await deps.state.createAlignment({
-      name,
-      format: result.format,
-      layout: result.layout,
-      beads: reviewBeadsOf(result),
-    });
-    return c.json(alignmentJson(alignment), 201);
+    const align = async (onProgress?: (done: number, total: number) => void) => {
+      const result = await deps.aligner.align(request, onProgress);
+      const alignment = await deps.state.createAlignment({
+        name,
+        format: result.format,
+        layout: result.layout,
+        beads: reviewBeadsOf(result),
+      });
+      return alignmentJson(alignment);
+    };
+    if (c.req.query('async') === undefined) return c.json(await align(), 201);
+    // A job: 202 at once, the progress and the alignment at GET /api/jobs/ID.
+    const job = deps.jobs.start('align', (progress) =>
+      align((done, total) => progress({ phase: 'align', done, total })),
+    );
+    c.header('Location', `/api/jobs/${job.id}`);
+    return c.json(job, 202);
   });
 }
 

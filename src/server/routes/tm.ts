@@ -84,15 +84,24 @@ export function tmRoutes(deps: ServerDeps) {
         throw new BitextError('BAD_REQUEST', 'upload the TMX, TSV or XLIFF file as the "file" field');
       // importFile streams from a path (a TM can be larger than memory on the CLI); the upload is
       // already in memory here, so it goes through a private temporary file.
-      const dir = await mkdtemp(join(tmpdir(), 'bitext-import-'));
-      try {
-        const path = join(dir, basename(file.name) || 'upload');
-        await writeFile(path, file.bytes);
-        const result = await importTmFile(tm(), path, { displayName: file.name });
-        return c.json({ file: file.name, ...result });
-      } finally {
-        await rm(dir, { recursive: true, force: true });
-      }
+      const run = async (onProgress?: (read: number) => void) => {
+        const dir = await mkdtemp(join(tmpdir(), 'bitext-import-'));
+        try {
+          const path = join(dir, basename(file.name) || 'upload');
+          await writeFile(path, file.bytes);
+          const result = await importTmFile(tm(), path, {
+            displayName: file.name,
+            onProgress: onProgress && ((p) => onProgress(p.done)),
+          });
+          return { file: file.name, ...result };
+        } finally {
+          await rm(dir, { recursive: true, force: true });
+        }
+      };
+      if (c.req.query('async') === undefined) return c.json(await run());
+      const job = deps.jobs.start('import', (progress) => run((done) => progress({ phase: 'import', done })));
+      c.header('Location', `/api/jobs/${job.id}`);
+      return c.json(job, 202);
     })
     .get('/export', auth.require('viewer'), async (c) => {
       const format = (c.req.query('format') ?? 'tmx') as ExportFormat;

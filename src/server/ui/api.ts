@@ -83,3 +83,11 @@ export interface Alignment {
   beads: Bead[];
 }
 export type AlignmentSummary = Omit<Alignment, 'beads' | 'canUndo' | 'canRedo'>;
+
+export interface Job {
+  id: string;
+  status: 'running' | 'done' | 'failed';
+  progress: { phase: string; done: number; total?: number };
+  result?: unknown;
+  error?: { code: string; message: string };
+}

@@ -1,4 +1,4 @@
-import { type Alignment, type AlignmentSummary, get, send } from './api.js';
+import { type Alignment, type AlignmentSummary, get, type Job, send } from './api.js';
 import { diffAgainst } from './diff.js';
 import { fill, h, marked } from './dom.js';
 
@@ -13,7 +13,16 @@ export function alignPage(root: HTMLElement, editable: boolean): void {
   const go = async (body: FormData | object) => {
     status.textContent = 'Aligning…';
     try {
-      const alignment = await send<Alignment>('POST', '/api/align', body);
+      // As a job, so a long document shows the aligner's passes as they finish.
+      let job = await send<Job>('POST', '/api/align?async', body);
+      while (job.status === 'running') {
+        const { done, total } = job.progress;
+        status.textContent = total ? `Aligning: pass ${done} of ${total} done…` : 'Aligning…';
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        job = await get<Job>(`/api/jobs/${job.id}`);
+      }
+      if (job.status === 'failed') throw new Error(job.error?.message ?? 'the alignment failed');
+      const alignment = job.result as Alignment;
       location.hash = `#/review/${alignment.id}`;
     } catch (error) {
       fill(status, (error as Error).message);

@@ -51,7 +51,6 @@ export async function reviewPage(
 ) {
   let alignment = await get<Alignment>(`/api/alignments/${id}`);
   let cursor = Math.min(focus ?? 0, Math.max(0, alignment.beads.length - 1));
-  let busy = false;
   const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
   const progress = h('span', { class: 'progress' });
   const table = h('div', { class: 'beads', role: 'grid', 'aria-label': 'aligned pairs' });
@@ -69,29 +68,33 @@ export async function reviewPage(
     status.className = error ? 'status error' : 'status';
   };
 
-  async function apply(operations: object[], moveTo?: (beads: Bead[]) => number): Promise<void> {
-    if (!editable)
-      return say('this token may only read: ask for an editor token to change the alignment', true);
-    if (busy) return;
-    busy = true;
-    try {
-      alignment = await send<Alignment>('POST', `/api/alignments/${id}/operations`, {
-        version: alignment.version,
-        operations,
-      });
-      if (moveTo) cursor = moveTo(alignment.beads);
-      cursor = Math.max(0, Math.min(cursor, alignment.beads.length - 1));
-      say('');
-      render();
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'VERSION_CONFLICT') {
-        alignment = await get<Alignment>(`/api/alignments/${id}`);
-        render();
-      }
-      say((error as Error).message, true);
-    } finally {
-      busy = false;
+  /** Operations asked for while one is on its way wait their turn (a fast typist's keys are not lost). */
+  let pending: Promise<void> = Promise.resolve();
+
+  function apply(operations: object[], moveTo?: (beads: Bead[]) => number): Promise<void> {
+    if (!editable) {
+      say('this token may only read: ask for an editor token to change the alignment', true);
+      return pending;
     }
+    pending = pending.then(async () => {
+      try {
+        alignment = await send<Alignment>('POST', `/api/alignments/${id}/operations`, {
+          version: alignment.version,
+          operations,
+        });
+        if (moveTo) cursor = moveTo(alignment.beads);
+        cursor = Math.max(0, Math.min(cursor, alignment.beads.length - 1));
+        say('');
+        render();
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'VERSION_CONFLICT') {
+          alignment = await get<Alignment>(`/api/alignments/${id}`);
+          render();
+        }
+        say((error as Error).message, true);
+      }
+    });
+    return pending;
   }
 
   async function save(): Promise<void> {
