@@ -98,16 +98,27 @@ function toTraditionalWithin(text: string): string {
 /** The entries of an OpenCC dictionary whose source is made only of the given characters. */
 function entriesWithin(dict: DictLike, chars: ReadonlySet<string>): [string, string][] {
   const entries: [string, string][] = [];
-  const keep = (source: string, target: string) => {
-    for (const ch of source) if (!chars.has(ch)) return;
-    entries.push([source, target]);
+  const within = (source: string) => {
+    for (const ch of source) if (!chars.has(ch)) return false;
+    return true;
   };
-  if (typeof dict === 'string') {
-    for (const line of dict.split('|')) {
-      const space = line.indexOf(' ');
+  if (typeof dict !== 'string') {
+    for (const [source, target] of dict) if (within(source)) entries.push([source, target]);
+    return entries;
+  }
+  // "source target|source target…": most sources start with a character the text lacks, so the
+  // first character is tested before anything is sliced.
+  for (let at = 0; at < dict.length; ) {
+    let end = dict.indexOf('|', at);
+    if (end < 0) end = dict.length;
+    const first = dict.codePointAt(at)!;
+    if (chars.has(String.fromCodePoint(first))) {
+      const space = dict.indexOf(' ', at);
+      const source = dict.slice(at, space);
       // OpenCC reads "source target" and keeps only the first target of a line.
-      keep(line.slice(0, space), line.slice(space + 1).split(' ')[0]!);
+      if (within(source)) entries.push([source, dict.slice(space + 1, end).split(' ')[0]!]);
     }
-  } else for (const [source, target] of dict) keep(source, target);
+    at = end + 1;
+  }
   return entries;
 }
