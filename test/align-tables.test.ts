@@ -2,8 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readDocument } from '../src/formats/documents/index.js';
 import { escapeXml } from '../src/formats/xml-escape.js';
-import { EXAMPLE_PATH, runCli, tempDir } from './helpers.js';
+import { EXAMPLE_PATH, readExample, runCli, tempDir } from './helpers.js';
 import { buildDocx } from './support/docx.js';
 import {
   SAMPLE_EN as en,
@@ -41,9 +42,11 @@ async function xlsx(rows: string[][], sheets: string[] = ['Pairs']): Promise<Uin
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
-function csv(rows: string[][]): string {
-  const field = (c: string) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
-  return rows.map((r) => r.map(field).join(',') + '\r\n').join('');
+/** A CSV as a spreadsheet writes it: fields with the separator, a quote or a line break quoted. */
+function csv(rows: string[][], separator = ','): string {
+  const needsQuotes = new RegExp(`["${separator}\r\n]`);
+  const field = (c: string) => (needsQuotes.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+  return rows.map((r) => r.map(field).join(separator) + '\r\n').join('');
 }
 
 function tmx(pairs: readonly Pair[]): string {
@@ -119,6 +122,79 @@ describe('bitext align on spreadsheets and CSV', () => {
     const { code, pairs } = await align(write('roles.csv', text));
     expect(code).toBe(0);
     expect(pairs).toEqual(expected);
+  });
+
+  it('gives the sample 5 pairs from a CSV separated by semicolons, as Excel writes it in many locales', async () => {
+    const rows = [['English', '中文'], ...zh.map((z, i) => [en[i]!, z])];
+    const text = csv(rows, ';');
+    // The sample's commas are then unquoted text: only the semicolons separate.
+    expect(text.split('\r\n')[1]).toMatch(/^On April 14, Wang/);
+    for (const [name, body] of [
+      ['semicolons.csv', text],
+      ['hinted.csv', `sep=;\r\n${text}`],
+    ] as const) {
+      const { code, stderr, pairs } = await align(write(name, body));
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      expect(pairs).toEqual(expected);
+    }
+    // A quote left open is still named by the file's own line, after a sep= line too.
+    const broken = `sep=;\r\nzh;en\r\n${zh[0]};"${en[0]}\r\n`;
+    const result = await runCli(['align', write('broken.csv', broken)]);
+    expectRefusal(result, /broken\.csv:3:\d+: a quoted field is never closed/);
+  });
+
+  it('gives the sample 5 pairs from a .tsv of zh<TAB>en lines (as bitext writes them), quotes being text', async () => {
+    const { stdout } = await runCli(['align', EXAMPLE_PATH]);
+    expect((await align(write('pairs.tsv', stdout))).pairs).toEqual(expected);
+    const quoted = zh.map((z, i) => `"${en[i]}"\t${z}`).join('\n');
+    const { code, pairs } = await align(write('quoted.tsv', quoted));
+    expect(code).toBe(0);
+    expect(pairs.map(([z]) => z)).toEqual(expected.map(([z]) => z));
+    // A .tsv with no tabs is the text it is.
+    expect((await align(write('lines.tsv', `${readExample()}`))).pairs).toEqual(expected);
+  });
+
+  it('reads every sheet with zh and en columns, in order, passing over a notes sheet', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Read me').addRow(['Chapter one is on the next sheet.']);
+    const first = workbook.addWorksheet('Part 1');
+    first.addRow(['中文', 'English']);
+    for (let i = 0; i < 3; i++) first.addRow([zh[i], en[i]]);
+    const second = workbook.addWorksheet('Part 2');
+    second.addRow(['English', '中文']);
+    for (let i = 3; i < 5; i++) second.addRow([en[i], zh[i]]);
+    const file = write('parts.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()));
+    const { code, stderr, pairs } = await align(file);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(pairs).toEqual(expected);
+    const jsonl = (await runCli(['align', file, '--format', 'jsonl'])).stdout.trim().split('\n');
+    expect(jsonl.map((l) => JSON.parse(l).zhSources[0].sheet)).toEqual([
+      'Part 1',
+      'Part 1',
+      'Part 1',
+      'Part 2',
+      'Part 2',
+    ]);
+  });
+
+  it('reads the text of a merged range once, from its first cell', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Pairs');
+    sheet.addRow(['中文', 'English', '']);
+    zh.forEach((z, i) => {
+      sheet.addRow([z, en[i]]);
+    });
+    sheet.addRow(['附註', 'Note']);
+    sheet.mergeCells('B7:C7'); // an English cell merged across the next column
+    sheet.mergeCells('A7:A8'); // a Chinese cell merged down over an empty row
+    const { paragraphs } = await readDocument(
+      new Uint8Array(await workbook.xlsx.writeBuffer()),
+      'merged.xlsx',
+    );
+    expect(paragraphs.map((p) => p.text).slice(-2)).toEqual(['附註', 'Note']);
+    expect(paragraphs).toHaveLength(12);
   });
 
   it('qa and terms read an .xlsx as aligned text too', async () => {

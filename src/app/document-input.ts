@@ -36,7 +36,7 @@ export async function alignDocumentInput(
 }
 
 /** Formats whose every file holds both languages side by side. */
-const BOTH_SIDES: ReadonlySet<DocumentFormat> = new Set(['xlsx', 'csv', 'tmx', 'xliff']);
+const BOTH_SIDES: ReadonlySet<DocumentFormat> = new Set(['xlsx', 'csv', 'tsv', 'tmx', 'xliff']);
 
 /**
  * One side of a two-file alignment, for alignDocument({ zh, en }). Plain text is passed on as
@@ -52,7 +52,7 @@ export async function sideTextOf(input: DocumentInput, encoding?: EncodingName):
     // Read as one side, its other language would be aligned as if it were this one's.
     throw new BitextError(
       'USAGE',
-      `a ${format === 'xlsx' || format === 'csv' ? 'zh|en table' : format.toUpperCase()} holds both languages: give it alone, not as one of two files`,
+      `a ${format === 'tmx' || format === 'xliff' ? format.toUpperCase() : 'zh|en table'} holds both languages: give it alone, not as one of two files`,
       { file: input.name },
     );
   }

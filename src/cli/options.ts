@@ -19,6 +19,12 @@ export const ENVIRONMENT: readonly { name: string; meaning: string }[] = [
     meaning: 'any non-empty value: no colour, even on a terminal (https://no-color.org)',
   },
   { name: 'BITEXT_DEBUG', meaning: 'any non-empty value: an internal error (exit 2) also prints its stack' },
+  { name: 'BITEXT_TOKEN', meaning: '`serve`: the admin token (else one is generated and printed)' },
+  {
+    name: 'BITEXT_STATE',
+    meaning:
+      '`serve`, `token`: where the server keeps its tokens and the alignments under review (`--state`)',
+  },
 ];
 
 /** Exit codes, the same for every command. */
@@ -78,7 +84,10 @@ export function examplesOf(command: Command): readonly Example[] {
 }
 
 /** A flag's help with its environment variable, as docs/cli.md lists them. */
-export const ENV_OF_OPTION: Readonly<Record<string, string>> = { '--db': 'BITEXT_DB' };
+export const ENV_OF_OPTION: Readonly<Record<string, string>> = {
+  '--db': 'BITEXT_DB',
+  '--state': 'BITEXT_STATE',
+};
 
 export interface SharedFlags {
   /** Output format choices, the first being the default. */

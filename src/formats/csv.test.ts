@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from './csv.js';
+import { detectCsvSeparator, parseCsv } from './csv.js';
 
 describe('parseCsv (RFC 4180)', () => {
   it('reads quoted fields with commas, doubled quotes and line breaks, and numbers records by their first line', () => {
@@ -23,5 +23,25 @@ describe('parseCsv (RFC 4180)', () => {
     expect(() => parseCsv('a,b\nc,"d\ne,f\n', 'f.csv', 'TERMS_MALFORMED')).toThrow(
       expect.objectContaining({ code: 'TERMS_MALFORMED', location: { file: 'f.csv', line: 2, column: 3 } }),
     );
+  });
+});
+
+describe('detectCsvSeparator', () => {
+  const of = (text: string) => detectCsvSeparator(text).separator;
+
+  it('takes the separator every record has the same number of, quoted ones aside', () => {
+    expect(of('zh,en\n你好,hello; hi\n再見,"bye, then"\n')).toBe(',');
+    expect(of('zh;en\n你好,世界;hello, world\n再見;bye\n')).toBe(';');
+    expect(of('zh\ten\n你好,世界\thello; world\n')).toBe('\t');
+    expect(of('\ufeffzh;en\r\n"a;b";c\r\n')).toBe(';');
+  });
+
+  it("follows Excel's sep= line, which it empties so line numbers stay the file's", () => {
+    expect(detectCsvSeparator('sep=;\r\nzh;en\r\n')).toEqual({ separator: ';', text: '\r\nzh;en\r\n' });
+  });
+
+  it('falls back to the comma, or to the only separator the header has', () => {
+    expect(of('just one column\n')).toBe(',');
+    expect(of('zh;en\n你好\n再見;bye;x\n')).toBe(';');
   });
 });

@@ -9,14 +9,71 @@ export interface CsvRow {
   line: number;
 }
 
+/** The separators spreadsheets write: comma; semicolon where the comma is the decimal mark (Excel in
+ * much of Europe); tab. */
+export type CsvSeparator = ',' | ';' | '\t';
+
+const SEPARATORS: readonly CsvSeparator[] = [',', ';', '\t'];
+
+/** Records looked at to tell the separator. */
+const SNIFF_RECORDS = 20;
+
+/**
+ * The separator of a CSV, and its text with Excel's `sep=;` first line emptied when it has one. Else,
+ * from the first records (quoted fields skipped, as their separators are text): the separator each
+ * record has the same number of, at least one; of several, the one the header has most of; with no
+ * such separator, the comma unless the header has none and another one.
+ */
+export function detectCsvSeparator(text: string): { separator: CsvSeparator; text: string } {
+  const input = text.replace(/^\uFEFF/, '');
+  // Kept as an empty first line, so the records' line numbers stay the file's.
+  const hint = /^sep=([,;\t])[ \t]*(?=\r|\n|$)/i.exec(input);
+  if (hint) return { separator: hint[1] as CsvSeparator, text: input.slice(hint[0].length) };
+  const counts = new Map<CsvSeparator, number[]>(SEPARATORS.map((s) => [s, []]));
+  let quoted = false;
+  let record = new Map<string, number>();
+  const endRecord = () => {
+    for (const s of SEPARATORS) counts.get(s)!.push(record.get(s) ?? 0);
+    record = new Map();
+  };
+  for (let i = 0; i < input.length && counts.get(',')!.length < SNIFF_RECORDS; i++) {
+    const c = input[i]!;
+    if (c === '"')
+      quoted = !quoted; // a doubled quote toggles twice
+    else if (quoted) continue;
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && input[i + 1] === '\n') i++;
+      endRecord();
+    } else if (c === ',' || c === ';' || c === '\t') record.set(c, (record.get(c) ?? 0) + 1);
+  }
+  if (record.size > 0) endRecord();
+  const header = (s: CsvSeparator) => counts.get(s)![0] ?? 0;
+  const steady = SEPARATORS.filter((s) => {
+    const [first, ...rest] = counts.get(s)!;
+    return first !== undefined && first > 0 && rest.every((n) => n === first);
+  });
+  if (steady.length > 0) {
+    const best = steady.reduce((a, b) => (header(b) > header(a) ? b : a));
+    return { separator: best, text: input };
+  }
+  const other = SEPARATORS.find((s) => s !== ',' && header(s) > 0);
+  return { separator: header(',') === 0 && other ? other : ',', text: input };
+}
+
 /**
  * RFC 4180: fields may be quoted, quotes doubled inside, line breaks inside quotes kept; CRLF, LF
- * or CR end a record; a byte-order mark is dropped. A quote in the middle of an unquoted field is
+ * or CR end a record; a byte-order mark is dropped. Fields are separated by `separator` (a comma
+ * unless told: detectCsvSeparator). A quote in the middle of an unquoted field is
  * kept as a letter (as spreadsheets read it), but a quoted field that never closes, or that is
  * followed by anything but a comma or a line break, is refused with its line and column: reading
  * on would shift every later field into the wrong column.
  */
-export function parseCsv(text: string, file: string, code = 'CSV_MALFORMED'): CsvRow[] {
+export function parseCsv(
+  text: string,
+  file: string,
+  code = 'CSV_MALFORMED',
+  separator: CsvSeparator = ',',
+): CsvRow[] {
   const rows: CsvRow[] = [];
   let cells: string[] = [];
   let field = '';
@@ -44,7 +101,7 @@ export function parseCsv(text: string, file: string, code = 'CSV_MALFORMED'): Cs
         }
         field += c;
       }
-    } else if (c === ',') {
+    } else if (c === separator) {
       cells.push(field);
       field = '';
       closed = false;
@@ -61,7 +118,7 @@ export function parseCsv(text: string, file: string, code = 'CSV_MALFORMED'): Cs
     } else if (closed) {
       throw new BitextError(
         code,
-        `text after the closing quote of a field (a quote inside a quoted field is written "")`,
+        `text after the closing quote of a field (a quote inside a quoted field is written "")${separator === ',' ? '' : ` (fields separated by "${separator === '\t' ? '\\t' : separator}")`}`,
         { file, line, column: i - lineStart + 1 },
       );
     } else if (c === '"' && field === '') {

@@ -6,9 +6,10 @@ import { type Finding, QA_CHECKS, type QaCheck } from '../../core/qa/index.js';
 import { findingsToHtml } from '../../formats/qa-html.js';
 import type { EncodingName } from '../../io/decode.js';
 import type { CliIo } from '../io.js';
+import { outputMode, withExamples, withSharedFlags } from '../options.js';
 import { refuseOutputOverInputs, writeOutput } from '../output.js';
 import { readPairs, readTermbase } from '../read-inputs.js';
-import { DB_OPTION_HELP, ENCODINGS, storeFiles, withStore } from '../store-option.js';
+import { DB_OPTION_HELP, storeFiles, withStore } from '../store-option.js';
 
 export type { FileFinding };
 
@@ -20,23 +21,22 @@ interface QaFlags {
   checks?: string;
   failOn?: 'error' | 'warning' | 'info';
   encoding?: EncodingName;
+  quiet?: boolean;
+  verbose?: boolean;
 }
 
-const EXAMPLES = `
-Examples:
-  $ bitext qa examples/press-release.txt                        check a bilingual document
-  $ bitext qa pairs.tsv --termbase terms.tbx                     aligned pairs (zh<TAB>en), with a termbase
-  $ bitext qa memory.tmx                                         a TM's units, each checked as a pair
-  $ bitext qa doc.txt --format html --out report.html            one self-contained HTML report
-  $ bitext qa doc.txt --checks number,date,name --fail-on error  exit 1 when an error is found (CI)
-
-Input: a bilingual document (text, web page, .docx, PDF, .xlsx or CSV of zh|en rows; aligned first, as by
+const NOTES = `Input: a bilingual document (text, web page, .docx, PDF, .xlsx or CSV of zh|en rows; aligned first, as by
 \`bitext align\`), or aligned pairs as .tsv (zh<TAB>en), .jsonl ({"zh":…,"en":…} per line), or the
-units of a TMX or XLIFF file (checked as they are, not re-aligned). Checks: ${QA_CHECKS.join(', ')}.`;
+units of a TMX or XLIFF file (checked as they are, not re-aligned). Checks: ${QA_CHECKS.join(', ')}.
+--fail-on makes the exit code 1 when a finding that severe is found (for CI).`;
 
 export function registerQa(program: Command, io: CliIo): void {
-  program
-    .command('qa')
+  const qa = withSharedFlags(program.command('qa'), {
+    format: ['text', 'json', 'html'],
+    out: true,
+    db: `enforce the termbase stored with the TM: ${DB_OPTION_HELP}`,
+    encoding: true,
+  })
     .description(
       'check aligned translations: numbers, dates, names, terms, omissions, untranslated text, consistency',
     )
@@ -45,14 +45,6 @@ export function registerQa(program: Command, io: CliIo): void {
       'bilingual documents (text, web page, .docx, PDF, .xlsx, .csv) or aligned pairs (.tsv, .jsonl, .tmx, .xliff); "-" for stdin',
     )
     .option('--termbase <file>', 'termbase to enforce: .tbx, .csv, .tsv, or a bitext database (.db)')
-    .option('--db <location>', `enforce the termbase stored with the TM: ${DB_OPTION_HELP}`)
-    .addOption(
-      new Option('--encoding <name>', 'force the input encoding (default: detected)').choices(ENCODINGS),
-    )
-    .addOption(
-      new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'html']).default('text'),
-    )
-    .option('-o, --out <file>', 'write to a file (atomically) instead of stdout')
     .option('--checks <list>', `comma-separated checks to run (default: all)`)
     .addOption(
       new Option(
@@ -60,7 +52,6 @@ export function registerQa(program: Command, io: CliIo): void {
         'exit with status 1 when a finding this severe or worse is found',
       ).choices(['error', 'warning', 'info']),
     )
-    .addHelpText('after', EXAMPLES)
     .action(async (files: string[], flags: QaFlags) => {
       await refuseOutputOverInputs(io, flags.out, [
         ...files,
@@ -89,10 +80,31 @@ export function registerQa(program: Command, io: CliIo): void {
           ? JSON.stringify(findings, null, 2) + '\n'
           : flags.format === 'html'
             ? findingsToHtml(findings, { title: `bitext QA: ${files.join(', ')}`, pairs: pairCount })
-            : findingsToText(findings, pairCount, io.isTTY && flags.out === undefined);
+            : findingsToText(findings, pairCount, outputMode(io, flags).colour);
       await writeOutput(io, output, flags.out);
       failIfSevere(findings, flags.failOn);
     });
+  withExamples(
+    qa,
+    [
+      { command: 'bitext qa examples/press-release.txt', says: 'check a bilingual document' },
+      {
+        command: 'bitext qa pairs.tsv --termbase glossary.csv',
+        says: 'aligned pairs (zh<TAB>en), with a termbase',
+      },
+      { command: 'bitext qa memory.tmx', says: "a TM's units, each checked as a pair" },
+      {
+        command: 'bitext qa examples/press-release.txt --format html --out report.html',
+        says: 'one self-contained HTML report',
+      },
+      {
+        command: 'bitext qa examples/press-release.txt --checks number,date,name --fail-on error',
+        says: 'exit 1: the slip in the sample is an error (for CI)',
+        exit: 1,
+      },
+    ],
+    NOTES,
+  );
 }
 
 function parseChecks(list: string | undefined): QaCheck[] | undefined {

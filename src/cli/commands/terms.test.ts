@@ -123,9 +123,10 @@ describe('bitext terms', () => {
   });
 
   it('refuses a missing input and a bad option value', async () => {
-    const none = await cli(['terms']);
+    // No files: the TM every command uses (--db, $BITEXT_DB, ./bitext-tm.db), here none.
+    const none = await cli(['terms'], { cwd: temp() });
     expect(none.code).toBe(1);
-    expect(none.stderr).toContain('give documents to extract terms from, or --db');
+    expect(none.stderr).toMatch(/bitext-tm\.db: no such TM/);
     const bad = await cli(['terms', EXAMPLE, '--min-score', '2']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('--min-score must be a number from 0 to 1');

@@ -7,7 +7,6 @@ import {
   saveTermPairs,
   tmPairs,
 } from '../../app/terms.js';
-import { BitextError } from '../../core/errors.js';
 import type { QaPair } from '../../core/qa/index.js';
 import { TERM_STATUSES, type TermEntry, type TermPair, type TermStatus } from '../../core/terms/index.js';
 import { termEntriesToTbx } from '../../formats/tbx-write.js';
@@ -55,7 +54,7 @@ export function registerTerms(program: Command, io: CliIo): void {
     )
     .argument(
       '[files...]',
-      'bilingual documents (text, web page, .docx, PDF, .xlsx, .csv) or aligned pairs (.tsv, .jsonl, .tmx, .xliff); none: the TM of --db',
+      'bilingual documents (text, web page, .docx, PDF, .xlsx, .csv) or aligned pairs (.tsv, .jsonl, .tmx, .xliff); none: the TM (--db, else $BITEXT_DB, else ./bitext-tm.db)',
     )
     .option('--save', 'also store the extracted pairs in the termbase of the database (status admitted)')
     .addOption(numberOption('--min-score <n>', 'drop pairs scoring below this', { min: 0, max: 1 }, 0.7))
@@ -69,14 +68,10 @@ export function registerTerms(program: Command, io: CliIo): void {
         for (const file of files)
           pairs.push(...(await readPairs(io, file, { keepUnpaired: false, encoding: flags.encoding })));
         source = files.map((f) => basename(f)).join(', ');
-      } else if (flags.db !== undefined || io.env['BITEXT_DB'] !== undefined) {
+      } else {
+        // No files: the TM, found as every command finds it (--db, else $BITEXT_DB, else ./bitext-tm.db).
         pairs = await withStore(io, flags.db, 'read', (store) => tmPairs(store.tm));
         source = `TM ${basename(storeLocation(io, flags.db))}`;
-      } else {
-        throw new BitextError(
-          'USAGE',
-          'give documents to extract terms from, or --db (or $BITEXT_DB) to extract from the TM',
-        );
       }
       const extracted = extractTermPairs(pairs, { minScore, top });
       if (flags.save) {
@@ -98,7 +93,10 @@ export function registerTerms(program: Command, io: CliIo): void {
         command: 'bitext terms examples/press-release.txt --format tbx --out terms.tbx',
         says: 'as TBX-Basic',
       },
-      { command: 'bitext terms --top 10', says: 'from every unit of the TM ($BITEXT_DB or --db)' },
+      {
+        command: 'bitext terms --top 10',
+        says: 'from every unit of the TM (--db, $BITEXT_DB or ./bitext-tm.db)',
+      },
       {
         command: 'bitext terms examples/press-release.txt --save',
         says: 'and store them in the termbase (admitted)',
@@ -163,7 +161,7 @@ export function registerTerms(program: Command, io: CliIo): void {
         says: "the extractor's TSV, as JSON",
       },
       {
-        command: 'bitext terms import terms.tbx --zh-lang zh-TW --en-lang en',
+        command: 'bitext terms import terms.tbx --zh-lang zh-CN --en-lang en',
         says: 'a TBX, these language tags',
       },
     ],

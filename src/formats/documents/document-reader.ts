@@ -5,7 +5,7 @@ import type { EncodingName } from '../../io/decode.js';
 // paragraphs of text; the aligner only ever sees those paragraphs, never a file format.
 
 /** The document formats bitext reads; each has one reader. */
-export type DocumentFormat = 'text' | 'html' | 'docx' | 'xlsx' | 'csv' | 'tmx' | 'xliff' | 'pdf';
+export type DocumentFormat = 'text' | 'html' | 'docx' | 'xlsx' | 'csv' | 'tsv' | 'tmx' | 'xliff' | 'pdf';
 
 /** Where a paragraph came from in its file, in that format's own terms (all 1-based). */
 export type { ParagraphSource };

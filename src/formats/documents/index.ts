@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 import type { SourceParagraph } from '../../core/document.js';
 import { BitextError } from '../../core/errors.js';
 import { xmlRootName } from '../xml-safety.js';
-import { csvReader } from './csv.js';
+import { csvReader, tsvReader } from './csv.js';
 import type {
   DocumentFormat,
   DocumentParagraph,
@@ -32,6 +32,7 @@ const READERS: Record<DocumentFormat, DocumentReader> = {
   docx: docxReader,
   xlsx: xlsxReader,
   csv: csvReader,
+  tsv: tsvReader,
   tmx: tmxReader,
   xliff: xliffReader,
   pdf: pdfReader,
@@ -62,6 +63,7 @@ const WORD_EXTENSIONS = new Set(['.docx', '.docm', '.dotx', '.dotm']);
 const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml', '.shtml']);
 const EXCEL_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xltx', '.xltm']);
 const XLIFF_EXTENSIONS = new Set(['.xlf', '.xliff', '.sdlxliff', '.mqxliff']);
+const TSV_EXTENSIONS = new Set(['.tsv', '.tab']);
 
 /**
  * Which reader a file needs. Content decides where it can (a ZIP package is a .docx, markup that
@@ -85,8 +87,10 @@ export function detectDocumentFormat(bytes: Uint8Array, file: string): DocumentF
   if (HTML_EXTENSIONS.has(extension) || looksLikeHtml(bytes)) return 'html';
   if (WORD_EXTENSIONS.has(extension)) return 'docx'; // the reader names the damage
   if (EXCEL_EXTENSIONS.has(extension)) return 'xlsx'; // likewise
-  // CSV has no signature to sniff: its extension is all there is to go on.
+  // CSV has no signature to sniff: its extension is all there is to go on. A .tsv is a table when
+  // it has tabs in its first lines (else it is a text that was only named so).
   if (extension === '.csv') return 'csv';
+  if (TSV_EXTENSIONS.has(extension) && bytes.subarray(0, 64 * 1024).includes(0x09)) return 'tsv';
   return 'text';
 }
 
