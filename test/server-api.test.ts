@@ -103,7 +103,9 @@ describe('bitext serve API', () => {
     const merged = await (await ops([{ op: 'merge', bead: 1 }], aligned.version)).json();
     expect(merged.pairs).toHaveLength(4);
     expect(merged.pairs[1].zh).toBe(aligned.pairs[1]!.zh + aligned.pairs[2]!.zh);
-    expect(merged.pairs[1].confidence).toBeNull();
+    // Re-scored after the edit: the aligner doubts a bead glued from two.
+    expect(merged.pairs[1].confidence).toBeGreaterThanOrEqual(0);
+    expect(merged.pairs[1].confidence).toBeLessThan(aligned.pairs[1]!.confidence!);
     expect(merged.canUndo).toBe(true);
 
     const stale = await ops([{ op: 'confirm', bead: 0 }], aligned.version);
@@ -120,6 +122,19 @@ describe('bitext serve API', () => {
 
     const confirmed = await (await ops([{ op: 'confirm-above', bead: 2 }])).json();
     expect(confirmed.progress).toEqual({ confirmed: 3, total: 5 });
+
+    // Re-align between anchors: glue beads 4 and 5, then re-align; the confirmed beads stay put.
+    const glued = await (await ops([{ op: 'merge', bead: 3 }])).json();
+    expect(glued.pairs).toHaveLength(4);
+    const realigned = await (await ops([{ op: 'realign' }])).json();
+    expect(realigned.pairs.map((p: { zh: string }) => p.zh)).toEqual(aligned.pairs.map((p) => p.zh));
+    expect(realigned.pairs.map((p: { status: string }) => p.status)).toEqual([
+      'confirmed',
+      'confirmed',
+      'confirmed',
+      'pending',
+      'pending',
+    ]);
 
     for (const [operation, pattern] of [
       [{ op: 'merge', bead: 4 }, /bead after bead 5 does not exist/],

@@ -18,3 +18,16 @@ export interface AlignResult {
   layout: Layout;
   format: DocumentFormat | 'text';
 }
+
+/** Sentences of both sides in order, with each one's paragraph when every sentence has one. */
+export interface SentenceTexts {
+  zh: string[];
+  en: string[];
+  zhParagraphs?: number[];
+  enParagraphs?: number[];
+}
+
+/** Work on an alignment under review: re-score a bead path, or re-align between fixed beads. */
+export type ReviewRequest =
+  | ({ kind: 'score'; beads: Array<{ zh: number[]; en: number[] }> } & SentenceTexts)
+  | ({ kind: 'realign'; fixed: Array<{ zh: number[]; en: number[] }> } & SentenceTexts);

@@ -1,13 +1,15 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { BitextError } from '../core/errors.js';
-import type { AlignRequest, AlignResult } from './align-job.js';
+import type { Bead } from '../core/types.js';
+import type { AlignRequest, AlignResult, ReviewRequest } from './align-job.js';
 
 interface Pending {
   id: number;
-  request: AlignRequest;
+  request: AlignRequest | ReviewRequest;
   onProgress?: (done: number, total: number) => void;
-  resolve: (result: AlignResult) => void;
+  // biome-ignore lint/suspicious/noExplicitAny: each request kind has its own result type (see the methods)
+  resolve: (result: any) => void;
   reject: (error: Error) => void;
 }
 
@@ -15,6 +17,10 @@ interface Pending {
 export interface Aligner {
   /** `onProgress` hears the aligner's passes done of all. */
   align(request: AlignRequest, onProgress?: (done: number, total: number) => void): Promise<AlignResult>;
+  /** Each bead's confidence for an edited bead path (scoreAlignment), off the request thread. */
+  score(request: Extract<ReviewRequest, { kind: 'score' }>): Promise<number[]>;
+  /** The beads re-aligned between the fixed ones (alignSentences with `fixed`), off the request thread. */
+  realign(request: Extract<ReviewRequest, { kind: 'realign' }>): Promise<Bead[]>;
   /** Requests waiting for a worker, and being aligned: the health route reports them. */
   load(): { queued: number; running: number };
   close(): Promise<void>;
@@ -92,14 +98,21 @@ export function createAlignPool(size = Math.max(1, availableParallelism() - 1)):
     }
   };
 
+  const submit = <T>(
+    request: AlignRequest | ReviewRequest,
+    onProgress?: Pending['onProgress'],
+  ): Promise<T> => {
+    if (closed) return Promise.reject(new Error('the alignment pool is closed'));
+    return new Promise<T>((resolve, reject) => {
+      queue.push({ id: nextId++, request, onProgress, resolve, reject });
+      pump();
+    });
+  };
+
   return {
-    align(request, onProgress) {
-      if (closed) return Promise.reject(new Error('the alignment pool is closed'));
-      return new Promise((resolve, reject) => {
-        queue.push({ id: nextId++, request, onProgress, resolve, reject });
-        pump();
-      });
-    },
+    align: (request, onProgress) => submit(request, onProgress),
+    score: (request) => submit(request),
+    realign: (request) => submit(request),
     load: () => ({ queued: queue.length, running: busy.size }),
     async close() {
       closed = true;

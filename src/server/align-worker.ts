@@ -1,8 +1,9 @@
 import { parentPort } from 'node:worker_threads';
 import { alignDocumentInput, sideTextOf } from '../app/document-input.js';
+import { alignSentences, scoreAlignment } from '../core/align/index.js';
 import { alignDocument } from '../core/document.js';
 import { isBitextError } from '../core/errors.js';
-import type { AlignRequest, AlignResult } from './align-job.js';
+import type { AlignRequest, AlignResult, ReviewRequest } from './align-job.js';
 
 // A worker thread of the aligner pool (align-pool.ts): aligns one request at a time, so the server's
 // event loop stays free for lookups while a long document aligns.
@@ -36,12 +37,23 @@ async function align(
   }
 }
 
+/** Re-scores an edited bead path (each bead's confidence), or re-aligns between the fixed beads. */
+function review(request: ReviewRequest) {
+  const paragraphs = { zhParagraphs: request.zhParagraphs, enParagraphs: request.enParagraphs };
+  if (request.kind === 'score') return scoreAlignment(request.zh, request.en, request.beads, paragraphs);
+  return alignSentences(request.zh, request.en, { ...paragraphs, fixed: request.fixed });
+}
+
 function pick(document: Omit<AlignResult, 'format'>): Omit<AlignResult, 'format'> {
   return { zh: document.zh, en: document.en, beads: document.beads, layout: document.layout };
 }
 
-parentPort?.on('message', async ({ id, request }: { id: number; request: AlignRequest }) => {
+parentPort?.on('message', async ({ id, request }: { id: number; request: AlignRequest | ReviewRequest }) => {
   try {
+    if (request.kind === 'score' || request.kind === 'realign') {
+      parentPort?.postMessage({ id, result: review(request) });
+      return;
+    }
     const onProgress = (done: number, total: number) =>
       parentPort?.postMessage({ id, progress: { done, total } });
     parentPort?.postMessage({ id, result: await align(request, onProgress) });

@@ -157,7 +157,7 @@ export function openApiDocument() {
         parameters: [alignmentId],
         post: {
           summary:
-            'apply review operations (editor): shift, pop, merge, split, insert-empty, swap, edit, split-sentence, join-sentences, confirm, unconfirm, confirm-above, confirm-all, undo, redo',
+            'apply review operations (editor): shift, pop, merge, split, insert-empty, swap, edit, split-sentence, join-sentences, confirm, unconfirm, confirm-above, confirm-all, realign (between the confirmed beads), undo, redo; the path is re-scored after each change',
           requestBody: {
             required: true,
             content: json({
@@ -543,6 +543,7 @@ export function openApiDocument() {
                 'unconfirm',
                 'confirm-above',
                 'confirm-all',
+                'realign',
                 'undo',
                 'redo',
               ],

@@ -16,8 +16,8 @@ export interface ReviewBead {
   zh: ReviewSentence[];
   en: ReviewSentence[];
   /**
-   * The aligner's posterior for this bead; null once an edit has made a bead the aligner never
-   * scored (no re-scoring function is in src/core/align yet).
+   * The aligner's posterior for this bead: as aligned, then re-scored after each edit (rescore.ts);
+   * null between an operation and its re-scoring, or when a side of the document is empty.
    */
   confidence: number | null;
   status: BeadStatus;

@@ -3,17 +3,19 @@ import { checkTranslations } from '../../app/qa.js';
 import { saveReviewedPairs } from '../../app/review.js';
 import { extractTermPairs, listTermEntries } from '../../app/terms.js';
 import { BitextError } from '../../core/errors.js';
+import type { Aligner } from '../align-pool.js';
 import type { AuthEnv } from '../auth.js';
 import type { ServerDeps } from '../deps.js';
 import { readJsonObject } from '../request-body.js';
 import { applyOperation, type ReviewOperation } from '../review/operations.js';
+import { realignBetweenConfirmed, rescore, reshaped } from '../review/rescore.js';
 import {
   exportAlignment,
   REVIEW_EXPORT_FORMATS,
   REVIEW_EXPORT_TYPES,
   type ReviewExportFormat,
 } from '../review/review-export.js';
-import { sideText } from '../review/review-model.js';
+import { type ReviewBead, sideText } from '../review/review-model.js';
 import { alignmentJson, alignmentSummary } from '../review/review-view.js';
 import type { ReviewAlignment } from '../state/server-state.js';
 import { streamBody } from './stream-body.js';
@@ -21,7 +23,7 @@ import { streamBody } from './stream-body.js';
 /** Earlier states kept for undo: enough for a long session, bounded so a file stays small. */
 const MAX_UNDO = 500;
 
-type Step = ReviewOperation | { op: 'undo' } | { op: 'redo' };
+type Step = ReviewOperation | { op: 'undo' } | { op: 'redo' } | { op: 'realign' };
 
 /** One step of the review: an operation (which clears redo), or undo / redo. */
 function step(alignment: ReviewAlignment, operation: Step): ReviewAlignment {
@@ -38,8 +40,40 @@ function step(alignment: ReviewAlignment, operation: Step): ReviewAlignment {
       [to]: [...alignment[to], alignment.beads],
     };
   }
-  const beads = applyOperation(alignment.beads, operation);
+  const beads = applyOperation(alignment.beads, operation as ReviewOperation);
+  return withBeads(alignment, beads);
+}
+
+/** The alignment with new beads, the old ones kept for undo. */
+function withBeads(alignment: ReviewAlignment, beads: ReviewBead[]): ReviewAlignment {
   return { ...alignment, beads, undo: [...alignment.undo, alignment.beads].slice(-MAX_UNDO), redo: [] };
+}
+
+/**
+ * Applies the steps in order. `realign` re-aligns between the confirmed beads on a worker; after
+ * any other change of shape or text the whole path is re-scored there, so each bead shows the
+ * aligner's confidence in it as it now is (undo and redo bring back the confidences they had).
+ */
+async function applySteps(
+  aligner: Aligner,
+  current: ReviewAlignment,
+  steps: Step[],
+): Promise<ReviewAlignment> {
+  let next = current;
+  let score = false;
+  for (const operation of steps) {
+    if (typeof operation === 'object' && operation?.op === 'realign') {
+      next = withBeads(next, await realignBetweenConfirmed(aligner, next.beads));
+      score = false;
+      continue;
+    }
+    const before = next.beads;
+    next = step(next, operation);
+    const history = operation.op === 'undo' || operation.op === 'redo';
+    if (history) score = false;
+    else if (reshaped(before, next.beads)) score = true;
+  }
+  return score ? { ...next, beads: await rescore(aligner, next.beads) } : next;
 }
 
 export function alignmentRoutes(deps: ServerDeps) {
@@ -58,13 +92,13 @@ export function alignmentRoutes(deps: ServerDeps) {
       const version = body['version'];
       if (version !== undefined && !Number.isInteger(version))
         throw new BitextError('BAD_REQUEST', '"version" must be an integer');
-      const updated = await state.update(c.req.param('id'), (current) => {
+      const updated = await state.update(c.req.param('id'), async (current) => {
         if (version !== undefined && version !== current.version)
           throw new BitextError(
             'VERSION_CONFLICT',
             `the alignment is at version ${current.version}, not ${version}: reload it and apply the change again`,
           );
-        return (operations as Step[]).reduce(step, current);
+        return applySteps(deps.aligner, current, operations as Step[]);
       });
       return c.json(alignmentJson(updated));
     })

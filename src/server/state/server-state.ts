@@ -171,9 +171,12 @@ export class ServerState {
    * Changes an alignment: `change` gets the current one and returns the new one, or throws. Changes
    * to one alignment run one at a time, so a version check inside `change` is reliable.
    */
-  update(id: string, change: (current: ReviewAlignment) => ReviewAlignment): Promise<ReviewAlignment> {
+  update(
+    id: string,
+    change: (current: ReviewAlignment) => ReviewAlignment | Promise<ReviewAlignment>,
+  ): Promise<ReviewAlignment> {
     return this.serialised(id, async () => {
-      const next = change(this.alignment(id));
+      const next = await change(this.alignment(id));
       const stored = { ...next, version: next.version + 1, updatedAt: new Date().toISOString() };
       await this.write(stored);
       return stored;

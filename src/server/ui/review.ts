@@ -23,6 +23,7 @@ export const KEYS: ReadonlyArray<[string, string]> = [
   ['Enter', 'confirm and go to the next risky bead'],
   ['c / p', 'confirm / back to pending'],
   ['C', 'confirm this bead and all above'],
+  ['r', 're-align between the confirmed beads'],
   ['z / y', 'undo / redo'],
   ['S', 'save to the TM'],
 ];
@@ -265,6 +266,7 @@ export async function reviewPage(
       c: () => apply([{ op: 'confirm', bead }]),
       p: () => apply([{ op: 'unconfirm', bead }]),
       C: () => apply([{ op: 'confirm-above', bead }]),
+      r: () => apply([{ op: 'realign' }]),
       Enter: () =>
         apply([{ op: 'confirm', bead }], (beads) => {
           const next = nextRisky(beads, bead);
@@ -327,7 +329,7 @@ export async function reviewPage(
         h(
           'p',
           { class: 'hint' },
-          'Colour: green ≥ 0.97, amber ≥ 0.70, red below; grey: reshaped by an edit (not re-scored). Non-1:1 beads show their shape.',
+          'Colour: green ≥ 0.97, amber ≥ 0.70, red below; the aligner re-scores every bead after each edit. Non-1:1 beads show their shape.',
         ),
       ),
     ),
