@@ -15,6 +15,8 @@ export interface CliIo {
   isTTY: boolean;
   /** True when stderr is a terminal: only then a progress bar. */
   stderrIsTTY?: boolean;
+  /** Work that ends sooner draws no progress bar (default 300 ms; tests set 0). */
+  progressDelayMs?: number;
   env: Record<string, string | undefined>;
   cwd: string;
 }
@@ -25,6 +27,7 @@ export function memoryIo(
     stdin?: Uint8Array | string;
     isTTY?: boolean;
     stderrIsTTY?: boolean;
+    progressDelayMs?: number;
     env?: Record<string, string>;
     cwd?: string;
   } = {},
@@ -38,6 +41,7 @@ export function memoryIo(
     readStdin: async () => (typeof input === 'string' ? new TextEncoder().encode(input) : input),
     isTTY: options.isTTY ?? false,
     stderrIsTTY: options.stderrIsTTY ?? false,
+    progressDelayMs: options.progressDelayMs,
     env: options.env ?? {},
     cwd: options.cwd ?? process.cwd(),
   };

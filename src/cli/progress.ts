@@ -18,7 +18,7 @@ const OFF: ProgressBar = { onProgress: () => {}, stop: () => {} };
  * is known only at its end) a running count. Nothing is drawn for work that ends within `delayMs`,
  * so quick commands do not flicker.
  */
-export function progressBar(io: CliIo, enabled: boolean, delayMs = 300): ProgressBar {
+export function progressBar(io: CliIo, enabled: boolean, delayMs = io.progressDelayMs ?? 300): ProgressBar {
   if (!enabled) return OFF;
   const started = Date.now();
   let bar: cliProgress.SingleBar | undefined;

@@ -86,9 +86,16 @@ function numberSpans(text: string, numbers: TmMatch['numbers']): Span[] {
   return spans;
 }
 
+interface CodeMarker {
+  at: number;
+  marker: string;
+  before: string;
+  after: string;
+}
+
 /** The marker each code stands as: {n} and {/n} for a pair (bpt/ept by `i`, hi), {n/} for one alone. */
-function codeMarkers(codes: readonly InlineCode[]): { at: number; marker: string }[] {
-  const markers: { at: number; marker: string }[] = [];
+function codeMarkers(codes: readonly InlineCode[]): CodeMarker[] {
+  const markers: CodeMarker[] = [];
   const pairs = new Map<string, number>();
   const open: number[] = [];
   let next = 1;
@@ -105,7 +112,8 @@ function codeMarkers(codes: readonly InlineCode[]): { at: number; marker: string
     } else if (code.tag === '/hi') {
       marker = `{/${open.pop() ?? next++}}`;
     } else marker = `{${next++}/}`;
-    markers.push({ at: code.at, marker });
+    // The white space the plain text left out around the code goes back with it (InlineCode).
+    markers.push({ at: code.at, marker, before: code.spaceBefore ?? '', after: code.spaceAfter ?? '' });
   }
   return markers;
 }
@@ -136,8 +144,8 @@ export function renderMarked(
     events.push({ at: span.start, order: 1, out: style.open }, { at: span.end, order: 0, out: style.close });
     covered = span.end;
   }
-  for (const { at, marker } of codeMarkers(codes ?? []))
-    events.push({ at, order: 2, out: style.code(marker) });
+  for (const { at, marker, before, after } of codeMarkers(codes ?? []))
+    events.push({ at, order: 2, out: before + style.code(marker) + after });
   events.sort((a, b) => a.at - b.at || a.order - b.order);
   let out = '';
   let at = 0;
