@@ -4,7 +4,10 @@
  * the Chinese year, to make such years exist at all), or undefined when the pair offers no place for it.
  * Seeded: the same seed gives the same doctored pairs.
  */
+import { pinyinSyllables } from '../src/core/lexicon/pinyin.js';
 import { extractDates, extractNumbers } from '../src/core/numbers/index.js';
+import { properNamesInGlosses } from '../src/core/terms/lexical-links.js';
+import { transliterationSimilarity } from '../src/core/terms/transliteration.js';
 
 export interface Pair {
   zh: string;
@@ -175,7 +178,10 @@ const NOT_NAMES = new Set(
  */
 function injectName(pair: Pair, random: Random, context: DocumentContext): Pair | undefined {
   const names = [...pair.en.matchAll(/(?<=[\p{L},;:]\s+|[\p{L},;:]\s*["“(]\s*)\p{Lu}\p{Ll}{3,}\b/gu)].filter(
-    (m) => !NOT_NAMES.has(m[0]) && !context.lowerCaseWords.has(m[0].toLowerCase()),
+    (m) =>
+      !NOT_NAMES.has(m[0]) &&
+      !context.lowerCaseWords.has(m[0].toLowerCase()) &&
+      namedInChinese(pair.zh, m[0]),
   );
   if (names.length === 0) return undefined;
   const name = pick(random, names);
@@ -189,6 +195,27 @@ function injectName(pair: Pair, random: Random, context: DocumentContext): Pair 
     misspelled = word.slice(0, inner) + pick(random, [...letters]) + word.slice(inner + 1);
   }
   return { zh: pair.zh, en: splice(pair.en, name.index, name.index + word.length, misspelled) };
+}
+
+/**
+ * Whether the Chinese writes the name too: a stretch of two to four characters whose pinyin is the word
+ * (Chongqing), that sounds like it (边沁 ~ Bentham, by the terms extractor's consonant skeletons), or
+ * whose CC-CEDICT senses name it. A capitalised word with none (Core Values, Swedish) is not a name the
+ * Chinese gives, so not a name error to plant.
+ */
+function namedInChinese(zh: string, word: string): boolean {
+  const lower = word.toLowerCase();
+  for (const run of zh.match(/\p{Script=Han}+/gu) ?? []) {
+    for (let length = 2; length <= 4; length++) {
+      for (let i = 0; i + length <= run.length; i++) {
+        const piece = run.slice(i, i + length);
+        if (pinyinSyllables(piece).join('').toLowerCase() === lower) return true;
+        if (transliterationSimilarity(piece, word) >= 0.8) return true;
+        if (properNamesInGlosses(piece).has(lower)) return true;
+      }
+    }
+  }
+  return false;
 }
 
 /** Share of the English words an omission drops, at least: the issue's "one clause, ≥ 20% of a sentence". */

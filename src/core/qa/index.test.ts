@@ -192,6 +192,46 @@ describe('date check', () => {
   });
 });
 
+describe('name spelling across the document', () => {
+  const bentham = [
+    { zh: '边沁认为快乐是唯一的善。', en: 'Bentham held that pleasure is the only good.' },
+    { zh: '边沁的功利主义影响很大。', en: "Bentham's utilitarianism was influential." },
+    { zh: '密尔修正了边沁的学说。', en: 'Mill revised the doctrine of Benthan.' },
+  ];
+
+  it('reports a name spelled otherwise than the document spells it, with both spellings, once', () => {
+    const findings = runQa(bentham, { checks: ['name'] }).filter((f) => f.severity !== 'info');
+    expect(findings.map((f) => [f.pair, f.severity, f.message])).toEqual([
+      [2, 'error', '边沁 (Bentham) ↔ Benthan: the name is spelled Bentham elsewhere in this document'],
+    ]);
+    const en = findings[0]!.en;
+    expect(en.text.slice(en.spans[0]!.start, en.spans[0]!.end)).toBe('Benthan');
+  });
+
+  it('leaves other words of one edit alone: plurals, demonyms, words the document writes in lower case', () => {
+    const pairs = [
+      { zh: '美国人喜欢它。', en: 'Americans like it.' },
+      { zh: '美国人也这样。', en: 'So do Americans.' },
+      { zh: '美国人说。', en: 'The American said so.' },
+      { zh: '他说。', en: 'Then he said so, then he left.' },
+      { zh: '他说。', en: 'They said so.' },
+    ];
+    expect(runQa(pairs, { checks: ['name'] }).filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  it('reports a misspelt pinyin part of a Chinese name', () => {
+    const findings = qa('王广成率队访问北京', 'Wnag Guangcheng led a team to Beijing', 'name');
+    expect(findings.map((f) => f.message)).toEqual([
+      '王广成 (Wang) ↔ Wnag: the name is spelled Wang in pinyin',
+    ]);
+    // Surname first, the person check already names both spellings: one finding, not two.
+    const surnameFirst = qa('王广成率队访问北京', 'Wang Guangchegn led a team to Beijing', 'name');
+    expect(surnameFirst.map((f) => f.message)).toEqual([
+      '王广成 is Wang Guangcheng in pinyin, the English has Wang Guangchegn',
+    ]);
+  });
+});
+
 describe('name check', () => {
   it.each([
     ['副会长王广成率队', 'Vice president Wang Guangcheng led a team'],

@@ -2,6 +2,7 @@ import { distance as editDistance } from 'fastest-levenshtein';
 import { findChineseNames, locateEnglishName, type NameMention } from '../names/index.js';
 import { transliterationSimilarity } from '../terms/transliteration.js';
 import { chineseTitlesAround, englishTitleAttached, TITLES } from './name-roles.js';
+import { checkNameSpelling } from './name-spelling.js';
 import { type Finding, finding, type QaCheckFunction, type QaPair, type Span } from './types.js';
 
 /**
@@ -9,7 +10,30 @@ import { type Finding, finding, type QaCheckFunction, type QaPair, type Span } f
  * Guangcheng Wang, WANG Guangcheng, Wang Guang-cheng). A surname alone counts ("Secretary General
  * Yuan"). A title the Chinese gives one person and the English gives another is reported too.
  */
-export const checkNames: QaCheckFunction = (pairs) => pairs.flatMap((pair, index) => checkPair(pair, index));
+export const checkNames: QaCheckFunction = (pairs) => {
+  const byPerson = pairs.flatMap((pair, index) => checkPair(pair, index));
+  // One misspelling is one finding: the person check's (Wang Guangchen) wins over the spelling check's.
+  const spelling = checkNameSpelling(pairs).filter(
+    (s) =>
+      !byPerson.some(
+        (p) =>
+          p.pair === s.pair &&
+          p.en.spans.some((a) => s.en.spans.some((b) => a.start < b.end && b.start < a.end)),
+      ),
+  );
+  // And a misspelt name is not also a missing one.
+  const missing = (f: Finding) => f.en.spans.length === 0;
+  const kept = byPerson.filter(
+    (p) =>
+      !missing(p) ||
+      !spelling.some(
+        (s) =>
+          s.pair === p.pair &&
+          s.zh.spans.some((a) => p.zh.spans.some((b) => a.start < b.end && b.start < a.end)),
+      ),
+  );
+  return [...kept, ...spelling];
+};
 
 function checkPair(pair: QaPair, index: number): Finding[] {
   if (!pair.zh.trim() || !pair.en.trim()) return [];

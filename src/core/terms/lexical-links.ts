@@ -63,7 +63,7 @@ const properNameCache = new Map<string, Set<string>>();
  * Capitalised words of a name's CC-CEDICT senses: 史迪威 "Joseph Stilwell (1883-1946), commander of US
  * forces …" gives joseph, stilwell. translationStems skips such senses as descriptions.
  */
-function properNamesInGlosses(simplified: string): Set<string> {
+export function properNamesInGlosses(simplified: string): Set<string> {
   let names = properNameCache.get(simplified);
   if (names) return names;
   names = new Set();

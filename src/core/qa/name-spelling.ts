@@ -1,0 +1,202 @@
+import { distance as editDistance } from 'fastest-levenshtein';
+import { tagChinese } from '../lexicon/jieba.js';
+import { pinyinSyllables } from '../lexicon/pinyin.js';
+import { findChineseNames } from '../names/index.js';
+import { properNamesInGlosses } from '../terms/lexical-links.js';
+import { type Finding, finding, type QaPair, type Span } from './types.js';
+
+/** A capitalised word: a name, or a common word opening a sentence (the document's lower-case words tell). */
+const CAPITALISED = /(?<![\p{L}'’-])\p{Lu}\p{Ll}+(?:['’]\p{Ll}+)?(?![\p{L}-])/gu;
+
+interface NameUse {
+  pairs: Set<number>;
+}
+
+/**
+ * A name spelled differently in the English (Benthan for Bentham), found two ways:
+ *  - against the document: a capitalised word seen once, one edit (two from ten letters) from a name
+ *    the document writes the same way at least twice, where the Chinese of the pair holds the Chinese
+ *    that goes with that name (a two-character string found in most of the name's pairs and few others,
+ *    its transliteration: 边沁);
+ *  - against pinyin: a part of a Chinese person's name (Guangcheng of 王广成) misspelled, the part absent;
+ *  - against CC-CEDICT: a Chinese word whose senses name someone or somewhere (边沁 Bentham) and an
+ *    English word one or two edits from that name where the name itself is absent (info only: the
+ *    dictionary's spelling of a foreign name is one of several).
+ * Each reports one finding with both spellings. Common words are never names here: a word the document
+ * also writes in lower case is skipped.
+ */
+export function checkNameSpelling(pairs: readonly QaPair[]): Finding[] {
+  const lowerCase = new Set<string>();
+  const uses = new Map<string, NameUse>();
+  pairs.forEach((pair, index) => {
+    for (const w of pair.en.match(/(?<![\p{L}'’-])\p{Ll}+(?![\p{L}-])/gu) ?? []) lowerCase.add(w);
+    for (const m of pair.en.matchAll(CAPITALISED)) {
+      const word = bare(m[0]);
+      if (!uses.has(word)) uses.set(word, { pairs: new Set() });
+      uses.get(word)!.pairs.add(index);
+    }
+  });
+  const names = [...uses.entries()].filter(([w]) => !lowerCase.has(w.toLowerCase()) && w.length >= 4);
+  const established = names.filter(([, use]) => use.pairs.size >= 2);
+  const findings: Finding[] = [];
+  pairs.forEach((pair, index) => {
+    if (!pair.zh.trim() || !pair.en.trim()) return;
+    const reported = new Set<string>();
+    for (const m of pair.en.matchAll(CAPITALISED)) {
+      const word = bare(m[0]);
+      if (reported.has(word) || word.length < 4 || lowerCase.has(word.toLowerCase())) continue;
+      const span: Span = { start: m.index, end: m.index + word.length };
+      const known =
+        checkAgainstDocument(word, index, pairs, established, uses) ??
+        checkAgainstPinyin(word, pair) ??
+        checkAgainstDictionary(word, pair);
+      if (!known) continue;
+      reported.add(word);
+      findings.push(
+        finding(
+          'name',
+          // CC-CEDICT gives one spelling of a foreign name (斯蒂芬 Stephen), translators others (Stephan,
+          // mag dev): worth a look only when asked for.
+          known.source === 'dictionary' ? 'info' : 'error',
+          index,
+          pair,
+          `${known.zh ? `${known.zh} (${known.name})` : known.name} ↔ ${word}: the name is spelled ${known.name} ${SOURCES[known.source]}`,
+          `spell it ${known.name}`,
+          { en: [span], ...(known.zhSpan ? { zh: [known.zhSpan] } : {}) },
+        ),
+      );
+    }
+  });
+  return findings;
+}
+
+const ESTABLISHED_WITHOUT_CHINESE = 3;
+
+const SOURCES = {
+  document: 'elsewhere in this document',
+  pinyin: 'in pinyin',
+  dictionary: 'in CC-CEDICT',
+} as const;
+
+interface KnownName {
+  name: string;
+  zh?: string;
+  zhSpan?: Span;
+  source: 'document' | 'pinyin' | 'dictionary';
+}
+
+function checkAgainstDocument(
+  word: string,
+  index: number,
+  pairs: readonly QaPair[],
+  established: readonly [string, NameUse][],
+  uses: ReadonlyMap<string, NameUse>,
+): KnownName | undefined {
+  if ((uses.get(word)?.pairs.size ?? 0) > 1) return undefined;
+  for (const [name, use] of established) {
+    if (!misspelling(word, name)) continue;
+    const anchor = sharedChinese(
+      pairs[index]!.zh,
+      [...use.pairs].map((i) => pairs[i]!.zh),
+      pairs,
+    );
+    // English often names who the Chinese calls 表哥 or 他: a name written the same way three times
+    // or more is evidence enough without its Chinese.
+    if (!anchor && use.pairs.size < ESTABLISHED_WITHOUT_CHINESE) continue;
+    return anchor
+      ? { name, zh: anchor.text, zhSpan: anchor.span, source: 'document' }
+      : { name, source: 'document' };
+  }
+  return undefined;
+}
+
+/** A Chinese person's name whose pinyin part (Guangcheng, Zhibing) the English misspells, the part absent. */
+function checkAgainstPinyin(word: string, pair: QaPair): KnownName | undefined {
+  const en = pair.en.toLowerCase();
+  for (const person of findChineseNames(pair.zh)) {
+    if (person.kind !== 'person') continue;
+    for (const part of person.pinyin.split(' ')) {
+      const name = part.toLowerCase();
+      if (name.length < 4 || new RegExp(`\\b${name}\\b`).test(en)) continue;
+      if (misspelling(word.toLowerCase(), name)) {
+        return {
+          name: part,
+          zh: person.text,
+          zhSpan: { start: person.start, end: person.end },
+          source: 'pinyin',
+        };
+      }
+    }
+  }
+  return undefined;
+}
+
+function checkAgainstDictionary(word: string, pair: QaPair): KnownName | undefined {
+  const en = pair.en.toLowerCase();
+  for (const token of tagChinese(pair.zh)) {
+    if (!/^(?:nr|nrt|nrfg|ns|nz|x)$/.test(token.tag) || token.simplified.length < 2) continue;
+    for (const name of properNamesInGlosses(token.simplified)) {
+      if (name.length < 4 || new RegExp(`\\b${name}\\b`).test(en)) continue;
+      if (misspelling(word.toLowerCase(), name)) {
+        const spelled = name[0]!.toUpperCase() + name.slice(1);
+        // A name CC-CEDICT spells as its pinyin (北京 Beijing) has that one spelling.
+        const pinyin = pinyinSyllables(token.simplified).join('').toLowerCase() === name;
+        return {
+          name: spelled,
+          zh: token.word,
+          zhSpan: { start: token.start, end: token.end },
+          source: pinyin ? 'pinyin' : 'dictionary',
+        };
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * One letter changed, added, dropped or two swapped (two edits from ten letters), the same first
+ * letter, and neither a prefix of the other (Russia/Russian, Smith/Smiths are other words).
+ */
+function misspelling(word: string, name: string): boolean {
+  if (word === name || word[0] !== name[0]) return false;
+  if (word.startsWith(name) || name.startsWith(word)) return false;
+  const allowed = Math.min(word.length, name.length) >= 10 ? 2 : 1;
+  return damerau(word, name) <= allowed;
+}
+
+/** Edit distance counting a swap of two neighbouring letters as one edit. */
+function damerau(a: string, b: string): number {
+  const plain = editDistance(a, b);
+  if (plain !== 2 || a.length !== b.length) return plain;
+  const differ = [...a].flatMap((c, i) => (c !== b[i] ? [i] : []));
+  const [i, j] = differ;
+  return differ.length === 2 && j === i! + 1 && a[i!] === b[j] && a[j] === b[i!] ? 1 : plain;
+}
+
+/**
+ * A two-character Han string of this pair's Chinese that is in most (≥ half) of the name's pairs and
+ * goes with the name (Dice ≥ 0.5 over the document's pairs): the Chinese of the name.
+ */
+function sharedChinese(
+  zh: string,
+  namePairs: readonly string[],
+  pairs: readonly QaPair[],
+): { text: string; span: Span } | undefined {
+  let best: { text: string; span: Span; dice: number } | undefined;
+  for (let i = 0; i + 2 <= zh.length; i++) {
+    const bigram = zh.slice(i, i + 2);
+    if (!/^\p{Script=Han}{2}$/u.test(bigram)) continue;
+    const inName = namePairs.filter((z) => z.includes(bigram)).length;
+    if (inName * 2 < namePairs.length) continue;
+    const overall = pairs.filter((p) => p.zh.includes(bigram)).length;
+    const dice = (2 * inName) / (namePairs.length + overall);
+    if (dice >= 0.5 && (!best || dice > best.dice))
+      best = { text: bigram, span: { start: i, end: i + 2 }, dice };
+  }
+  return best && { text: best.text, span: best.span };
+}
+
+/** A word without its possessive ('s). */
+function bare(word: string): string {
+  return word.replace(/['’]s$/, '');
+}
