@@ -28,6 +28,8 @@ export interface BatchDocumentResult {
   /** SHA-256 of its bytes (of both files', zh then en, for a two-file document): the TM's identity. */
   contentHash: string;
   units?: TmUnitInput[];
+  /** What the TM did with it, when the worker stored it (a queue worker does). */
+  stored?: { added: number; duplicates: number; alreadyPresent: boolean };
 }
 
 /**

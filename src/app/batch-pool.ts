@@ -16,7 +16,12 @@ export interface WorkerTask {
 /** How a document went; `ms` is the time spent on it where it was aligned. */
 export type DocumentOutcome =
   | { ok: true; result: BatchDocumentResult; ms?: number }
-  | { ok: false; reason: string; ms?: number };
+  | {
+      ok: false;
+      reason: string;
+      ms?: number /** Not the document's fault: a retry may pass. */;
+      internal?: boolean;
+    };
 
 export type WorkerReply = DocumentOutcome & { id: string };
 
@@ -66,7 +71,7 @@ export class WorkerPool {
       if (idleAt >= 0) this.idle.splice(idleAt, 1);
       const settle = slot.settle;
       slot.settle = undefined;
-      if (settle) settle({ ok: false, reason: `the worker thread died: ${why}` });
+      if (settle) settle({ ok: false, reason: `the worker thread died: ${why}`, internal: true });
       if (!this.closing) this.release(this.addSlot());
     };
     slot.worker.on('error', (error) => onDeath(error.message));

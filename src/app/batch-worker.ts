@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import { isBitextError } from '../core/errors.js';
 import { alignBatchDocument, failureReason } from './batch-document.js';
 import type { WorkerReply, WorkerTask } from './batch-pool.js';
 
@@ -13,7 +14,8 @@ port.on('message', async (task: WorkerTask) => {
     reply = { id: task.document.id, ok: true, result, ms: Math.round(performance.now() - started) };
   } catch (error) {
     const ms = Math.round(performance.now() - started);
-    reply = { id: task.document.id, ok: false, reason: failureReason(error), ms };
+    const internal = !isBitextError(error);
+    reply = { id: task.document.id, ok: false, reason: failureReason(error), ms, internal };
   }
   port.postMessage(reply);
 });

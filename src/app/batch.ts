@@ -39,7 +39,7 @@ export interface BatchOptions extends Omit<UseCaseOptions, 'onProgress'> {
   inDir: string;
   outDir: string;
   format: PairFormat;
-  /** Worker threads (local runs). */
+  /** Documents in progress at once: worker threads for a local run, jobs awaited for a queue. */
   jobs: number;
   /** Redo every document, done or not. */
   force?: boolean;
@@ -64,31 +64,9 @@ export interface BatchSummary {
 
 export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const { cwd, format } = options;
-  const plan = await planBatch(options.inDir, options.outDir, format, cwd);
-  if (plan.documents.length === 0) {
-    const note = plan.skipped.length ? ` (${plan.skipped.length} other files)` : '';
-    throw new BitextError('BATCH_EMPTY', `no documents to align in this folder${note}`, {
-      file: options.inDir,
-    });
-  }
+  const plan = await planNonEmptyBatch(options);
   const report = reportPath(options.outDir, cwd);
-  const earlier = options.force ? new Map<string, ReportRecord>() : await readReport(report);
-  const records = new Map<string, ReportRecord>();
-  const todo: Array<{ document: BatchDocument; fingerprint: string }> = [];
-  for (const document of plan.documents) {
-    const fingerprint = await fingerprintOf(document.inputs, format, cwd);
-    const before = earlier.get(document.id);
-    if (
-      before?.status === 'done' &&
-      before.fingerprint === fingerprint &&
-      before.output === document.output &&
-      (await outputExists(before.output, cwd))
-    ) {
-      records.set(document.id, { ...before, resumed: true });
-    } else {
-      todo.push({ document, fingerprint });
-    }
-  }
+  const { records, todo } = await pendingDocuments(plan.documents, options, report);
   const progress: BatchProgress = {
     phase: 'batch',
     unit: 'documents',
@@ -118,7 +96,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     let record: ReportRecord;
     try {
       if (!outcome.ok) throw new BatchFailure(outcome.reason);
-      const tm = options.tm ? await store(document, outcome.result) : undefined;
+      // A queue worker stores in the TM itself; a local run stores here.
+      const tm = outcome.result.stored ?? (options.tm ? await store(document, outcome.result) : undefined);
       record = {
         document: document.id,
         status: 'done',
@@ -162,7 +141,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
         await finish(document, fingerprint, started, outcome);
       }
     };
-    const lanes = Math.max(1, options.runner ? options.jobs : Math.min(options.jobs, todo.length));
+    const lanes = Math.max(1, Math.min(options.jobs, todo.length));
     await Promise.all(Array.from({ length: lanes }, () => lane()));
   } finally {
     await runner.close();
@@ -203,4 +182,68 @@ async function storeInTm(
     result.units ?? [],
   );
   return { added: added.added, duplicates: added.duplicates, alreadyPresent: added.alreadyPresent };
+}
+
+/**
+ * The documents a run must do, and the records of those an earlier run did (skipped, unless
+ * `force`): done, from the same inputs (size, time) and format, with the output still there.
+ */
+export async function pendingDocuments(
+  documents: readonly BatchDocument[],
+  options: Pick<BatchOptions, 'force' | 'format' | 'cwd'>,
+  report: string,
+): Promise<{
+  records: Map<string, ReportRecord>;
+  todo: Array<{ document: BatchDocument; fingerprint: string }>;
+}> {
+  const earlier = options.force ? new Map<string, ReportRecord>() : await readReport(report);
+  const records = new Map<string, ReportRecord>();
+  const todo: Array<{ document: BatchDocument; fingerprint: string }> = [];
+  for (const document of documents) {
+    const fingerprint = await fingerprintOf(document.inputs, options.format, options.cwd);
+    const before = earlier.get(document.id);
+    if (
+      before?.status === 'done' &&
+      before.fingerprint === fingerprint &&
+      before.output === document.output &&
+      (await outputExists(before.output, options.cwd))
+    ) {
+      records.set(document.id, { ...before, resumed: true });
+    } else {
+      todo.push({ document, fingerprint });
+    }
+  }
+  return { records, todo };
+}
+
+/** The batch's documents; a folder with none is an error (exit 1), not a run that does nothing. */
+async function planNonEmptyBatch(options: Pick<BatchOptions, 'inDir' | 'outDir' | 'format' | 'cwd'>) {
+  const plan = await planBatch(options.inDir, options.outDir, options.format, options.cwd);
+  if (plan.documents.length === 0) {
+    const note = plan.skipped.length ? ` (${plan.skipped.length} other files)` : '';
+    throw new BitextError('BATCH_EMPTY', `no documents to align in this folder${note}`, {
+      file: options.inDir,
+    });
+  }
+  return plan;
+}
+
+/**
+ * `batch --queue` without `--wait`: hands each document still to do to `enqueue` (a job per
+ * document) and returns at once; queue workers do the work. Returns how many were handed on and how
+ * many an earlier run had done.
+ */
+export async function enqueueBatch(
+  options: Pick<BatchOptions, 'inDir' | 'outDir' | 'format' | 'cwd' | 'force'>,
+  enqueue: (document: BatchDocument, documentOptions: BatchDocumentOptions) => Promise<void>,
+): Promise<{ enqueued: number; done: number }> {
+  const plan = await planNonEmptyBatch(options);
+  const { records, todo } = await pendingDocuments(
+    plan.documents,
+    options,
+    reportPath(options.outDir, options.cwd),
+  );
+  for (const { document } of todo)
+    await enqueue(document, { format: options.format, cwd: options.cwd, withUnits: false });
+  return { enqueued: todo.length, done: records.size };
 }

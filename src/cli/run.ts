@@ -10,6 +10,7 @@ import { registerQa } from './commands/qa.js';
 import { registerServe } from './commands/serve.js';
 import { registerTerms } from './commands/terms.js';
 import { registerTm } from './commands/tm.js';
+import { registerWorker } from './commands/worker.js';
 import { registerToken } from './commands/token.js';
 import type { CliIo } from './io.js';
 
@@ -39,6 +40,7 @@ export function buildProgram(io: CliIo): Command {
   registerToken(program, io);
   registerBatch(program, io);
   registerFilter(program, io);
+  registerWorker(program, io);
   // Subcommands inherit the output settings and exit override.
   for (const command of program.commands) inheritSettings(command, program);
   return program;

@@ -1,8 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { type Command, Option } from 'commander';
-import { type BatchSummary, runBatch } from '../../app/batch.js';
+import { type BatchSummary, enqueueBatch, runBatch } from '../../app/batch.js';
 import { BitextError } from '../../core/errors.js';
 import { PAIR_FORMATS, type PairFormat } from '../../formats/pairs.js';
+import { connectRedis, displayUrl } from '../../queue/connection.js';
+import { QueueRunner } from '../../queue/queue-runner.js';
+import type { TmStore } from '../../store/tm-store.js';
 import type { CliIo } from '../io.js';
 import { DB_OPTION_HELP, withStore } from '../store-option.js';
 import { progressMode, progressView } from './batch-progress.js';
@@ -14,6 +17,8 @@ interface BatchFlags {
   force?: boolean;
   progress?: 'json';
   tm?: string;
+  queue?: string;
+  wait?: boolean;
 }
 
 const EXAMPLES = `
@@ -23,6 +28,8 @@ Examples:
   $ bitext batch corpus/ --out aligned/                      again after a crash: the documents done are skipped
   $ bitext batch corpus/ --out aligned/ --tm corpus.db       also store the pairs in a TM (each document once)
   $ bitext batch corpus/ --out aligned/ --progress json      progress events on stderr, one JSON object a line
+  $ bitext batch /shared/corpus --out /shared/aligned --queue redis://queue:6379 --wait --tm postgres://tm@db/tm
+                                                             jobs for \`bitext worker\`s on other machines
 
 A document is one bilingual file (any format \`bitext align\` reads) or two files NAME.zh.EXT and
 NAME.en.EXT. Outputs go to OUT_DIR/PATH.FORMAT, each written whole or not at all, and
@@ -49,10 +56,20 @@ export function registerBatch(program: Command, io: CliIo): void {
       '--tm <db>',
       `also store the pairs in this TM (${DB_OPTION_HELP.replace(/^the TM and termbase: /, '')})`,
     )
+    .option(
+      '--queue <url>',
+      'enqueue a job per document on BullMQ at redis://HOST:PORT, for `bitext worker`s to do',
+    )
+    .option('--wait', 'with --queue: wait for the jobs, show their progress and write the report')
     .addHelpText('after', EXAMPLES)
     .action(async (inDir: string, flags: BatchFlags) => {
+      if (flags.wait && !flags.queue) throw new BitextError('USAGE', '--wait goes with --queue');
+      if (flags.queue) {
+        await queueBatch(io, inDir, flags, flags.queue);
+        return;
+      }
       const view = progressView(io, progressMode(io, flags.progress));
-      const run = (tm?: import('../../store/tm-store.js').TmStore) =>
+      const run = (tm?: TmStore) =>
         runBatch({
           inDir,
           outDir: flags.out,
@@ -71,6 +88,56 @@ export function registerBatch(program: Command, io: CliIo): void {
       }
       reportSummary(io, summary);
     });
+}
+
+/**
+ * `--queue`: a job per document on BullMQ. The TM, if any, is written by the workers (give them one
+ * they all reach: a postgres:// URL). Without `--wait` the command returns once the jobs are queued.
+ */
+async function queueBatch(io: CliIo, inDir: string, flags: BatchFlags, url: string): Promise<void> {
+  const mode = progressMode(io, flags.progress);
+  const connection = await connectRedis(url);
+  const runner = new QueueRunner(connection, {
+    tm: flags.tm,
+    force: flags.force ? String(Date.now()) : undefined,
+    onJobProgress: (p) => {
+      if (mode === 'json') io.stderr.write(`${JSON.stringify({ event: 'job', ...p })}\n`);
+    },
+  });
+  try {
+    if (!flags.wait) {
+      const options = { inDir, outDir: flags.out, format: flags.format, cwd: io.cwd, force: flags.force };
+      const { enqueued, done } = await enqueueBatch(options, async (d, o) => {
+        await runner.enqueue(d, o);
+      });
+      const earlier = done ? ` (${done} done by an earlier run)` : '';
+      io.stdout.write(
+        `${enqueued} documents queued on ${displayUrl(url)}${earlier}; run \`bitext batch … --queue … --wait\` for the report\n`,
+      );
+      return;
+    }
+    const view = progressView(io, mode);
+    let summary: BatchSummary;
+    try {
+      summary = await runBatch({
+        inDir,
+        outDir: flags.out,
+        format: flags.format,
+        // Every document's job is queued at once; the workers decide how many run.
+        jobs: Number.MAX_SAFE_INTEGER,
+        force: flags.force,
+        cwd: io.cwd,
+        runner,
+        onProgress: (p) => view.update(p),
+      });
+    } finally {
+      view.stop();
+    }
+    reportSummary(io, summary);
+  } finally {
+    await runner.close();
+    connection.disconnect();
+  }
 }
 
 /** One summary line on stdout; each failure on stderr, then exit 1 when there was one. */
