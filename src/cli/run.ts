@@ -10,8 +10,8 @@ import { registerQa } from './commands/qa.js';
 import { registerServe } from './commands/serve.js';
 import { registerTerms } from './commands/terms.js';
 import { registerTm } from './commands/tm.js';
-import { registerWorker } from './commands/worker.js';
 import { registerToken } from './commands/token.js';
+import { registerWorker } from './commands/worker.js';
 import type { CliIo } from './io.js';
 
 /** Exit codes: 0 success, 1 bad input or usage (every StoreError but STORE_INTERNAL), 2 internal error. */
