@@ -176,21 +176,21 @@ export function coverageRatioCost(tokens: KeyedTokens, weight: number, hit: numb
     }
     for (let i = zs; i < ze; i++) {
       if (zhTokenStart[i] === zhTokenStart[i + 1]) continue;
-      let term = zhTerms.get(i, es, ee);
-      if (term === undefined) {
-        term = zhSentenceScore(i, es, ee, enTo - enFrom);
-        zhTerms.set(i, es, ee, term);
+      let slot = zhTerms.find(i, es, ee);
+      if (slot < 0) {
+        slot = ~slot;
+        zhTerms.store(slot, i, es, ee, zhSentenceScore(i, es, ee, enTo - enFrom));
       }
-      score += term;
+      score += zhTerms.values[slot]!;
     }
     for (let j = es; j < ee; j++) {
       if (enTokenStart[j] === enTokenStart[j + 1]) continue;
-      let term = enTerms.get(j, zs, ze);
-      if (term === undefined) {
-        term = enSentenceScore(j, zs, ze, zhTo - zhFrom);
-        enTerms.set(j, zs, ze, term);
+      let slot = enTerms.find(j, zs, ze);
+      if (slot < 0) {
+        slot = ~slot;
+        enTerms.store(slot, j, zs, ze, enSentenceScore(j, zs, ze, zhTo - zhFrom));
       }
-      score += term;
+      score += enTerms.values[slot]!;
     }
     return -weight * score;
   };
@@ -250,24 +250,22 @@ function slotOf(a: number, b: number, c: number, bits: number): number {
  * entries in use at any time are few; a collision only costs recomputing one entry.
  */
 class RangeTermCache {
-  private static readonly BITS = 15;
+  private static readonly BITS = 13;
   private readonly keys = new Int32Array(3 << RangeTermCache.BITS).fill(-1);
-  private readonly values = new Float64Array(1 << RangeTermCache.BITS);
+  readonly values = new Float64Array(1 << RangeTermCache.BITS);
 
-  get(sentence: number, start: number, end: number): number | undefined {
+  /** The slot holding (sentence, start, end), or ~slot (negative) where it would go when it is not held. */
+  find(sentence: number, start: number, end: number): number {
     const s = slotOf(sentence, start, end, RangeTermCache.BITS);
     const keys = this.keys;
-    return keys[3 * s] === sentence && keys[3 * s + 1] === start && keys[3 * s + 2] === end
-      ? this.values[s]
-      : undefined;
+    return keys[3 * s] === sentence && keys[3 * s + 1] === start && keys[3 * s + 2] === end ? s : ~s;
   }
 
-  set(sentence: number, start: number, end: number, value: number): void {
-    const s = slotOf(sentence, start, end, RangeTermCache.BITS);
-    this.keys[3 * s] = sentence;
-    this.keys[3 * s + 1] = start;
-    this.keys[3 * s + 2] = end;
-    this.values[s] = value;
+  store(slot: number, sentence: number, start: number, end: number, value: number): void {
+    this.keys[3 * slot] = sentence;
+    this.keys[3 * slot + 1] = start;
+    this.keys[3 * slot + 2] = end;
+    this.values[slot] = value;
   }
 }
 
@@ -276,7 +274,7 @@ class RangeTermCache {
  * covers, as 64-bit masks in two 32-bit halves, in a direct-mapped table filled on demand.
  */
 class PairMaskCache {
-  private static readonly BITS = 14;
+  private static readonly BITS = 12;
   readonly zhLow = new Int32Array(1 << PairMaskCache.BITS);
   readonly zhHigh = new Int32Array(1 << PairMaskCache.BITS);
   readonly enLow = new Int32Array(1 << PairMaskCache.BITS);
