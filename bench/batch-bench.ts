@@ -1,0 +1,205 @@
+/**
+ * Batch and filter benchmark (`npm run bench:batch`):
+ *   - documents/s and pairs/s of `bitext batch` with --jobs 1 and --jobs 2;
+ *   - the same through BullMQ on a throwaway redis-server with 1 and 2 `bitext worker` processes
+ *     (started before the clock starts);
+ *   - `bitext filter` pairs/s and peak RSS on 1,000,000 pairs (and on a quarter of them, to show
+ *     how memory grows: only the dedupe table, ~100 bytes a distinct pair, grows with the input;
+ *     with dedupe off it does not).
+ * Options: `-- --pairs N` (filter size, default 1000000), `-- --skip-filter`, `-- --skip-batch`,
+ * `-- --without-dedupe-too` (each filter size again with dedupe off).
+ *
+ * The documents are slices of the gold documents of ../shared/eval (read in place; written as
+ * bilingual files into a temporary folder that is removed after), 80 sentences a side each. Every
+ * command runs as its own process from the sources (tsx), as a user's would from dist/ but with the
+ * loader's start-up: wall times on a shared machine are noisy, so compare figures of one run.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { startRedis } from '../test/support/redis-server.js';
+import { DEV_SETS, readDevSet } from './eval-data.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = [
+  '--import',
+  pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href,
+  path.join(ROOT, 'test/support/cli-entry.ts'),
+];
+
+function option(name: string, fallback: number): number {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+}
+
+/** Runs the CLI to the end; returns wall seconds. */
+function timeCli(args: string[], cwd: string): number {
+  const started = performance.now();
+  execFileSync(process.execPath, [...CLI, ...args], { cwd, stdio: ['ignore', 'ignore', 'inherit'] });
+  return (performance.now() - started) / 1000;
+}
+
+async function writeCorpus(dir: string): Promise<number> {
+  mkdirSync(path.join(dir, 'in'), { recursive: true });
+  let count = 0;
+  for (const set of DEV_SETS) {
+    for (const document of (await readDevSet(set)) ?? []) {
+      for (let start = 0; start < document.gold.length; start += 60) {
+        const beads = document.gold.slice(start, start + 60);
+        const zh = beads.flatMap((b) => b.zh.map((i) => document.zh[i]!));
+        const en = beads.flatMap((b) => b.en.map((i) => document.en[i]!));
+        if (zh.length === 0 || en.length === 0) continue;
+        writeFileSync(
+          path.join(dir, 'in', `${set}-${document.name}-${start}.txt`),
+          `${zh.join('\n')}\n\n${en.join('\n')}\n`,
+        );
+        count++;
+      }
+    }
+  }
+  return count;
+}
+
+function pairsOf(dir: string): number {
+  return readFileSync(path.join(dir, 'batch-report.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .reduce((n, line) => n + (JSON.parse(line).pairs ?? 0), 0);
+}
+
+function startWorker(url: string, cwd: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...CLI, 'worker', '--queue', url], {
+    cwd,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    child.stderr!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('waiting for jobs')) resolve(child);
+    });
+    child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
+  });
+}
+
+async function benchBatch(dir: string): Promise<void> {
+  const documents = await writeCorpus(dir);
+  if (documents === 0) {
+    console.log('batch: ../shared/eval not found; skipped');
+    return;
+  }
+  console.log(`batch: ${documents} documents (dev-set slices of 60 beads)\n`);
+  console.log('run\tseconds\tdocuments/s\tpairs/s');
+  for (const jobs of [1, 2]) {
+    const out = `out-jobs${jobs}`;
+    const seconds = timeCli(['batch', 'in', '--out', out, '--jobs', String(jobs), '--force'], dir);
+    const pairs = pairsOf(path.join(dir, out));
+    console.log(
+      `--jobs ${jobs}\t${seconds.toFixed(1)}\t${(documents / seconds).toFixed(2)}\t${(pairs / seconds).toFixed(0)}`,
+    );
+  }
+  const redis = await startRedis();
+  try {
+    for (const count of [1, 2]) {
+      const url = `${redis.url}/${count}`;
+      const workers = await Promise.all(Array.from({ length: count }, () => startWorker(url, dir)));
+      try {
+        const out = `out-queue${count}`;
+        const seconds = timeCli(['batch', 'in', '--out', out, '--queue', url, '--wait', '--force'], dir);
+        const pairs = pairsOf(path.join(dir, out));
+        console.log(
+          `queue, ${count} worker${count > 1 ? 's' : ''}\t${seconds.toFixed(1)}\t${(documents / seconds).toFixed(2)}\t${(pairs / seconds).toFixed(0)}`,
+        );
+      } finally {
+        for (const worker of workers) worker.kill('SIGKILL');
+      }
+    }
+  } finally {
+    await redis.stop();
+  }
+}
+
+async function writePairs(file: string, n: number): Promise<void> {
+  const pairs: Array<{ zh: string; en: string }> = [];
+  for (const set of DEV_SETS)
+    for (const document of (await readDevSet(set)) ?? [])
+      for (const bead of document.gold)
+        if (bead.zh.length && bead.en.length)
+          pairs.push({
+            zh: bead.zh.map((i) => document.zh[i]).join(''),
+            en: bead.en.map((i) => document.en[i]).join(' '),
+          });
+  if (pairs.length === 0) throw new Error('../shared/eval not found');
+  const chunk: string[] = [];
+  writeFileSync(file, '');
+  for (let i = 0; i < n; i++) {
+    const p = pairs[i % pairs.length]!;
+    // Each round of the dev pairs numbered, both sides alike: distinct pairs, none a copy.
+    const round = Math.floor(i / pairs.length);
+    chunk.push(JSON.stringify(round ? { zh: `${p.zh}（${round}）`, en: `${p.en} (${round})` } : p));
+    if (chunk.length === 10_000) {
+      writeFileSync(file, `${chunk.join('\n')}\n`, { flag: 'a' });
+      chunk.length = 0;
+    }
+  }
+  if (chunk.length) writeFileSync(file, `${chunk.join('\n')}\n`, { flag: 'a' });
+}
+
+/** `bitext filter` in a child process that reports its own peak RSS. */
+function timeFilter(dir: string, input: string, extra: string[]): { seconds: number; peakMb: number } {
+  const started = performance.now();
+  const output = execFileSync(
+    process.execPath,
+    [...CLI.slice(0, 2), path.join(ROOT, 'bench/batch-bench.ts'), '--filter-child', input, ...extra],
+    { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 },
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const peakMb = Number(/peakRssMb=(\d+)/.exec(output)?.[1]);
+  return { seconds, peakMb };
+}
+
+async function benchFilter(dir: string): Promise<void> {
+  const n = option('--pairs', 1_000_000);
+  console.log(`\nfilter: ${n} distinct pairs (the dev pairs, numbered per round)\n`);
+  console.log('pairs\tdedupe\tseconds\tpairs/s\tpeak RSS MB');
+  for (const size of [Math.round(n / 4), n]) {
+    const file = path.join(dir, `pairs-${size}.jsonl`);
+    await writePairs(file, size);
+    for (const dedupe of process.argv.includes('--without-dedupe-too') ? [true, false] : [true]) {
+      const config = path.join(dir, 'config.json');
+      writeFileSync(config, JSON.stringify({ rules: { duplicate: dedupe, 'near-duplicate': dedupe } }));
+      const { seconds, peakMb } = timeFilter(dir, file, ['--config', config]);
+      console.log(
+        `${size}\t${dedupe ? 'on' : 'off'}\t${seconds.toFixed(1)}\t${(size / seconds).toFixed(0)}\t${peakMb}`,
+      );
+    }
+    rmSync(file);
+  }
+}
+
+async function filterChild(): Promise<void> {
+  const at = process.argv.indexOf('--filter-child');
+  const input = process.argv[at + 1]!;
+  const rest = process.argv.slice(at + 2);
+  const { run } = await import('../src/cli/run.js');
+  const { nodeIo } = await import('../src/cli/node-io.js');
+  const code = await run(
+    ['filter', input, '--out', 'kept.tsv', '--rejected', 'rejected.jsonl', ...rest],
+    nodeIo(),
+  );
+  if (code !== 0) process.exit(code);
+  console.log(`peakRssMb=${Math.round(process.resourceUsage().maxRSS / 1024)}`);
+}
+
+if (process.argv.includes('--filter-child')) {
+  await filterChild();
+} else {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bitext-batch-bench-'));
+  try {
+    console.log(`${new Date().toISOString()}, ${(await import('node:os')).availableParallelism()} cores\n`);
+    if (!process.argv.includes('--skip-batch')) await benchBatch(dir);
+    if (!process.argv.includes('--skip-filter')) await benchFilter(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
