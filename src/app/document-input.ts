@@ -11,6 +11,7 @@ import {
   readDocument,
   toSourceParagraphs,
 } from '../formats/documents/index.js';
+import type { LanguageChoice } from '../formats/lang-choice.js';
 import { decodeBytes, type EncodingName } from '../io/decode.js';
 import type { DocumentInput } from './use-case.js';
 
@@ -19,6 +20,8 @@ import type { DocumentInput } from './use-case.js';
 
 export interface AlignInputOptions extends Omit<DocumentOptions, 'sourceNames'> {
   encoding?: EncodingName;
+  /** TMX and XLIFF: which language tags are the two sides (`--zh-lang`, `--en-lang`). */
+  languages?: LanguageChoice;
 }
 
 /** Reads a bilingual document of any format readDocument knows (plain text, web page, .docx, PDF, .xlsx, CSV, TMX, XLIFF) and aligns it. */
@@ -26,8 +29,8 @@ export async function alignDocumentInput(
   input: DocumentInput,
   options: AlignInputOptions = {},
 ): Promise<AlignedDocument & { format: DocumentFormat }> {
-  const { encoding, ...alignment } = options;
-  const document = await readDocument(input.bytes, input.name, { encoding });
+  const { encoding, languages, ...alignment } = options;
+  const document = await readDocument(input.bytes, input.name, { encoding, languages });
   const aligned = alignDocument(
     { paragraphs: toSourceParagraphs(document.paragraphs) },
     { ...alignment, sourceNames: { combined: input.name } },

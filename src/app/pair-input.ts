@@ -23,7 +23,7 @@ import type { DocumentInput } from './use-case.js';
  */
 export async function pairsOf(
   input: DocumentInput,
-  options: { keepUnpaired: boolean; encoding?: EncodingName },
+  options: { keepUnpaired: boolean; encoding?: EncodingName; languages?: LanguageChoice },
 ): Promise<QaPair[]> {
   const file = input.name;
   const extension = extname(file).toLowerCase();
@@ -33,7 +33,7 @@ export async function pairsOf(
   }
   const format = detectDocumentFormat(input.bytes, file);
   if (format === 'tmx' || format === 'xliff') {
-    const units = await readInterchangeUnits(input.bytes, file, format, options.encoding);
+    const units = await readInterchangeUnits(input.bytes, file, format, options.encoding, options.languages);
     return units.map((u) => ({ zh: u.zh, en: u.en }));
   }
   const document = await alignDocumentInput(input, options);

@@ -11,7 +11,7 @@ import { readInput, withStore } from './store-option.js';
 export async function readPairs(
   io: CliIo,
   file: string,
-  options: { keepUnpaired: boolean; encoding?: EncodingName },
+  options: { keepUnpaired: boolean; encoding?: EncodingName; languages?: LanguageChoice },
 ): Promise<QaPair[]> {
   return pairsOf(await readInput(io, file), options);
 }

@@ -6,6 +6,7 @@ import type { CleaningReport } from '../../core/normalize/index.js';
 import { formatDocument, PAIR_FORMATS, type PairFormat, pairsToXlsx } from '../../formats/pairs.js';
 import type { EncodingName } from '../../io/decode.js';
 import type { CliIo } from '../io.js';
+import { withLanguageHint } from '../language-hint.js';
 import { outputMode, withExamples, withSharedFlags } from '../options.js';
 import { refuseBinaryOnTerminal, refuseOutputOverInputs, writeOutput } from '../output.js';
 import { progressBar } from '../progress.js';
@@ -25,6 +26,8 @@ interface AlignFlags {
   spaces: boolean;
   verbose?: boolean;
   quiet?: boolean;
+  zhLang?: string;
+  enLang?: string;
 }
 
 export function registerAlign(program: Command, io: CliIo): void {
@@ -32,6 +35,7 @@ export function registerAlign(program: Command, io: CliIo): void {
     format: [...PAIR_FORMATS, 'json', 'xlsx'],
     out: true,
     encoding: true,
+    languages: 'TMX, XLIFF input',
   })
     .description(
       'align a bilingual document (one file with both languages, or two files) into sentence pairs',
@@ -80,7 +84,8 @@ export function registerAlign(program: Command, io: CliIo): void {
           document = await alignDocumentInput(await readInput(io, file), {
             ...options,
             encoding: flags.encoding,
-          });
+            languages: { zhLang: flags.zhLang, enLang: flags.enLang },
+          }).catch((error: unknown) => Promise.reject(withLanguageHint(error)));
         } else {
           const [zh, en] = await Promise.all(
             [file, enFile].map(async (path) => sideTextOf(await readInput(io, path), flags.encoding)),

@@ -1,5 +1,6 @@
 import type { Lang, ParagraphSource } from '../../core/types.js';
 import type { EncodingName } from '../../io/decode.js';
+import type { LanguageChoice } from '../lang-choice.js';
 
 // The one interface every document reader implements. A reader turns a file's bytes into
 // paragraphs of text; the aligner only ever sees those paragraphs, never a file format.
@@ -21,6 +22,8 @@ export interface DocumentParagraph {
 export interface ReadDocumentOptions {
   /** Forced text encoding (plain text, web pages, CSV); Word, Excel and XML files carry their own. */
   encoding?: EncodingName;
+  /** TMX and XLIFF: which language tags are the Chinese and the English side (default: any zh-*, en-*). */
+  languages?: LanguageChoice;
 }
 
 export interface DocumentReader {

@@ -1,5 +1,6 @@
 import { BitextError } from '../../core/errors.js';
 import type { EncodingName } from '../../io/decode.js';
+import type { LanguageChoice } from '../lang-choice.js';
 import type { ImportedUnit } from '../tmx-read.js';
 import { readTmx } from '../tmx-read.js';
 import { readXliff } from '../xliff-read.js';
@@ -18,10 +19,11 @@ export async function readInterchangeUnits(
   file: string,
   format: InterchangeFormat,
   encoding?: EncodingName,
+  languages: LanguageChoice = {},
 ): Promise<ImportedUnit[]> {
   const units: ImportedUnit[] = [];
   const read = format === 'tmx' ? readTmx : readXliff;
-  for await (const unit of read([bytes], file, { encoding })) {
+  for await (const unit of read([bytes], file, { encoding, ...languages })) {
     if (unit.zh.trim() || unit.en.trim()) units.push(unit);
   }
   if (units.length === 0) {
@@ -40,7 +42,7 @@ function interchangeReader(format: InterchangeFormat): DocumentReader {
   return {
     format,
     async read(bytes, file, options) {
-      const units = await readInterchangeUnits(bytes, file, format, options.encoding);
+      const units = await readInterchangeUnits(bytes, file, format, options.encoding, options.languages);
       // All the Chinese, then all the English: the two sides in document order, for the aligner to
       // pair afresh. Each unit's side stays one paragraph, which the aligner weighs as evidence only.
       const side = (lang: 'zh' | 'en'): DocumentParagraph[] =>
