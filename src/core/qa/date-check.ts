@@ -55,6 +55,7 @@ function checkPair(pair: QaPair, index: number): Finding[] {
           `${z.text} (${describe(z)}) ↔ ${e.text}: the dates differ`,
           `write ${describe(z)} in the translation`,
           { zh: [{ start: z.start, end: z.end }], en: [{ start: e.start, end: e.end }] },
+          'date-mismatch',
         ),
       );
       continue;
@@ -68,6 +69,7 @@ function checkPair(pair: QaPair, index: number): Finding[] {
         `the date ${z.text} (${describe(z)}) is not in the English`,
         `write ${describe(z)} in the translation`,
         { zh: [{ start: z.start, end: z.end }] },
+        'date-missing',
       ),
     );
   }
@@ -85,6 +87,7 @@ function checkPair(pair: QaPair, index: number): Finding[] {
         `the date ${e.text} is in the English but not in the Chinese`,
         'check the date against the source',
         { en: [{ start: e.start, end: e.end }] },
+        'date-added',
       ),
     );
   }

@@ -56,6 +56,7 @@ function checkPair(pair: QaPair, index: number): Finding[] {
           `${person.text} is ${person.pinyin} in pinyin, the English has ${pair.en.slice(variant.start, variant.end)}`,
           `spell the name ${person.pinyin}`,
           { zh: zhSpans, en: [variant] },
+          'name-pinyin',
         ),
       );
     } else if (!surnameAlone(pair.en, person.pinyin) && !transliterated(pair.en, person.text)) {
@@ -74,6 +75,7 @@ function checkPair(pair: QaPair, index: number): Finding[] {
           `${person.text} (${person.pinyin}) is not named in the English`,
           `check whether the person is missing; the pinyin is ${person.pinyin}`,
           { zh: zhSpans },
+          'name-missing',
         ),
       );
     }
@@ -139,6 +141,7 @@ function checkTitles(pair: QaPair, index: number, persons: readonly NameMention[
             zh: persons.filter((p) => p.text === holder).map(spanOf),
             en: [span],
           },
+          'name-title',
         ),
       );
       break;

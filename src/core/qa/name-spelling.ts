@@ -63,6 +63,7 @@ export function checkNameSpelling(pairs: readonly QaPair[]): Finding[] {
           `${known.zh ? `${known.zh} (${known.name})` : known.name} ↔ ${word}: the name is spelled ${known.name} ${SOURCES[known.source]}`,
           `spell it ${known.name}`,
           { en: [span], ...(known.zhSpan ? { zh: [known.zhSpan] } : {}) },
+          'name-spelling',
         ),
       );
     }

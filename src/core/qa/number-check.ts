@@ -78,6 +78,7 @@ function checkPair(pair: QaPair, index: number): Finding[] {
           `${z.text} (${format(z)}) ↔ ${e.text}: the numbers differ`,
           `check that ${format(z)} appears in the translation`,
           { zh: [{ start: z.start, end: z.end }], en: [{ start: e.start, end: e.end }] },
+          'number-mismatch',
         ),
       );
       continue;
@@ -97,6 +98,7 @@ function checkPair(pair: QaPair, index: number): Finding[] {
         `the number ${z.text} (${format(z)}) is not in the English`,
         `check that ${format(z)} appears in the translation (${z.kind === 'percent' ? 'as a percentage' : 'any notation'})`,
         { zh: [{ start: z.start, end: z.end }] },
+        'number-missing',
       ),
     );
   }
@@ -110,6 +112,7 @@ function checkPair(pair: QaPair, index: number): Finding[] {
         `the number ${e.text} is in the English but not in the Chinese`,
         'check the value against the source, or remove it',
         { en: [{ start: e.start, end: e.end }] },
+        'number-added',
       ),
     );
   }

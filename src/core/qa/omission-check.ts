@@ -30,6 +30,7 @@ export const checkOmissions: QaCheckFunction = (pairs) => {
           `this ${en ? 'English' : 'Chinese'} sentence has no ${missing} counterpart`,
           en ? 'check for text added in translation' : 'translate the sentence or check the alignment',
           en ? { en: [{ start: 0, end: pair.en.length }] } : { zh: [{ start: 0, end: pair.zh.length }] },
+          'omission-unpaired',
         ),
       );
       return;
@@ -44,6 +45,7 @@ export const checkOmissions: QaCheckFunction = (pairs) => {
           "the English is more than 2.5 times as long as this document's translations usually are",
           'check for text added in translation, or a Chinese clause missing from the source side',
           { en: [{ start: 0, end: pair.en.length }] },
+          'omission-added',
         ),
       );
       return;
@@ -61,6 +63,7 @@ export const checkOmissions: QaCheckFunction = (pairs) => {
           `"${text}" has no counterpart in the English, which is short for this document`,
           'check for a dropped clause',
           { zh: [run] },
+          'omission-dropped',
         ),
       );
     }

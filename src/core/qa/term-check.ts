@@ -30,6 +30,7 @@ export const checkTerms: QaCheckFunction = (pairs, options) => {
             `${zhText} is translated "${term.en}", which the termbase forbids`,
             allowed.length ? `use "${allowed[0]!.en}"` : 'choose another translation',
             { zh: zhSpans, en: enSpans },
+            'term-forbidden',
           ),
         );
       }
@@ -51,6 +52,7 @@ export const checkTerms: QaCheckFunction = (pairs, options) => {
                 : ''
             }`,
             { zh: zhSpans },
+            'term-missing',
           ),
         );
       }

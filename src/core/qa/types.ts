@@ -29,6 +29,8 @@ export interface FindingSide {
 /** A problem found in the user's translation: data, never an exception (textlint's habit). */
 export interface Finding {
   check: QaCheck;
+  /** What a project file names to stop seeing it (number-added, name-missing …; QA_RULES). */
+  rule?: string;
   severity: Severity;
   message: string;
   /** 0-based index of the pair in the input. */
@@ -61,6 +63,32 @@ export interface QaOptions {
   checks?: readonly QaCheck[];
 }
 
+/**
+ * Rule IDs, one per kind of finding: a project's suppression file (.bitext-qa-ignore) names them, or a
+ * check's name for all its rules.
+ */
+export const QA_RULES = [
+  'number-missing',
+  'number-mismatch',
+  'number-added',
+  'date-missing',
+  'date-mismatch',
+  'date-added',
+  'name-pinyin',
+  'name-title',
+  'name-missing',
+  'name-spelling',
+  'term-forbidden',
+  'term-missing',
+  'omission-unpaired',
+  'omission-dropped',
+  'omission-added',
+  'untranslated',
+  'inconsistency',
+  'repeated-word',
+  'brackets',
+] as const;
+
 /** What every check gets: all pairs (some checks look across the document) and the options. */
 export type QaCheckFunction = (pairs: readonly QaPair[], options: QaOptions) => Finding[];
 
@@ -72,9 +100,11 @@ export function finding(
   message: string,
   hint: string,
   spans: { zh?: Span[]; en?: Span[] } = {},
+  rule: string = check,
 ): Finding {
   return {
     check,
+    rule,
     severity,
     message,
     pair: pairIndex,
