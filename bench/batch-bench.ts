@@ -10,7 +10,7 @@
  * `-- --without-dedupe-too` (each filter size again with dedupe off).
  *
  * The documents are slices of the gold documents of ../shared/eval (read in place; written as
- * bilingual files into a temporary folder that is removed after), 80 sentences a side each. Every
+ * bilingual files into a temporary folder that is removed after), 60 gold beads each. Every
  * command runs as its own process from the sources (tsx), as a user's would from dist/ but with the
  * loader's start-up: wall times on a shared machine are noisy, so compare figures of one run.
  */

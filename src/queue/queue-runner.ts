@@ -30,6 +30,8 @@ export class QueueRunner implements DocumentRunner {
     private readonly settings: { tm?: string; force?: string; onJobProgress?: (p: JobProgress) => void },
   ) {
     this.queue = new Queue(BATCH_QUEUE, { connection });
+    // Every document's job is added and awaited at once: a listener each, not a leak.
+    this.queue.setMaxListeners(0);
     // QueueEvents blocks its connection reading the event stream: it needs one of its own.
     this.eventsConnection = connection.duplicate();
     this.eventsConnection.on('error', () => {});

@@ -210,6 +210,19 @@ describe('bitext batch', () => {
     expect(after).toMatchObject({ documents: 4, units: added });
   });
 
+  it('draws a progress bar on a terminal, and JSON progress events with --progress json', async () => {
+    const root = newDir();
+    writeCorpus(root);
+    const terminal = memoryIo({ cwd: root, stderrIsTTY: true });
+    terminal.io.progressDelayMs = 0;
+    expect(await run(['batch', 'in', '--out', 'out', '--jobs', '1'], terminal.io)).toBe(0);
+    expect(terminal.stderr()).toMatch(/aligning \d+ pairs +\[.*\] +\d+% +\d\/4 documents/);
+    const json = await cli(root, 'batch', 'in', '--out', 'out2', '--jobs', '1', '--progress', 'json');
+    const events = json.stderr.trim().split('\n').map((line) => JSON.parse(line));
+    expect(events.at(-1)).toMatchObject({ event: 'progress', done: 4, total: 4, failed: 0 });
+    expect(events.at(-1).pairs).toBeGreaterThan(0);
+  });
+
   it('refuses an empty folder, a missing one, and an output folder inside the input folder', async () => {
     const root = newDir();
     mkdirSync(join(root, 'empty'));
