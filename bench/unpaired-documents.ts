@@ -145,7 +145,7 @@ const FINAL = /[。！？!?.…”’"'」』）)]\s*$/;
 export function rawDocument(
   document: GoldDocument,
   others: { zh: readonly string[]; en: readonly string[] },
-  options: { insert: boolean; seed: number },
+  options: { insert: boolean; seed: number; linePerSentence?: boolean },
 ): RawDocument {
   const random = seededRandom(options.seed);
   const zhBlocks: Piece[][] = [];
@@ -204,8 +204,9 @@ export function rawDocument(
   const enSpans = spans(enBlocks, document.gold.length);
   return {
     name: document.name,
-    zh: zhBlocks.map((b) => b.map((p) => p.text).join('')).join('\n'),
-    en: enBlocks.map((b) => b.map((p) => p.text).join(' ')).join('\n'),
+    // One sentence per line (a layout of its own: every line is a paragraph), or paragraphs.
+    zh: zhBlocks.map((b) => b.map((p) => p.text).join(options.linePerSentence ? '\n' : '')).join('\n'),
+    en: enBlocks.map((b) => b.map((p) => p.text).join(options.linePerSentence ? '\n' : ' ')).join('\n'),
     goldBeads: paired.map((b) => ({
       zhStart: zhSpans[b]![0],
       zhEnd: zhSpans[b]![1],

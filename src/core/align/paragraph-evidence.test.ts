@@ -48,4 +48,24 @@ describe('paragraph evidence', () => {
       })[0]!.zh,
     ).toEqual([0, 1]);
   });
+
+  it('charges nothing for crossing line breaks when every line is a sentence (a sentence per line)', () => {
+    const lengthOnly = { dictionary: false, learned: false, names: false, numbers: false };
+    const zh = [
+      '老师来了。',
+      '学生们在教室里安静地读书写字，外面的雨一直下个不停。',
+      '天黑了。',
+      '我们回家吧。',
+    ];
+    const en = [
+      'The old teacher came in with a kind smile on her face.',
+      'The students read quietly, and it kept raining.',
+      'Night came.',
+      "Let's go home.",
+    ];
+    const lines = { evidence: lengthOnly, zhParagraphs: [0, 1, 2, 3], enParagraphs: [0, 1, 2, 3] };
+    expect(alignSentences(zh, en, lines).map((b) => [b.zh, b.en])).toEqual(
+      alignSentences(zh, en, { evidence: lengthOnly }).map((b) => [b.zh, b.en]),
+    );
+  });
 });
