@@ -24,6 +24,31 @@ import type { InlineCode } from './inline-codes.js';
  * plain text never changes.
  */
 
+/**
+ * The model code (without its native code, which the reader adds) that an XLIFF 1.2 code element
+ * (`x`, `ph`, `bx`, `ex`, `bpt`, `ept`, `it`, `g`) or 2.0 one (`ph`, `sc`, `ec`, `pc`) stands for.
+ */
+export function codeOfElement(name: string, attr: Record<string, string>, version2: boolean): InlineCode {
+  const id = attr['id'];
+  const pair = attr['rid'] ?? id;
+  const type = version2 ? typeOfXliff2(attr['type'], attr['subType']) : typeOfCtype(attr['ctype']);
+  const isolated = attr['isolated'] === 'yes';
+  const [tag, attrs]: [InlineCode['tag'], Record<string, string | undefined>] =
+    name === 'x' || name === 'ph'
+      ? ['ph', { x: id, type }]
+      : name === 'it' || ((name === 'sc' || name === 'ec') && isolated)
+        ? ['it', { pos: attr['pos'] === 'close' || name === 'ec' ? 'end' : 'begin', x: id, type }]
+        : name === 'ec'
+          ? ['ept', { i: attr['startRef'] }]
+          : name === 'ex' || name === 'ept'
+            ? ['ept', { i: pair }]
+            : ['bpt', { i: pair, x: id, type }];
+  const item: InlineCode = { tag, at: 0 };
+  const given = Object.entries(attrs).filter((entry): entry is [string, string] => entry[1] !== undefined);
+  if (given.length > 0) item.attrs = Object.fromEntries(given);
+  return item;
+}
+
 /** The types TMX 1.4 names for its codes (§3.7); anything else is the tool's own. */
 const TMX_TYPES = new Set([
   'bold',

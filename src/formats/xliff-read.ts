@@ -3,7 +3,7 @@ import { codeKind, FlatText } from './flat-text.js';
 import type { InlineCode, UnitNote } from './inline-codes.js';
 import { languagesError, storedTag, tagSides } from './lang-choice.js';
 import type { ImportedUnit, ReadOptions } from './tmx-read.js';
-import { hiTypeOfMtype, hiTypeOfXliff2, typeOfCtype, typeOfXliff2 } from './xliff-codes.js';
+import { codeOfElement, hiTypeOfMtype, hiTypeOfXliff2 } from './xliff-codes.js';
 import { escapeXml } from './xml-escape.js';
 import { type ByteChunks, decodeXmlBytes, parseXmlStream } from './xml-safety.js';
 
@@ -178,27 +178,9 @@ export function readXliff(
     };
     /** A code's native code from the unit's originalData, as markup. */
     const dataMarkup = (ref: string | undefined) => (ref === undefined ? '' : escapeXml(data.get(ref) ?? ''));
-    /** The model code an XLIFF code element stands for (xliff-codes.ts). */
+    /** The model code an XLIFF code element stands for, with its native code from originalData. */
     const codeOf = (name: string, attr: Record<string, string>): InlineCode => {
-      const id = attr['id'];
-      const pair = attr['rid'] ?? id;
-      const type = version2 ? typeOfXliff2(attr['type'], attr['subType']) : typeOfCtype(attr['ctype']);
-      const isolated = attr['isolated'] === 'yes';
-      const [tag, attrs]: [InlineCode['tag'], Record<string, string | undefined>] =
-        name === 'x' || name === 'ph'
-          ? ['ph', { x: id, type }]
-          : name === 'it' || ((name === 'sc' || name === 'ec') && isolated)
-            ? ['it', { pos: attr['pos'] === 'close' || name === 'ec' ? 'end' : 'begin', x: id, type }]
-            : name === 'ec'
-              ? ['ept', { i: attr['startRef'] }]
-              : name === 'ex' || name === 'ept'
-                ? ['ept', { i: pair }]
-                : ['bpt', { i: pair, x: id, type }];
-      const item: InlineCode = { tag, at: 0 };
-      const given = Object.entries(attrs).filter(
-        (entry): entry is [string, string] => entry[1] !== undefined,
-      );
-      if (given.length > 0) item.attrs = Object.fromEntries(given);
+      const item = codeOfElement(name, attr, version2);
       const content = dataMarkup(attr['dataRef'] ?? attr['dataRefStart']);
       if (content) item.content = content;
       return item;
