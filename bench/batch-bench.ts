@@ -34,11 +34,43 @@ function option(name: string, fallback: number): number {
   return at > 0 ? Number(process.argv[at + 1]) : fallback;
 }
 
-/** Runs the CLI to the end; returns wall seconds. */
-function timeCli(args: string[], cwd: string): number {
+interface Measured {
+  seconds: number;
+  /** User + system CPU of the command's process (all its threads). */
+  cpuSeconds: number;
+  peakMb: number;
+}
+
+/**
+ * Runs the CLI to the end in a child process that reports its own CPU time and peak RSS (wall time
+ * on a shared machine says more about the other work on it than about bitext).
+ */
+function timeCli(args: string[], cwd: string): Measured {
   const started = performance.now();
-  execFileSync(process.execPath, [...CLI, ...args], { cwd, stdio: ['ignore', 'ignore', 'inherit'] });
-  return (performance.now() - started) / 1000;
+  const output = execFileSync(
+    process.execPath,
+    [...CLI.slice(0, 2), path.join(ROOT, 'bench/batch-bench.ts'), '--cli-child', ...args],
+    {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 1 << 26,
+    },
+  );
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    seconds,
+    cpuSeconds: Number(/cpuSeconds=([\d.]+)/.exec(output)?.[1]),
+    peakMb: Number(/peakRssMb=(\d+)/.exec(output)?.[1]),
+  };
+}
+
+/** CPU seconds a live process has used so far (Linux: utime + stime of /proc/PID/stat, in 1/100 s). */
+function processCpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    .replace(/^.*\) /, '')
+    .split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 async function writeCorpus(dir: string): Promise<number> {
@@ -89,14 +121,15 @@ async function benchBatch(dir: string): Promise<void> {
     return;
   }
   console.log(`batch: ${documents} documents (dev-set slices of 60 beads)\n`);
-  console.log('run\tseconds\tdocuments/s\tpairs/s');
+  console.log('run\twall s\tCPU s\tdocuments/s (wall)\tpairs/s (wall)\tdocuments per CPU s');
+  const row = (label: string, m: { seconds: number; cpuSeconds: number }, pairs: number) =>
+    console.log(
+      `${label}\t${m.seconds.toFixed(1)}\t${m.cpuSeconds.toFixed(1)}\t${(documents / m.seconds).toFixed(2)}\t${(pairs / m.seconds).toFixed(0)}\t${(documents / m.cpuSeconds).toFixed(2)}`,
+    );
   for (const jobs of [1, 2]) {
     const out = `out-jobs${jobs}`;
-    const seconds = timeCli(['batch', 'in', '--out', out, '--jobs', String(jobs), '--force'], dir);
-    const pairs = pairsOf(path.join(dir, out));
-    console.log(
-      `--jobs ${jobs}\t${seconds.toFixed(1)}\t${(documents / seconds).toFixed(2)}\t${(pairs / seconds).toFixed(0)}`,
-    );
+    const measured = timeCli(['batch', 'in', '--out', out, '--jobs', String(jobs), '--force'], dir);
+    row(`--jobs ${jobs}`, measured, pairsOf(path.join(dir, out)));
   }
   const redis = await startRedis();
   try {
@@ -105,10 +138,15 @@ async function benchBatch(dir: string): Promise<void> {
       const workers = await Promise.all(Array.from({ length: count }, () => startWorker(url, dir)));
       try {
         const out = `out-queue${count}`;
-        const seconds = timeCli(['batch', 'in', '--out', out, '--queue', url, '--wait', '--force'], dir);
-        const pairs = pairsOf(path.join(dir, out));
-        console.log(
-          `queue, ${count} worker${count > 1 ? 's' : ''}\t${seconds.toFixed(1)}\t${(documents / seconds).toFixed(2)}\t${(pairs / seconds).toFixed(0)}`,
+        const before = workers.map((w) => processCpuSeconds(w.pid!));
+        const measured = timeCli(['batch', 'in', '--out', out, '--queue', url, '--wait', '--force'], dir);
+        // The work's CPU is the workers' during the run, plus the waiting batch's.
+        const workerCpu = workers.reduce((n, w, i) => n + processCpuSeconds(w.pid!) - before[i]!, 0);
+        const label = `queue, ${count} worker${count > 1 ? 's' : ''}`;
+        row(
+          label,
+          { ...measured, cpuSeconds: measured.cpuSeconds + workerCpu },
+          pairsOf(path.join(dir, out)),
         );
       } finally {
         for (const worker of workers) worker.kill('SIGKILL');
@@ -145,54 +183,43 @@ async function writePairs(file: string, n: number): Promise<void> {
   if (chunk.length) writeFileSync(file, `${chunk.join('\n')}\n`, { flag: 'a' });
 }
 
-/** `bitext filter` in a child process that reports its own peak RSS. */
-function timeFilter(dir: string, input: string, extra: string[]): { seconds: number; peakMb: number } {
-  const started = performance.now();
-  const output = execFileSync(
-    process.execPath,
-    [...CLI.slice(0, 2), path.join(ROOT, 'bench/batch-bench.ts'), '--filter-child', input, ...extra],
-    { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 },
-  );
-  const seconds = (performance.now() - started) / 1000;
-  const peakMb = Number(/peakRssMb=(\d+)/.exec(output)?.[1]);
-  return { seconds, peakMb };
-}
-
 async function benchFilter(dir: string): Promise<void> {
   const n = option('--pairs', 1_000_000);
   console.log(`\nfilter: ${n} distinct pairs (the dev pairs, numbered per round)\n`);
-  console.log('pairs\tdedupe\tseconds\tpairs/s\tpeak RSS MB');
+  console.log('pairs\tdedupe\twall s\tCPU s\tpairs/s (wall)\tpairs per CPU s\tpeak RSS MB');
   for (const size of [Math.round(n / 4), n]) {
     const file = path.join(dir, `pairs-${size}.jsonl`);
     await writePairs(file, size);
     for (const dedupe of process.argv.includes('--without-dedupe-too') ? [true, false] : [true]) {
       const config = path.join(dir, 'config.json');
       writeFileSync(config, JSON.stringify({ rules: { duplicate: dedupe, 'near-duplicate': dedupe } }));
-      const { seconds, peakMb } = timeFilter(dir, file, ['--config', config]);
+      const m = timeCli(
+        ['filter', file, '--out', 'kept.tsv', '--rejected', 'rejected.jsonl', '--config', config],
+        dir,
+      );
       console.log(
-        `${size}\t${dedupe ? 'on' : 'off'}\t${seconds.toFixed(1)}\t${(size / seconds).toFixed(0)}\t${peakMb}`,
+        `${size}\t${dedupe ? 'on' : 'off'}\t${m.seconds.toFixed(1)}\t${m.cpuSeconds.toFixed(1)}\t${(size / m.seconds).toFixed(0)}\t${(size / m.cpuSeconds).toFixed(0)}\t${m.peakMb}`,
       );
     }
     rmSync(file);
   }
 }
 
-async function filterChild(): Promise<void> {
-  const at = process.argv.indexOf('--filter-child');
-  const input = process.argv[at + 1]!;
-  const rest = process.argv.slice(at + 2);
+/** `--cli-child ARGS…`: the CLI in this process, then its CPU time and peak RSS. */
+async function cliChild(): Promise<void> {
+  const args = process.argv.slice(process.argv.indexOf('--cli-child') + 1);
   const { run } = await import('../src/cli/run.js');
   const { nodeIo } = await import('../src/cli/node-io.js');
-  const code = await run(
-    ['filter', input, '--out', 'kept.tsv', '--rejected', 'rejected.jsonl', ...rest],
-    nodeIo(),
-  );
+  const code = await run(args, nodeIo());
   if (code !== 0) process.exit(code);
-  console.log(`peakRssMb=${Math.round(process.resourceUsage().maxRSS / 1024)}`);
+  const cpu = process.cpuUsage();
+  console.log(
+    `cpuSeconds=${((cpu.user + cpu.system) / 1e6).toFixed(2)} peakRssMb=${Math.round(process.resourceUsage().maxRSS / 1024)}`,
+  );
 }
 
-if (process.argv.includes('--filter-child')) {
-  await filterChild();
+if (process.argv.includes('--cli-child')) {
+  await cliChild();
 } else {
   const dir = mkdtempSync(path.join(tmpdir(), 'bitext-batch-bench-'));
   try {
