@@ -59,7 +59,8 @@ function withoutCreationDate(tmx: string): string {
   return tmx.replace(/creationdate="[^"]*"/, 'creationdate=""');
 }
 
-describe('bitext batch', () => {
+// Real processes, worker threads and a kill: minutes when the machine is shared, not seconds.
+describe('bitext batch', { timeout: 300_000 }, () => {
   it.each(['tsv', 'jsonl', 'tmx', 'align'])(
     'writes, for every document, what `bitext align` gives for it (--format %s)',
     async (format) => {

@@ -91,7 +91,8 @@ function report(root: string): Array<Record<string, unknown>> {
     .map((line) => JSON.parse(line));
 }
 
-describe('bitext batch --queue and bitext worker', () => {
+// Real processes, worker threads and a kill: minutes when the machine is shared, not seconds.
+describe('bitext batch --queue and bitext worker', { timeout: 300_000 }, () => {
   it('two workers do the jobs; the outputs are what a local batch writes; the waiting batch reports progress', async () => {
     const root = newDir();
     writeCorpus(root, 6);
