@@ -17,7 +17,8 @@ export type DuplicateVerdict =
  * Remembers each distinct pair it is shown, exactly and in near-duplicate form (width, case,
  * punctuation and Traditional/Simplified folded), and says of a later copy which one it repeats.
  * Keeps a 53-bit hash per form and where its first copy was: memory grows with distinct pairs only
- * (about 100 bytes each), never with their length. A hash collision (odds about n²/2⁵⁴: one in 36,000
+ * (about 200 bytes each: 46 MB more peak RSS for 250,000 pairs than for 8,000), never with their
+ * length. A hash collision (odds about n²/2⁵⁴ per table: one in 18,000
  * for 1M pairs) would drop one pair as a copy of another.
  */
 export class Deduplicator {

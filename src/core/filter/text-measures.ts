@@ -40,7 +40,7 @@ export function nearDuplicateForm(text: string): string {
 
 /**
  * A 53-bit hash of a string (cyrb53, public domain): dedupe keeps one number per distinct pair
- * instead of its text, so its memory is about 50 bytes a distinct pair, whatever their length.
+ * instead of its text, so its memory is a few dozen bytes a distinct pair, whatever their length.
  */
 export function hash53(text: string, seed = 0): number {
   let h1 = 0xdeadbeef ^ seed;
