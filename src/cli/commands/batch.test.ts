@@ -219,7 +219,10 @@ describe('bitext batch', { timeout: 300_000 }, () => {
     expect(await run(['batch', 'in', '--out', 'out', '--jobs', '1'], terminal.io)).toBe(0);
     expect(terminal.stderr()).toMatch(/aligning \d+ pairs +\[.*\] +\d+% +\d\/4 documents/);
     const json = await cli(root, 'batch', 'in', '--out', 'out2', '--jobs', '1', '--progress', 'json');
-    const events = json.stderr.trim().split('\n').map((line) => JSON.parse(line));
+    const events = json.stderr
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(events.at(-1)).toMatchObject({ event: 'progress', done: 4, total: 4, failed: 0 });
     expect(events.at(-1).pairs).toBeGreaterThan(0);
   });
