@@ -42,7 +42,7 @@ export function cliReference(program: Command): string {
     '',
     'Every command takes `--help`. `-` as a file name reads standard input. Flags of the same name',
     'mean the same on every command: `-f, --format`, `-o, --out FILE` (written through a temporary file',
-    'and a rename), `--db` (else `$BITEXT_DB`), `--encoding`, `-q, --quiet`, `-v, --verbose`. Numeric',
+    'and a rename), `--db` (else `$BITEXT_DB`), `--encoding`, `-q, --quiet`, and `-v, --verbose` where a command has more to say. Numeric',
     'flags outside their range are exit 1 naming the range. Colour and highlighting only when stdout is',
     'a terminal and `NO_COLOR` is unset; a progress bar only when stderr is a terminal, never with',
     '`--format json` or `--quiet`. The files the examples name besides examples/press-release.txt',

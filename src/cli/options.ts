@@ -100,10 +100,12 @@ export interface SharedFlags {
   encoding?: boolean;
   /** `--zh-lang`/`--en-lang`: which tags of a TMX, XLIFF or TBX are the two sides (the help's subject). */
   languages?: string;
+  /** `-v, --verbose`, on the commands that have more to say: what it reports on stderr. */
+  verbose?: string;
 }
 
 /**
- * Adds the shared flags a command takes, always with `--quiet` and `--verbose`. The same flag reads
+ * Adds the shared flags a command takes, always with `--quiet` (and `--verbose` where it says more). The same flag reads
  * the same way on every command: `-f, --format`, `-o, --out FILE` (atomic; `-` is stdout), `--db`
  * (else $BITEXT_DB), `--encoding`.
  */
@@ -131,9 +133,9 @@ export function withSharedFlags(command: Command, flags: SharedFlags): Command {
         `${flags.languages}: the language tag of the English side, and tags under it (default: any en-*)`,
       );
   }
-  return command
-    .option('-q, --quiet', 'no progress bar and no notes on stderr (errors are still reported)')
-    .option('-v, --verbose', 'more detail on stderr: counts and what was skipped, by kind');
+  command.option('-q, --quiet', 'no progress bar and no notes on stderr (errors are still reported)');
+  if (flags.verbose) command.option('-v, --verbose', flags.verbose);
+  return command;
 }
 
 export interface NumberRange {

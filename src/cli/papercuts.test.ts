@@ -252,6 +252,8 @@ describe('issue 15: progress on long work', () => {
     });
     expect(result.stdout).toBe('big.tsv (tsv): 5000 read, 5000 added, 0 duplicates\n');
     expect(result.stderr).toMatch(/import big\.tsv {2}\d+ units/);
+    const verbose = await runCli(['tm', 'import', 'big.tsv', '--db', 'v.db', '-v'], { cwd: dir });
+    expect(verbose.stderr).toMatch(/^big\.tsv: imported 5000 units in \d+\.\d s \(\d+ units\/s\)\n$/);
   });
 
   it('a migration that re-indexes the TM shows units done of all', async () => {

@@ -36,6 +36,7 @@ export function registerAlign(program: Command, io: CliIo): void {
     out: true,
     encoding: true,
     languages: 'TMX, XLIFF input',
+    verbose: 'report sentence counts and what cleaning changed, by kind, on stderr',
   })
     .description(
       'align a bilingual document (one file with both languages, or two files) into sentence pairs',

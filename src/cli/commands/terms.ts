@@ -110,7 +110,7 @@ export function registerTerms(program: Command, io: CliIo): void {
     NOTES,
   );
 
-  // --db, --format, --out, --quiet and --verbose belong to `terms` and are read from there (commander
+  // --db, --format, --out and --quiet belong to `terms` and are read from there (commander
   // hands options to the parent command wherever they stand), so the subcommands do not declare them again.
   const importCommand = terms
     .command('import')

@@ -58,7 +58,12 @@ export function registerTm(program: Command, io: CliIo): void {
     TM_NOTES,
   );
 
-  const add = withSharedFlags(tm.command('add'), { format: ['text', 'json'], db: true, encoding: true })
+  const add = withSharedFlags(tm.command('add'), {
+    format: ['text', 'json'],
+    db: true,
+    encoding: true,
+    verbose: 'report the time taken and units per second on stderr',
+  })
     .description('align bilingual documents and store their pairs (a document already stored adds nothing)')
     .argument(
       '<files...>',
@@ -69,6 +74,7 @@ export function registerTm(program: Command, io: CliIo): void {
       const inputs: DocumentInput[] = [];
       for (const file of files) inputs.push(await readInput(io, file));
       const bar = progressBar(io, outputMode(io, flags).progress);
+      const started = performance.now();
       const results = await withStore(
         io,
         flags.db,
@@ -81,6 +87,13 @@ export function registerTm(program: Command, io: CliIo): void {
           }),
         bar.onProgress,
       ).finally(bar.stop);
+      if (outputMode(io, flags).verbose)
+        reportRate(
+          io,
+          'added',
+          results.reduce((n, r) => n + r.read, 0),
+          started,
+        );
       if (flags.format === 'json') io.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
       else for (const result of results) io.stdout.write(describeAdd(result.name, result));
     });
@@ -105,6 +118,7 @@ export function registerTm(program: Command, io: CliIo): void {
     db: true,
     encoding: true,
     languages: 'TMX, XLIFF',
+    verbose: 'report the time taken and units per second on stderr',
   })
     .description('import a TMX, TSV or XLIFF file (streamed; all or nothing; duplicates counted, not stored)')
     .argument('<file>', 'file to import ("-" for stdin, read whole first: give --from tsv for a TSV)')
@@ -127,6 +141,7 @@ export function registerTm(program: Command, io: CliIo): void {
       ) => {
         const bar = progressBar(io, outputMode(io, flags).progress);
         const name = file === '-' ? '<stdin>' : file;
+        const started = performance.now();
         const result = await withPath(io, file, (path) =>
           withStore(
             io,
@@ -147,6 +162,7 @@ export function registerTm(program: Command, io: CliIo): void {
         )
           .catch((error: unknown) => Promise.reject(withLanguageHint(error)))
           .finally(bar.stop);
+        if (outputMode(io, flags).verbose) reportRate(io, `${name}: imported`, result.read, started);
         if (flags.format === 'json')
           io.stdout.write(`${JSON.stringify({ file: name, ...result }, null, 2)}\n`);
         else io.stdout.write(describeAdd(`${name} (${result.format})`, result));
@@ -347,6 +363,14 @@ export function registerTm(program: Command, io: CliIo): void {
   withExamples(stats, [
     { command: 'bitext tm stats --format json', says: 'units, documents, languages, size' },
   ]);
+}
+
+/** `--verbose`: how long the work took and how many units a second that is. */
+function reportRate(io: CliIo, what: string, units: number, started: number): void {
+  const seconds = (performance.now() - started) / 1000;
+  io.stderr.write(
+    `${what} ${units} units in ${seconds.toFixed(1)} s (${Math.round(units / Math.max(seconds, 0.001))} units/s)\n`,
+  );
 }
 
 /**
