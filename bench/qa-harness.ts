@@ -10,14 +10,8 @@
  */
 import { type Finding, type QaCheck, runQa } from '../src/core/qa/index.js';
 import { DEV_SETS, type GoldDocument, readDevSet } from './eval-data.js';
-import {
-  documentContext,
-  ERROR_KINDS,
-  type ErrorKind,
-  INJECTORS,
-  type Pair,
-  seededRandom,
-} from './qa-inject.js';
+import { documentContext, ERROR_KINDS, type ErrorKind, INJECTORS, type Pair } from './qa-inject.js';
+import { seededRandom } from './seeded-random.js';
 
 /** The checks whose finding counts as catching each kind. A changed date may be read as a number. */
 const CATCHING: Record<ErrorKind, readonly QaCheck[]> = {

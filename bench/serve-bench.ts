@@ -16,7 +16,8 @@ import { importFile } from '../src/store/import-file.js';
 import { openStore } from '../src/store/open-store.js';
 import { EXAMPLE_PATH } from '../test/helpers.js';
 import { SOURCE_CLI } from '../test/support/cli-process.js';
-import { makeSentencePairs, randomSource } from './tm-synthetic.js';
+import { seededRandom } from './seeded-random.js';
+import { makeSentencePairs } from './tm-synthetic.js';
 
 function flag(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -53,7 +54,7 @@ async function seed(db: string, dir: string): Promise<string[]> {
   const next = makeSentencePairs(12);
   const lines: string[] = [];
   const queries: string[] = [];
-  const random = randomSource(34);
+  const random = seededRandom(34);
   for (let i = 0; i < UNITS; i++) {
     const { zh, en } = next();
     lines.push(`${zh}\t${en}`);

@@ -22,7 +22,8 @@ import { openStore } from '../src/store/open-store.js';
 import { openSqliteTmStore } from '../src/store/sqlite/sqlite-tm-store.js';
 import { scanMatches } from '../src/store/tm-queries.js';
 import type { TmMatch, TmStore } from '../src/store/tm-store.js';
-import { makeSentencePairs, randomSource } from './tm-synthetic.js';
+import { seededRandom } from './seeded-random.js';
+import { makeSentencePairs } from './tm-synthetic.js';
 
 function flag(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -245,7 +246,7 @@ async function main(): Promise<void> {
     );
   }
 
-  const random = randomSource(7);
+  const random = seededRandom(7);
   const maxId = await bench.maxId();
   const queries: Array<{ id: number; zh: string; en: string; text: string; kind: string }> = [];
   while (queries.length < QUERIES) {

@@ -4,6 +4,7 @@
  * terms are very common and most are rare, as in real text. Deterministic for a given seed.
  */
 import { ENGLISH_MONTH_NAMES } from '../src/core/numbers/index.js';
+import { seededRandom } from './seeded-random.js';
 
 type Pair = readonly [zh: string, en: string];
 
@@ -175,20 +176,8 @@ const OBJECTS: Pair[] = [
   ['服务平台', 'service platform'],
 ];
 
-/** A small fast PRNG (mulberry32): reproducible sentences without Math.random. */
-export function randomSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function makeSentencePairs(seed: number): () => { zh: string; en: string } {
-  const random = randomSource(seed);
+  const random = seededRandom(seed);
   const pickers = new Map<readonly Pair[], () => Pair>();
   const pick = (list: readonly Pair[]): Pair => {
     let picker = pickers.get(list);

@@ -7,6 +7,7 @@
  * from other dev documents (never from the document it is inserted into), read in place.
  */
 import type { GoldDocument } from './eval-data.js';
+import { seededRandom } from './seeded-random.js';
 
 /** A raw document, and where its gold beads and inserted lines are in it. */
 export interface RawDocument {
@@ -27,18 +28,6 @@ export interface GoldSpan {
   zhEnd: number;
   enStart: number;
   enEnd: number;
-}
-
-/** Small seeded generator (mulberry32), so every run inserts the same lines in the same places. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export const squeeze = (text: string): string => text.replace(/\s+/g, '');

@@ -1,0 +1,14 @@
+/**
+ * mulberry32 (Tommy Ettinger's 32-bit generator): a small, fast seeded PRNG, uniform in [0, 1), so a
+ * benchmark or dev harness builds the same data on every run without Math.random.
+ */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
