@@ -1,4 +1,5 @@
 import { VERSION } from '../version.js';
+import { OPERATION_NAMES } from './review/operations.js';
 
 // The API as OpenAPI 3.0: written here by hand next to the routes, checked by swagger-parser and by a
 // test that every route of the app is in it and every path in it is a route (server-api.test.ts).
@@ -529,24 +530,7 @@ export function openApiDocument() {
           properties: {
             op: {
               type: 'string',
-              enum: [
-                'shift',
-                'pop',
-                'merge',
-                'split',
-                'insert-empty',
-                'swap',
-                'edit',
-                'split-sentence',
-                'join-sentences',
-                'confirm',
-                'unconfirm',
-                'confirm-above',
-                'confirm-all',
-                'realign',
-                'undo',
-                'redo',
-              ],
+              enum: [...OPERATION_NAMES, 'realign', 'undo', 'redo'],
             },
             bead: { type: 'integer' },
             side: { type: 'string', enum: ['zh', 'en'] },
