@@ -178,12 +178,19 @@ describe('bitext serve API', () => {
     expect(await validateTmx(xml)).toEqual({ valid: true, errors: [] });
     expect(xml).toContain('<prop type="x-status">approved</prop>');
     expect(xml.match(/<prop type="x-status">pending<\/prop>/g)).toHaveLength(4);
+    expect(xml.match(/<prop type="x-source-position">/g)).toHaveLength(10);
 
     const tsv = await (
       await req('GET', `/api/alignments/${aligned.id}/export?format=tsv`, { role: 'viewer' })
     ).text();
-    expect(tsv.split('\n')[0]).toBe('zh\ten\tconfidence\tstatus\tzh ids\ten ids');
-    expect(tsv.split('\n')[1]).toMatch(/\tconfirmed\t0\t0$/);
+    expect(tsv.split('\n')[0]).toBe('zh\ten\tconfidence\tstatus\tzh ids\ten ids\tzh position\ten position');
+    // The first pair's sentences open the sample's first Chinese and first English lines of the file.
+    const lines = readExample().split('\n');
+    const zhLine = lines.findIndex((l) => /\p{Script=Han}/u.test(l)) + 1;
+    const enLine = lines.findIndex((l) => /^[A-Z]/.test(l)) + 1;
+    expect(tsv.split('\n')[1]).toMatch(
+      new RegExp(`\\tconfirmed\\t0\\t0\\tline ${zhLine}, column 1\\tline ${enLine}, column 1$`),
+    );
     const xlsx = await req('GET', `/api/alignments/${aligned.id}/export?format=xlsx`, { role: 'viewer' });
     expect(
       Buffer.from(await xlsx.arrayBuffer())

@@ -82,7 +82,7 @@ export function pairsToTmx(
  */
 export const SOURCE_POSITION_PROP = 'x-source-position';
 
-function sourceProps(sources: readonly SentenceSource[] | undefined) {
+export function sourceProps(sources: readonly SentenceSource[] | undefined) {
   return (sources ?? []).map((s) => ({ type: SOURCE_POSITION_PROP, value: JSON.stringify(s) }));
 }
 

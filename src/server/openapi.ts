@@ -467,7 +467,13 @@ export function openApiDocument() {
             text: { type: 'string' },
             source: { type: 'integer', nullable: true },
             paragraph: { type: 'integer' },
+            position: ref('SourcePosition'),
           },
+        },
+        SourcePosition: {
+          type: 'object',
+          description:
+            "Where a sentence stands in its file, in its format's terms (1-based): line/column, page/line, paragraph, table/row/column, sheet/row/column, unit/tuid; start/end are its characters in the paragraph as read",
         },
         Bead: {
           type: 'object',
@@ -492,6 +498,8 @@ export function openApiDocument() {
             status: { type: 'string' },
             zhIds: { type: 'array', items: { type: 'integer', nullable: true } },
             enIds: { type: 'array', items: { type: 'integer', nullable: true } },
+            zhSources: { type: 'array', items: ref('SourcePosition') },
+            enSources: { type: 'array', items: ref('SourcePosition') },
           },
         },
         AlignmentSummary: {

@@ -1,5 +1,7 @@
 import { STATUS_PROP } from '../../app/review.js';
 import { BitextError } from '../../core/errors.js';
+import { sourceProps } from '../../formats/pairs.js';
+import { describeSources } from '../../formats/source-position.js';
 import { TMX_PROPS } from '../../formats/tmx-read.js';
 import { tmxFooter, tmxHeader, tmxUnit } from '../../formats/tmx-write.js';
 import { writeXlsx, type XlsxColumn } from '../../formats/xlsx-write.js';
@@ -22,6 +24,8 @@ const COLUMNS: readonly XlsxColumn[] = [
   { header: 'status', width: 10 },
   { header: 'zh ids', width: 10 },
   { header: 'en ids', width: 10 },
+  { header: 'zh position', width: 24, wrap: true },
+  { header: 'en position', width: 24, wrap: true },
 ];
 
 const ids = (list: ReadonlyArray<number | null>) =>
@@ -30,7 +34,9 @@ const tsvField = (text: string) => text.replace(/[\t\r\n]+/g, ' ');
 
 /**
  * An alignment under review as TMX 1.4 (each pair's position, confidence, status and source sentence
- * ids as `<prop>`s), XLSX (one row per pair) or TSV (zh, en, confidence, status, zh ids, en ids).
+ * ids as `<prop>`s, and where each side's sentences stand in their file as `x-source-position` in its
+ * `<tuv>`, as `align --format tmx` writes it), XLSX (one row per pair) or TSV (zh, en, confidence,
+ * status, zh ids, en ids, zh position, en position: `line 3, column 1`, `page 2, line 5`…).
  * Every bead is written, 1-0 and 0-1 too, so the export shows the whole review; TMX leaves those
  * out, as a TM unit needs both sides.
  */
@@ -58,8 +64,8 @@ export function exportAlignment(
           tuid: String(pair.bead),
           props,
           segments: [
-            { lang: 'zh-CN', text: pair.zh },
-            { lang: 'en-US', text: pair.en },
+            { lang: 'zh-CN', text: pair.zh, props: sourceProps(pair.zhSources) },
+            { lang: 'en-US', text: pair.en, props: sourceProps(pair.enSources) },
           ],
         });
       }
@@ -67,7 +73,7 @@ export function exportAlignment(
     }
     case 'tsv':
       return (
-        'zh\ten\tconfidence\tstatus\tzh ids\ten ids\n' +
+        'zh\ten\tconfidence\tstatus\tzh ids\ten ids\tzh position\ten position\n' +
         pairs
           .map((p) =>
             [
@@ -77,6 +83,8 @@ export function exportAlignment(
               p.status,
               ids(p.zhIds),
               ids(p.enIds),
+              describeSources(p.zhSources) ?? '',
+              describeSources(p.enSources) ?? '',
             ].join('\t'),
           )
           .map((line) => `${line}\n`)
@@ -86,7 +94,16 @@ export function exportAlignment(
       return writeXlsx(
         'alignment',
         COLUMNS,
-        pairs.map((p) => [p.zh, p.en, p.confidence, p.status, ids(p.zhIds), ids(p.enIds)]),
+        pairs.map((p) => [
+          p.zh,
+          p.en,
+          p.confidence,
+          p.status,
+          ids(p.zhIds),
+          ids(p.enIds),
+          describeSources(p.zhSources),
+          describeSources(p.enSources),
+        ]),
       );
     default:
       throw new BitextError(

@@ -1,6 +1,8 @@
 // The alignment a reviewer works on: beads of sentence texts, each with its status. Pure data, no
 // node:* imports, so the operations can be applied and tested anywhere.
 
+import type { SentenceSource } from '../../core/types.js';
+
 /** A sentence of one side, with the id it had in the aligner's output (kept through edits, for export). */
 export interface ReviewSentence {
   text: string;
@@ -8,6 +10,8 @@ export interface ReviewSentence {
   source: number | null;
   /** The 0-based paragraph it came from on its side, when known: the UI draws paragraph breaks. */
   paragraph?: number;
+  /** Where it stands in its file (line, page, sheet cell…), as the document reader said; exports carry it. */
+  position?: SentenceSource;
 }
 
 export type BeadStatus = 'pending' | 'confirmed';
