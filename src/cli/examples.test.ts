@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,17 @@ import { buildProgram, run } from './run.js';
 // are made from it first, by bitext itself or by the test builders, in a workspace each example gets
 // a fresh copy of. Each must succeed (or end with the exit code its example says) and show a result:
 // output on stdout or in the file it writes, never an empty "no matches".
+//
+// Not run here: the examples that need a Redis queue or start a long-running server, each covered by
+// its own test:
+//   bitext batch /shared/corpus --out /shared/aligned --queue redis://queue:6379 --wait --tm postgres://…
+//     src/cli/commands/worker.test.ts ("two workers do the jobs…", --queue --wait; "a worker killed
+//     mid-job…", --queue --tm)
+//   bitext worker --queue redis://queue.example:6379 [--concurrency 2]
+//     src/cli/commands/worker.test.ts (workers started with --queue; none yet with --concurrency)
+//   bitext serve, BITEXT_TOKEN=secret bitext serve --port 9000, bitext serve --db postgres://… --host 0.0.0.0
+//     src/cli/commands/serve.test.ts ("prints a ?token= link…", "takes the admin token from $BITEXT_TOKEN…";
+//     none yet on PostgreSQL or --host)
 
 /** One shell step: argv after `bitext`, standard input from `cat FILE |`, stdout into `> FILE`. */
 interface Step {
@@ -49,6 +60,16 @@ function steps(line: string): Step[] {
 }
 
 let template: string;
+/** The id of the token the workspace's `token create` made (see `asRun`). */
+let tokenId: string;
+
+/**
+ * The line as run: `bitext token revoke 3f9a12bc` names an id as `token list` shows it, and ids are
+ * random (made by `token create`), so the example's id is replaced by the workspace token's.
+ */
+function asRun(line: string): string {
+  return line.replace(/\b3f9a12bc\b/, tokenId);
+}
 
 async function cli(cwd: string, argv: string[], stdin?: Uint8Array) {
   const memory = memoryIo({ cwd, stdin, env: {} });
@@ -73,6 +94,11 @@ beforeAll(async () => {
     await buildDocx(SAMPLE_LINES.map((paragraph) => ({ paragraph }))),
   );
   writeFileSync(join(template, 'release.pdf'), pressReleasePdf(SAMPLE_LINES).pdf);
+  // corpus/ for `bitext batch`: the press release, and a document in two files, NAME.zh.txt + NAME.en.txt.
+  mkdirSync(join(template, 'corpus'));
+  cpSync(join(REPO_ROOT, 'examples/press-release.txt'), join(template, 'corpus/press-release.txt'));
+  writeFileSync(join(template, 'corpus/release.zh.txt'), `${SAMPLE_ZH.join('\n')}\n`);
+  writeFileSync(join(template, 'corpus/release.en.txt'), `${SAMPLE_EN.join('\n')}\n`);
   const sample = 'examples/press-release.txt';
   for (const argv of [
     ['align', sample, '--out', 'pairs.tsv'],
@@ -84,11 +110,21 @@ beforeAll(async () => {
     // The default TM (./bitext-tm.db) holds the sample, and its termbase the sample's terms.
     ['tm', 'add', sample],
     ['terms', sample, '--save'],
+    ['align', sample, '--format', 'jsonl', '--out', 'pairs.jsonl'],
+    // aligned/ is a finished batch output folder (what `bitext filter aligned/` reads).
+    ['batch', 'corpus/', '--out', 'aligned/'],
   ]) {
     const { code, stderr } = await cli(template, argv);
     expect(stderr.replace(/^termbase: .*\n/, '')).toBe('');
     expect(code).toBe(0);
   }
+  const config = await cli(template, ['filter', '--print-config']);
+  expect(config.code).toBe(0);
+  writeFileSync(join(template, 'filter.json'), config.stdout);
+  // A token in ./bitext-serve, for `token list` to show and `token revoke` to revoke.
+  const created = await cli(template, ['token', 'create', '--role', 'editor', '--label', 'Li Na']);
+  expect(created.code).toBe(0);
+  tokenId = /^created token (\S+) /.exec(created.stderr)![1]!;
 }, 120_000);
 
 /** Runs an example in a fresh copy of the workspace; returns its exit code and what it showed. */
@@ -103,8 +139,10 @@ async function runExample(line: string): Promise<{ code: number; shown: string; 
     // What a file output holds counts as shown: `--out F` and `> F`.
     const outIndex = step.argv.findIndex((a) => a === '--out' || a === '-o');
     const outFile = outIndex >= 0 ? step.argv[outIndex + 1] : step.redirect;
+    // A file, not a folder of that name (`filter --out corpus --format moses` writes corpus.zh, corpus.en).
+    const outPath = outFile ? join(dir, outFile) : undefined;
     const written =
-      outFile && existsSync(join(dir, outFile)) && statSync(join(dir, outFile)).size > 0
+      outPath && existsSync(outPath) && statSync(outPath).isFile() && statSync(outPath).size > 0
         ? `[${outFile}]`
         : '';
     last = { code, shown: step.redirect ? written : stdout.toString('utf8') + written, stderr };
@@ -136,22 +174,25 @@ async function helpExampleLines(name: string): Promise<string[]> {
     .map((l) => l.slice(4).split(/ {3,}/)[0]!.trim());
 }
 
-/**
- * Commands whose --help is built by options.ts (withExamples). The others (serve, token, batch, filter,
- * worker) start servers or need a queue or a corpus folder, and are not run here.
- */
+/** Commands whose --help is built by options.ts (withExamples), which records each example's exit code. */
 const BUILT_BY_OPTIONS = /^(align|eval|tm|terms|qa)\b/;
+/** Commands whose --help examples are text in their own file (batch.ts, filter.ts, token.ts): exit 0 each. */
+const OWN_HELP_TEXT = /^(batch|filter|token)\b/;
+/** Examples run elsewhere (see the top): a Redis queue. worker and serve match neither list above. */
+const NEEDS_QUEUE = /\s--queue\b/;
+
+function runsHere(argv: string): boolean {
+  return (BUILT_BY_OPTIONS.test(argv) || OWN_HELP_TEXT.test(argv)) && !NEEDS_QUEUE.test(argv);
+}
 
 const helpExamples = await Promise.all(
   allCommands(program)
-    .filter((c) => BUILT_BY_OPTIONS.test(c.name))
+    .filter((c) => BUILT_BY_OPTIONS.test(c.name) || OWN_HELP_TEXT.test(c.name))
     .map(async ({ name, command }) => {
       const recorded = examplesOf(command);
-      return (await helpExampleLines(name)).map((line) => ({
-        name,
-        command: line,
-        exit: recorded.find((e) => e.command === line)?.exit ?? 0,
-      }));
+      return (await helpExampleLines(name))
+        .filter((line) => runsHere(steps(line)[0]?.argv.join(' ') ?? ''))
+        .map((line) => ({ name, command: line, exit: recorded.find((e) => e.command === line)?.exit ?? 0 }));
     }),
 ).then((lists) => lists.flat());
 
@@ -164,10 +205,20 @@ describe('examples in --help', () => {
     }
   });
 
+  it('batch, filter and token show examples, and all but the queue ones are run here', async () => {
+    for (const name of ['batch', 'filter', 'token']) {
+      const shown = await helpExampleLines(name);
+      expect({ name, shown: shown.length > 0 }).toEqual({ name, shown: true });
+      expect(helpExamples.filter((e) => e.name === name).map((e) => e.command)).toEqual(
+        shown.filter((line) => !NEEDS_QUEUE.test(line)),
+      );
+    }
+  });
+
   it.each(helpExamples.map((e) => [e.name, e.command, e.exit] as const))(
     '%s: %s',
     async (_name, command, exit) => {
-      expectShown(await runExample(command), exit, command);
+      expectShown(await runExample(asRun(command)), exit, command);
     },
     60_000,
   );
@@ -180,8 +231,7 @@ function readmeExamples(): string[] {
   for (const block of readme.matchAll(/```sh\n([\s\S]*?)```/g))
     for (const line of block[1]!.split('\n')) {
       const found = steps(line);
-      if (found.length > 0 && found.every((step) => BUILT_BY_OPTIONS.test(step.argv.join(' '))))
-        lines.push(line);
+      if (found.length > 0 && found.every((step) => runsHere(step.argv.join(' ')))) lines.push(line);
     }
   return lines;
 }
@@ -193,7 +243,7 @@ describe('examples in the README', () => {
   it.each(readmeExamples())(
     '%s',
     async (line) => {
-      expectShown(await runExample(line), 0, line);
+      expectShown(await runExample(asRun(line)), 0, line);
     },
     60_000,
   );

@@ -35,7 +35,7 @@ Examples:
   $ bitext filter pairs.tsv --out kept.tsv --scores                               every rule's score as a column, to threshold later
   $ bitext filter pairs.jsonl --out kept.jsonl --config filter.json                thresholds from a config file
   $ bitext filter --print-config > filter.json                                      the defaults, to edit
-  $ bitext filter pairs.tsv --explain 42                                            why the pair on line 42 is kept or dropped
+  $ bitext filter pairs.tsv --explain 3                                             why the pair on line 3 is kept or dropped
 
 Rules, in the order they run (a rejected pair names the first that rejects it):
 ${[...FILTER_RULES.map((r) => `  ${r.name.padEnd(15)} ${r.description}`), '  duplicate       the same pair seen before (provenance: where)', '  near-duplicate  the same once width, case, punctuation and Traditional/Simplified are folded'].join('\n')}
