@@ -35,6 +35,9 @@ export class FlatText {
     if (text === '') return;
     if (this.pending !== undefined) {
       text = this.resolveGap(text);
+      // Only white space came, and the gap dropped it: the gap still waits for text, so white space
+      // split over several pieces (a gap, ' ', ' ') is resolved as one.
+      if (text === '') return;
       this.pending = undefined;
     }
     this.out += text;
