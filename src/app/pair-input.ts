@@ -7,7 +7,7 @@ import { readInterchangeUnits } from '../formats/documents/interchange.js';
 import type { LanguageChoice } from '../formats/lang-choice.js';
 import { parseTbx } from '../formats/tbx-read.js';
 import { parseTermsTable } from '../formats/terms-csv.js';
-import { xmlHead } from '../formats/xml-safety.js';
+import { xmlHead, xmlRootName } from '../formats/xml-safety.js';
 import { decodeBytes, type EncodingName } from '../io/decode.js';
 import { alignDocumentInput } from './document-input.js';
 import type { DocumentInput } from './use-case.js';
@@ -94,6 +94,9 @@ export function isStoredTermbase(file: string): boolean {
   return ['.db', '.sqlite', '.sqlite3'].includes(extname(file).toLowerCase());
 }
 
+/** Root elements of TBX v3 and v2 (`martif`). */
+const TBX_ROOTS = new Set(['tbx', 'martif']);
+
 /**
  * Parses a termbase file by its extension or content: TBX (v2 or v3), else CSV/TSV. `languages`
  * says which TBX language sections are the Chinese and the English (default: any zh-*, en-*).
@@ -105,9 +108,14 @@ export async function termbaseOf(
 ): Promise<TermEntry[]> {
   const file = input.name;
   const extension = extname(file).toLowerCase();
-  // TBX is decoded as XML (its declaration's encoding), never guessed as a table's is.
-  if (extension === '.tbx' || extension === '.xml' || /^(?:<\?xml|<tbx|<martif)/.test(xmlHead(input.bytes)))
-    return parseTbx(input.bytes, file, { encoding, ...languages });
+  // TBX is decoded as XML (its declaration's encoding), never guessed as a table's is. The root is
+  // found by the sniffer tm import and the document readers use, past a DOCTYPE or a comment.
+  const isXml =
+    extension === '.tbx' ||
+    extension === '.xml' ||
+    xmlHead(input.bytes).startsWith('<?xml') ||
+    TBX_ROOTS.has(xmlRootName(input.bytes) ?? '');
+  if (isXml) return parseTbx(input.bytes, file, { encoding, ...languages });
   const { text } = decodeBytes(input.bytes, { file, encoding });
   return parseTermsTable(text, file);
 }
