@@ -3,17 +3,20 @@ import {
   type FilterConfig,
   type FilterPair,
   judgePair,
+  type LengthCalibration,
   LengthCalibrator,
   type PairOrigin,
   type Verdict,
 } from '../core/filter/index.js';
+import { SqliteFirstCopies } from './filter-first-copies.js';
 import { readPairFile } from './filter-input.js';
 import type { UseCaseOptions } from './use-case.js';
 
 // `bitext filter`: sentence pairs for MT training, each kept or rejected by the rules of
 // core/filter. Two streamed passes over the inputs: the first measures each document's length
 // ratios (a histogram per document), the second judges each pair and drops the copies. Memory grows
-// with the number of documents and of distinct pairs (a hash each), never with the text.
+// with the number of documents, never with the pairs: dedupe's index of first copies is on disk
+// (filter-first-copies.ts).
 
 export interface FilterVerdict extends Verdict {
   /** For a copy: where the copy it repeats is (its first occurrence). */
@@ -63,10 +66,34 @@ export async function filterPairFiles(
   const calibrations = new Map([...calibrators].map(([document, c]) => [document, c.calibration()]));
   calibrators.clear();
 
-  const dedupe = new Deduplicator({
-    exact: config.rules['duplicate']?.enabled ?? true,
-    near: config.rules['near-duplicate']?.enabled ?? true,
-  });
+  const exact = config.rules['duplicate']?.enabled ?? true;
+  const near = config.rules['near-duplicate']?.enabled ?? true;
+  const firstCopies = exact || near ? new SqliteFirstCopies() : undefined;
+  try {
+    return await judgePairs(
+      files,
+      config,
+      calibrations,
+      measured,
+      new Deduplicator({ exact, near }, firstCopies),
+      options,
+      cwd,
+    );
+  } finally {
+    firstCopies?.close();
+  }
+}
+
+/** The second pass: each pair judged by the rules, then by dedupe, in input order. */
+async function judgePairs(
+  files: readonly string[],
+  config: FilterConfig,
+  calibrations: ReadonlyMap<string, LengthCalibration>,
+  measured: number,
+  dedupe: Deduplicator,
+  options: FilterRunOptions,
+  cwd: string,
+): Promise<FilterStats> {
   const stats: FilterStats = { pairs: 0, kept: 0, rejected: 0, byRule: {}, byDocument: {} };
   for (const file of files) {
     for await (const pair of readPairFile(file, cwd)) {

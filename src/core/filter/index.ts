@@ -37,4 +37,10 @@ export function judgePair(
   if (all) verdict.outcomes = outcomes;
   return verdict;
 }
-export { Deduplicator, type DuplicateVerdict } from './dedupe.js';
+export {
+  type CopyForm,
+  Deduplicator,
+  type DuplicateVerdict,
+  type FirstCopyIndex,
+  MemoryFirstCopies,
+} from './dedupe.js';

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { Deduplicator } from './dedupe.js';
 import {
   defaultFilterConfig,
   type FilterPair,
@@ -111,27 +110,6 @@ describe('filter rules', () => {
 
   it('confidence: a pair without one passes', () => {
     expect(verdictOf(pair(GOOD.zh, GOOD.en)).outcomes!['confidence']!.pass).toBe(true);
-  });
-});
-
-describe('dedupe', () => {
-  it('drops exact and near copies (width, case, punctuation, Traditional), naming the first copy', () => {
-    const dedupe = new Deduplicator({ exact: true, near: true });
-    expect(dedupe.check(GOOD.zh, GOOD.en, { file: 'a.tsv', line: 3 })).toEqual({ duplicate: false });
-    expect(dedupe.check(GOOD.zh, GOOD.en, { file: 'b.tsv', line: 9 })).toEqual({
-      duplicate: true,
-      rule: 'duplicate',
-      first: { file: 'a.tsv', line: 3 },
-    });
-    const near = dedupe.check(
-      '王廣成匯報了重慶市２０２０年外事工作情況及２０２１年工作計劃',
-      GOOD.en.toUpperCase().replace(/\./g, ''),
-      { file: 'c.tmx', unit: 4 },
-    );
-    expect(near).toEqual({ duplicate: true, rule: 'near-duplicate', first: { file: 'a.tsv', line: 3 } });
-    expect(dedupe.check(GOOD.zh, `${GOOD.en} Again.`, { file: 'c.tmx', unit: 5 })).toEqual({
-      duplicate: false,
-    });
   });
 });
 

@@ -1,0 +1,4 @@
+import { MemoryFirstCopies } from './dedupe.js';
+import { runFirstCopyContract } from './first-copies.contract.js';
+
+runFirstCopyContract('in memory', () => new MemoryFirstCopies());
