@@ -4,8 +4,8 @@
  * `npx tsx bench/ablation.ts` (about a minute per row pair on two cores). Reads ../shared/eval;
  * skips with a message when it is absent. Prints Markdown.
  */
-import { EVIDENCE_KINDS, evaluate } from '../src/cli/commands/eval.js';
-import type { EvidenceSwitches } from '../src/core/align/index.js';
+import { evaluate } from '../src/cli/commands/eval.js';
+import { DEFAULT_EVIDENCE, type EvidenceSwitches } from '../src/core/align/index.js';
 import { DEV_SETS, EVAL_ROOT, type GoldDocument, readDevSet } from './eval-data.js';
 
 const sets = new Map<string, GoldDocument[]>();
@@ -16,11 +16,12 @@ for (const name of DEV_SETS) {
 if (sets.size === 0) {
   console.log(`ablation: skipped, no evaluation data at ${EVAL_ROOT}`);
 } else {
-  const only = (kind: keyof EvidenceSwitches): EvidenceSwitches =>
-    Object.fromEntries(EVIDENCE_KINDS.map((k) => [k, k === kind]));
+  // The rows come from the aligner's list of evidence: a kind added there gets its row.
+  const only = (name: string): EvidenceSwitches =>
+    Object.fromEntries(DEFAULT_EVIDENCE.map((k) => [k.name, k.name === name]));
   const rows: [string, EvidenceSwitches][] = [
     ['all evidence', {}],
-    ...EVIDENCE_KINDS.map((kind): [string, EvidenceSwitches] => [`without ${kind}`, { [kind]: false }]),
+    ...DEFAULT_EVIDENCE.map(({ name }): [string, EvidenceSwitches] => [`without ${name}`, { [name]: false }]),
     ['length only (Gale–Church)', only('length')],
   ];
   const names = [...sets.keys()];

@@ -2,7 +2,8 @@
  * Leave-one-document-out F1 for the aligner's tuned constants (issue 11, part 2): the dev figure is
  * measured on the chapters the constants were tuned on, so it is optimistic. Here each chapter of a
  * dev set is held out in turn: the constants are re-chosen on the other chapters (the tuned value of
- * each, or one step either side of it — each step is one the tuning notes in `tuning.ts` tried) and the
+ * each, or one step either side of it — each step is one the tuning notes tried: `tuning.ts` and the
+ * kinds' provenance in `evidence-kinds.ts`), passed per call, and the
  * held-out chapter is scored with the choice. The held-out counts are pooled as `bitext eval` pools.
  *
  * `npx tsx bench/leave-one-out.ts [SET]` (default mac-dev); `npm run bench` prints its summary line.
@@ -10,7 +11,7 @@
  * local choice of each constant fits the dev chapters, not a tuning from scratch.
  */
 
-import { alignSentences } from '../src/core/align/index.js';
+import { type AlignTuning, alignSentences, DEFAULT_EVIDENCE, TUNING } from '../src/core/align/index.js';
 import {
   type AlignmentCounts,
   addCounts,
@@ -18,22 +19,28 @@ import {
   NO_COUNTS,
   strictScore,
 } from '../src/core/align/score.js';
-import { LEARNED_TUNING, TUNING } from '../src/core/align/tuning.js';
 import { EVAL_ROOT, type GoldDocument, readDevSet } from './eval-data.js';
 
-type Tunable = { target: Record<string, unknown>; key: string; steps: readonly number[] };
+/** A constant: of the search (`kind` undefined) or one of a kind's weights. */
+type Tunable = { kind?: string; key: string; steps: readonly number[] };
 
-/** The tuned constants and one step either side of each (a step the notes in tuning.ts tried). */
+/** The tuned constants and one step either side of each (a step the tuning notes tried). */
 const TUNABLE: Record<string, Tunable> = {
-  lengthWeight: { target: TUNING, key: 'lengthWeight', steps: [0.6, 0.8] },
-  dictionaryWeight: { target: TUNING, key: 'dictionaryWeight', steps: [0.4, 0.6] },
-  manyToManyCost: { target: TUNING, key: 'manyToManyCost', steps: [3, 5] },
-  emptyCost: { target: TUNING, key: 'emptyCost', steps: [5, 7] },
-  quotesWeight: { target: TUNING, key: 'quotesWeight', steps: [1, 2] },
-  turnsWeight: { target: TUNING, key: 'turnsWeight', steps: [1.5, 2.5] },
-  questionsWeight: { target: TUNING, key: 'questionsWeight', steps: [1, 3] },
-  learnedWeight: { target: LEARNED_TUNING, key: 'weight', steps: [0.15, 0.25] },
+  lengthWeight: { kind: 'length', key: 'weight', steps: [0.6, 0.8] },
+  dictionaryWeight: { kind: 'dictionary', key: 'weight', steps: [0.4, 0.6] },
+  manyToManyCost: { key: 'manyToManyCost', steps: [3, 5] },
+  emptyCost: { key: 'emptyCost', steps: [5, 7] },
+  quotesWeight: { kind: 'quotes', key: 'boundaryWeight', steps: [1, 2] },
+  turnsWeight: { kind: 'quotes', key: 'turnsWeight', steps: [1.5, 2.5] },
+  questionsWeight: { kind: 'punctuation', key: 'questionsWeight', steps: [1, 3] },
+  learnedWeight: { kind: 'learned', key: 'weight', steps: [0.15, 0.25] },
 };
+
+// Every tunable names a constant the aligner has: a renamed weight must not be tried silently as a no-op.
+for (const [name, t] of Object.entries(TUNABLE)) {
+  const owner = t.kind ? DEFAULT_EVIDENCE.find((k) => k.name === t.kind)?.weights : TUNING;
+  if (!owner || !(t.key in owner)) throw new Error(`leave-one-out: ${name} names no tuned constant`);
+}
 
 export interface Setting {
   name: string;
@@ -48,20 +55,16 @@ export function candidateSettings(): Setting[] {
   return settings;
 }
 
-function withSetting<T>(setting: Setting, run: () => T): T {
-  const saved = Object.entries(setting.values).map(([name]) => {
-    const t = TUNABLE[name]!;
-    return [t, t.target[t.key]] as const;
-  });
+/** The per-call tuning of a setting (nothing global changes). */
+export function tuningOf(setting: Setting): AlignTuning {
+  const search: Record<string, number> = {};
+  const weights: Record<string, Record<string, number>> = {};
   for (const [name, value] of Object.entries(setting.values)) {
     const t = TUNABLE[name]!;
-    t.target[t.key] = value;
+    if (t.kind) weights[t.kind] = { ...weights[t.kind], [t.key]: value };
+    else search[t.key] = value;
   }
-  try {
-    return run();
-  } finally {
-    for (const [t, value] of saved) t.target[t.key] = value;
-  }
+  return { ...search, weights };
 }
 
 export interface LeaveOneOut {
@@ -78,9 +81,10 @@ export function leaveOneOut(
   settings: readonly Setting[] = candidateSettings(),
 ): LeaveOneOut {
   // counts[s][d]: setting s on document d; each alignment is run once.
-  const counts: AlignmentCounts[][] = settings.map((setting) =>
-    withSetting(setting, () => documents.map((d) => countAlignment(alignSentences(d.zh, d.en), d.gold))),
-  );
+  const counts: AlignmentCounts[][] = settings.map((setting) => {
+    const tuning = tuningOf(setting);
+    return documents.map((d) => countAlignment(alignSentences(d.zh, d.en, { tuning }), d.gold));
+  });
   const pooled = (s: number, skip: number) =>
     counts[s]!.reduce((sum, c, d) => (d === skip ? sum : addCounts(sum, c)), NO_COUNTS);
   let held = NO_COUNTS;

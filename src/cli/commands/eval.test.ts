@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_EVIDENCE } from '../../core/align/index.js';
 import { isBitextError } from '../../core/errors.js';
 import { memoryIo } from '../io.js';
 import { readGoldDirectory, registerEval } from './eval.js';
@@ -56,6 +57,19 @@ describe('bitext eval', () => {
     await expect(runEval([dir, '--without', 'magic'])).rejects.toSatisfy(
       (e: unknown) => isBitextError(e) && e.code === 'BAD_OPTION' && /magic/.test(e.message),
     );
+  });
+
+  it("takes --without's choices from the aligner's list of evidence", async () => {
+    const help = new Command().exitOverride();
+    registerEval(help, memoryIo().io);
+    const flag = help.commands[0]!.options.find((o) => o.long === '--without')!;
+    const names = DEFAULT_EVIDENCE.map((k) => k.name);
+    expect(flag.description).toContain(names.join(', '));
+    const dir = goldDir({ 'a.zh': zh, 'a.en': en, 'a.align': '[0]:[0]\n[1]:[1]\n[2]:[2]\n[3]:[3]\n' });
+    // Every kind can be switched off, and the result says which were on.
+    const memory = await runEval([dir, '--json', '--without', names.join(',')]);
+    const result = JSON.parse(memory.stdout());
+    expect(result.evidence).toEqual(Object.fromEntries(names.map((n) => [n, false])));
   });
 
   it('rejects gold ids beyond the sentence files, naming file and line', async () => {

@@ -2,7 +2,13 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { alignSentences, type EvidenceSwitches } from '../../core/align/index.js';
+import {
+  type AlignTuning,
+  alignSentences,
+  EVIDENCE_NAMES,
+  type EvidenceKind,
+  type EvidenceSwitches,
+} from '../../core/align/index.js';
 import {
   type AlignmentCounts,
   type AlignmentScore,
@@ -26,18 +32,8 @@ export interface GoldDocument {
   gold: IdBead[];
 }
 
-export const EVIDENCE_KINDS = [
-  'length',
-  'dictionary',
-  'names',
-  'numbers',
-  'learned',
-  'diagonal',
-  'paragraphs',
-  'quotes',
-  'punctuation',
-  'unpaired',
-] as const;
+/** The kinds `--without` can switch off: the aligner's built-in evidence, by name. */
+export const EVIDENCE_KINDS: readonly string[] = EVIDENCE_NAMES;
 
 export interface DocumentResult {
   name: string;
@@ -51,7 +47,8 @@ export interface DocumentResult {
 export interface EvalResult {
   documents: DocumentResult[];
   pooled: { counts: AlignmentCounts; strict: AlignmentScore; lax: AlignmentScore; seconds: number };
-  evidence: Required<EvidenceSwitches>;
+  /** Each kind of evidence: on or off. */
+  evidence: Record<string, boolean>;
 }
 
 export function registerEval(program: Command, io: CliIo): void {
@@ -80,31 +77,38 @@ export function registerEval(program: Command, io: CliIo): void {
   );
 }
 
-function parseWithout(list: string | undefined): Required<EvidenceSwitches> {
-  const switches = Object.fromEntries(EVIDENCE_KINDS.map((k) => [k, true])) as Required<EvidenceSwitches>;
+function parseWithout(list: string | undefined): Record<string, boolean> {
+  const switches: Record<string, boolean> = Object.fromEntries(EVIDENCE_KINDS.map((k) => [k, true]));
   for (const name of (list ?? '')
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean)) {
-    if (!(EVIDENCE_KINDS as readonly string[]).includes(name)) {
+    if (!EVIDENCE_KINDS.includes(name)) {
       throw new BitextError(
         'BAD_OPTION',
         `--without: unknown evidence "${name}" (expected some of ${EVIDENCE_KINDS.join(', ')})`,
       );
     }
-    switches[name as keyof EvidenceSwitches] = false;
+    switches[name] = false;
   }
   return switches;
 }
 
-/** Aligns and scores every document; counts are pooled over documents before dividing. */
-export function evaluate(documents: readonly GoldDocument[], evidence: EvidenceSwitches = {}): EvalResult {
+/**
+ * Aligns and scores every document; counts are pooled over documents before dividing. `aligner` is
+ * passed to every call (other kinds of evidence, or other weights: the ablation and tuning benches).
+ */
+export function evaluate(
+  documents: readonly GoldDocument[],
+  evidence: EvidenceSwitches = {},
+  aligner: { kinds?: readonly EvidenceKind[]; tuning?: AlignTuning } = {},
+): EvalResult {
   let pooled = NO_COUNTS;
   let totalSeconds = 0;
   const results: DocumentResult[] = [];
   for (const doc of documents) {
     const started = performance.now();
-    const beads = alignSentences(doc.zh, doc.en, { evidence });
+    const beads = alignSentences(doc.zh, doc.en, { ...aligner, evidence });
     const seconds = (performance.now() - started) / 1000;
     const counts = countAlignment(beads, doc.gold);
     pooled = addCounts(pooled, counts);
@@ -121,7 +125,9 @@ export function evaluate(documents: readonly GoldDocument[], evidence: EvidenceS
   return {
     documents: results,
     pooled: { counts: pooled, strict: strictScore(pooled), lax: laxScore(pooled), seconds: totalSeconds },
-    evidence: { ...parseWithout(undefined), ...evidence },
+    evidence: Object.fromEntries(
+      (aligner.kinds?.map((k) => k.name) ?? EVIDENCE_KINDS).map((name) => [name, evidence[name] !== false]),
+    ),
   };
 }
 

@@ -10,54 +10,41 @@ import {
   searchBetween,
 } from './anchors.js';
 import { beadShapes, withShapesOf } from './bead-shapes.js';
-import { coverageRatioCost } from './coverage.js';
-import { diagonalCost } from './diagonal-evidence.js';
+import { chineseContentWords, englishStemsOf } from './dictionary-evidence.js';
 import {
-  chineseContentWords,
-  dictionaryTokens,
-  englishStemsOf,
-  stemKeyedTokens,
-} from './dictionary-evidence.js';
-import { learnTranslations } from './learned-evidence.js';
-import {
-  characterLength,
-  documentLengthModel,
-  estimateVariance,
-  type LengthModel,
-  lengthCost,
-  prefixSums,
-} from './length-evidence.js';
-import { lineShapes } from './line-shapes.js';
-import { nameTokens } from './names-evidence.js';
-import { numberTokens } from './numbers-evidence.js';
-import { paragraphCost } from './paragraph-evidence.js';
+  type EvidenceInput,
+  type EvidenceKind,
+  type EvidenceSwitches,
+  type EvidenceTerms,
+  sumOf,
+  weightsFor,
+} from './evidence.js';
+import { DEFAULT_EVIDENCE } from './evidence-kinds.js';
 import { beadPosteriors } from './posterior.js';
-import { punctuationCost, QUESTION_MARKS } from './punctuation-evidence.js';
-import { quoteBoundaryCost, quoteStates, speechStartCost, speechTurnCost } from './quote-evidence.js';
 import { type RangeBead, type RangeCost, searchAlignment } from './search.js';
-import { LEARNED_TUNING, TUNING } from './tuning.js';
-import { anyDiscount, unpairedCost, unpairedDiscounts, unpairedParagraphs } from './unpaired-evidence.js';
+import { type SearchTuning, TUNING } from './tuning.js';
 
-/** Which kinds of evidence the aligner uses; all on by default. Switch one off to measure what it adds. */
-export interface EvidenceSwitches {
-  length?: boolean;
-  dictionary?: boolean;
-  names?: boolean;
-  numbers?: boolean;
-  learned?: boolean;
-  diagonal?: boolean;
-  paragraphs?: boolean;
-  quotes?: boolean;
-  punctuation?: boolean;
-  /** Lines with no counterpart: recognised shapes and untranslated paragraphs make 1-0/0-1 beads cheap. */
-  unpaired?: boolean;
+/**
+ * Tuned constants for one call: the search's (`tuning.ts`) and, by kind name, any of a kind's weights
+ * (over its tuned ones). Nothing is changed for other calls.
+ */
+export interface AlignTuning extends Partial<SearchTuning> {
+  weights?: Readonly<Record<string, object>>;
 }
 
 export interface AlignOptions {
   /** Paragraph index of each zh sentence (when the input has paragraphs). */
   zhParagraphs?: readonly number[];
   enParagraphs?: readonly number[];
+  /** Kinds of evidence switched off (false) by name; all are on by default. */
   evidence?: EvidenceSwitches;
+  /**
+   * The kinds of evidence to weigh, in the order their costs are summed (default `DEFAULT_EVIDENCE`):
+   * a caller's own kind is one more entry, for its own calls only.
+   */
+  kinds?: readonly EvidenceKind[];
+  /** Tuned constants for this call only (the defaults are the kinds' weights and `TUNING`). */
+  tuning?: AlignTuning;
   /**
    * Beads a user confirmed (ids as in the result): kept as they are, and only the stretches between
    * them are re-aligned (with the whole document's evidence). Their confidence is 1.
@@ -71,7 +58,10 @@ export interface AlignOptions {
 }
 
 export type { FixedBead } from './anchors.js';
-export type { RangeBead } from './search.js';
+export type { EvidenceInput, EvidenceKind, EvidenceSwitches, EvidenceTerms } from './evidence.js';
+export { DEFAULT_EVIDENCE, EVIDENCE_NAMES } from './evidence-kinds.js';
+export type { RangeBead, RangeCost } from './search.js';
+export { type SearchTuning, TUNING } from './tuning.js';
 
 /**
  * Aligns the sentences of a Chinese text with those of its English translation (or source).
@@ -131,78 +121,45 @@ function alignPath(
       );
     }
   }
-  const switches = withDefaults(options.evidence);
+  const tuning: SearchTuning = { ...TUNING, ...definedOf(options.tuning) };
+  const kinds = enabledKinds(options);
   const zhFolded = zh.map(foldToSimplified);
-  const zhLengths = zhFolded.map(characterLength);
-  const enLengths = en.map(characterLength);
-  const zhPrefix = prefixSums(zhLengths);
-  const enPrefix = prefixSums(enLengths);
-
-  const fixedTerms: RangeCost[] = [];
-  if (switches.paragraphs && options.zhParagraphs && options.enParagraphs) {
-    fixedTerms.push(paragraphCost(options.zhParagraphs, options.enParagraphs));
-  }
-
-  if (switches.diagonal && TUNING.diagonalWeight > 0)
-    fixedTerms.push(diagonalCost(zh.length, en.length, TUNING.diagonalWeight));
-  const needWords = switches.dictionary || switches.learned || switches.names;
-  const zhWords = needWords ? zhFolded.map(chineseContentWords) : [];
-  const enStems = needWords ? englishStemsOf(en) : [];
-  const lexicalTerms: RangeCost[] = [];
-  if (switches.dictionary) {
-    const tokens = dictionaryTokens(zhWords, enStems);
-    lexicalTerms.push(coverageRatioCost(tokens, TUNING.dictionaryWeight, TUNING.dictionaryHit));
-  }
-  if (switches.names) {
-    lexicalTerms.push(coverageRatioCost(nameTokens(zhWords, en), TUNING.namesWeight, TUNING.namesHit));
-  }
-  if (switches.numbers) {
-    lexicalTerms.push(coverageRatioCost(numberTokens(zhFolded, en), TUNING.numbersWeight, TUNING.numbersHit));
-  }
-  fixedTerms.push(...lexicalTerms);
-
-  // Material with no counterpart: its lines get cheap 1-0/0-1 beads and stay out of the length ratio.
-  let unpaired: Uint8Array[] = [];
-  if (switches.unpaired) {
-    const shapes = {
-      zh: lineShapes(zhFolded, 'zh', options.zhParagraphs),
-      en: lineShapes(en, 'en', options.enParagraphs),
-    };
-    const paragraphs =
-      options.zhParagraphs && options.enParagraphs && lexicalTerms.length > 0
-        ? unpairedParagraphs(options.zhParagraphs, options.enParagraphs, sumOf(lexicalTerms), TUNING.unpaired)
-        : undefined;
-    const discounts = unpairedDiscounts(shapes, paragraphs, TUNING.unpaired);
-    if (anyDiscount(discounts)) {
-      fixedTerms.push(unpairedCost(discounts));
-      unpaired = [discounts.zh, discounts.en].map((d) => Uint8Array.from(d, (x) => (x > 0 ? 1 : 0)));
-    }
-  }
-  const lengthModel = documentLengthModel(
-    unpaired.length ? prefixSums(zhLengths.map((n, i) => (unpaired[0]![i] ? 0 : n))) : zhPrefix,
-    unpaired.length ? prefixSums(enLengths.map((n, j) => (unpaired[1]![j] ? 0 : n))) : enPrefix,
-    TUNING.initialVariance,
-  );
+  let zhWords: string[][] | undefined;
+  let enStems: string[][] | undefined;
+  const lexical: RangeCost[] = [];
+  const input: { -readonly [K in keyof EvidenceInput]: EvidenceInput[K] } = {
+    zh: zhFolded,
+    en,
+    zhParagraphs: options.zhParagraphs,
+    enParagraphs: options.enParagraphs,
+    zhWords: () => (zhWords ??= zhFolded.map(chineseContentWords)),
+    enStems: () => (enStems ??= englishStemsOf(en)),
+    lexical,
+  };
+  // The document-level kinds, in list order: each may read what the kinds before it found.
+  const built: (EvidenceTerms | undefined)[] = kinds.map(({ kind, weights }) => {
+    if (kind.phase !== 'document') return undefined;
+    const terms = kind.build(input, weights);
+    if (terms && kind.lexical) lexical.push(...terms.costs);
+    if (terms?.withoutCounterpart) input.withoutCounterpart = terms.withoutCounterpart;
+    return terms;
+  });
 
   const anchors = options.fixed?.length ? fixedPoints(options.fixed, zh.length, en.length) : undefined;
-  if (anchors && (anchors.zhAlone.size > 0 || anchors.enAlone.size > 0))
-    fixedTerms.push(aloneCost(anchors.zhAlone, anchors.enAlone));
+  const anchorTerms: RangeCost[] =
+    anchors && (anchors.zhAlone.size > 0 || anchors.enAlone.size > 0)
+      ? [aloneCost(anchors.zhAlone, anchors.enAlone)]
+      : [];
 
-  const surcharges = { manyToMany: TUNING.manyToManyCost, empty: TUNING.emptyCost };
+  const surcharges = { manyToMany: tuning.manyToManyCost, empty: tuning.emptyCost };
   let shapes = edited ? withShapesOf(beadShapes(surcharges), edited, surcharges) : beadShapes(surcharges);
-  /** The bead cost of a pass: the fixed evidence, the length model of that pass and pass-specific terms. */
-  const costOf = (model: LengthModel, extraTerms: readonly RangeCost[] = []) => {
-    const terms = [...fixedTerms, ...extraTerms];
-    if (switches.length) terms.push(scaled(lengthCost(zhPrefix, enPrefix, model), TUNING.lengthWeight));
-    return sumOf(terms);
-  };
   const search = (zhCount: number, enCount: number, cost: RangeCost, guide?: readonly RangeBead[]) =>
     searchAlignment(zhCount, enCount, {
       shapes,
       cost,
       guide,
-      bandWidth: TUNING.bandWidth,
-      fullSearchCells: TUNING.fullSearchCells,
+      bandWidth: tuning.bandWidth,
+      fullSearchCells: tuning.fullSearchCells,
     });
   // An edited path is what every pass "finds": its evidence is calibrated on it and it is scored.
   const run = (cost: RangeCost, guide?: readonly RangeBead[]): RangeBead[] =>
@@ -212,72 +169,50 @@ function alignPath(
         ? searchBetween(zh.length, en.length, anchors.points, cost, search, guide)
         : search(zh.length, en.length, cost, guide);
 
-  const secondPass =
-    switches.length ||
-    (switches.quotes && TUNING.quotesWeight > 0) ||
-    (switches.punctuation && TUNING.questionsWeight > 0);
-  const rounds = switches.learned ? LEARNED_TUNING.rounds : secondPass ? 1 : 0;
+  // Passes after the first: as many as a calibrated kind asks for, or one to re-estimate a document
+  // kind (the length variance) on the first alignment.
+  let rounds = built.some((terms) => terms?.recalibrate) ? 1 : 0;
+  for (const { kind, weights } of kinds)
+    if (kind.phase === 'calibrated') rounds = Math.max(rounds, kind.rounds?.(weights) ?? 1);
   // The first pass, the later ones, then the posteriors: what onProgress counts.
   const passes = rounds + 2;
   let passesDone = 0;
   const passDone = () => options.onProgress?.(++passesDone, passes);
-  let cost = costOf(lengthModel);
+  let cost = sumOf([...built.flatMap((terms) => terms?.costs ?? []), ...anchorTerms]);
   let path = run(cost);
   passDone();
-  // Second pass, in a band around the first: the length variance of this document (Gale & Church
-  // fixed one for all texts) and word translations learned from the first alignment.
-  let model = lengthModel;
-  if (switches.length) {
-    const pairs = path
-      .filter((b) => b.zhEnd - b.zhStart === 1 && b.enEnd - b.enStart === 1)
-      .map(
-        (b) =>
-          [zhPrefix[b.zhEnd]! - zhPrefix[b.zhStart]!, enPrefix[b.enEnd]! - enPrefix[b.enStart]!] as const,
-      );
-    model = {
-      ratio: lengthModel.ratio,
-      variance: estimateVariance(pairs, lengthModel.ratio, lengthModel.variance),
-    };
-  }
-  if (TUNING.shapePriorWeight > 0) {
+  const firstPass = path;
+  const recalibrated = built.map((terms) => terms?.recalibrate?.(firstPass) ?? terms?.costs ?? []);
+  if (tuning.shapePriorWeight > 0) {
     const counts = new Map<string, number>();
     for (const b of path) {
       const key = `${b.zhEnd - b.zhStart}-${b.enEnd - b.enStart}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
-    shapes = beadShapes(surcharges, { counts, priorWeight: TUNING.shapePriorWeight });
+    shapes = beadShapes(surcharges, { counts, priorWeight: tuning.shapePriorWeight });
   }
-  // Dialogue: calibrated on the first pass, so it costs nothing where quotation marks do not match.
-  const secondPassTerms: RangeCost[] = [];
-  if (switches.quotes && TUNING.quotesWeight > 0) {
-    const states = quoteStates(zhFolded, en);
-    secondPassTerms.push(quoteBoundaryCost(states, path, TUNING.quotesWeight));
-    if (TUNING.turnsWeight > 0) secondPassTerms.push(speechTurnCost(states, path, TUNING.turnsWeight));
-    if (TUNING.speechStartWeight > 0)
-      secondPassTerms.push(speechStartCost(states, path, TUNING.speechStartWeight));
-  }
-  // Questions: calibrated on the first pass like the dialogue costs.
-  if (switches.punctuation && TUNING.questionsWeight > 0)
-    secondPassTerms.push(punctuationCost(zhFolded, en, QUESTION_MARKS, path, TUNING.questionsWeight));
-  for (let round = 0; round < (switches.learned ? LEARNED_TUNING.rounds : 0); round++) {
-    const learned = learnTranslations(zhWords, enStems, path, LEARNED_TUNING);
-    const tokens = stemKeyedTokens(zhWords, enStems, (w) => learned.get(w) ?? []);
-    const learnedTerm = coverageRatioCost(tokens, LEARNED_TUNING.weight, LEARNED_TUNING.hit);
-    cost = costOf(model, [learnedTerm, ...secondPassTerms]);
-    path = run(cost, path);
-    passDone();
-  }
-  if (!switches.learned && (switches.length || secondPassTerms.length > 0)) {
-    cost = costOf(model, secondPassTerms);
-    path = run(cost, path);
+  // Later passes, in a band around the path before: calibrated kinds are built on that path (the
+  // dialogue and question costs cost nothing where the first pass says they do not hold; the learned
+  // translations come from it).
+  for (let round = 0; round < rounds; round++) {
+    const previous = path;
+    const terms = kinds.flatMap(({ kind, weights }, k) =>
+      kind.phase === 'document'
+        ? recalibrated[k]!
+        : round < (kind.rounds?.(weights) ?? 1)
+          ? (kind.build(input, weights, previous)?.costs ?? [])
+          : [],
+    );
+    cost = sumOf([...terms, ...anchorTerms]);
+    path = run(cost, previous);
     passDone();
   }
   const posteriors = (zhCount: number, enCount: number, beads: readonly RangeBead[], beadCost: RangeCost) =>
     beadPosteriors(zhCount, enCount, beads, {
       shapes,
       cost: beadCost,
-      bandWidth: TUNING.confidenceBandWidth,
-      temperature: TUNING.confidenceTemperature,
+      bandWidth: tuning.confidenceBandWidth,
+      temperature: tuning.confidenceTemperature,
     });
   const confidences = anchors
     ? posteriorsBetween(zh.length, en.length, anchors.points, path, cost, posteriors)
@@ -286,33 +221,35 @@ function alignPath(
   return { path, confidences };
 }
 
-function withDefaults(switches: EvidenceSwitches = {}): Required<EvidenceSwitches> {
-  return {
-    length: switches.length ?? true,
-    dictionary: switches.dictionary ?? true,
-    names: switches.names ?? true,
-    numbers: switches.numbers ?? true,
-    learned: switches.learned ?? true,
-    diagonal: switches.diagonal ?? true,
-    paragraphs: switches.paragraphs ?? true,
-    quotes: switches.quotes ?? true,
-    punctuation: switches.punctuation ?? true,
-    unpaired: switches.unpaired ?? true,
-  };
+/** The kinds of this call that are switched on and active under its weights, with their weights. */
+function enabledKinds(options: AlignOptions): { kind: EvidenceKind; weights: object }[] {
+  const kinds = options.kinds ?? DEFAULT_EVIDENCE;
+  const names = new Set(kinds.map((k) => k.name));
+  if (names.size !== kinds.length)
+    throw new BitextError('BAD_OPTION', 'kinds: two kinds of evidence have the same name');
+  for (const [what, record] of [
+    ['evidence', options.evidence],
+    ['tuning.weights', options.tuning?.weights],
+  ] as const) {
+    const unknown = Object.keys(record ?? {}).find((name) => !names.has(name));
+    if (unknown !== undefined)
+      throw new BitextError(
+        'BAD_OPTION',
+        `${what}: unknown evidence "${unknown}" (expected some of ${[...names].join(', ')})`,
+      );
+  }
+  return kinds
+    .filter((kind) => options.evidence?.[kind.name] !== false)
+    .map((kind) => ({ kind, weights: weightsFor(kind, options.tuning?.weights) }))
+    .filter(({ kind, weights }) => kind.active?.(weights) ?? true);
 }
 
-function scaled(term: RangeCost, weight: number): RangeCost {
-  return weight === 1 ? term : (zs, ze, es, ee) => weight * term(zs, ze, es, ee);
-}
-
-function sumOf(terms: readonly RangeCost[]): RangeCost {
-  if (terms.length === 0) return () => 0;
-  if (terms.length === 1) return terms[0]!;
-  return (zs, ze, es, ee) => {
-    let total = 0;
-    for (const term of terms) total += term(zs, ze, es, ee);
-    return total;
-  };
+/** The search constants a caller set (an undefined one keeps its default). */
+function definedOf(tuning: AlignTuning | undefined): Partial<SearchTuning> {
+  const out: Record<string, number> = {};
+  for (const [key, value] of Object.entries(tuning ?? {}))
+    if (key !== 'weights' && typeof value === 'number') out[key] = value;
+  return out;
 }
 
 function range(start: number, end: number): number[] {

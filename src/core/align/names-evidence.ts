@@ -1,3 +1,4 @@
+import { BoundedCache } from '../bounded-cache.js';
 import { personNameToPinyin, pinyinSyllables } from '../lexicon/pinyin.js';
 import { type KeyedTokens, keyTokens } from './coverage.js';
 import { KeyTable } from './dictionary-evidence.js';
@@ -9,7 +10,17 @@ function romanisationKey(text: string): string {
   return text.toLowerCase().replace(/[-'’]/g, '');
 }
 
-const pinyinCache = new Map<string, string[]>();
+/**
+ * Words whose pinyin keys are kept between calls (twice this at most): a document's names recur,
+ * and a process that aligns many documents must not keep every word it ever saw.
+ */
+export const PINYIN_CACHE_LIMIT = 20_000;
+const pinyinCache = new BoundedCache<string, string[]>(PINYIN_CACHE_LIMIT);
+
+/** Entries in the pinyin cache now (for the test that it stays bounded). */
+export function pinyinCacheSize(): number {
+  return pinyinCache.size;
+}
 
 /**
  * Pinyin forms a Chinese name may take in English: the syllables joined (重庆 → chongqing), and

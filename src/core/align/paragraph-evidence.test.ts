@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alignSentences } from './index.js';
-import { TUNING } from './tuning.js';
+import { describe, expect, it } from 'vitest';
+import { type AlignOptions, alignSentences } from './index.js';
 
 // The case needs lengths that merge two 1-1 beads into a 2-2; pin the 2-2 surcharge and the length
-// weight (tuned on the dev sets and free to change) at the values the case was built with.
-const tuned = { ...TUNING };
-beforeAll(() => {
-  TUNING.manyToManyCost = 2;
-  TUNING.lengthWeight = 1;
-});
-afterAll(() => {
-  Object.assign(TUNING, tuned);
-});
+// weight (tuned on the dev sets and free to change) at the values the case was built with, for
+// these calls only.
+const align = (zh: readonly string[], en: readonly string[], options: AlignOptions = {}) =>
+  alignSentences(zh, en, { ...options, tuning: { manyToManyCost: 2, weights: { length: { weight: 1 } } } });
 
 describe('paragraph evidence', () => {
   it('keeps beads inside paragraphs where lengths alone would merge across a break', () => {
@@ -28,9 +22,9 @@ describe('paragraph evidence', () => {
       "Let's go home.",
     ];
     const lengthOnly = { dictionary: false, learned: false, names: false, numbers: false };
-    const merged = alignSentences(zh, en, { evidence: lengthOnly });
+    const merged = align(zh, en, { evidence: lengthOnly });
     expect(merged[0]!.zh).toEqual([0, 1]);
-    const withParagraphs = alignSentences(zh, en, {
+    const withParagraphs = align(zh, en, {
       evidence: lengthOnly,
       zhParagraphs: [0, 1, 1, 1],
       enParagraphs: [0, 1, 1, 1],
@@ -41,7 +35,7 @@ describe('paragraph evidence', () => {
     ]);
     // Switched off, the paragraph indices are ignored.
     expect(
-      alignSentences(zh, en, {
+      align(zh, en, {
         evidence: { ...lengthOnly, paragraphs: false },
         zhParagraphs: [0, 1, 1, 1],
         enParagraphs: [0, 1, 1, 1],
@@ -64,8 +58,8 @@ describe('paragraph evidence', () => {
       "Let's go home.",
     ];
     const lines = { evidence: lengthOnly, zhParagraphs: [0, 1, 2, 3], enParagraphs: [0, 1, 2, 3] };
-    expect(alignSentences(zh, en, lines).map((b) => [b.zh, b.en])).toEqual(
-      alignSentences(zh, en, { evidence: lengthOnly }).map((b) => [b.zh, b.en]),
+    expect(align(zh, en, lines).map((b) => [b.zh, b.en])).toEqual(
+      align(zh, en, { evidence: lengthOnly }).map((b) => [b.zh, b.en]),
     );
   });
 });

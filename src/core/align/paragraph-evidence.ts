@@ -1,13 +1,6 @@
 import type { RangeCost } from './search.js';
 
 /**
- * Cost of a bead that joins sentences of different paragraphs on either side. Translators rarely
- * move a sentence across a paragraph break, so such a bead is unlikely but not impossible (a
- * paragraph split or merged in translation). Tuned on: not yet measured (the dev sets are presplit).
- */
-const CROSSING_COST = 6;
-
-/**
  * A side whose paragraphs hold fewer sentences than this on average is a sentence per line (a
  * subtitle file, a list, a presplit text): its line breaks are not paragraph breaks, and a 1-2 bead
  * crosses one as often as a translation splits a sentence. Measured with `npm run bench:unpaired`
@@ -15,14 +8,23 @@ const CROSSING_COST = 6;
  */
 const MIN_SENTENCES_PER_PARAGRAPH = 1.5;
 
-export function paragraphCost(zhParagraphs: readonly number[], enParagraphs: readonly number[]): RangeCost {
+/**
+ * Cost of a bead that joins sentences of different paragraphs on either side (`crossingCost` per
+ * side). Translators rarely move a sentence across a paragraph break, so such a bead is unlikely but
+ * not impossible (a paragraph split or merged in translation).
+ */
+export function paragraphCost(
+  zhParagraphs: readonly number[],
+  enParagraphs: readonly number[],
+  crossingCost: number,
+): RangeCost {
   const zhBreaks = hasParagraphs(zhParagraphs);
   const enBreaks = hasParagraphs(enParagraphs);
   return (zhStart, zhEnd, enStart, enEnd) => {
     let crossings = 0;
     if (zhBreaks && zhEnd - zhStart > 1 && zhParagraphs[zhStart] !== zhParagraphs[zhEnd - 1]) crossings++;
     if (enBreaks && enEnd - enStart > 1 && enParagraphs[enStart] !== enParagraphs[enEnd - 1]) crossings++;
-    return crossings * CROSSING_COST;
+    return crossings * crossingCost;
   };
 }
 
