@@ -4,10 +4,18 @@
 export * from './app/index.js';
 export {
   type AlignOptions,
+  type AlignTuning,
   alignSentences,
+  DEFAULT_EVIDENCE,
+  type EvidenceInput,
+  type EvidenceKind,
   type EvidenceSwitches,
+  type EvidenceTerms,
   type FixedBead,
+  type RangeBead,
+  type RangeCost,
   scoreAlignment,
+  TUNING,
 } from './core/align/index.js';
 export {
   type AlignedDocument,
