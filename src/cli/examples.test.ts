@@ -17,16 +17,20 @@ import { buildProgram, run } from './run.js';
 // a fresh copy of. Each must succeed (or end with the exit code its example says) and show a result:
 // output on stdout or in the file it writes, never an empty "no matches".
 //
-// Not run here: the examples that need a Redis queue or start a long-running server, each covered by
-// its own test:
-//   bitext batch /shared/corpus --out /shared/aligned --queue redis://queue:6379 --wait --tm postgres://…
-//     src/cli/commands/worker.test.ts ("two workers do the jobs…", --queue --wait; "a worker killed
-//     mid-job…", --queue --tm)
-//   bitext worker --queue redis://queue.example:6379 [--concurrency 2]
-//     src/cli/commands/worker.test.ts (workers started with --queue; none yet with --concurrency)
-//   bitext serve, BITEXT_TOKEN=secret bitext serve --port 9000, bitext serve --db postgres://… --host 0.0.0.0
-//     src/cli/commands/serve.test.ts ("prints a ?token= link…", "takes the admin token from $BITEXT_TOKEN…";
-//     none yet on PostgreSQL or --host)
+// Not run here: the examples that need a Redis queue or start a long-running server. Each is run by
+// the test named in ELSEWHERE, and a test below fails when an example is neither run here nor listed.
+
+/** Examples run by another test, by that test's file. */
+const ELSEWHERE: Readonly<Record<string, string>> = {
+  // "two workers do the jobs…" (--queue --wait) and "a worker killed mid-job…" (--queue --tm postgres://).
+  'bitext batch /shared/corpus --out /shared/aligned --queue redis://queue:6379 --wait --tm postgres://tm@db/tm':
+    'src/cli/commands/worker.test.ts',
+  'bitext worker --queue redis://queue.example:6379': 'src/cli/commands/worker.test.ts',
+  'bitext worker --queue redis://queue.example:6379 --concurrency 2': 'src/cli/commands/worker.test.ts',
+  'bitext serve': 'src/cli/commands/serve.test.ts',
+  'BITEXT_TOKEN=secret bitext serve --port 9000': 'src/cli/commands/serve.test.ts',
+  'bitext serve --db postgres://bitext@db.example/tm --host 0.0.0.0': 'src/cli/commands/serve.test.ts',
+};
 
 /** One shell step: argv after `bitext`, standard input from `cat FILE |`, stdout into `> FILE`. */
 interface Step {
@@ -161,7 +165,7 @@ function expectShown(result: { code: number; shown: string; stderr: string }, ex
   expect(result.shown, line).not.toMatch(/^no (matches|hits|documents)\b/m);
 }
 
-const program = buildProgram(memoryIo().io);
+const program = await buildProgram(memoryIo().io);
 
 /** The `$ …` lines of a command's --help, as shown. */
 async function helpExampleLines(name: string): Promise<string[]> {
@@ -174,45 +178,51 @@ async function helpExampleLines(name: string): Promise<string[]> {
     .map((l) => l.slice(4).split(/ {3,}/)[0]!.trim());
 }
 
-/** Commands whose --help is built by options.ts (withExamples), which records each example's exit code. */
-const BUILT_BY_OPTIONS = /^(align|eval|tm|terms|qa)\b/;
-/** Commands whose --help examples are text in their own file (batch.ts, filter.ts, token.ts): exit 0 each. */
-const OWN_HELP_TEXT = /^(batch|filter|token)\b/;
-/** Examples run elsewhere (see the top): a Redis queue. worker and serve match neither list above. */
+/** Examples that run here: not a queue, not a server (those are in ELSEWHERE). */
 const NEEDS_QUEUE = /\s--queue\b/;
+const STARTS_SERVER = /^serve\b/;
 
 function runsHere(argv: string): boolean {
-  return (BUILT_BY_OPTIONS.test(argv) || OWN_HELP_TEXT.test(argv)) && !NEEDS_QUEUE.test(argv);
+  return !NEEDS_QUEUE.test(argv) && !STARTS_SERVER.test(argv);
 }
 
 const helpExamples = await Promise.all(
-  allCommands(program)
-    .filter((c) => BUILT_BY_OPTIONS.test(c.name) || OWN_HELP_TEXT.test(c.name))
-    .map(async ({ name, command }) => {
-      const recorded = examplesOf(command);
-      return (await helpExampleLines(name))
-        .filter((line) => runsHere(steps(line)[0]?.argv.join(' ') ?? ''))
-        .map((line) => ({ name, command: line, exit: recorded.find((e) => e.command === line)?.exit ?? 0 }));
-    }),
+  allCommands(program).map(async ({ name, command }) => {
+    const recorded = examplesOf(command);
+    return (await helpExampleLines(name))
+      .filter((line) => {
+        const first = steps(line)[0];
+        return first !== undefined && runsHere(first.argv.join(' '));
+      })
+      .map((line) => ({ name, command: line, exit: recorded.find((e) => e.command === line)?.exit ?? 0 }));
+  }),
 ).then((lists) => lists.flat());
 
 describe('examples in --help', () => {
-  it('every command of align, eval, tm, terms and qa shows examples, as recorded in options.ts', async () => {
-    for (const { name, command } of allCommands(program).filter((c) => BUILT_BY_OPTIONS.test(c.name))) {
+  it('every command shows examples, as recorded in options.ts', async () => {
+    for (const { name, command } of allCommands(program)) {
+      // A command with subcommands (tm, terms, token) shows them in its subcommands' help instead.
       const examples = examplesOf(command).map((e) => e.command);
+      if (command.commands.length > 0 && examples.length === 0) continue;
       expect({ name, examples: examples.length > 0 }).toEqual({ name, examples: true });
       expect(await helpExampleLines(name)).toEqual(examples);
     }
   });
 
-  it('batch, filter and token show examples, and all but the queue ones are run here', async () => {
-    for (const name of ['batch', 'filter', 'token']) {
-      const shown = await helpExampleLines(name);
-      expect({ name, shown: shown.length > 0 }).toEqual({ name, shown: true });
-      expect(helpExamples.filter((e) => e.name === name).map((e) => e.command)).toEqual(
-        shown.filter((line) => !NEEDS_QUEUE.test(line)),
-      );
+  it('every example is run here or by the test ELSEWHERE names, which runs it', async () => {
+    const all = allCommands(program).flatMap(({ command }) => examplesOf(command).map((e) => e.command));
+    const ranHere = new Set(helpExamples.map((e) => e.command));
+    for (const line of all) {
+      const where = ranHere.has(line) ? 'here' : ELSEWHERE[line];
+      expect({ line, where }).toEqual({ line, where: expect.any(String) });
+      if (where !== 'here') {
+        // The other test runs it: its flags, in that order, appear on one of its command lines.
+        const flags = line.split(' ').filter((w) => w.startsWith('--'));
+        const source = readFileSync(join(REPO_ROOT, where!), 'utf8');
+        for (const flag of flags) expect({ line, flag, found: source.includes(`'${flag}'`) }).toEqual({ line, flag, found: true });
+      }
     }
+    expect(Object.keys(ELSEWHERE).filter((line) => !all.includes(line))).toEqual([]);
   });
 
   it.each(helpExamples.map((e) => [e.name, e.command, e.exit] as const))(

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { BitextError } from '../core/errors.js';
 import { DEFAULT_DB_PATH } from '../store/sqlite/database.js';
@@ -89,11 +90,19 @@ export const ENV_OF_OPTION: Readonly<Record<string, string>> = {
   '--state': 'BITEXT_STATE',
 };
 
+/** Where `serve` keeps tokens and alignments under review when neither --state nor $BITEXT_STATE says. */
+export const DEFAULT_STATE_DIR = 'bitext-serve';
+
+/** The `--state` folder of `serve` and `token`: the flag, else $BITEXT_STATE, else ./bitext-serve. */
+export function stateDir(io: CliIo, state: string | undefined): string {
+  return resolve(io.cwd, state ?? io.env['BITEXT_STATE'] ?? DEFAULT_STATE_DIR);
+}
+
 export interface SharedFlags {
   /** Output format choices, the first being the default. */
   format?: readonly string[];
-  /** `-o, --out FILE`. */
-  out?: boolean;
+  /** `-o, --out FILE`, with this description when the output is not one pairs file. */
+  out?: boolean | string;
   /** `--db`, with this description (default: DB_OPTION_HELP). */
   db?: boolean | string;
   /** `--encoding` for commands that read text. */
@@ -102,6 +111,8 @@ export interface SharedFlags {
   languages?: string;
   /** `-v, --verbose`, on the commands that have more to say: what it reports on stderr. */
   verbose?: string;
+  /** `--state DIR` of `serve` and `token` (else $BITEXT_STATE). */
+  state?: boolean;
 }
 
 /**
@@ -115,7 +126,11 @@ export function withSharedFlags(command: Command, flags: SharedFlags): Command {
       new Option('-f, --format <format>', 'output format').choices(flags.format).default(flags.format[0]),
     );
   }
-  if (flags.out) command.option('-o, --out <file>', 'write to FILE (atomically) instead of stdout');
+  if (flags.out)
+    command.option(
+      '-o, --out <file>',
+      typeof flags.out === 'string' ? flags.out : 'write to FILE (atomically) instead of stdout',
+    );
   if (flags.db) command.option('--db <location>', typeof flags.db === 'string' ? flags.db : DB_OPTION_HELP);
   if (flags.encoding) {
     command.addOption(
@@ -133,6 +148,11 @@ export function withSharedFlags(command: Command, flags: SharedFlags): Command {
         `${flags.languages}: the language tag of the English side, and tags under it (default: any en-*)`,
       );
   }
+  if (flags.state)
+    command.option(
+      '--state <dir>',
+      `where the server keeps its tokens (hashed) and the alignments under review (default: $BITEXT_STATE, else ./${DEFAULT_STATE_DIR})`,
+    );
   command.option('-q, --quiet', 'no progress bar and no notes on stderr (errors are still reported)');
   if (flags.verbose) command.option('-v, --verbose', flags.verbose);
   return command;
@@ -170,18 +190,22 @@ export function parseInRange(value: string, flag: string, range: NumberRange): n
   return n;
 }
 
-/** A numeric option whose value is checked against its range as it is parsed; its help states the range. */
+/**
+ * A numeric option whose value is checked against its range as it is parsed; its help states the
+ * range. `defaultDescription` is what help shows for a default computed at run time ("the cores").
+ */
 export function numberOption(
   flags: string,
   description: string,
   range: NumberRange,
   defaultValue?: number,
+  defaultDescription?: string,
 ): Option {
   const long = /--[\w-]+/.exec(flags)?.[0] ?? flags;
   const option = new Option(flags, `${description} (${describeRange(range)})`).argParser((value) =>
     parseInRange(value, long, range),
   );
-  return defaultValue === undefined ? option : option.default(defaultValue);
+  return defaultValue === undefined ? option : option.default(defaultValue, defaultDescription);
 }
 
 /** What every command needs to know about where its output goes. */

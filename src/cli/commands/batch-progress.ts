@@ -8,9 +8,9 @@ import { progressBar } from '../progress.js';
 
 export type ProgressMode = 'bar' | 'json' | 'none';
 
-export function progressMode(io: CliIo, asked: string | undefined): ProgressMode {
+export function progressMode(io: CliIo, asked: string | undefined, quiet = false): ProgressMode {
   if (asked === 'json') return 'json';
-  return outputMode(io, {}).progress ? 'bar' : 'none';
+  return outputMode(io, { quiet }).progress ? 'bar' : 'none';
 }
 
 export interface ProgressView {

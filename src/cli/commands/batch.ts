@@ -7,6 +7,7 @@ import { connectRedis, displayUrl } from '../../queue/connection.js';
 import { QueueRunner } from '../../queue/queue-runner.js';
 import type { TmStore } from '../../store/tm-store.js';
 import type { CliIo } from '../io.js';
+import { type Example, numberOption, withExamples, withSharedFlags } from '../options.js';
 import { DB_OPTION_HELP, withStore } from '../store-option.js';
 import { progressMode, progressView } from './batch-progress.js';
 
@@ -19,36 +20,50 @@ interface BatchFlags {
   tm?: string;
   queue?: string;
   wait?: boolean;
+  quiet?: boolean;
 }
 
-const EXAMPLES = `
-Examples:
-  $ bitext batch corpus/ --out aligned/                      every document of corpus/, as TSV, on all cores
-  $ bitext batch corpus/ --out aligned/ --format jsonl --jobs 2
-  $ bitext batch corpus/ --out aligned/                      again after a crash: the documents done are skipped
-  $ bitext batch corpus/ --out aligned/ --tm corpus.db       also store the pairs in a TM (each document once)
-  $ bitext batch corpus/ --out aligned/ --progress json      progress events on stderr, one JSON object a line
-  $ bitext batch /shared/corpus --out /shared/aligned --queue redis://queue:6379 --wait --tm postgres://tm@db/tm
-                                                             jobs for \`bitext worker\`s on other machines
+const EXAMPLES: readonly Example[] = [
+  { command: 'bitext batch corpus/ --out aligned/', says: 'every document of corpus/, as TSV, on all cores' },
+  { command: 'bitext batch corpus/ --out aligned/ --format jsonl --jobs 2', says: 'JSON lines, two at once' },
+  {
+    command: 'bitext batch corpus/ --out aligned/ --tm corpus.db',
+    says: 'also store the pairs in a TM (each document once)',
+  },
+  {
+    command: 'bitext batch corpus/ --out aligned/ --progress json',
+    says: 'progress events on stderr, one JSON object a line',
+  },
+  {
+    command:
+      'bitext batch /shared/corpus --out /shared/aligned --queue redis://queue:6379 --wait --tm postgres://tm@db/tm',
+    says: 'jobs for `bitext worker`s on other machines',
+  },
+];
 
-A document is one bilingual file (any format \`bitext align\` reads) or two files NAME.zh.EXT and
+const NOTES = `A document is one bilingual file (any format \`bitext align\` reads) or two files NAME.zh.EXT and
 NAME.en.EXT. Outputs go to OUT_DIR/PATH.FORMAT, each written whole or not at all, and
 OUT_DIR/batch-report.jsonl gives each document's status, pairs, mean confidence, time and, for a
-failure, the reason. Exit 1 when a document failed (the others are still done).`;
+failure, the reason. Run the same command again after a crash: the documents done are skipped
+(--force redoes them). Exit 1 when a document failed (the others are still done).`;
 
 export function registerBatch(program: Command, io: CliIo): void {
-  program
+  const command = program
     .command('batch')
     .description(
       'align every document of a folder (recursively) into an output folder, in parallel, with resume',
     )
     .argument('<in-dir>', 'folder of bilingual documents')
-    .requiredOption('-o, --out <dir>', 'output folder (not inside the input folder)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices([...PAIR_FORMATS]).default('tsv'))
+    .requiredOption('-o, --out <dir>', 'output folder (not inside the input folder)');
+  withSharedFlags(command, { format: PAIR_FORMATS })
     .addOption(
-      new Option('-j, --jobs <n>', 'documents aligned at once, on worker threads (default: the cores)')
-        .argParser(positiveInteger('--jobs'))
-        .default(availableParallelism(), 'the cores'),
+      numberOption(
+        '-j, --jobs <n>',
+        'documents aligned at once, on worker threads',
+        { min: 1, integer: true },
+        availableParallelism(),
+        'the cores',
+      ),
     )
     .option('--force', 'redo every document, even those an earlier run finished')
     .addOption(new Option('--progress <kind>', 'progress events for machines, on stderr').choices(['json']))
@@ -60,34 +75,33 @@ export function registerBatch(program: Command, io: CliIo): void {
       '--queue <url>',
       'enqueue a job per document on BullMQ at redis://HOST:PORT, for `bitext worker`s to do',
     )
-    .option('--wait', 'with --queue: wait for the jobs, show their progress and write the report')
-    .addHelpText('after', EXAMPLES)
-    .action(async (inDir: string, flags: BatchFlags) => {
-      if (flags.wait && !flags.queue) throw new BitextError('USAGE', '--wait goes with --queue');
-      if (flags.queue) {
-        await queueBatch(io, inDir, flags, flags.queue);
-        return;
-      }
-      const view = progressView(io, progressMode(io, flags.progress));
-      const run = (tm?: TmStore) =>
-        runBatch({
-          inDir,
-          outDir: flags.out,
-          format: flags.format,
-          jobs: flags.jobs,
-          force: flags.force,
-          cwd: io.cwd,
-          tm,
-          onProgress: (p) => view.update(p),
-        });
-      let summary: BatchSummary;
-      try {
-        summary = flags.tm ? await withStore(io, flags.tm, 'write', (store) => run(store.tm)) : await run();
-      } finally {
-        view.stop();
-      }
-      reportSummary(io, summary);
-    });
+    .option('--wait', 'with --queue: wait for the jobs, show their progress and write the report');
+  withExamples(command, EXAMPLES, NOTES).action(async (inDir: string, flags: BatchFlags) => {
+    if (flags.wait && !flags.queue) throw new BitextError('USAGE', '--wait goes with --queue');
+    if (flags.queue) {
+      await queueBatch(io, inDir, flags, flags.queue);
+      return;
+    }
+    const view = progressView(io, progressMode(io, flags.progress, flags.quiet));
+    const run = (tm?: TmStore) =>
+      runBatch({
+        inDir,
+        outDir: flags.out,
+        format: flags.format,
+        jobs: flags.jobs,
+        force: flags.force,
+        cwd: io.cwd,
+        tm,
+        onProgress: (p) => view.update(p),
+      });
+    let summary: BatchSummary;
+    try {
+      summary = flags.tm ? await withStore(io, flags.tm, 'write', (store) => run(store.tm)) : await run();
+    } finally {
+      view.stop();
+    }
+    reportSummary(io, summary);
+  });
 }
 
 /**
@@ -95,7 +109,7 @@ export function registerBatch(program: Command, io: CliIo): void {
  * they all reach: a postgres:// URL). Without `--wait` the command returns once the jobs are queued.
  */
 async function queueBatch(io: CliIo, inDir: string, flags: BatchFlags, url: string): Promise<void> {
-  const mode = progressMode(io, flags.progress);
+  const mode = progressMode(io, flags.progress, flags.quiet);
   const connection = await connectRedis(url);
   const runner = new QueueRunner(connection, {
     tm: flags.tm,
@@ -153,13 +167,4 @@ export function reportSummary(io: CliIo, summary: BatchSummary): void {
     'BATCH_FAILED',
     `${summary.failed.length} of ${total} documents failed (listed above; the others are done)`,
   );
-}
-
-function positiveInteger(flag: string) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 1)
-      throw new BitextError('USAGE', `${flag} must be an integer from 1 up, got "${value}"`);
-    return n;
-  };
 }

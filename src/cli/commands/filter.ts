@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { describeOrigin, type FilterVerdict, filterPairFiles } from '../../app/filter.js';
 import { pairFilesOf } from '../../app/filter-input.js';
 import { FILTER_FORMATS, type FilterFormat, FilterOutputs } from '../../app/filter-output.js';
@@ -16,6 +16,7 @@ import {
   resolveFilterConfig,
 } from '../../core/filter/index.js';
 import type { CliIo } from '../io.js';
+import { type Example, withExamples, withSharedFlags } from '../options.js';
 import { refuseOutputOverInputs } from '../output.js';
 
 interface FilterFlags {
@@ -29,33 +30,40 @@ interface FilterFlags {
   printConfig?: boolean;
 }
 
-const EXAMPLES = `
-Examples:
-  $ bitext filter aligned/ --out corpus --format moses --rejected rejected.jsonl   a batch output folder into corpus.zh + corpus.en
-  $ bitext filter pairs.tsv --out kept.tsv --scores                               every rule's score as a column, to threshold later
-  $ bitext filter pairs.jsonl --out kept.jsonl --config filter.json                thresholds from a config file
-  $ bitext filter --print-config > filter.json                                      the defaults, to edit
-  $ bitext filter pairs.tsv --explain 3                                             why the pair on line 3 is kept or dropped
+const EXAMPLES: readonly Example[] = [
+  {
+    command: 'bitext filter aligned/ --out corpus --format moses --rejected rejected.jsonl',
+    says: 'a batch output folder into corpus.zh + corpus.en',
+  },
+  {
+    command: 'bitext filter pairs.tsv --out kept.tsv --scores',
+    says: "every rule's score as a column, to threshold later",
+  },
+  {
+    command: 'bitext filter pairs.jsonl --out kept.jsonl --config filter.json',
+    says: 'thresholds from a config file',
+  },
+  { command: 'bitext filter --print-config > filter.json', says: 'the defaults, to edit' },
+  { command: 'bitext filter pairs.tsv --explain 3', says: 'why the pair on line 3 is kept or dropped' },
+];
 
-Rules, in the order they run (a rejected pair names the first that rejects it):
+const NOTES = `Rules, in the order they run (a rejected pair names the first that rejects it):
 ${[...FILTER_RULES.map((r) => `  ${r.name.padEnd(15)} ${r.description}`), '  duplicate       the same pair seen before (provenance: where)', '  near-duplicate  the same once width, case, punctuation and Traditional/Simplified are folded'].join('\n')}
 
 The stats (pairs, kept, rejections by rule and by document) go to OUT.stats.json unless --stats says.`;
 
 export function registerFilter(program: Command, io: CliIo): void {
-  program
+  const command = program
     .command('filter')
     .description(
       'filter aligned pairs for MT training: Chinese-aware rules, dedupe, a reason for every rejection',
     )
-    .argument('[input]', 'pairs: .tsv, .jsonl or .tmx, or a folder of them (a batch output folder)')
-    .option('-o, --out <file>', 'kept pairs (moses: the prefix of OUT.zh and OUT.en)')
+    .argument('[input]', 'pairs: .tsv, .jsonl or .tmx, or a folder of them (a batch output folder)');
+  withSharedFlags(command, {
+    format: ['tsv', ...FILTER_FORMATS.filter((f) => f !== 'tsv')],
+    out: 'kept pairs, written atomically (moses: the prefix of OUT.zh and OUT.en)',
+  })
     .option('--rejected <file>', 'rejected pairs as JSONL, each with its rule, reason and origin')
-    .addOption(
-      new Option('-f, --format <format>', 'format of the kept pairs')
-        .choices([...FILTER_FORMATS])
-        .default('tsv'),
-    )
     .option(
       '--scores',
       'write every rule’s score with each kept pair (TSV columns, JSONL "scores", TMX props, moses OUT.scores)',
@@ -66,56 +74,54 @@ export function registerFilter(program: Command, io: CliIo): void {
       '--explain <pair>',
       'print why one pair is kept or dropped, every rule with its score: LINE or FILE:LINE (a TMX: FILE:UNIT)',
     )
-    .option('--print-config', 'print the default config (every rule, its thresholds) and exit')
-    .addHelpText('after', EXAMPLES)
-    .action(async (input: string | undefined, flags: FilterFlags) => {
-      const config = flags.config ? await readConfig(io, flags.config) : defaultFilterConfig();
-      if (flags.printConfig) {
-        io.stdout.write(`${JSON.stringify(configFileOf(config), null, 2)}\n`);
-        return;
-      }
-      if (input === undefined)
-        throw new BitextError('USAGE', 'give the pairs to filter (a file or a folder)');
-      const files = await pairFilesOf(input, io.cwd);
-      if (flags.explain !== undefined) {
-        await explain(io, files, config, flags.explain);
-        return;
-      }
-      if (flags.out === undefined)
-        throw new BitextError('USAGE', 'give --out for the kept pairs (or --explain PAIR)');
-      const outputOptions = {
-        out: flags.out,
-        format: flags.format,
-        rejected: flags.rejected,
-        stats: flags.stats,
-        scores: Boolean(flags.scores),
-        scoreColumns: FILTER_RULES.map((r) => r.name).filter((name) => config.rules[name]?.enabled),
-        cwd: io.cwd,
-      };
-      for (const path of FilterOutputs.paths(outputOptions))
-        await refuseOutputOverInputs(io, path, [...files, flags.config]);
-      const outputs = new FilterOutputs(outputOptions);
-      try {
-        await outputs.begin();
-        const stats = await filterPairFiles(
-          files,
-          config,
-          { onVerdict: (o, p, v) => outputs.write(o, p, v) },
-          io.cwd,
-        );
-        await outputs.finish(stats);
-        const rules = Object.entries(stats.byRule)
-          .sort((a, b) => b[1] - a[1])
-          .map(([rule, n]) => `${rule} ${n}`)
-          .join(', ');
-        io.stdout.write(
-          `${stats.pairs} pairs: ${stats.kept} kept, ${stats.rejected} rejected${rules ? ` (${rules})` : ''}\n`,
-        );
-      } catch (error) {
-        await outputs.abort(error);
-        throw error;
-      }
-    });
+    .option('--print-config', 'print the default config (every rule, its thresholds) and exit');
+  withExamples(command, EXAMPLES, NOTES).action(async (input: string | undefined, flags: FilterFlags) => {
+    const config = flags.config ? await readConfig(io, flags.config) : defaultFilterConfig();
+    if (flags.printConfig) {
+      io.stdout.write(`${JSON.stringify(configFileOf(config), null, 2)}\n`);
+      return;
+    }
+    if (input === undefined) throw new BitextError('USAGE', 'give the pairs to filter (a file or a folder)');
+    const files = await pairFilesOf(input, io.cwd);
+    if (flags.explain !== undefined) {
+      await explain(io, files, config, flags.explain);
+      return;
+    }
+    if (flags.out === undefined)
+      throw new BitextError('USAGE', 'give --out for the kept pairs (or --explain PAIR)');
+    const outputOptions = {
+      out: flags.out,
+      format: flags.format,
+      rejected: flags.rejected,
+      stats: flags.stats,
+      scores: Boolean(flags.scores),
+      scoreColumns: FILTER_RULES.map((r) => r.name).filter((name) => config.rules[name]?.enabled),
+      cwd: io.cwd,
+    };
+    for (const path of FilterOutputs.paths(outputOptions))
+      await refuseOutputOverInputs(io, path, [...files, flags.config]);
+    const outputs = new FilterOutputs(outputOptions);
+    try {
+      await outputs.begin();
+      const stats = await filterPairFiles(
+        files,
+        config,
+        { onVerdict: (o, p, v) => outputs.write(o, p, v) },
+        io.cwd,
+      );
+      await outputs.finish(stats);
+      const rules = Object.entries(stats.byRule)
+        .sort((a, b) => b[1] - a[1])
+        .map(([rule, n]) => `${rule} ${n}`)
+        .join(', ');
+      io.stdout.write(
+        `${stats.pairs} pairs: ${stats.kept} kept, ${stats.rejected} rejected${rules ? ` (${rules})` : ''}\n`,
+      );
+    } catch (error) {
+      await outputs.abort(error);
+      throw error;
+    }
+  });
 }
 
 async function readConfig(io: CliIo, file: string): Promise<FilterConfig> {

@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { runCli, tempDirsPerTest } from '../../../test/helpers.js';
 import { SOURCE_CLI } from '../../../test/support/cli-process.js';
+import { createTestDatabase } from '../../../test/support/postgres-server.js';
 
 const newDir = tempDirsPerTest('bitext-serve-cli-');
 const children: ChildProcess[] = [];
@@ -98,10 +99,27 @@ describe('bitext serve', () => {
     expect(await response.json()).toEqual({ role: 'admin' });
   });
 
+  it('serves a team TM on PostgreSQL on every address (--db postgres://… --host 0.0.0.0)', async () => {
+    const dir = newDir();
+    const db = await createTestDatabase(inject('postgresUrl'));
+    expect((await runCli(['tm', 'add', 'examples/press-release.txt', '--db', db])).code).toBe(0);
+    const { link } = await serve(['--db', db, '--host', '0.0.0.0', '--port', '0', '--state', dir], {
+      BITEXT_TOKEN: 'bxt_team',
+    });
+    // Bound to every address, it answers on this machine's loopback like any other client's.
+    const port = /^http:\/\/[^/]+:(\d+)\/$/.exec(link)?.[1];
+    expect(port, link).toBeDefined();
+    const response = await fetch(`http://127.0.0.1:${port}/api/tm/documents`, {
+      headers: { authorization: 'Bearer bxt_team' },
+    });
+    expect(response.status).toBe(200);
+    expect(JSON.stringify(await response.json())).toContain('press-release.txt');
+  });
+
   it('refuses a bad port and a port in use with exit 1 and one line', async () => {
     const bad = await runCli(['serve', '--port', 'http']);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toBe('bitext: --port expects a number from 0 to 65535, got "http"\n');
+    expect(bad.stderr).toBe('bitext: --port must be an integer from 0 to 65535, got "http"\n');
     const dir = newDir();
     const { link } = await serve(['--port', '0', '--db', join(dir, 'tm.db'), '--state', dir]);
     const port = new URL(link).port;

@@ -37,10 +37,10 @@ interface WorkerProcess {
   log(): string;
 }
 
-function startWorker(cwd: string, url: string, lockSeconds = 2): WorkerProcess {
+function startWorker(cwd: string, url: string, lockSeconds = 2, ...more: string[]): WorkerProcess {
   const child = spawn(
     process.execPath,
-    [...SOURCE_CLI, 'worker', '--queue', url, '--lock-seconds', String(lockSeconds)],
+    [...SOURCE_CLI, 'worker', '--queue', url, '--lock-seconds', String(lockSeconds), ...more],
     {
       cwd,
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -174,6 +174,25 @@ describe('bitext batch --queue and bitext worker', { timeout: 300_000 }, () => {
       JSON.parse((await cli(root, 'tm', 'stats', '--db', 'corpus.db', '--format', 'json')).stdout),
     ).toEqual(stats);
     expect(readFileSync(join(root, 'out/big.tsv'), 'utf8')).toBe(align.stdout);
+  });
+
+  it('a worker with --concurrency 2 does two documents at once', async () => {
+    const root = newDir();
+    mkdirSync(join(root, 'in'));
+    writeFileSync(join(root, 'in/a.txt'), bigDocument());
+    writeFileSync(join(root, 'in/b.txt'), bigDocument());
+    const url = queueUrl();
+    const worker = startWorker(root, url, 30, '--concurrency', '2');
+    const result = await cli(root, 'batch', 'in', '--out', 'out', '--queue', url, '--wait');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^2 documents: 2 done, 0 failed/);
+    // Both started before either was done: the second did not wait for the first.
+    const events = worker
+      .log()
+      .split('\n')
+      .filter((line) => /^(start|done) /.test(line))
+      .map((line) => line.split(' ')[0]);
+    expect(events).toEqual(['start', 'start', 'done', 'done']);
   });
 
   it('a bad document fails once, with its reason, and the others are done', async () => {
