@@ -9,8 +9,9 @@ import { buildProgram } from './run.js';
 
 const DOC = join(REPO_ROOT, 'docs/cli.md');
 
+const program = await buildProgram(memoryIo().io);
+
 describe('docs/cli.md', () => {
-  const program = buildProgram(memoryIo().io);
   const generated = cliReference(program);
   if (process.env['BITEXT_UPDATE_DOCS']) writeFileSync(DOC, generated);
 

@@ -2,16 +2,6 @@ import { Command, CommanderError } from 'commander';
 import { isBitextError } from '../core/errors.js';
 import { isStoreError } from '../store/store-error.js';
 import { VERSION } from '../version.js';
-import { registerAlign } from './commands/align.js';
-import { registerBatch } from './commands/batch.js';
-import { registerEval } from './commands/eval.js';
-import { registerFilter } from './commands/filter.js';
-import { registerQa } from './commands/qa.js';
-import { registerServe } from './commands/serve.js';
-import { registerTerms } from './commands/terms.js';
-import { registerTm } from './commands/tm.js';
-import { registerToken } from './commands/token.js';
-import { registerWorker } from './commands/worker.js';
 import type { CliIo } from './io.js';
 
 /** Exit codes: 0 success, 1 bad input or usage (every StoreError but STORE_INTERNAL), 2 internal error. */
@@ -19,7 +9,32 @@ export const EXIT_OK = 0;
 export const EXIT_USAGE = 1;
 export const EXIT_INTERNAL = 2;
 
-export function buildProgram(io: CliIo): Command {
+type Register = (program: Command, io: CliIo) => void;
+
+/**
+ * Each command's module, loaded only when that command runs: loading them all (and with them
+ * ioredis, bullmq, pg, hono, the aligner's lexicons…) cost about 1 s of CPU before `--version`
+ * printed. In the order `--help` lists them.
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
+  align: async () => (await import('./commands/align.js')).registerAlign,
+  eval: async () => (await import('./commands/eval.js')).registerEval,
+  tm: async () => (await import('./commands/tm.js')).registerTm,
+  terms: async () => (await import('./commands/terms.js')).registerTerms,
+  qa: async () => (await import('./commands/qa.js')).registerQa,
+  serve: async () => (await import('./commands/serve.js')).registerServe,
+  token: async () => (await import('./commands/token.js')).registerToken,
+  batch: async () => (await import('./commands/batch.js')).registerBatch,
+  filter: async () => (await import('./commands/filter.js')).registerFilter,
+  worker: async () => (await import('./commands/worker.js')).registerWorker,
+};
+
+/**
+ * The program with every command, or with only `commandName`'s when it names one (what
+ * `run` builds for `bitext align …`: the other commands' modules are never loaded), or with none
+ * for `--version`. Help, `bitext help …` and an unknown command get them all.
+ */
+export async function buildProgram(io: CliIo, commandName?: string): Promise<Command> {
   const program = new Command('bitext')
     .description(
       'Chinese–English bilingual documents into aligned sentence pairs, translation memory, termbase and QA.',
@@ -31,16 +46,13 @@ export function buildProgram(io: CliIo): Command {
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
     });
-  registerAlign(program, io);
-  registerEval(program, io);
-  registerTm(program, io);
-  registerTerms(program, io);
-  registerQa(program, io);
-  registerServe(program, io);
-  registerToken(program, io);
-  registerBatch(program, io);
-  registerFilter(program, io);
-  registerWorker(program, io);
+  const loaders =
+    commandName === '-V' || commandName === '--version'
+      ? []
+      : commandName !== undefined && Object.hasOwn(COMMANDS, commandName)
+        ? [COMMANDS[commandName]!]
+        : Object.values(COMMANDS);
+  for (const register of await Promise.all(loaders.map((load) => load()))) register(program, io);
   // Subcommands inherit the output settings and exit override.
   for (const command of program.commands) inheritSettings(command, program);
   return program;
@@ -53,8 +65,8 @@ function inheritSettings(command: Command, parent: Command): void {
 
 /** Runs the CLI on `argv` (without node and script) and returns the exit code; never throws. */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  const program = buildProgram(io);
   try {
+    const program = await buildProgram(io, argv[0]);
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT_OK;
   } catch (error) {

@@ -1,4 +1,5 @@
 import { BitextError } from '../errors.js';
+import { prepareChineseText } from '../lexicon/jieba.js';
 import { foldToSimplified } from '../lexicon/script.js';
 import type { Bead } from '../types.js';
 import {
@@ -124,6 +125,8 @@ function alignPath(
   const tuning: SearchTuning = { ...TUNING, ...definedOf(options.tuning) };
   const kinds = enabledKinds(options);
   const zhFolded = zh.map(foldToSimplified);
+  // jieba loads the words of these characters once, not sentence by sentence as they come.
+  prepareChineseText(zhFolded);
   let zhWords: string[][] | undefined;
   let enStems: string[][] | undefined;
   const lexical: RangeCost[] = [];

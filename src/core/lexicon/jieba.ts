@@ -1,6 +1,9 @@
+import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+import { CodePointSet, linesWithin, totalFrequency } from './jieba-subset.js';
 import { foldToSimplified } from './script.js';
+
+const require = createRequire(import.meta.url);
 
 /** A word of Chinese text, with its span in the original (unfolded) string. */
 export interface ChineseToken {
@@ -14,10 +17,108 @@ export interface ChineseToken {
   tag: string;
 }
 
-let jieba: Jieba | undefined;
-function getJieba(): Jieba {
-  jieba ??= Jieba.withDict(dict);
+/**
+ * jieba's dictionary as shipped by @node-rs/jieba, as bytes. Read through `require` as its own
+ * `dict.js` does, but alone: that module also reads the 6 MB idf table, which nothing here uses.
+ */
+function dictionaryBytes(): Uint8Array {
+  const { readFileSync } = require('node:fs') as typeof import('node:fs');
+  return readFileSync(require.resolve('@node-rs/jieba/dict.txt'));
+}
+
+/**
+ * The segmenter, loaded with the words of the characters seen so far (see jieba-subset.ts: the same
+ * segmentation as with the whole dictionary) and grown as texts bring new characters; after
+ * MAX_GROWTHS growths, or once words are added, it holds the whole dictionary.
+ */
+interface Segmenter {
+  jieba: Jieba;
+  /** undefined: the whole dictionary. */
+  known?: CodePointSet;
+  /** A character of no known word, whose entry keeps jieba's total frequency that of the whole dictionary. */
+  balance?: { word: string; frequency: number };
+  growths: number;
+}
+
+/**
+ * Growing by a text's new characters reads the whole dictionary file (~5 MB) once; a caller that
+ * announces its whole document (prepareChineseText) grows once per document. Past this many growths
+ * (a caller segmenting sentence by sentence) the whole dictionary costs less.
+ */
+const MAX_GROWTHS = 4;
+
+let dictionary: Uint8Array | undefined;
+let dictionaryTotal = 0;
+let segmenter: Segmenter | undefined;
+const addedWords: Uint8Array[] = [];
+
+function wholeDictionary(): Segmenter {
+  dictionary ??= dictionaryBytes();
+  const jieba = Jieba.withDict(dictionary);
+  for (const words of addedWords) jieba.loadDict(words);
+  return { jieba, growths: 0 };
+}
+
+/** A segmenter that holds every dictionary word made of `text`'s characters. */
+function getJieba(text: string): Jieba {
+  if (segmenter && !segmenter.known) return segmenter.jieba;
+  const known = segmenter?.known ?? new CodePointSet();
+  const added = new CodePointSet();
+  const addedList: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const codePoint = text.codePointAt(i)!;
+    if (codePoint > 0xffff) i++;
+    if (!known.has(codePoint) && added.add(codePoint)) addedList.push(codePoint);
+  }
+  if (segmenter && addedList.length === 0) return segmenter.jieba;
+  if (
+    (segmenter?.growths ?? 0) >= MAX_GROWTHS ||
+    (segmenter?.balance && added.has(segmenter.balance.word.codePointAt(0)!))
+  ) {
+    segmenter = wholeDictionary();
+    return segmenter.jieba;
+  }
+  dictionary ??= dictionaryBytes();
+  if (!segmenter) dictionaryTotal = totalFrequency(dictionary);
+  const { lines, frequency } = linesWithin(dictionary, known, added);
+  for (const codePoint of addedList) known.add(codePoint);
+  const balanceWord = segmenter?.balance?.word ?? unusedCharacter(known);
+  const balanceFrequency = (segmenter?.balance?.frequency ?? dictionaryTotal) - frequency;
+  // jieba-rs re-reads a word already loaded as a new frequency and recomputes its total as the sum.
+  const balanceLine = new TextEncoder().encode(`${balanceWord} ${balanceFrequency} x\n`);
+  const load = new Uint8Array(lines.length + balanceLine.length);
+  load.set(lines);
+  load.set(balanceLine, lines.length);
+  let jieba: Jieba;
+  if (segmenter) {
+    jieba = segmenter.jieba;
+    jieba.loadDict(load);
+  } else {
+    jieba = Jieba.withDict(load);
+  }
+  segmenter = {
+    jieba,
+    known,
+    balance: { word: balanceWord, frequency: balanceFrequency },
+    growths: (segmenter?.growths ?? 0) + 1,
+  };
   return jieba;
+}
+
+/** A private-use character no text seen so far has. */
+function unusedCharacter(known: CodePointSet): string {
+  let codePoint = 0xf0000;
+  while (known.has(codePoint)) codePoint++;
+  return String.fromCodePoint(codePoint);
+}
+
+/**
+ * Announces Simplified (folded) text about to be segmented, e.g. a whole document before its
+ * sentences, so the segmenter grows once for all its characters rather than sentence by sentence.
+ * Changes no result: only how much of the dictionary is loaded when.
+ */
+export function prepareChineseText(simplifiedTexts: readonly string[]): void {
+  getJieba(simplifiedTexts.join('\n'));
 }
 
 /**
@@ -26,13 +127,13 @@ function getJieba(): Jieba {
  */
 export function tokenizeChinese(text: string): ChineseToken[] {
   const folded = foldToSimplified(text);
-  return cutByLengths(text, folded, getJieba().cut(folded, true), () => '');
+  return cutByLengths(text, folded, getJieba(folded).cut(folded, true), () => '');
 }
 
 /** As tokenizeChinese, with part-of-speech tags (slower). */
 export function tagChinese(text: string): ChineseToken[] {
   const folded = foldToSimplified(text);
-  const tagged = getJieba().tag(folded, true);
+  const tagged = getJieba(folded).tag(folded, true);
   return cutByLengths(
     text,
     folded,
@@ -45,7 +146,10 @@ export function tagChinese(text: string): ChineseToken[] {
 export function addChineseWords(words: readonly string[], tag = 'n', frequency = 1000): void {
   if (words.length === 0) return;
   const lines = words.map((w) => `${foldToSimplified(w)} ${frequency} ${tag}`).join('\n');
-  getJieba().loadDict(Buffer.from(lines + '\n'));
+  addedWords.push(new TextEncoder().encode(lines + '\n'));
+  // A word added to a part of the dictionary could be overwritten when it grows: use the whole one.
+  if (segmenter?.known || !segmenter) segmenter = wholeDictionary();
+  else segmenter.jieba.loadDict(addedWords.at(-1)!);
 }
 
 function cutByLengths(

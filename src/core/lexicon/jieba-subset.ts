@@ -1,0 +1,121 @@
+/**
+ * The part of jieba's dictionary a text can use. jieba segments by a DAG of the dictionary words
+ * found in the text, scored log(freq) − log(total) each (Sun Junyi's jieba; jieba-rs does the same),
+ * and runs its HMM on the stretches no such word covers. A word with any character absent from the
+ * text can never be found in it, so the words made only of the text's characters, with the
+ * dictionary's total frequency kept by one extra entry of a character the text lacks, segment and
+ * tag the text exactly as the whole dictionary does. Loading the whole one (349,045 words) took
+ * ~0.2 s of CPU; a press release needs ~1,300 of them, a novel chapter ~60,000.
+ */
+
+const NEWLINE = 0x0a;
+const SPACE = 0x20;
+
+/** Code points as a bitmap (Unicode has 0x110000 of them: 136 KB). */
+export class CodePointSet {
+  private readonly bits = new Uint8Array(0x110000 >> 3);
+  size = 0;
+
+  has(codePoint: number): boolean {
+    return (this.bits[codePoint >> 3]! & (1 << (codePoint & 7))) !== 0;
+  }
+
+  add(codePoint: number): boolean {
+    if (this.has(codePoint)) return false;
+    this.bits[codePoint >> 3]! |= 1 << (codePoint & 7);
+    this.size++;
+    return true;
+  }
+}
+
+/**
+ * The dictionary lines (UTF-8, "word freq tag\n") whose word is made only of characters in
+ * `known` ∪ `added` and has at least one in `added`: the lines a segmenter that already holds every
+ * word of `known`'s characters lacks once `added` joins them. With the sum of their frequencies.
+ */
+export function linesWithin(
+  dictionary: Uint8Array,
+  known: CodePointSet,
+  added: CodePointSet,
+): { lines: Uint8Array; frequency: number } {
+  const picked: number[] = [];
+  let length = 0;
+  let frequency = 0;
+  const n = dictionary.length;
+  let at = 0;
+  while (at < n) {
+    let end = dictionary.indexOf(NEWLINE, at);
+    if (end < 0) end = n;
+    // The word: decode its code points until the space (UTF-8, at most 4 bytes each).
+    let i = at;
+    let within = true;
+    let anyAdded = false;
+    while (i < end) {
+      const byte = dictionary[i]!;
+      if (byte === SPACE) break;
+      let codePoint: number;
+      if (byte < 0x80) {
+        codePoint = byte;
+        i += 1;
+      } else if (byte < 0xe0) {
+        codePoint = ((byte & 0x1f) << 6) | (dictionary[i + 1]! & 0x3f);
+        i += 2;
+      } else if (byte < 0xf0) {
+        codePoint = ((byte & 0x0f) << 12) | ((dictionary[i + 1]! & 0x3f) << 6) | (dictionary[i + 2]! & 0x3f);
+        i += 3;
+      } else {
+        codePoint =
+          ((byte & 0x07) << 18) |
+          ((dictionary[i + 1]! & 0x3f) << 12) |
+          ((dictionary[i + 2]! & 0x3f) << 6) |
+          (dictionary[i + 3]! & 0x3f);
+        i += 4;
+      }
+      if (added.has(codePoint)) anyAdded = true;
+      else if (!known.has(codePoint)) {
+        within = false;
+        break;
+      }
+    }
+    if (within && anyAdded) {
+      picked.push(at, end);
+      length += end - at + 1;
+      frequency += frequencyAt(dictionary, i + 1, end);
+    }
+    at = end + 1;
+  }
+  const lines = new Uint8Array(length);
+  let to = 0;
+  for (let k = 0; k < picked.length; k += 2) {
+    lines.set(dictionary.subarray(picked[k]!, picked[k + 1]!), to);
+    to += picked[k + 1]! - picked[k]!;
+    lines[to++] = NEWLINE;
+  }
+  return { lines, frequency };
+}
+
+/** The sum of every line's frequency (jieba's `total`). */
+export function totalFrequency(dictionary: Uint8Array): number {
+  let total = 0;
+  const n = dictionary.length;
+  let at = 0;
+  while (at < n) {
+    let end = dictionary.indexOf(NEWLINE, at);
+    if (end < 0) end = n;
+    const space = dictionary.indexOf(SPACE, at);
+    if (space >= 0 && space < end) total += frequencyAt(dictionary, space + 1, end);
+    at = end + 1;
+  }
+  return total;
+}
+
+/** The decimal number starting at `from` (jieba reads a missing one as 0). */
+function frequencyAt(dictionary: Uint8Array, from: number, end: number): number {
+  let value = 0;
+  for (let i = from; i < end; i++) {
+    const digit = dictionary[i]! - 0x30;
+    if (digit < 0 || digit > 9) break;
+    value = value * 10 + digit;
+  }
+  return value;
+}
