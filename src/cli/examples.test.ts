@@ -219,7 +219,8 @@ describe('examples in --help', () => {
         // The other test runs it: its flags, in that order, appear on one of its command lines.
         const flags = line.split(' ').filter((w) => w.startsWith('--'));
         const source = readFileSync(join(REPO_ROOT, where!), 'utf8');
-        for (const flag of flags) expect({ line, flag, found: source.includes(`'${flag}'`) }).toEqual({ line, flag, found: true });
+        for (const flag of flags)
+          expect({ line, flag, found: source.includes(`'${flag}'`) }).toEqual({ line, flag, found: true });
       }
     }
     expect(Object.keys(ELSEWHERE).filter((line) => !all.includes(line))).toEqual([]);
@@ -235,20 +236,35 @@ describe('examples in --help', () => {
 });
 
 /** The bitext lines of the README's ```sh blocks (its usage synopses are in plain ``` blocks). */
-function readmeExamples(): string[] {
+function readmeLines(): string[] {
   const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
-  const lines: string[] = [];
-  for (const block of readme.matchAll(/```sh\n([\s\S]*?)```/g))
-    for (const line of block[1]!.split('\n')) {
-      const found = steps(line);
-      if (found.length > 0 && found.every((step) => runsHere(step.argv.join(' ')))) lines.push(line);
-    }
-  return lines;
+  return [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((block) => block[1]!.split('\n'));
+}
+
+function readmeExamples(): string[] {
+  return readmeLines().filter((line) => {
+    const found = steps(line);
+    return found.length > 0 && found.every((step) => runsHere(step.argv.join(' ')));
+  });
+}
+
+/** The README's bitext steps that are not run here (a server, a queue): each must be one ELSEWHERE runs. */
+function readmeStepsRunElsewhere(): string[] {
+  return readmeLines()
+    .flatMap(steps)
+    .map((step) => ['bitext', ...step.argv].join(' '))
+    .filter((command) => !runsHere(command.replace(/^bitext /, '')));
 }
 
 describe('examples in the README', () => {
   it('has some', () => {
     expect(readmeExamples().length).toBeGreaterThan(0);
+  });
+  it('runs the rest elsewhere: a server or a queue, as another test does', () => {
+    const elsewhere = readmeStepsRunElsewhere();
+    expect(elsewhere).toContain('bitext serve');
+    for (const command of elsewhere)
+      expect({ command, elsewhere: command in ELSEWHERE }).toEqual({ command, elsewhere: true });
   });
   it.each(readmeExamples())(
     '%s',
