@@ -25,9 +25,16 @@ export type DocumentOutcome =
 
 export type WorkerReply = DocumentOutcome & { id: string };
 
+/** A thread's first message: its aligner is loaded (batch-worker.ts warms it up as it starts). */
+export interface WorkerReady {
+  ready: true;
+}
+
 interface Slot {
   worker: Worker;
   settle?: (outcome: DocumentOutcome) => void;
+  /** Resolved by the thread's WorkerReady, or by its death. */
+  warm: Promise<void>;
 }
 
 /**
@@ -55,8 +62,10 @@ export class WorkerPool {
   }
 
   private addSlot(): Slot {
-    const slot: Slot = { worker: startWorker() };
-    slot.worker.on('message', (reply: WorkerReply) => {
+    let warmed = () => {};
+    const slot: Slot = { worker: startWorker(), warm: new Promise((resolve) => (warmed = resolve)) };
+    slot.worker.on('message', (reply: WorkerReply | WorkerReady) => {
+      if ('ready' in reply) return warmed();
       const settle = slot.settle;
       slot.settle = undefined;
       const { id: _id, ...outcome } = reply;
@@ -64,6 +73,7 @@ export class WorkerPool {
       this.release(slot);
     });
     const onDeath = (why: string) => {
+      warmed();
       const index = this.slots.indexOf(slot);
       if (index < 0) return;
       this.slots.splice(index, 1);
@@ -85,6 +95,14 @@ export class WorkerPool {
     const next = this.waiting.shift();
     if (next) next(slot);
     else if (!this.idle.includes(slot)) this.idle.push(slot);
+  }
+
+  /**
+   * Resolves when every thread has loaded the aligner: a queue worker waits for it before it takes
+   * jobs. Documents may be sent before; they wait in the thread's port.
+   */
+  async ready(): Promise<void> {
+    await Promise.all(this.slots.map((slot) => slot.warm));
   }
 
   /** Aligns one document on the next free thread. Never rejects: a failure is an outcome. */

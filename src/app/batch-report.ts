@@ -1,5 +1,6 @@
 import { appendFile, mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { isBitextError } from '../core/errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 
 // The batch report, OUT_DIR/batch-report.jsonl: one line per document. During a run each finished
@@ -78,9 +79,23 @@ export async function fingerprintOf(inputs: readonly string[], format: string, c
   return `${format}|${parts.join('|')}`;
 }
 
+/** The bytes of a document's inputs, as its fingerprint gives them (0 for a missing input). */
+export function inputBytesOf(fingerprint: string): number {
+  let bytes = 0;
+  for (const part of fingerprint.split('|').slice(1)) bytes += Number.parseInt(part, 10) || 0;
+  return bytes;
+}
+
 /** True when the output an earlier record names is still there. */
 export async function outputExists(output: string | undefined, cwd: string): Promise<boolean> {
   if (!output) return false;
   const info = await stat(resolve(cwd, output)).catch(() => undefined);
   return info?.isFile() ?? false;
+}
+
+/** A failure's one-line reason, as the CLI would print it (`file:line: message`). */
+export function failureReason(error: unknown): string {
+  if (isBitextError(error)) return error.describe();
+  if (error instanceof Error) return `internal error: ${error.message}`;
+  return `internal error: ${String(error)}`;
 }

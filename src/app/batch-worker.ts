@@ -1,7 +1,8 @@
 import { parentPort } from 'node:worker_threads';
 import { isBitextError } from '../core/errors.js';
-import { alignBatchDocument, failureReason } from './batch-document.js';
-import type { WorkerReply, WorkerTask } from './batch-pool.js';
+import { alignBatchDocument, warmUpAligner } from './batch-document.js';
+import type { WorkerReady, WorkerReply, WorkerTask } from './batch-pool.js';
+import { failureReason } from './batch-report.js';
 
 // A worker thread of a local batch: aligns the documents the pool sends, one at a time.
 const port = parentPort;
@@ -19,3 +20,10 @@ port.on('message', async (task: WorkerTask) => {
   }
   port.postMessage(reply);
 });
+// Messages wait in the port while this runs; the pool hears `ready` after it (see warmUpAligner).
+try {
+  warmUpAligner();
+} catch {
+  // Not fatal here (a dying thread would be replaced, and warm up again): documents report it.
+}
+port.postMessage({ ready: true } satisfies WorkerReady);

@@ -1,12 +1,15 @@
 import { BitextError } from '../core/errors.js';
 import type { PairFormat } from '../formats/pairs.js';
 import type { TmStore } from '../store/tm-store.js';
-import { type BatchDocumentOptions, type BatchDocumentResult, failureReason } from './batch-document.js';
+// Types only: the aligner loads in the worker threads, not in the thread that hands documents out.
+import type { BatchDocumentOptions, BatchDocumentResult } from './batch-document.js';
 import { type BatchDocument, planBatch } from './batch-plan.js';
 import { type DocumentOutcome, WorkerPool } from './batch-pool.js';
 import {
   appendRecord,
+  failureReason,
   fingerprintOf,
+  inputBytesOf,
   outputExists,
   type ReportRecord,
   readReport,
@@ -126,11 +129,14 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     options.onProgress?.({ ...progress, item: document.id });
   };
 
+  // Largest documents first (Graham's LPT rule): a long document left for the end would keep one
+  // thread busy while the others have nothing to do. The report stays in path order.
+  const order = [...todo].sort((a, b) => inputBytesOf(b.fingerprint) - inputBytesOf(a.fingerprint));
   try {
     let next = 0;
     const lane = async () => {
-      while (next < todo.length && !options.signal?.aborted) {
-        const { document, fingerprint } = todo[next++]!;
+      while (next < order.length && !options.signal?.aborted) {
+        const { document, fingerprint } = order[next++]!;
         const started = Date.now();
         let outcome: DocumentOutcome;
         try {

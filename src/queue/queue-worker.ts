@@ -50,6 +50,8 @@ export class BatchWorker {
       stalledInterval: settings.stalledIntervalMs,
       // A job whose worker died twice is given up on (a document that kills its worker).
       maxStalledCount: 2,
+      // start() runs it once the threads have loaded the aligner.
+      autorun: false,
     });
     this.worker.on('error', () => {});
     this.closed = new Promise((resolve) => this.worker.once('closed', () => resolve()));
@@ -57,6 +59,15 @@ export class BatchWorker {
 
   /** Resolves when the worker has been closed. */
   readonly closed: Promise<void>;
+
+  /**
+   * Takes jobs once the threads have loaded the aligner (about a CPU second each): until then a job
+   * is better left to a worker that is ready, and the first one taken is not charged the start-up.
+   */
+  async start(): Promise<void> {
+    await this.pool.ready();
+    this.worker.run().catch(() => {});
+  }
 
   private async process(job: Job<BatchJobData, BatchJobResult>): Promise<BatchJobResult> {
     const { document, options, tm } = job.data;

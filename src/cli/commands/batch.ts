@@ -3,8 +3,6 @@ import { type Command, Option } from 'commander';
 import { type BatchSummary, enqueueBatch, runBatch } from '../../app/batch.js';
 import { BitextError } from '../../core/errors.js';
 import { PAIR_FORMATS, type PairFormat } from '../../formats/pairs.js';
-import { connectRedis, displayUrl } from '../../queue/connection.js';
-import { QueueRunner } from '../../queue/queue-runner.js';
 import type { TmStore } from '../../store/tm-store.js';
 import type { CliIo } from '../io.js';
 import { type Example, numberOption, withExamples, withSharedFlags } from '../options.js';
@@ -110,6 +108,9 @@ export function registerBatch(program: Command, io: CliIo): void {
  */
 async function queueBatch(io: CliIo, inDir: string, flags: BatchFlags, url: string): Promise<void> {
   const mode = progressMode(io, flags.progress, flags.quiet);
+  // BullMQ and ioredis load only for --queue: a local batch's start-up is on its critical path.
+  const { connectRedis, displayUrl } = await import('../../queue/connection.js');
+  const { QueueRunner } = await import('../../queue/queue-runner.js');
   const connection = await connectRedis(url);
   const runner = new QueueRunner(connection, {
     tm: flags.tm,

@@ -62,6 +62,7 @@ export function registerWorker(program: Command, io: CliIo): void {
         if (!flags.quiet) io.stderr.write(`${e.kind} ${e.document}${e.detail ? `: ${e.detail}` : ''}\n`);
       },
     });
+    await worker.start();
     if (!flags.quiet) io.stderr.write(`bitext worker: waiting for jobs on ${displayUrl(flags.queue)}\n`);
     // Runs until the process is stopped (the bin shim ends it on SIGINT/SIGTERM; the job in hand
     // then goes to another worker once its lock lapses).
