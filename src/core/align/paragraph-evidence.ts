@@ -18,8 +18,8 @@ export function paragraphCost(
   enParagraphs: readonly number[],
   crossingCost: number,
 ): RangeCost {
-  const zhBreaks = hasParagraphs(zhParagraphs);
-  const enBreaks = hasParagraphs(enParagraphs);
+  const zhBreaks = !isSentencePerLine(zhParagraphs);
+  const enBreaks = !isSentencePerLine(enParagraphs);
   return (zhStart, zhEnd, enStart, enEnd) => {
     let crossings = 0;
     if (zhBreaks && zhEnd - zhStart > 1 && zhParagraphs[zhStart] !== zhParagraphs[zhEnd - 1]) crossings++;
@@ -28,8 +28,9 @@ export function paragraphCost(
   };
 }
 
-function hasParagraphs(paragraphs: readonly number[]): boolean {
+/** A side whose paragraphs are (nearly all) single sentences: its line breaks are not paragraph breaks. */
+export function isSentencePerLine(paragraphs: readonly number[]): boolean {
   let count = 0;
   for (let i = 0; i < paragraphs.length; i++) if (i === 0 || paragraphs[i] !== paragraphs[i - 1]) count++;
-  return paragraphs.length >= MIN_SENTENCES_PER_PARAGRAPH * count;
+  return paragraphs.length < MIN_SENTENCES_PER_PARAGRAPH * count;
 }
