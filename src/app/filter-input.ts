@@ -2,10 +2,13 @@ import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
 import { BitextError } from '../core/errors.js';
 import type { FilterPair } from '../core/filter/index.js';
 import { readTmx } from '../formats/tmx-read.js';
+import type { EncodingName } from '../io/decode.js';
 import { REPORT_NAME } from './batch-report.js';
+import { decodedTextOf } from './filter-decode.js';
 
 // What `bitext filter` reads, streamed a pair at a time: TSV (zh<TAB>en[<TAB>confidence]), JSONL
 // ({"zh","en","confidence"?,"source"?} a line, as `align --format jsonl` writes), TMX, or a folder
@@ -42,16 +45,24 @@ export async function pairFilesOf(input: string, cwd: string): Promise<string[]>
   return files;
 }
 
-/** The pairs of one file, streamed. */
-export function readPairFile(file: string, cwd: string): AsyncGenerator<FilterPair> {
+/**
+ * The pairs of one file, streamed. TSV and JSONL in any encoding the other commands read (detected,
+ * or `encoding`); TMX by its own rule (byte-order mark, XML declaration), or `encoding`.
+ */
+export function readPairFile(file: string, cwd: string, encoding?: EncodingName): AsyncGenerator<FilterPair> {
   const extension = extname(file).toLowerCase();
-  if (extension === '.tmx') return readTmxPairs(file, cwd);
-  return readLinePairs(file, cwd, extension === '.jsonl' ? 'jsonl' : 'tsv');
+  if (extension === '.tmx') return readTmxPairs(file, cwd, encoding);
+  return readLinePairs(file, cwd, extension === '.jsonl' ? 'jsonl' : 'tsv', encoding);
 }
 
-async function* readLinePairs(file: string, cwd: string, kind: 'tsv' | 'jsonl'): AsyncGenerator<FilterPair> {
+async function* readLinePairs(
+  file: string,
+  cwd: string,
+  kind: 'tsv' | 'jsonl',
+  encoding: EncodingName | undefined,
+): AsyncGenerator<FilterPair> {
   const lines = createInterface({
-    input: createReadStream(resolve(cwd, file), { encoding: 'utf8' }),
+    input: Readable.from(decodedTextOf(resolve(cwd, file), file, encoding)),
     crlfDelay: Infinity,
   });
   let line = 0;
@@ -119,9 +130,13 @@ function jsonlPair(text: string, file: string, line: number): FilterPair {
   };
 }
 
-async function* readTmxPairs(file: string, cwd: string): AsyncGenerator<FilterPair> {
+async function* readTmxPairs(
+  file: string,
+  cwd: string,
+  encoding: EncodingName | undefined,
+): AsyncGenerator<FilterPair> {
   let unit = 0;
-  for await (const u of readTmx(createReadStream(resolve(cwd, file)), file)) {
+  for await (const u of readTmx(createReadStream(resolve(cwd, file)), file, { encoding })) {
     unit++;
     yield {
       zh: u.zh,

@@ -8,6 +8,7 @@ import {
   type PairOrigin,
   type Verdict,
 } from '../core/filter/index.js';
+import type { EncodingName } from '../io/decode.js';
 import { SqliteFirstCopies } from './filter-first-copies.js';
 import { readPairFile } from './filter-input.js';
 import type { UseCaseOptions } from './use-case.js';
@@ -36,6 +37,8 @@ export interface FilterStats {
 export interface FilterRunOptions extends UseCaseOptions {
   /** Called for every pair in input order, with its verdict; awaited (outputs apply back-pressure). */
   onVerdict(origin: PairOrigin, pair: FilterPair, verdict: FilterVerdict): void | Promise<void>;
+  /** The inputs' encoding (default: detected per file, as every command does). */
+  encoding?: EncodingName;
   /** Run every rule on every pair and keep each outcome (explain); slower. */
   explain?: (origin: PairOrigin) => boolean;
 }
@@ -50,7 +53,7 @@ export async function filterPairFiles(
   const calibrators = new Map<string, LengthCalibrator>();
   let measured = 0;
   for (const file of files) {
-    for await (const pair of readPairFile(file, cwd)) {
+    for await (const pair of readPairFile(file, cwd, options.encoding)) {
       let calibrator = calibrators.get(pair.document);
       if (!calibrator) {
         calibrator = new LengthCalibrator();
@@ -96,7 +99,7 @@ async function judgePairs(
 ): Promise<FilterStats> {
   const stats: FilterStats = { pairs: 0, kept: 0, rejected: 0, byRule: {}, byDocument: {} };
   for (const file of files) {
-    for await (const pair of readPairFile(file, cwd)) {
+    for await (const pair of readPairFile(file, cwd, options.encoding)) {
       const explain = options.explain?.(pair.origin) ?? false;
       const verdict: FilterVerdict = judgePair(
         pair,

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDirsPerTest } from '../../../test/helpers.js';
+import { encodeLegacy } from '../../../test/legacy-encoding.js';
 import { memoryIo } from '../io.js';
 import { run } from '../run.js';
 
@@ -174,6 +175,48 @@ describe('bitext filter', () => {
     expect(result.stderr).toMatch(/^bitext: pairs\.jsonl:2: not JSON/);
     expect(readFileSync(join(dir, 'kept.tsv'), 'utf8')).toBe('old\n');
     expect(readdirSync(dir).sort()).toEqual(['kept.tsv', 'pairs.jsonl']);
+  });
+
+  it('reads pairs in GB18030, Big5 or UTF-16 as the other commands do, streamed past 64 KiB, or as --encoding says', async () => {
+    const dir = newDir();
+    const tsv = `${GOOD.map(([zh, en]) => `${zh}\t${en}`).join('\n')}\n`;
+    writeFileSync(join(dir, 'gb.tsv'), encodeLegacy(tsv, 'gb18030'));
+    const utf16 = Buffer.from(`\uFEFF${JSON.stringify({ zh: GOOD[1]![0], en: GOOD[1]![1] })}\n`, 'utf16le');
+    writeFileSync(join(dir, 'wide.jsonl'), utf16);
+    // Long enough that the encoding is judged on its head and the rest decoded as it streams.
+    const rounds = Array.from({ length: 400 }, (_, i) =>
+      GOOD.map(([zh, en]) => `${zh}（${i}）\t${en} (${i})`),
+    );
+    const long = `${rounds.flat().join('\n')}\n`;
+    writeFileSync(join(dir, 'long.tsv'), encodeLegacy(long, 'gb18030'));
+    expect(encodeLegacy(long, 'gb18030').length).toBeGreaterThan(1 << 17);
+    for (const input of ['gb.tsv', 'wide.jsonl', 'long.tsv']) {
+      const result = await cli(dir, 'filter', input, '--out', 'kept.tsv');
+      expect(result.stderr).toBe('');
+      const kept = readFileSync(join(dir, 'kept.tsv'), 'utf8');
+      const expected = {
+        'gb.tsv': [`${GOOD[0]![0]}\t${GOOD[0]![1]}\n`],
+        'wide.jsonl': [`${GOOD[1]![0]}\t${GOOD[1]![1]}\n`],
+        'long.tsv': [`${GOOD[0]![0]}（0）\t`, `${GOOD[3]![0]}（399）\t`],
+      }[input]!;
+      for (const line of expected) expect(kept).toContain(line);
+    }
+    writeFileSync(
+      join(dir, 'big5.tsv'),
+      encodeLegacy('臺北市外事工作情況良好。\tForeign affairs in Taipei went well.\n', 'big5'),
+    );
+    const forced = await cli(dir, 'filter', 'big5.tsv', '--out', 'kept.tsv', '--encoding', 'big5');
+    expect(forced.code).toBe(0);
+    expect(readFileSync(join(dir, 'kept.tsv'), 'utf8')).toContain('臺北市外事工作情況良好。');
+    // A byte that is not GB18030 far past the head: named by its offset, and nothing written.
+    const bad = Buffer.concat([Buffer.from(encodeLegacy(long, 'gb18030')), Buffer.from([0xff, 0x0a])]);
+    writeFileSync(join(dir, 'bad.tsv'), bad);
+    const refused = await cli(dir, 'filter', 'bad.tsv', '--out', 'out.tsv');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      `bad.tsv (byte ${bad.length - 2}): invalid GB18030 at byte ${bad.length - 2}`,
+    );
+    expect(existsSync(join(dir, 'out.tsv'))).toBe(false);
   });
 
   it('refuses --out naming its input', async () => {

@@ -15,6 +15,7 @@ import {
   RULE_NAMES,
   resolveFilterConfig,
 } from '../../core/filter/index.js';
+import type { EncodingName } from '../../io/decode.js';
 import type { CliIo } from '../io.js';
 import { type Example, withExamples, withSharedFlags } from '../options.js';
 import { refuseOutputOverInputs } from '../output.js';
@@ -28,6 +29,7 @@ interface FilterFlags {
   stats?: string;
   explain?: string;
   printConfig?: boolean;
+  encoding?: EncodingName;
 }
 
 const EXAMPLES: readonly Example[] = [
@@ -62,6 +64,7 @@ export function registerFilter(program: Command, io: CliIo): void {
   withSharedFlags(command, {
     format: ['tsv', ...FILTER_FORMATS.filter((f) => f !== 'tsv')],
     out: 'kept pairs, written atomically (moses: the prefix of OUT.zh and OUT.en)',
+    encoding: true,
   })
     .option('--rejected <file>', 'rejected pairs as JSONL, each with its rule, reason and origin')
     .option(
@@ -84,7 +87,7 @@ export function registerFilter(program: Command, io: CliIo): void {
     if (input === undefined) throw new BitextError('USAGE', 'give the pairs to filter (a file or a folder)');
     const files = await pairFilesOf(input, io.cwd);
     if (flags.explain !== undefined) {
-      await explain(io, files, config, flags.explain);
+      await explain(io, files, config, flags.explain, flags.encoding);
       return;
     }
     if (flags.out === undefined)
@@ -106,7 +109,7 @@ export function registerFilter(program: Command, io: CliIo): void {
       const stats = await filterPairFiles(
         files,
         config,
-        { onVerdict: (o, p, v) => outputs.write(o, p, v) },
+        { onVerdict: (o, p, v) => outputs.write(o, p, v), encoding: flags.encoding },
         io.cwd,
       );
       await outputs.finish(stats);
@@ -146,6 +149,7 @@ async function explain(
   files: readonly string[],
   config: FilterConfig,
   which: string,
+  encoding: EncodingName | undefined,
 ): Promise<void> {
   const match = /^(?:(.*):)?(\d+)$/.exec(which);
   if (!match) throw new BitextError('USAGE', `--explain takes LINE or FILE:LINE, got "${which}"`);
@@ -159,6 +163,7 @@ async function explain(
     files,
     config,
     {
+      encoding,
       explain: wanted,
       onVerdict: (origin, pair, verdict) => {
         if (wanted(origin)) found = { pair, verdict };
