@@ -1,6 +1,7 @@
 import { type EnglishToken, isEnglishStopword, stemEnglish, tokenizeEnglish } from '../lexicon/english.js';
 import { type ChineseToken, tagChinese } from '../lexicon/jieba.js';
 import { wordsLinked } from '../terms/lexical-links.js';
+import { TranslationTable } from './translation-table.js';
 import type { QaPair } from './types.js';
 
 /**
@@ -10,90 +11,59 @@ import type { QaPair } from './types.js';
  */
 const CONTENT_TAGS = /^(?:n|nr|nrt|nrfg|ns|nt|nz|ng|v|vn|vd|a|an|ad|m|mq|t|s|i|l|j|x|eng)$/;
 
-/** One side's words, each content word with whether it has a counterpart on the other side. */
-export interface LinkedPair {
-  zh: { token: ChineseToken; linked: boolean }[];
-  en: { token: EnglishToken; linked: boolean }[];
-}
-
-/**
- * Translations learned from the whole document: a Chinese word and an English stem that occur in the
- * same pairs (at least twice, Dice ≥ 0.5) translate each other there, whatever the dictionary says
- * (the names of a story, its recurring things). The idea of Melamed's competitive linking (2000),
- * kept to its first step.
- */
-export class DocumentLexicon {
-  private readonly zhCounts = new Map<string, number>();
-  private readonly enCounts = new Map<string, number>();
-  private readonly joint = new Map<string, number>();
-
-  constructor(pairs: readonly { zh: readonly string[]; en: readonly string[] }[]) {
-    for (const pair of pairs) {
-      const zh = new Set(pair.zh);
-      const en = new Set(pair.en);
-      for (const z of zh) this.zhCounts.set(z, (this.zhCounts.get(z) ?? 0) + 1);
-      for (const e of en) this.enCounts.set(e, (this.enCounts.get(e) ?? 0) + 1);
-      for (const z of zh) {
-        for (const e of en) this.joint.set(`${z}\t${e}`, (this.joint.get(`${z}\t${e}`) ?? 0) + 1);
-      }
-    }
-  }
-
-  links(zh: string, enStem: string): boolean {
-    const both = this.joint.get(`${zh}\t${enStem}`) ?? 0;
-    if (both < 2) return false;
-    return (2 * both) / ((this.zhCounts.get(zh) ?? 0) + (this.enCounts.get(enStem) ?? 0)) >= 0.5;
-  }
-}
-
-interface TokenizedPair {
+/** A pair's content words: the Chinese as jieba tags them, the English with surface form and stem. */
+export interface ContentWords {
   zh: ChineseToken[];
-  en: EnglishToken[];
+  en: { token: EnglishToken; surface: string; stem: string }[];
 }
 
 export function isChineseContent(token: ChineseToken): boolean {
   return CONTENT_TAGS.test(token.tag) && /[\p{Script=Han}\d]/u.test(token.word);
 }
 
-function isEnglishContent(token: EnglishToken): boolean {
-  return !isEnglishStopword(token.word);
+/** The content words of a pair (none for an empty side). */
+export function contentWords(pair: QaPair): ContentWords {
+  return {
+    zh: pair.zh.trim() ? tagChinese(pair.zh).filter(isChineseContent) : [],
+    en: tokenizeEnglish(pair.en)
+      .filter((t) => !isEnglishStopword(t.word))
+      .map((token) => ({
+        token,
+        surface: pair.en.slice(token.start, token.end),
+        stem: stemEnglish(token.word),
+      })),
+  };
 }
 
-export function tokenizePair(pair: QaPair): TokenizedPair {
-  return { zh: tagChinese(pair.zh), en: tokenizeEnglish(pair.en) };
-}
-
-/** The document lexicon of a document's tokenized pairs (content words only). */
-export function learnLexicon(pairs: readonly TokenizedPair[]): DocumentLexicon {
-  return new DocumentLexicon(
-    pairs.map((p) => ({
-      zh: p.zh.filter(isChineseContent).map((t) => t.simplified),
-      en: p.en.filter(isEnglishContent).map((t) => stemEnglish(t.word)),
-    })),
+/** The document's translation table (IBM Model 1) over its pairs' content words. */
+export function learnTable(pairs: readonly ContentWords[]): TranslationTable {
+  return new TranslationTable(
+    pairs
+      .filter((p) => p.zh.length > 0 && p.en.length > 0)
+      .map((p) => ({ zh: p.zh.map((t) => t.simplified), en: p.en.map((e) => e.stem) })),
   );
 }
 
 /**
- * Links the content words of a pair: CC-CEDICT glosses, pinyin, transliterations and numerals (the
- * terms extractor's wordsLinked), then the document's own lexicon.
+ * t(e | f) from which a learned translation counts as a link. Learned from the document with the pair
+ * itself in it, so only for a Chinese word the document holds in LEARNED_MIN_PAIRS pairs or more: a
+ * rarer word's table is mostly its own pair. Set on the mac-dev harness (bench/qa-harness.ts).
  */
-export function linkPair(pair: QaPair, tokens: TokenizedPair, lexicon: DocumentLexicon): LinkedPair {
-  const zh = tokens.zh.filter(isChineseContent).map((token) => ({ token, linked: false }));
-  const en = tokens.en.filter(isEnglishContent).map((token) => ({ token, linked: false }));
-  for (const z of zh) {
-    for (const e of en) {
-      const surface = pair.en.slice(e.token.start, e.token.end);
-      if (
-        lexicon.links(z.token.simplified, stemEnglish(e.token.word)) ||
-        wordsLinked(z.token, surface) ||
-        numbersAgree(z.token.word, e.token.word)
-      ) {
-        z.linked = true;
-        e.linked = true;
-      }
-    }
+const LEARNED_MIN_PROBABILITY = 0.1;
+const LEARNED_MIN_PAIRS = 3;
+
+/**
+ * Whether a Chinese word has a counterpart among the English content words: a dictionary link (the
+ * terms extractor's wordsLinked: CC-CEDICT glosses, pinyin, transliteration, numerals), equal digits, or
+ * a translation the document's IBM Model 1 table learned (Brown et al. 1993).
+ */
+export function linksInto(zh: ChineseToken, en: ContentWords['en'], table: TranslationTable): boolean {
+  const learned = table.pairCount(zh.simplified) >= LEARNED_MIN_PAIRS;
+  for (const e of en) {
+    if (learned && table.probability(zh.simplified, e.stem) >= LEARNED_MIN_PROBABILITY) return true;
+    if (numbersAgree(zh.word, e.token.word) || wordsLinked(zh, e.surface)) return true;
   }
-  return { zh, en };
+  return false;
 }
 
 /** 3 ↔ 3, 三 ↔ three are the number checks' business; here any two numbers of the same digits link. */

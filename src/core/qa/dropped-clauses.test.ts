@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { findClauseSuspects } from './dropped-clauses.js';
+import { runQa } from './index.js';
+
+/** A small document whose words link the same way in every pair (CC-CEDICT and pinyin). */
+const document = [
+  {
+    zh: '他在北京买了一本书，然后回到了上海的家里。',
+    en: 'He bought a book in Beijing, then returned to his home in Shanghai.',
+  },
+  {
+    zh: '她在上海买了一辆汽车，然后开车回到了北京。',
+    en: 'She bought a car in Shanghai, then drove back to Beijing.',
+  },
+  {
+    zh: '我们在广州吃了一顿饭，然后坐火车去了深圳。',
+    en: 'We had a meal in Guangzhou, then took the train to Shenzhen.',
+  },
+  {
+    zh: '他们在深圳参观了工厂，然后坐飞机回到了北京。',
+    en: 'They visited a factory in Shenzhen, then flew back to Beijing.',
+  },
+  {
+    zh: '老师在学校讲了一个故事，然后学生们回家了。',
+    en: 'The teacher told a story at school, then the students went home.',
+  },
+  {
+    zh: '医生在医院看了病人，然后写了一份报告。',
+    en: 'The doctor saw the patients at the hospital, then wrote a report.',
+  },
+  {
+    zh: '农民在田里种了小麦，然后在河边休息了一会儿。',
+    en: 'The farmers planted wheat in the field, then rested by the river for a while.',
+  },
+  {
+    zh: '我在书店买了一本小说，然后在公园里读完了。',
+    en: 'I bought a novel at the bookshop, then finished reading it in the park.',
+  },
+];
+
+describe('dropped clauses', () => {
+  it('finds the Chinese clause an English sentence lost, as the span, and nothing in the whole document', () => {
+    expect(runQa(document, { checks: ['omission'] })).toEqual([]);
+    const doctored = document.map((p, i) =>
+      i === 6 ? { ...p, en: 'The farmers planted wheat in the field.' } : p,
+    );
+    const findings = runQa(doctored, { checks: ['omission'] });
+    expect(findings.map((f) => [f.pair, f.rule])).toEqual([[6, 'omission-dropped']]);
+    const span = findings[0]!.zh.spans[0]!;
+    expect(doctored[6]!.zh.slice(span.start, span.end)).toBe('然后在河边休息了一会儿');
+  });
+
+  it('leaves a speaker tag out of the sentence it weighs (韦小宝道：)', () => {
+    const dialogue = [
+      ...document,
+      {
+        zh: '韦小宝道：“我在书店买了一本小说，然后在公园里读完了。”',
+        en: "'I bought a novel at the bookshop, then finished reading it in the park.'",
+      },
+    ];
+    const suspects = findClauseSuspects(dialogue);
+    const last = suspects.at(-1);
+    expect(
+      last === undefined || !dialogue.at(-1)!.zh.slice(last.span.start, last.span.end).includes('韦小宝'),
+    ).toBe(true);
+    expect(runQa(dialogue, { checks: ['omission'] })).toEqual([]);
+  });
+});
