@@ -45,7 +45,7 @@ interface Segmenter {
  * announces its whole document (prepareChineseText) grows once per document. Past this many growths
  * (a caller segmenting sentence by sentence) the whole dictionary costs less.
  */
-const MAX_GROWTHS = 4;
+const MAX_GROWTHS = 8;
 
 let dictionary: Uint8Array | undefined;
 let dictionaryTotal = 0;
@@ -63,14 +63,18 @@ function wholeDictionary(): Segmenter {
 function getJieba(text: string): Jieba {
   if (segmenter && !segmenter.known) return segmenter.jieba;
   const known = segmenter?.known ?? new CodePointSet();
-  const added = new CodePointSet();
+  // Called for every sentence: the common case (no new character) allocates nothing.
+  let added: CodePointSet | undefined;
   const addedList: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const codePoint = text.codePointAt(i)!;
     if (codePoint > 0xffff) i++;
-    if (!known.has(codePoint) && added.add(codePoint)) addedList.push(codePoint);
+    if (known.has(codePoint)) continue;
+    added ??= new CodePointSet();
+    if (added.add(codePoint)) addedList.push(codePoint);
   }
-  if (segmenter && addedList.length === 0) return segmenter.jieba;
+  if (segmenter && !added) return segmenter.jieba;
+  added ??= new CodePointSet();
   if (
     (segmenter?.growths ?? 0) >= MAX_GROWTHS ||
     (segmenter?.balance && added.has(segmenter.balance.word.codePointAt(0)!))
