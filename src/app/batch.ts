@@ -16,7 +16,15 @@ import {
   reportPath,
   writeReport,
 } from './batch-report.js';
+import { removeStaleTemporaries } from './batch-temporaries.js';
 import type { Progress, UseCaseOptions } from './use-case.js';
+
+/**
+ * With queue workers writing the outputs, a temporary file is an orphan when untouched this long:
+ * a worker writes one in a single burst (the output is formatted first), and a worker that dies
+ * leaves its job to another after its lock (30 s by default).
+ */
+const QUEUE_TEMPORARY_STALE_MS = 10 * 60 * 1000;
 
 // `bitext batch`: every document of a folder aligned into OUT_DIR, on worker threads (or queue
 // workers), with a report, resume and isolated failures.
@@ -69,6 +77,13 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const { cwd, format } = options;
   const plan = await planNonEmptyBatch(options);
   const report = reportPath(options.outDir, cwd);
+  await removeStaleTemporaries(
+    [...plan.documents.map((d) => d.output), report],
+    cwd,
+    // A local batch is its outputs' only writer: any temporary file there now is an earlier run's.
+    // Queue workers may be writing one this minute (a job of an earlier enqueue still running).
+    options.runner ? Date.now() - QUEUE_TEMPORARY_STALE_MS : Date.now(),
+  );
   const { records, todo } = await pendingDocuments(plan.documents, options, report);
   const progress: BatchProgress = {
     phase: 'batch',

@@ -172,8 +172,16 @@ describe('bitext batch', { timeout: 300_000 }, () => {
       const align = await cli(root, 'align', `in/${output.replace(/\.tsv$/, '.txt')}`);
       expect(readFileSync(join(root, 'out', output), 'utf8')).toBe(align.stdout);
     }
+    // What a kill in the middle of a write leaves (the kill above may or may not have): the rerun
+    // removes its own outputs' temporary files, and leaves other files alone.
+    const orphans = ['.doc15.tsv.0123456789ab.tmp', '.batch-report.jsonl.abcdef012345.tmp'];
+    const others = ['.notes.txt.0123456789ab.tmp', 'doc15.tsv.0123456789ab.tmp', '.doc14.tsv.tmp'];
+    for (const name of [...orphans, ...others]) writeFileSync(join(root, 'out', name), 'half');
     const resumed = await cli(root, 'batch', 'in', '--out', 'out', '--jobs', '2');
     expect(resumed.code).toBe(0);
+    const left = readdirSync(join(root, 'out'));
+    expect(left.filter((f) => f.endsWith('.tmp') && !others.includes(f))).toEqual([]);
+    for (const name of others) expect(left).toContain(name);
     const skipped = Number(/\((\d+) from an earlier run\)/.exec(resumed.stdout)?.[1]);
     expect(skipped).toBeGreaterThanOrEqual(finished);
     expect(resumed.stdout).toMatch(new RegExp(`^${count} documents: ${count} done`));
