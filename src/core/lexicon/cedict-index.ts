@@ -78,56 +78,64 @@ export function buildStemIndex(cedictText: string): string {
   return `${INDEX_HEADER}\n${lines.join('\n')}\n`;
 }
 
-/** Look-ups in an index text without parsing it into objects: line offsets and a binary search. */
+/**
+ * Look-ups in an index text without parsing it into objects: a binary search over its characters,
+ * each probe moved back to the start of its line. Nothing is built up front (finding the ~120,000
+ * line offsets first cost a pass over 3.3 MB and two arrays at every start, for the few thousand
+ * look-ups of a document).
+ */
 export class StemIndex {
-  private readonly lineStart: Int32Array;
-  private readonly tabAt: Int32Array;
+  private readonly firstLine: number;
+  private lineCount: number | undefined;
 
   constructor(private readonly text: string) {
     if (!text.startsWith(INDEX_HEADER)) throw new Error('not a bitext CC-CEDICT stem index (v1)');
-    const starts: number[] = [];
-    const tabs: number[] = [];
-    let at = text.indexOf('\n') + 1;
-    while (at < text.length) {
-      const tab = text.indexOf('\t', at);
-      if (tab < 0) break;
-      starts.push(at);
-      tabs.push(tab);
-      const end = text.indexOf('\n', tab);
-      at = end < 0 ? text.length : end + 1;
-    }
-    this.lineStart = Int32Array.from(starts);
-    this.tabAt = Int32Array.from(tabs);
+    this.firstLine = text.indexOf('\n') + 1;
   }
 
   get size(): number {
-    return this.lineStart.length;
+    if (this.lineCount === undefined) {
+      let count = 0;
+      for (let at = this.firstLine; at < this.text.length; at = this.lineEnd(at)) count++;
+      this.lineCount = count;
+    }
+    return this.lineCount;
   }
 
-  /** Line number of a headword, or −1 (compared by UTF-16 code units, as the build sorted them). */
+  /** Where the line after the one starting at `start` starts (or the text's end). */
+  private lineEnd(start: number): number {
+    const newline = this.text.indexOf('\n', start);
+    return newline < 0 ? this.text.length : newline + 1;
+  }
+
+  /**
+   * Start of the line of a headword, or −1 (compared by UTF-16 code units, as the build sorted
+   * them). [low, high) always holds whole lines.
+   */
   private find(headword: string): number {
-    let low = 0;
-    let high = this.lineStart.length - 1;
-    while (low <= high) {
+    let low = this.firstLine;
+    let high = this.text.length;
+    while (low < high) {
       const middle = (low + high) >>> 1;
-      const order = this.compareKey(middle, headword);
-      if (order < 0) low = middle + 1;
-      else if (order > 0) high = middle - 1;
-      else return middle;
+      const start = this.text.lastIndexOf('\n', middle - 1) + 1;
+      const order = this.compareKey(start, headword);
+      if (order === 0) return start;
+      if (order < 0) low = this.lineEnd(start);
+      else high = start;
     }
     return -1;
   }
 
-  /** The headword of a line against a word: negative, 0 or positive, without slicing the text. */
-  private compareKey(line: number, word: string): number {
-    let at = this.lineStart[line]!;
-    const end = this.tabAt[line]!;
+  /** The headword of the line starting at `at` against a word: negative, 0 or positive, without slicing. */
+  private compareKey(at: number, word: string): number {
+    const text = this.text;
     for (let k = 0; k < word.length; k++, at++) {
-      if (at === end) return -1;
-      const difference = this.text.charCodeAt(at) - word.charCodeAt(k);
+      const code = text.charCodeAt(at);
+      if (code === 9 /* tab */) return -1;
+      const difference = code - word.charCodeAt(k);
       if (difference !== 0) return difference;
     }
-    return at === end ? 0 : 1;
+    return text.charCodeAt(at) === 9 ? 0 : 1;
   }
 
   has(headword: string): boolean {
@@ -136,9 +144,9 @@ export class StemIndex {
 
   /** The stems of a headword ([] when it has none), or undefined when it is not in CC-CEDICT. */
   stems(headword: string): string[] | undefined {
-    const line = this.find(headword);
-    if (line < 0) return undefined;
-    const tab = this.tabAt[line]!;
+    const start = this.find(headword);
+    if (start < 0) return undefined;
+    const tab = this.text.indexOf('\t', start);
     const end = this.text.indexOf('\n', tab);
     const field = this.text.slice(tab + 1, end < 0 ? this.text.length : end);
     return field === '' ? [] : field.split(' ');
