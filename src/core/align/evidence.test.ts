@@ -83,6 +83,35 @@ describe('evidence as a list of kinds', () => {
     ]);
   });
 
+  it('runs as many later passes as a calibrated kind asks for, keeping the others as last built', () => {
+    const calls: string[] = [];
+    const progress: number[][] = [];
+    const watcher = (name: string, rounds: number): EvidenceKind<{ rounds: number }> => ({
+      name,
+      summary: 'test: records when it is built',
+      phase: 'calibrated',
+      weights: { rounds },
+      provenance: 'none (a test)',
+      rounds: (w) => w.rounds,
+      build: () => {
+        calls.push(name);
+        return { costs: [() => 0] };
+      },
+    });
+    alignSentences(zh, en, {
+      kinds: [...DEFAULT_EVIDENCE, watcher('twice', 2), watcher('once', 1)] as EvidenceKind[],
+      onProgress: (done, total) => progress.push([done, total]),
+    });
+    expect(calls).toEqual(['twice', 'once', 'twice']);
+    // The first pass, two later ones, the posteriors.
+    expect(progress).toEqual([
+      [1, 4],
+      [2, 4],
+      [3, 4],
+      [4, 4],
+    ]);
+  });
+
   it('takes tuning per call and changes nothing global', () => {
     const before = alignSentences(zh, en);
     // Length alone with a cheap 2-2 bead merges the crossing lengths (as the dictionary test shows).

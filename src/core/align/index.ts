@@ -196,15 +196,16 @@ function alignPath(
   }
   // Later passes, in a band around the path before: calibrated kinds are built on that path (the
   // dialogue and question costs cost nothing where the first pass says they do not hold; the learned
-  // translations come from it).
+  // translations come from it), each for as many rounds as it asks, then kept as last built.
+  const calibrated: (readonly RangeCost[])[] = kinds.map(() => []);
   for (let round = 0; round < rounds; round++) {
     const previous = path;
-    const terms = kinds.flatMap(({ kind, weights }, k) =>
-      kind.phase === 'document'
-        ? recalibrated[k]!
-        : round < (kind.rounds?.(weights) ?? 1)
-          ? (kind.build(input, weights, previous)?.costs ?? [])
-          : [],
+    kinds.forEach(({ kind, weights }, k) => {
+      if (kind.phase === 'calibrated' && round < (kind.rounds?.(weights) ?? 1))
+        calibrated[k] = kind.build(input, weights, previous)?.costs ?? [];
+    });
+    const terms = kinds.flatMap(({ kind }, k) =>
+      kind.phase === 'document' ? recalibrated[k]! : calibrated[k]!,
     );
     cost = sumOf([...terms, ...anchorTerms]);
     path = run(cost, previous);
