@@ -1,16 +1,16 @@
 /**
- * Prints the top term pairs extracted from the founding sample and from the mag dev set of the
- * BFSU non-literary corpus (read from ../shared/eval at run time, never copied), for judging by hand:
- *   npx tsx bench/measure-term-precision.ts [top=30]
+ * Prints the top term pairs extracted from the founding sample and from the dev sets (mac-dev,
+ * literary; bfsu-nonlit-dev, magazine; read from ../shared/eval at run time, never copied), for judging by hand:
+ *   npx tsx bench/measure-term-precision.ts [top=40]
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractTerms, type TermPairInput } from '../src/core/terms/index.js';
-import { readGoldPairs } from './eval-data.js';
+import { DEV_SETS, readGoldPairs } from './eval-data.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const top = Number(process.argv[2] ?? 30);
+const top = Number(process.argv[2] ?? 40);
 
 function samplePairs(): TermPairInput[] {
   const lines = readFileSync(resolve(repoRoot, 'examples/press-release.txt'), 'utf8')
@@ -30,6 +30,8 @@ function print(title: string, pairs: TermPairInput[]): void {
 }
 
 print('founding sample', samplePairs());
-const mag = await readGoldPairs('bfsu-nonlit-dev');
-if (mag) print('mag dev', mag);
-else console.log('# mag dev: skipped, ../shared/eval/bfsu-nonlit-dev not found');
+for (const name of DEV_SETS) {
+  const pairs = await readGoldPairs(name);
+  if (pairs) print(name, pairs);
+  else console.log(`# ${name}: skipped, ../shared/eval/${name} not found`);
+}

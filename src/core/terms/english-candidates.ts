@@ -1,4 +1,5 @@
 import { isEnglishStopword } from '../lexicon/english.js';
+import { isModifierOrVerbForm } from './part-of-speech.js';
 
 /** A word of an English sentence. */
 export interface EnglishWord {
@@ -29,7 +30,7 @@ export interface EnglishCandidate {
 // candidate texts are cut from the sentence, so they keep their hyphens.
 const WORD = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*/gu;
 /** Function words allowed inside a term (Association for Friendship with Foreign Countries). */
-const INNER_CONNECTORS = new Set(['of', 'for', 'with', 'the', 'on', 'in', 'to', 'de']);
+const INNER_CONNECTORS = new Set(['of', 'for', 'with', 'the', 'on', 'in', 'to', 'de', 'per']);
 const MAX_WORDS = 12;
 /** Adjectives that cannot end a noun phrase ("Chongqing's foreign" is a fragment of "… foreign affairs work"). */
 const NOT_FINAL = new Set(
@@ -76,13 +77,18 @@ export function englishCandidates(en: string, words = englishWords(en)): English
     for (let j = i; j < Math.min(words.length, i + MAX_WORDS); j++) {
       const word = words[j]!;
       if (word.clause !== words[i]!.clause) break;
-      if (!word.content && !INNER_CONNECTORS.has(word.lower)) break;
-      if (!word.content) continue;
+      // The particle of a hyphenated word ends a phrase like a noun (opening-up, follow-up), though it
+      // translates nothing itself.
+      const particle = !word.content && j > i && en[word.start - 1] === '-';
+      if (!word.content && !particle && !INNER_CONNECTORS.has(word.lower) && !commonNounAnd(words, j)) break;
+      if (!word.content && !particle) continue;
       // A possessive starts a noun phrase of its own unless a name follows (People's Association).
       const previous = words[j - 1];
       if (j > i && previous && /['’]s$/i.test(previous.text) && !/^\p{Lu}/u.test(word.text)) break;
-      contentWords.push(j);
-      if (NOT_FINAL.has(word.lower) || en[word.end] === '-') continue;
+      if (!particle) contentWords.push(j);
+      // A term is a noun phrase: it does not end in an adjective, an adverb or a participle (dramatic,
+      // devoted), nor on the first half of a hyphenated word.
+      if (NOT_FINAL.has(word.lower) || isModifierOrVerbForm(word.text) || en[word.end] === '-') continue;
       // A final possessive belongs to the sentence, not the term: Chongqing's → Chongqing.
       const end = /['’]s$/i.test(word.text) ? word.end - 2 : word.end;
       const text = en.slice(words[i]!.start, end);
@@ -105,4 +111,15 @@ export function englishCandidates(en: string, words = englishWords(en)): English
 export function longer(a: EnglishCandidate, b: EnglishCandidate): boolean {
   if (a.contentWords.length !== b.contentWords.length) return a.contentWords.length > b.contentWords.length;
   return a.text.length > b.text.length;
+}
+
+/**
+ * "and" between two lower-case words joins one unit (reform and opening-up, research and development);
+ * between names it joins two (… Foreign Countries and Sichuan Provincial …).
+ */
+function commonNounAnd(words: readonly EnglishWord[], j: number): boolean {
+  if (words[j]!.lower !== 'and') return false;
+  const before = words[j - 1];
+  const after = words[j + 1];
+  return !!before && !!after && /^\p{Ll}/u.test(before.text) && /^\p{Ll}/u.test(after.text);
 }

@@ -24,10 +24,17 @@ export function wordsLinked(token: ChineseToken, enWord: string): boolean {
   const lower = enWord.toLowerCase();
   const stem = stemEnglish(lower);
   if (token.tag === 'person') {
-    return personNameToPinyin(token.word)
-      .toLowerCase()
-      .split(' ')
-      .some((part) => part === lower);
+    const pinyin = personNameToPinyin(token.word).toLowerCase().split(' ');
+    if (pinyin.some((part) => part === lower)) return true;
+    // The name-finder also takes foreign names for Chinese ones (边沁 has the surname 边): the
+    // dictionary's name for it, or its sound.
+    if (!/^\p{Lu}/u.test(enWord)) return false;
+    if (properNamesInGlosses(token.simplified).has(lower)) return true;
+    return (
+      !hasDictionaryEntry(token.simplified) &&
+      token.simplified.length >= 2 &&
+      transliterationSimilarity(token.simplified, enWord) >= TRANSLITERATION_THRESHOLD
+    );
   }
   // Demonyms: Chinese ↔ 中国 (gloss China), American ↔ 美国.
   const demonymBase = lower.replace(/(?:ese|ian|an)$/, '');
@@ -69,7 +76,11 @@ export function properNamesInGlosses(simplified: string): Set<string> {
   names = new Set();
   for (const sense of lookupGlosses(simplified)) {
     const head = sense.replace(/\(.*$/, '').split(/[,;]/)[0] ?? '';
-    for (const word of head.match(/\b\p{Lu}[\p{L}'’-]+/gu) ?? []) names.add(word.toLowerCase());
+    const words = head.match(/\b\p{Lu}[\p{L}'’-]+/gu) ?? [];
+    // A person's full name with dates (边沁 "Jeremy Bentham (1748-1832), …"): Chinese writes the
+    // surname alone unless it writes the given name too, with a dot (杰里米·边沁).
+    const person = /^[^(]*\(\d{3,4}\s*[-–]/.test(sense) && !simplified.includes('·');
+    for (const word of person ? words.slice(-1) : words) names.add(word.toLowerCase());
   }
   properNameCache.set(simplified, names);
   return names;
@@ -88,9 +99,11 @@ const ROMAN: Record<string, number> = {
   x: 10,
 };
 
-/** 二级 ↔ level-II / 2: the numeral inside a Chinese word against a Roman or Arabic numeral. */
+/** 二级 ↔ level-II / 2, 十八 ↔ 18th: the numeral inside a Chinese word against a Roman or Arabic numeral. */
 function numeralsAgree(simplified: string, lower: string): boolean {
-  const value = ROMAN[lower] ?? (/^\d+$/.test(lower) ? Number(lower) : undefined);
+  // Ordinals too: 十八大 ↔ 18th.
+  const digits = lower.match(/^(\d+)(?:st|nd|rd|th)?$/)?.[1];
+  const value = ROMAN[lower] ?? (digits ? Number(digits) : undefined);
   if (value === undefined) return false;
   const numeral = simplified.match(/[一二三四五六七八九十两]+/u)?.[0];
   return numeral !== undefined && parseChineseNumeral(numeral) === value;

@@ -1,0 +1,351 @@
+import { hasDictionaryEntry, lookupGlosses } from '../lexicon/cedict.js';
+import type { ChineseToken } from '../lexicon/jieba.js';
+import { type ChineseCandidate, kindOf } from './chinese-candidates.js';
+import type { EnglishCandidate } from './english-candidates.js';
+import { wordsLinked } from './lexical-links.js';
+import { FUNCTION_TAGS, isNonNominalChinese } from './part-of-speech.js';
+
+/**
+ * Fewest sentence pairs a unit and its translation must share to be paired by co-occurrence alone.
+ * Below it chance pairs too many words of a short document; at 4 every recurring name and term of
+ * mac-dev and mag dev that the link pass misses is found (bench/term-recurring.ts).
+ */
+export const MIN_RECURRENCE = 4;
+/** Share of the unit's pairs whose English holds the translation: a consistent rendering. */
+const MIN_CONSISTENCY = 0.6;
+/** Dice coefficient (Smadja et al. 1996) from which the two phrases are taken to translate each other. */
+const MIN_DICE = 0.5;
+/** Dice within this of the best still counts as a tie, won by the longer English (the whole unit). */
+const DICE_TIE = 0.1;
+const MAX_TOKENS = 4;
+const MAX_CHARS = 10;
+/**
+ * Log-likelihood ratio (Dunning 1993) the pairing must reach: 10.83 is p < 0.001 for one degree of
+ * freedom. It keeps a short document, where a phrase of every sentence co-occurs with every other,
+ * from pairing anything (the founding sample has five pairs).
+ */
+const MIN_LOG_LIKELIHOOD = 10.83;
+/** Share of a unit's occurrences with the same character beside it, from which the unit is a fragment. */
+const FRAGMENT_SHARE = 0.9;
+/** Characters a unit never grows by: function words and verbs of speech (王琦瑶的, 刘老老道). */
+const NEVER_GROWS_BY = new Set(
+  '的了着过在是和与及或也都就又说道把被对从向给让这那不很我你他她它们'.split(''),
+);
+/** A two-character word the dictionary lacks that ends in a localiser is a place phrase (床上, 山里). */
+const LOCALISER_ENDING = /^\p{Script=Han}[上下里中内外前后旁边]$/u;
+/** A numeral with its measure word (三颗, 两年) counts things; it starts no term. */
+const TITLE_ENDING = /^\p{Script=Han}[长官]$/u;
+const COUNTED = /[个只条位名项件本张次年台颗岁天月日]$/u;
+
+/** A pair of phrases that recur together, with the pairs they share. */
+export interface Association {
+  candidate: ChineseCandidate;
+  en: EnglishCandidate;
+  both: number;
+  zhCount: number;
+  enCount: number;
+  dice: number;
+  /** Share of the Chinese unit's pairs that hold the English. */
+  consistency: number;
+}
+
+/**
+ * Units of a sentence for pairing by co-occurrence: runs of up to four jieba words that neither start
+ * nor end with a function word, so that units the noun-run candidates cannot hold (中国|梦, 十八|大,
+ * 自身|免疫) are counted too. A single word must be a name, a word the dictionary does not know, or a
+ * dictionary word of three characters or more: a common two-character noun (男孩 boy) is vocabulary.
+ */
+export function associationUnits(zh: string, tokens: readonly ChineseToken[]): ChineseCandidate[] {
+  const units: ChineseCandidate[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let key = '';
+    for (let j = i; j < Math.min(tokens.length, i + MAX_TOKENS); j++) {
+      const token = tokens[j]!;
+      if (!/^\p{Script=Han}+$/u.test(token.word)) break;
+      key += token.simplified;
+      if (key.length > MAX_CHARS) break;
+      const parts = tokens.slice(i, j + 1);
+      if (!acceptable(parts, key)) continue;
+      units.push({
+        text: zh.slice(parts[0]!.start, token.end),
+        key,
+        start: parts[0]!.start,
+        end: token.end,
+        tokens: parts,
+        kind: kindOf(parts, key),
+      });
+    }
+  }
+  return units;
+}
+
+function acceptable(parts: readonly ChineseToken[], key: string): boolean {
+  const first = parts[0]!;
+  const last = parts[parts.length - 1]!;
+  if (key.length < 2 || FUNCTION_TAGS.has(first.tag) || FUNCTION_TAGS.has(last.tag)) return false;
+  // A measure word alone (颗, 年) ends or starts no unit; jieba tags some names so too (平儿 q).
+  if ([first, last].some((t) => t.tag === 'q' && t.word.length === 1)) return false;
+  // Nor with a function character jieba left inside an unknown word (投不 of 投不投降).
+  if (NEVER_GROWS_BY.has(key[0]!) || NEVER_GROWS_BY.has(key.at(-1)!)) return false;
+  if (parts.length === 1) {
+    if (first.tag === 'person') return true;
+    if (first.tag === 'm' || isNonNominalChinese(first) || LOCALISER_ENDING.test(key)) return false;
+    if (['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz'].includes(first.tag)) return true;
+    // A title is a unit however short (队长 team leader).
+    return (first.tag !== 'v' && !hasDictionaryEntry(key)) || key.length >= 3 || TITLE_ENDING.test(key);
+  }
+  // A surname jieba split from its given name (陈/nr 清扬/v): a name, whatever the given name's tag.
+  if (parts.length === 2 && first.tag === 'nr' && first.word.length === 1 && key.length <= 3) return true;
+  // A person name stands alone (王琦瑶说 is the name and a verb); a unit starts with a word (颗|卫星).
+  if (parts.some((p) => p.tag === 'person') || first.word.length === 1) return false;
+  if (first.tag === 'm' && COUNTED.test(first.simplified)) return false;
+  if (hasDictionaryEntry(key)) return true;
+  return !isNonNominalChinese(first) && !(last.word.length > 1 && isNonNominalChinese(last));
+}
+
+/**
+ * Pairs of a Chinese unit and the English phrase that comes with it in most of the sentence pairs
+ * holding it (competitive by Dice; on a near tie, the English with more words, so "Chinese Dream" over
+ * "Dream"). A unit that only ever recurs inside a shorter unit's pairs with the same English (王琦瑶说
+ * beside 王琦瑶 ↔ Wang Qiyao) is that unit plus context, and is dropped.
+ */
+export function associations(
+  sentences: readonly AssociationSentence[],
+  enPairs: ReadonlyMap<string, readonly number[]>,
+): Association[] {
+  const zhPairs = new Map<string, { candidate: ChineseCandidate; pairs: number[] }>();
+  sentences.forEach(({ units }, index) => {
+    for (const unit of units) {
+      const entry = zhPairs.get(unit.key) ?? { candidate: unit, pairs: [] };
+      if (entry.pairs.at(-1) !== index) entry.pairs.push(index);
+      zhPairs.set(unit.key, entry);
+    }
+  });
+  // A unit that jieba cut from a longer word (清扬 of 陈清扬, 刘老 of 刘老老) stands for that word.
+  for (const [key, entry] of [...zhPairs]) {
+    if (entry.pairs.length < MIN_RECURRENCE) continue;
+    const whole = wholeUnit(entry.candidate, key, entry.pairs, sentences);
+    if (!whole) continue;
+    zhPairs.delete(key);
+    if (
+      !zhPairs.has(whole.candidate.key) ||
+      zhPairs.get(whole.candidate.key)!.pairs.length < whole.pairs.length
+    )
+      zhPairs.set(whole.candidate.key, whole);
+  }
+  const total = sentences.length;
+  // English counted singular and plural alike ("movie star", "movie stars").
+  const enByNumberless = new Map<string, Set<number>>();
+  sentences.forEach(({ enCandidates }, index) => {
+    for (const en of enCandidates) {
+      const key = numberless(en.key);
+      (enByNumberless.get(key) ?? enByNumberless.set(key, new Set()).get(key)!).add(index);
+    }
+  });
+  const found: Association[] = [];
+  for (const { candidate, pairs } of zhPairs.values()) {
+    if (pairs.length < MIN_RECURRENCE) continue;
+    const together = new Map<string, { en: EnglishCandidate; both: number }>();
+    for (const index of pairs) {
+      const seen = new Set<string>();
+      for (const en of sentences[index]!.enCandidates) {
+        const key = numberless(en.key);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const entry = together.get(key) ?? { en, both: 0 };
+        entry.both++;
+        together.set(key, entry);
+      }
+    }
+    let best: Association | undefined;
+    for (const [key, { en, both }] of together) {
+      if (both < MIN_RECURRENCE || both < MIN_CONSISTENCY * pairs.length) continue;
+      const enCount = enByNumberless.get(key)?.size ?? enPairs.get(en.key)?.length ?? both;
+      const dice = (2 * both) / (pairs.length + enCount);
+      if (dice < MIN_DICE) continue;
+      if (logLikelihood(both, pairs.length, enCount, total) < MIN_LOG_LIKELIHOOD) continue;
+      if (!plausible(candidate, en.text)) continue;
+      const association = {
+        candidate,
+        en,
+        both,
+        zhCount: pairs.length,
+        enCount,
+        dice,
+        consistency: both / pairs.length,
+      };
+      if (
+        !best ||
+        dice > best.dice + DICE_TIE ||
+        (dice > best.dice - DICE_TIE && en.contentWords.length > best.en.contentWords.length)
+      )
+        best = association;
+    }
+    if (best) found.push(best);
+  }
+  const merged = mergeAdjacent(found, sentences, enByNumberless);
+  return merged.filter(
+    (a) =>
+      !merged.some(
+        (b) =>
+          b !== a &&
+          b.candidate.key.length < a.candidate.key.length &&
+          a.candidate.key.includes(b.candidate.key) &&
+          numberless(b.en.key) === numberless(a.en.key) &&
+          b.zhCount > a.zhCount,
+      ),
+  );
+}
+
+/** A sentence pair as the association pass reads it. */
+export interface AssociationSentence {
+  /** The Chinese folded to Simplified. */
+  folded: string;
+  zh: string;
+  units: readonly ChineseCandidate[];
+  enCandidates: readonly EnglishCandidate[];
+}
+
+/**
+ * The longer unit a recurring unit is a fragment of: while one Han character stands on the same side
+ * of nearly all its occurrences, the unit grows by it (the C-value idea that a string always seen
+ * inside a longer one is not a unit, Frantzi et al. 2000). Undefined when the unit is whole.
+ */
+function wholeUnit(
+  unit: ChineseCandidate,
+  key: string,
+  pairs: readonly number[],
+  sentences: readonly AssociationSentence[],
+): { candidate: ChineseCandidate; pairs: number[] } | undefined {
+  let whole = key;
+  for (let grown = true; grown && whole.length < MAX_CHARS; ) {
+    grown = false;
+    for (const side of [-1, 1]) {
+      const beside = new Map<string, number>();
+      let occurrences = 0;
+      for (const index of pairs) {
+        const text = sentences[index]!.folded;
+        for (let at = text.indexOf(whole); at >= 0; at = text.indexOf(whole, at + 1)) {
+          occurrences++;
+          const char = side < 0 ? text[at - 1] : text[at + whole.length];
+          if (char && /\p{Script=Han}/u.test(char) && !NEVER_GROWS_BY.has(char))
+            beside.set(char, (beside.get(char) ?? 0) + 1);
+        }
+      }
+      const [char, count] = [...beside].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+      if (occurrences > 0 && count >= FRAGMENT_SHARE * occurrences) {
+        whole = side < 0 ? char + whole : whole + char;
+        grown = true;
+        break;
+      }
+    }
+  }
+  // Grown into a verb (投不 + 投降 "to surrender" is a question, 投不投降), it was no name.
+  if (whole === key || /^to /.test(lookupGlosses(whole.slice(-2))[0] ?? '')) return undefined;
+  const where = pairs.filter((i) => sentences[i]!.folded.includes(whole));
+  // Opaque (a name, or unknown to the dictionary) if the fragment was: see plausible.
+  const opaque = unit.tokens.some(isOpaque) && !hasDictionaryEntry(whole);
+  return { candidate: candidateAt(whole, sentences[where[0]!]!, opaque), pairs: where };
+}
+
+/** A unit read off a sentence as one token, where jieba's words do not make it. */
+function candidateAt(whole: string, sentence: AssociationSentence, opaque: boolean): ChineseCandidate {
+  const start = sentence.folded.indexOf(whole);
+  const text = sentence.zh.slice(start, start + whole.length);
+  const token: ChineseToken = {
+    word: text,
+    simplified: whole,
+    start,
+    end: start + whole.length,
+    tag: opaque ? 'x' : 'n',
+  };
+  return { text, key: whole, start, end: token.end, tokens: [token], kind: kindOf([token], whole) };
+}
+
+/** A phrase key with each word's plural -s dropped. */
+function numberless(key: string): string {
+  return key.replace(/(?<=\p{L}{3})s\b/gu, '');
+}
+
+/**
+ * Two units paired with the same English that stand side by side (科菲 + 维尔 ↔ Coffeyville, which jieba
+ * cuts 科菲|维尔 and names 科菲 alone once) are halves of one: they give way to the whole, counted again.
+ */
+function mergeAdjacent(
+  found: readonly Association[],
+  sentences: readonly AssociationSentence[],
+  enByNumberless: ReadonlyMap<string, ReadonlySet<number>>,
+): Association[] {
+  const dropped = new Set<Association>();
+  const added: Association[] = [];
+  const byEnglish = new Map<string, Association[]>();
+  for (const a of found) {
+    const key = numberless(a.en.key);
+    (byEnglish.get(key) ?? byEnglish.set(key, []).get(key)!).push(a);
+  }
+  for (const [key, group] of byEnglish) {
+    for (const a of group) {
+      for (const b of group) {
+        if (a === b || dropped.has(a) || dropped.has(b)) continue;
+        const whole = a.candidate.key + b.candidate.key;
+        const where = sentences.flatMap((s, i) => (s.folded.includes(whole) ? [i] : []));
+        if (where.length < MIN_RECURRENCE) continue;
+        const english = enByNumberless.get(key) ?? new Set<number>();
+        const both = where.filter((i) => english.has(i)).length;
+        const opaque = [...a.candidate.tokens, ...b.candidate.tokens].some(isOpaque);
+        dropped.add(a);
+        dropped.add(b);
+        added.push({
+          candidate: candidateAt(whole, sentences[where[0]!]!, opaque),
+          en: a.en,
+          both,
+          zhCount: where.length,
+          enCount: english.size,
+          dice: (2 * both) / (where.length + english.size),
+          consistency: both / where.length,
+        });
+      }
+    }
+  }
+  return [...found.filter((a) => !dropped.has(a)), ...added];
+}
+
+/**
+ * Whether co-occurrence may pair a unit with a phrase that shares no dictionary link with it: only if
+ * the unit holds a name or a word the dictionary does not know (韦小宝 ↔ Trinket, 平儿 ↔ Patience). A
+ * unit of dictionary words must link to one word of the phrase at least (和尚 "monk" is not "little
+ * Buddha", 不见不散 not "die").
+ */
+function plausible(candidate: ChineseCandidate, en: string): boolean {
+  if (candidate.tokens.some(isOpaque)) return true;
+  const words = en.split(/[^\p{L}\p{N}'’]+/u).filter(Boolean);
+  // A hyphenated word is also one word (e-mail ↔ 电子邮件 "email").
+  for (const hyphenated of en.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu) ?? [])
+    words.push(hyphenated.replace(/-/g, ''));
+  return candidate.tokens.some((t) => words.some((w) => wordsLinked(t, w)));
+}
+
+/** Dunning's G² for a 2×2 table of sentence pairs: both, the Chinese, the English, all. */
+function logLikelihood(both: number, zh: number, en: number, total: number): number {
+  const cells = [both, zh - both, en - both, total - zh - en + both];
+  const rows = [zh, total - zh];
+  const columns = [en, total - en];
+  let g = 0;
+  cells.forEach((observed, i) => {
+    const expected = (rows[i >> 1]! * columns[i & 1]!) / total;
+    if (observed > 0 && expected > 0) g += observed * Math.log(observed / expected);
+  });
+  return 2 * g;
+}
+
+/**
+ * A name or a word the dictionary does not know: its translation need not link. A name-finder
+ * person that is a dictionary common noun (和尚 "monk") is not opaque.
+ */
+function isOpaque(token: ChineseToken): boolean {
+  // A variant spelling (爱滋病 "variant of 艾滋病") has no gloss of its own to link by.
+  const senses = lookupGlosses(token.simplified);
+  if (senses.length === 0 || senses.every((s) => /^(?:variant of|see |old variant)/.test(s))) return true;
+  if (!['person', 'nr', 'nrt', 'nrfg', 'ns', 'nz', 'x'].includes(token.tag)) return false;
+  return token.tag !== 'person' || /^\p{Lu}/u.test(lookupGlosses(token.simplified)[0] ?? '');
+}
