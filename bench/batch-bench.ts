@@ -7,7 +7,9 @@
  *     how memory grows: only the dedupe table, ~200 bytes a distinct pair, grows with the input;
  *     with dedupe off it does not).
  * Options: `-- --pairs N` (filter size, default 1000000), `-- --skip-filter`, `-- --skip-batch`,
- * `-- --without-dedupe-too` (each filter size again with dedupe off).
+ * `-- --without-dedupe-too` (each filter size again with dedupe off), `-- --rounds N` (the batch
+ * corpus N times over, to see past the start-up), `-- --dist` (run the build, after `npm run build`,
+ * as a user does: no tsx loader in the processes and threads).
  *
  * The documents are slices of the gold documents of ../shared/eval (read in place; written as
  * bilingual files into a temporary folder that is removed after), 60 gold beads each. Every
@@ -23,11 +25,12 @@ import { startRedis } from '../test/support/redis-server.js';
 import { DEV_SETS, readDevSet } from './eval-data.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = [
-  '--import',
-  pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href,
-  path.join(ROOT, 'test/support/cli-entry.ts'),
-];
+/** `--dist`: run the build (bin/bitext.js, dist/), as a user does, instead of the sources under tsx. */
+const FROM_DIST = process.argv.includes('--dist');
+const TSX = ['--import', pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href];
+const CLI = FROM_DIST
+  ? [path.join(ROOT, 'bin/bitext.js')]
+  : [...TSX, path.join(ROOT, 'test/support/cli-entry.ts')];
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(name);
@@ -49,7 +52,13 @@ function timeCli(args: string[], cwd: string): Measured {
   const started = performance.now();
   const output = execFileSync(
     process.execPath,
-    [...CLI.slice(0, 2), path.join(ROOT, 'bench/batch-bench.ts'), '--cli-child', ...args],
+    [
+      ...TSX,
+      path.join(ROOT, 'bench/batch-bench.ts'),
+      ...(FROM_DIST ? ['--dist'] : []),
+      '--cli-child',
+      ...args,
+    ],
     {
       cwd,
       encoding: 'utf8',
@@ -73,24 +82,25 @@ function processCpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-async function writeCorpus(dir: string): Promise<number> {
+async function writeCorpus(dir: string, rounds: number): Promise<number> {
   mkdirSync(path.join(dir, 'in'), { recursive: true });
   let count = 0;
-  for (const set of DEV_SETS) {
-    for (const document of (await readDevSet(set)) ?? []) {
-      for (let start = 0; start < document.gold.length; start += 60) {
-        const beads = document.gold.slice(start, start + 60);
-        const zh = beads.flatMap((b) => b.zh.map((i) => document.zh[i]!));
-        const en = beads.flatMap((b) => b.en.map((i) => document.en[i]!));
-        if (zh.length === 0 || en.length === 0) continue;
-        writeFileSync(
-          path.join(dir, 'in', `${set}-${document.name}-${start}.txt`),
-          `${zh.join('\n')}\n\n${en.join('\n')}\n`,
-        );
-        count++;
+  for (let round = 0; round < rounds; round++)
+    for (const set of DEV_SETS) {
+      for (const document of (await readDevSet(set)) ?? []) {
+        for (let start = 0; start < document.gold.length; start += 60) {
+          const beads = document.gold.slice(start, start + 60);
+          const zh = beads.flatMap((b) => b.zh.map((i) => document.zh[i]!));
+          const en = beads.flatMap((b) => b.en.map((i) => document.en[i]!));
+          if (zh.length === 0 || en.length === 0) continue;
+          writeFileSync(
+            path.join(dir, 'in', `${set}-${document.name}-${start}${round ? `-${round}` : ''}.txt`),
+            `${zh.join('\n')}\n\n${en.join('\n')}\n`,
+          );
+          count++;
+        }
       }
     }
-  }
   return count;
 }
 
@@ -115,12 +125,16 @@ function startWorker(url: string, cwd: string): Promise<ChildProcess> {
 }
 
 async function benchBatch(dir: string): Promise<void> {
-  const documents = await writeCorpus(dir);
+  const rounds = option('--rounds', 1);
+  const documents = await writeCorpus(dir, rounds);
   if (documents === 0) {
     console.log('batch: ../shared/eval not found; skipped');
     return;
   }
-  console.log(`batch: ${documents} documents (dev-set slices of 60 beads)\n`);
+  const copies = rounds > 1 ? `, each ${rounds} times` : '';
+  console.log(
+    `batch: ${documents} documents (dev-set slices of 60 beads${copies}), from ${FROM_DIST ? 'dist/' : 'the sources (tsx)'}\n`,
+  );
   console.log('run\twall s\tCPU s\tdocuments/s (wall)\tpairs/s (wall)\tdocuments per CPU s');
   const row = (label: string, m: { seconds: number; cpuSeconds: number }, pairs: number) =>
     console.log(
@@ -208,8 +222,13 @@ async function benchFilter(dir: string): Promise<void> {
 /** `--cli-child ARGS…`: the CLI in this process, then its CPU time and peak RSS. */
 async function cliChild(): Promise<void> {
   const args = process.argv.slice(process.argv.indexOf('--cli-child') + 1);
-  const { run } = await import('../src/cli/run.js');
-  const { nodeIo } = await import('../src/cli/node-io.js');
+  const from = FROM_DIST && process.argv.indexOf('--dist') < process.argv.indexOf('--cli-child');
+  const { run } = (await import(
+    from ? '../dist/cli/run.js' : '../src/cli/run.js'
+  )) as typeof import('../src/cli/run.js');
+  const { nodeIo } = (await import(
+    from ? '../dist/cli/node-io.js' : '../src/cli/node-io.js'
+  )) as typeof import('../src/cli/node-io.js');
   const code = await run(args, nodeIo());
   if (code !== 0) process.exit(code);
   const cpu = process.cpuUsage();
