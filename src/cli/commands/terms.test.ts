@@ -132,3 +132,36 @@ describe('bitext terms', () => {
     expect(bad.stderr).toContain('--min-score must be a number from 0 to 1');
   });
 });
+
+describe('terms in QA', () => {
+  it('qa --db and --termbase enforce the terms that terms extracted', async () => {
+    const folder = temp();
+    expect((await cli(['terms', EXAMPLE, '--db', 'tm.db', '--save'], { cwd: folder })).code).toBe(0);
+    expect((await cli(['terms', EXAMPLE, '--out', 'terms.tsv'], { cwd: folder })).code).toBe(0);
+    // The museum's name, as the extracted termbase has it, and a copy where the English renames it.
+    const good = '歡迎用好重慶史迪威博物館\tWelcome to the Chongqing Stilwell Museum\n';
+    writeFileSync(join(folder, 'good.tsv'), good);
+    writeFileSync(join(folder, 'bad.tsv'), good.replace('Stilwell Museum', 'Stilwell Memorial Hall'));
+    const qa = async (file: string, ...flags: string[]) => {
+      const { code, stdout } = await cli(
+        ['qa', file, '--checks', 'term', '--all', '--format', 'json', ...flags],
+        {
+          cwd: folder,
+        },
+      );
+      expect(code).toBe(0);
+      return (JSON.parse(stdout) as { severity: string; message: string }[]).map(
+        (f) => `${f.severity}: ${f.message}`,
+      );
+    };
+    expect(await qa('good.tsv', '--db', 'tm.db')).toEqual([]);
+    // Saved terms are admitted: a missing one is info.
+    expect(await qa('bad.tsv', '--db', 'tm.db')).toContain(
+      'info: 重慶史迪威博物館 should be translated "Chongqing Stilwell Museum" (termbase)',
+    );
+    // The TSV `terms` writes, imported as a termbase file, is preferred: a warning.
+    expect(await qa('bad.tsv', '--termbase', 'terms.tsv')).toContain(
+      'warning: 重慶史迪威博物館 should be translated "Chongqing Stilwell Museum" (termbase)',
+    );
+  });
+});

@@ -3,7 +3,12 @@ import { type Finding, finding, type QaCheckFunction, type QaTerm, type Span } f
 
 /**
  * Termbase compliance: when a term's Chinese occurs, one of its preferred or admitted translations must
- * occur in the English (warning when none does), and none of its forbidden ones (error).
+ * occur in the English, and none of its forbidden ones (error). A missing translation is a warning
+ * when the termbase prefers one; when it only admits some (what `terms --save` stores), it is info:
+ * an admitted rendering is allowed, not required (a story says "Trinket" or "he").
+ *
+ * Only the longest entry is checked where entries overlap: 中国梦 ↔ Chinese Dream, not 中国 ↔ China
+ * inside it.
  */
 export const checkTerms: QaCheckFunction = (pairs, options) => {
   const byZh = groupByChinese(options.termbase ?? []);
@@ -12,8 +17,9 @@ export const checkTerms: QaCheckFunction = (pairs, options) => {
   pairs.forEach((pair, index) => {
     if (!pair.zh.trim() || !pair.en.trim()) return;
     const zhFolded = foldToSimplified(pair.zh);
+    const spansByKey = longestOccurrences(zhFolded, byZh.keys());
     for (const [zhKey, terms] of byZh) {
-      const zhSpans = occurrences(zhFolded, zhKey);
+      const zhSpans = spansByKey.get(zhKey) ?? [];
       if (zhSpans.length === 0) continue;
       const zhText = pair.zh.slice(zhSpans[0]!.start, zhSpans[0]!.end);
       const allowed = terms.filter((t) => t.status !== 'forbidden');
@@ -39,7 +45,7 @@ export const checkTerms: QaCheckFunction = (pairs, options) => {
         findings.push(
           finding(
             'term',
-            'warning',
+            preferred.status === 'preferred' ? 'warning' : 'info',
             index,
             pair,
             `${zhText} should be translated "${preferred.en}" (termbase)`,
@@ -71,6 +77,24 @@ function groupByChinese(termbase: readonly QaTerm[]): Map<string, QaTerm[]> {
     groups.set(key, group);
   }
   return groups;
+}
+
+/**
+ * Where each termbase entry occurs in a sentence, the longest entries first: an occurrence inside one
+ * of a longer entry is not the shorter entry's.
+ */
+function longestOccurrences(text: string, keys: Iterable<string>): Map<string, Span[]> {
+  const taken: Span[] = [];
+  const found = new Map<string, Span[]>();
+  for (const key of [...keys].sort((a, b) => b.length - a.length)) {
+    const spans = occurrences(text, key).filter(
+      (span) => !taken.some((t) => span.start < t.end && t.start < span.end),
+    );
+    if (spans.length === 0) continue;
+    found.set(key, spans);
+    taken.push(...spans);
+  }
+  return found;
 }
 
 function occurrences(text: string, needle: string): Span[] {
