@@ -106,8 +106,7 @@ function acceptable(parts: readonly ChineseToken[], key: string): boolean {
 /**
  * Pairs of a Chinese unit and the English phrase that comes with it in most of the sentence pairs
  * holding it (competitive by Dice; on a near tie, the English with more words, so "Chinese Dream" over
- * "Dream"). A unit that only ever recurs inside a shorter unit's pairs with the same English (王琦瑶说
- * beside 王琦瑶 ↔ Wang Qiyao) is that unit plus context, and is dropped.
+ * "Dream").
  */
 export function associations(
   sentences: readonly AssociationSentence[],
@@ -181,18 +180,20 @@ export function associations(
       )
         best = association;
     }
-    if (best) found.push(best);
+    if (best) found.push(wholeEnglish(best, together, enByNumberless));
   }
   const merged = mergeAdjacent(found, sentences, enByNumberless);
+  // A unit inside a longer one with the same English is the longer one's part (俱乐部 of 帆船俱乐部 ↔
+  // "Yacht Club"; C-value's nested rule): units never hold a name and a verb (王琦瑶说), so the
+  // longer one is the term.
   return merged.filter(
     (a) =>
       !merged.some(
         (b) =>
           b !== a &&
-          b.candidate.key.length < a.candidate.key.length &&
-          a.candidate.key.includes(b.candidate.key) &&
-          numberless(b.en.key) === numberless(a.en.key) &&
-          b.zhCount > a.zhCount,
+          b.candidate.key.length > a.candidate.key.length &&
+          b.candidate.key.includes(a.candidate.key) &&
+          numberless(b.en.key) === numberless(a.en.key),
       ),
   );
 }
@@ -348,4 +349,45 @@ function isOpaque(token: ChineseToken): boolean {
   if (senses.length === 0 || senses.every((s) => /^(?:variant of|see |old variant)/.test(s))) return true;
   if (!['person', 'nr', 'nrt', 'nrfg', 'ns', 'nz', 'x'].includes(token.tag)) return false;
   return token.tag !== 'person' || /^\p{Lu}/u.test(lookupGlosses(token.simplified)[0] ?? '');
+}
+
+/**
+ * Share of the best rendering's pairs a longer rendering holding it must come in to be taken as the
+ * whole English (千比特秒 ↔ "kilobits per second" in 3 of the 4 pairs with "kilobits"); as
+ * WHOLE_SHARE in extract-terms.ts.
+ */
+const WHOLE_ENGLISH_SHARE = 0.75;
+
+/**
+ * Share of a longer rendering's own pairs that must hold the Chinese: it is this unit's English, not
+ * another unit's ("Yacht Club" for 俱乐部 is 帆船俱乐部's).
+ */
+const WHOLE_ENGLISH_OWN = 0.9;
+
+/**
+ * The longest rendering that holds the best one as whole words, comes with it nearly as often and
+ * seldom without it.
+ */
+function wholeEnglish(
+  best: Association,
+  together: ReadonlyMap<string, { en: EnglishCandidate; both: number }>,
+  enByNumberless: ReadonlyMap<string, ReadonlySet<number>>,
+): Association {
+  const key = ` ${numberless(best.en.key)} `;
+  let whole = best;
+  for (const [other, { en, both }] of together) {
+    if (both < WHOLE_ENGLISH_SHARE * best.both || other.length <= whole.en.key.length) continue;
+    if (!` ${other} `.includes(key)) continue;
+    const enCount = enByNumberless.get(other)?.size ?? both;
+    if (both < WHOLE_ENGLISH_OWN * enCount) continue;
+    whole = {
+      ...best,
+      en,
+      both,
+      enCount,
+      consistency: both / best.zhCount,
+      dice: (2 * both) / (best.zhCount + enCount),
+    };
+  }
+  return whole;
 }
