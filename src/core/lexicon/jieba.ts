@@ -1,9 +1,14 @@
 import { createRequire } from 'node:module';
-import { Jieba } from '@node-rs/jieba';
+import type { Jieba } from '@node-rs/jieba';
 import { CodePointSet, linesWithin, totalFrequency } from './jieba-subset.js';
 import { foldToSimplified } from './script.js';
 
 const require = createRequire(import.meta.url);
+
+/** The native segmenter's class, loaded on first use (not by every command that imports the aligner). */
+function jiebaClass(): typeof Jieba {
+  return (require('@node-rs/jieba') as typeof import('@node-rs/jieba')).Jieba;
+}
 
 /** A word of Chinese text, with its span in the original (unfolded) string. */
 export interface ChineseToken {
@@ -54,7 +59,7 @@ const addedWords: Uint8Array[] = [];
 
 function wholeDictionary(): Segmenter {
   dictionary ??= dictionaryBytes();
-  const jieba = Jieba.withDict(dictionary);
+  const jieba = jiebaClass().withDict(dictionary);
   for (const words of addedWords) jieba.loadDict(words);
   return { jieba, growths: 0 };
 }
@@ -98,7 +103,7 @@ function getJieba(text: string): Jieba {
     jieba = segmenter.jieba;
     jieba.loadDict(load);
   } else {
-    jieba = Jieba.withDict(load);
+    jieba = jiebaClass().withDict(load);
   }
   segmenter = {
     jieba,

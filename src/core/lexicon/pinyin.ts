@@ -1,12 +1,26 @@
-import traditionalDict from '@pinyin-pro/data/traditional.json' with { type: 'json' };
-import { addTraditionalDict, OutputFormat, pinyin, segment } from 'pinyin-pro';
+import { createRequire } from 'node:module';
+import type * as PinyinPro from 'pinyin-pro';
 import { foldToSimplified } from './script.js';
+
+const require = createRequire(import.meta.url);
+
+let library: typeof PinyinPro | undefined;
+/**
+ * pinyin-pro, loaded on first use and as its one-file CommonJS build: its ES modules (29 files,
+ * dictionaries as object literals) cost ~0.1 s of CPU at start to every command that imports the
+ * aligner, whether or not its text ever needs a reading.
+ */
+function pinyinPro(): typeof PinyinPro {
+  library ??= require('pinyin-pro') as typeof PinyinPro;
+  return library;
+}
 
 let traditionalLoaded = false;
 function ensureTraditional(): void {
   if (traditionalLoaded) return;
   // Without this table pinyin-pro reads 重慶 as zhòng qìng and 副會長 as … huì cháng.
-  addTraditionalDict(traditionalDict as Parameters<typeof addTraditionalDict>[0]);
+  const traditionalDict = require('@pinyin-pro/data/traditional.json') as unknown;
+  pinyinPro().addTraditionalDict(traditionalDict as Parameters<typeof PinyinPro.addTraditionalDict>[0]);
   traditionalLoaded = true;
 }
 
@@ -14,7 +28,7 @@ function ensureTraditional(): void {
 export function readingsOf(char: string): string[] {
   ensureTraditional();
   const all = [char, foldToSimplified(char)].flatMap((c) =>
-    pinyin(c, { multiple: true, toneType: 'none', type: 'array', traditional: true }),
+    pinyinPro().pinyin(c, { multiple: true, toneType: 'none', type: 'array', traditional: true }),
   );
   return [...new Set(all.map((r) => r.toLowerCase()))];
 }
@@ -23,7 +37,7 @@ export function readingsOf(char: string): string[] {
 export function tonedReadingsOf(char: string): string[] {
   ensureTraditional();
   const all = [char, foldToSimplified(char)].flatMap((c) =>
-    pinyin(c, { multiple: true, type: 'array', traditional: true }),
+    pinyinPro().pinyin(c, { multiple: true, type: 'array', traditional: true }),
   );
   return [...new Set(all)];
 }
@@ -33,7 +47,7 @@ export function tonedReadingsOf(char: string): string[] {
  * Simplified first: pinyin-pro's phrase table is keyed by Simplified words.
  */
 export function pinyinSyllables(text: string): string[] {
-  return pinyin(foldToSimplified(text), { toneType: 'none', type: 'array' });
+  return pinyinPro().pinyin(foldToSimplified(text), { toneType: 'none', type: 'array' });
 }
 
 /**
@@ -42,6 +56,7 @@ export function pinyinSyllables(text: string): string[] {
  * surname mode (单 → Shan, 曾 → Zeng).
  */
 export function personNameToPinyin(name: string): string {
+  const { segment, OutputFormat } = pinyinPro();
   const pieces = segment(foldToSimplified(name), {
     surname: 'head',
     toneType: 'none',

@@ -1,5 +1,14 @@
-import * as OpenCC from 'opencc-js';
+import { createRequire } from 'node:module';
+import type * as OpenCcModule from 'opencc-js';
 import type { Script } from '../types.js';
+
+const require = createRequire(import.meta.url);
+let openCc: typeof OpenCcModule | undefined;
+/** opencc-js, loaded on first use (its one-file build), not by every module that imports this one. */
+function opencc(): typeof OpenCcModule {
+  openCc ??= require('opencc-js') as typeof OpenCcModule;
+  return openCc;
+}
 
 // opencc-js builds its tries on first use (~58 MB); build each converter only when asked for.
 let toSimplifiedConverter: ((text: string) => string) | undefined;
@@ -10,13 +19,13 @@ let toTraditionalConverter: ((text: string) => string) | undefined;
  * offsets in the folded string point into the original; callers that rely on it check the length.
  */
 export function toSimplified(text: string): string {
-  toSimplifiedConverter ??= OpenCC.Converter({ from: 'hk', to: 'cn' });
+  toSimplifiedConverter ??= opencc().Converter({ from: 'hk', to: 'cn' });
   return toSimplifiedConverter!(text);
 }
 
 /** Simplified → Traditional (OpenCC `cn` → `tw`). Not the inverse of toSimplified (彙報 vs 匯報). */
 export function toTraditional(text: string): string {
-  toTraditionalConverter ??= OpenCC.Converter({ from: 'cn', to: 'tw' });
+  toTraditionalConverter ??= opencc().Converter({ from: 'cn', to: 'tw' });
   return toTraditionalConverter!(text);
 }
 
@@ -72,15 +81,15 @@ let normalizeForTraditional: ((text: string) => string) | undefined;
  * converter (its phrase tries: 1 MB of phrases, twice) took ~0.5 s, for one question per document.
  */
 function toTraditionalWithin(text: string): string {
-  const config = (OpenCC.Locale.configs as Record<string, OpenCcConfig>).s2tw!;
+  const config = (opencc().Locale.configs as Record<string, OpenCcConfig>).s2tw!;
   const normalize: (text: string) => string =
-    normalizeForTraditional ?? OpenCC.ConverterFactory(...(config.normalizationChain ?? []));
+    normalizeForTraditional ?? opencc().ConverterFactory(...(config.normalizationChain ?? []));
   normalizeForTraditional = normalize;
   const normalized = normalize(text);
   // Each stage works on the previous stage's output, so its entries are filtered by that text.
   const trieOf = (group: DictGroup, within: string) => {
     const chars = new Set(within);
-    const trie = new OpenCC.Trie();
+    const trie = new (opencc().Trie)();
     trie.loadDictGroup(group.map((dict: DictLike) => entriesWithin(dict, chars)));
     return trie;
   };
