@@ -96,7 +96,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   };
   options.onProgress?.({ ...progress });
 
-  const runner = options.runner ?? new WorkerPool(Math.max(1, Math.min(options.jobs, todo.length || 1)));
+  // No threads when an earlier run did everything: each loads the aligner as it starts (~1 CPU s).
+  const runner =
+    options.runner ??
+    (todo.length ? new WorkerPool(Math.max(1, Math.min(options.jobs, todo.length))) : undefined);
   const documentOptions: BatchDocumentOptions = { format, cwd, withUnits: options.tm !== undefined };
   // The TM takes one document at a time (SQLite has one writer); threads go on aligning meanwhile.
   let storing: Promise<unknown> = Promise.resolve();
@@ -155,7 +158,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
         const started = Date.now();
         let outcome: DocumentOutcome;
         try {
-          outcome = await runner.run(document, documentOptions);
+          outcome = await runner!.run(document, documentOptions);
         } catch (error) {
           outcome = { ok: false, reason: (error as Error).message };
         }
@@ -165,7 +168,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     const lanes = Math.max(1, Math.min(options.jobs, todo.length));
     await Promise.all(Array.from({ length: lanes }, () => lane()));
   } finally {
-    await runner.close();
+    await runner?.close();
   }
   options.signal?.throwIfAborted();
 
