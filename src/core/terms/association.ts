@@ -1,9 +1,10 @@
 import { hasDictionaryEntry, lookupGlosses } from '../lexicon/cedict.js';
+import { englishContentStems } from '../lexicon/english.js';
 import type { ChineseToken } from '../lexicon/jieba.js';
 import { type ChineseCandidate, kindOf } from './chinese-candidates.js';
 import type { EnglishCandidate } from './english-candidates.js';
 import { wordsLinked } from './lexical-links.js';
-import { FUNCTION_TAGS, isNonNominalChinese } from './part-of-speech.js';
+import { FUNCTION_TAGS, isNonNominalChinese, isVerbOnly } from './part-of-speech.js';
 
 /**
  * Fewest sentence pairs a unit and its translation must share to be paired by co-occurrence alone.
@@ -100,8 +101,23 @@ function acceptable(parts: readonly ChineseToken[], key: string): boolean {
   if (parts.some((p) => p.tag === 'person') || first.word.length === 1) return false;
   if (first.tag === 'm' && COUNTED.test(first.simplified)) return false;
   if (hasDictionaryEntry(key)) return true;
+  // A phrase, not a unit: a function word inside (孩子们在公园里玩, 今天的天气), or a verb or an
+  // adjective at the end, unless a numeral's abbreviation (十八|大).
+  if (parts.some((p) => FUNCTION_TAGS.has(p.tag) || p.tag === 'ul' || p.tag === 'uj')) return false;
+  if (PREDICATE_TAGS.has(last.tag) && !(last.word.length === 1 && parts.at(-2)?.tag === 'm')) {
+    // jieba tags many nouns as verbs (辐射 radiation, 免疫 immunity): the dictionary decides those.
+    const nounToo =
+      last.tag === 'v' &&
+      last.word.length > 1 &&
+      hasDictionaryEntry(last.simplified) &&
+      !isVerbOnly(last.simplified);
+    if (!nounToo) return false;
+  }
   return !isNonNominalChinese(first) && !(last.word.length > 1 && isNonNominalChinese(last));
 }
+
+/** jieba tags of words that end a predicate, not a name: verbs, adjectives, pronouns, numerals, times. */
+const PREDICATE_TAGS = new Set(['v', 'vd', 'vg', 'vi', 'a', 'ad', 'ag', 'r', 'm', 't']);
 
 /**
  * Pairs of a Chinese unit and the English phrase that comes with it in most of the sentence pairs
@@ -323,7 +339,11 @@ function plausible(candidate: ChineseCandidate, en: string): boolean {
   // A hyphenated word is also one word (e-mail ↔ 电子邮件 "email").
   for (const hyphenated of en.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu) ?? [])
     words.push(hyphenated.replace(/-/g, ''));
-  return candidate.tokens.some((t) => words.some((w) => wordsLinked(t, w)));
+  if (candidate.tokens.some((t) => words.some((w) => wordsLinked(t, w)))) return true;
+  // Or a content word of the English in the unit's own description (小康社会 "society in which average
+  // people are moderately well-off", a sense too long to give translation stems).
+  const described = new Set(englishContentStems(lookupGlosses(candidate.key).join(' ')));
+  return englishContentStems(en).some((stem) => described.has(stem));
 }
 
 /** Dunning's G² for a 2×2 table of sentence pairs: both, the Chinese, the English, all. */

@@ -30,7 +30,7 @@ export interface EnglishCandidate {
 // candidate texts are cut from the sentence, so they keep their hyphens.
 const WORD = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*/gu;
 /** Function words allowed inside a term (Association for Friendship with Foreign Countries). */
-const INNER_CONNECTORS = new Set(['of', 'for', 'with', 'the', 'on', 'in', 'to', 'de', 'per']);
+const INNER_CONNECTORS = new Set(['of', 'for', 'with', 'the', 'on', 'in', 'to', 'de', 'per', 'from']);
 const MAX_WORDS = 12;
 /** Adjectives that cannot end a noun phrase ("Chongqing's foreign" is a fragment of "… foreign affairs work"). */
 const NOT_FINAL = new Set(

@@ -121,3 +121,21 @@ describe('foreign names by transliteration', () => {
     expect(extractTerms(pairs).find((t) => t.zh === '边沁')?.en).toBe('Bentham');
   });
 });
+
+describe('units, not phrases', () => {
+  it('counts no unit with a function word inside or a verb at the end', async () => {
+    const { associationUnits } = await import('./association.js');
+    const units = (zh: string) => associationUnits(zh, chineseTokens(zh)).map((u) => u.key);
+    expect(units('孩子们在公园里玩。')).not.toContain('孩子们在公园里玩');
+    expect(units('今天的天气很好。')).not.toContain('今天的天气');
+    // A numeral's abbreviation ends in an adjective (十八|大), and jieba tags nouns as verbs (辐射).
+    expect(units('党的十八大以来')).toContain('十八大');
+    expect(units('宇宙背景辐射')).toContain('背景辐射');
+  });
+
+  it('keeps a connector inside an English unit', () => {
+    expect(englishCandidates('Seeking truth from facts is the line.').map((c) => c.text)).toContain(
+      'Seeking truth from facts',
+    );
+  });
+});
