@@ -37,10 +37,13 @@ export function linesWithin(
   dictionary: Uint8Array,
   known: CodePointSet,
   added: CodePointSet,
-): { lines: Uint8Array; frequency: number } {
+  withTotal = false,
+): { lines: Uint8Array; frequency: number; total: number } {
   const picked: number[] = [];
   let length = 0;
   let frequency = 0;
+  // With `withTotal`, the sum of every line's frequency too (jieba's `total`), in the same pass.
+  let total = 0;
   const n = dictionary.length;
   let at = 0;
   while (at < n) {
@@ -80,7 +83,12 @@ export function linesWithin(
     if (within && anyAdded) {
       picked.push(at, end);
       length += end - at + 1;
-      frequency += frequencyAt(dictionary, i + 1, end);
+      const lineFrequency = frequencyAt(dictionary, i + 1, end);
+      frequency += lineFrequency;
+      total += lineFrequency;
+    } else if (withTotal) {
+      const space = within ? i : dictionary.indexOf(SPACE, i);
+      if (space >= 0 && space < end) total += frequencyAt(dictionary, space + 1, end);
     }
     at = end + 1;
   }
@@ -91,22 +99,7 @@ export function linesWithin(
     to += picked[k + 1]! - picked[k]!;
     lines[to++] = NEWLINE;
   }
-  return { lines, frequency };
-}
-
-/** The sum of every line's frequency (jieba's `total`). */
-export function totalFrequency(dictionary: Uint8Array): number {
-  let total = 0;
-  const n = dictionary.length;
-  let at = 0;
-  while (at < n) {
-    let end = dictionary.indexOf(NEWLINE, at);
-    if (end < 0) end = n;
-    const space = dictionary.indexOf(SPACE, at);
-    if (space >= 0 && space < end) total += frequencyAt(dictionary, space + 1, end);
-    at = end + 1;
-  }
-  return total;
+  return { lines, frequency, total };
 }
 
 /** The decimal number starting at `from` (jieba reads a missing one as 0). */

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Jieba } from '@node-rs/jieba';
-import { CodePointSet, linesWithin, totalFrequency } from './jieba-subset.js';
+import { CodePointSet, linesWithin } from './jieba-subset.js';
 import { foldToSimplified } from './script.js';
 
 const require = createRequire(import.meta.url);
@@ -28,7 +28,10 @@ export interface ChineseToken {
  */
 function dictionaryBytes(): Uint8Array {
   const { readFileSync } = require('node:fs') as typeof import('node:fs');
-  return readFileSync(require.resolve('@node-rs/jieba/dict.txt'));
+  const bytes = readFileSync(require.resolve('@node-rs/jieba/dict.txt'));
+  // A plain Uint8Array view: Buffer's own indexOf goes through a JS wrapper at every call (700,000
+  // calls a pass over the dictionary), the typed array's is a builtin.
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
 }
 
 /**
@@ -88,8 +91,8 @@ function getJieba(text: string): Jieba {
     return segmenter.jieba;
   }
   dictionary ??= dictionaryBytes();
-  if (!segmenter) dictionaryTotal = totalFrequency(dictionary);
-  const { lines, frequency } = linesWithin(dictionary, known, added);
+  const { lines, frequency, total } = linesWithin(dictionary, known, added, !segmenter);
+  if (!segmenter) dictionaryTotal = total;
   for (const codePoint of addedList) known.add(codePoint);
   const balanceWord = segmenter?.balance?.word ?? unusedCharacter(known);
   const balanceFrequency = (segmenter?.balance?.frequency ?? dictionaryTotal) - frequency;
