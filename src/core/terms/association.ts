@@ -5,6 +5,15 @@ import { type ChineseCandidate, kindOf } from './chinese-candidates.js';
 import type { EnglishCandidate } from './english-candidates.js';
 import { wordsLinked } from './lexical-links.js';
 import { FUNCTION_TAGS, isNonNominalChinese, isVerbOnly } from './part-of-speech.js';
+import {
+  type AssociationSentence,
+  isOpaque,
+  MAX_UNIT_CHARS,
+  mergeAdjacent,
+  NEVER_GROWS_BY,
+  numberless,
+  wholeUnit,
+} from './unit-fragments.js';
 
 /**
  * Fewest sentence pairs a unit and its translation must share to be paired by co-occurrence alone.
@@ -19,26 +28,22 @@ const MIN_DICE = 0.5;
 /** Dice within this of the best still counts as a tie, won by the longer English (the whole unit). */
 const DICE_TIE = 0.1;
 const MAX_TOKENS = 4;
-const MAX_CHARS = 10;
 /**
  * Log-likelihood ratio (Dunning 1993) the pairing must reach: 10.83 is p < 0.001 for one degree of
  * freedom. It keeps a short document, where a phrase of every sentence co-occurs with every other,
  * from pairing anything (the founding sample has five pairs).
  */
 const MIN_LOG_LIKELIHOOD = 10.83;
-/** Share of a unit's occurrences with the same character beside it, from which the unit is a fragment. */
-const FRAGMENT_SHARE = 0.9;
-/** Characters a unit never grows by: function words and verbs of speech (王琦瑶的, 刘老老道). */
-const NEVER_GROWS_BY = new Set(
-  '的了着过在是和与及或也都就又说道把被对从向给让这那不很我你他她它们'.split(''),
-);
 /** A two-character word the dictionary lacks that ends in a localiser is a place phrase (床上, 山里). */
 const LOCALISER_ENDING = /^\p{Script=Han}[上下里中内外前后旁边]$/u;
-/** A numeral with its measure word (三颗, 两年) counts things; it starts no term. */
+/** A two-character title (队长, 法官). */
 const TITLE_ENDING = /^\p{Script=Han}[长官]$/u;
+/** A numeral with its measure word (三颗, 两年) counts things; it starts no term. */
 const COUNTED = /[个只条位名项件本张次年台颗岁天月日]$/u;
 
 /** A pair of phrases that recur together, with the pairs they share. */
+export type { AssociationSentence } from './unit-fragments.js';
+
 export interface Association {
   candidate: ChineseCandidate;
   en: EnglishCandidate;
@@ -64,7 +69,7 @@ export function associationUnits(zh: string, tokens: readonly ChineseToken[]): C
       const token = tokens[j]!;
       if (!/^\p{Script=Han}+$/u.test(token.word)) break;
       key += token.simplified;
-      if (key.length > MAX_CHARS) break;
+      if (key.length > MAX_UNIT_CHARS) break;
       const parts = tokens.slice(i, j + 1);
       if (!acceptable(parts, key)) continue;
       units.push({
@@ -198,7 +203,7 @@ export function associations(
     }
     if (best) found.push(wholeEnglish(best, together, enByNumberless));
   }
-  const merged = mergeAdjacent(found, sentences, enByNumberless);
+  const merged = mergeAdjacent(found, sentences, enByNumberless, MIN_RECURRENCE);
   // A unit inside a longer one with the same English is the longer one's part (俱乐部 of 帆船俱乐部 ↔
   // "Yacht Club"; C-value's nested rule): units never hold a name and a verb (王琦瑶说), so the
   // longer one is the term.
@@ -212,119 +217,6 @@ export function associations(
           numberless(b.en.key) === numberless(a.en.key),
       ),
   );
-}
-
-/** A sentence pair as the association pass reads it. */
-export interface AssociationSentence {
-  /** The Chinese folded to Simplified. */
-  folded: string;
-  zh: string;
-  units: readonly ChineseCandidate[];
-  enCandidates: readonly EnglishCandidate[];
-}
-
-/**
- * The longer unit a recurring unit is a fragment of: while one Han character stands on the same side
- * of nearly all its occurrences, the unit grows by it (the C-value idea that a string always seen
- * inside a longer one is not a unit, Frantzi et al. 2000). Undefined when the unit is whole.
- */
-function wholeUnit(
-  unit: ChineseCandidate,
-  key: string,
-  pairs: readonly number[],
-  sentences: readonly AssociationSentence[],
-): { candidate: ChineseCandidate; pairs: number[] } | undefined {
-  let whole = key;
-  for (let grown = true; grown && whole.length < MAX_CHARS; ) {
-    grown = false;
-    for (const side of [-1, 1]) {
-      const beside = new Map<string, number>();
-      let occurrences = 0;
-      for (const index of pairs) {
-        const text = sentences[index]!.folded;
-        for (let at = text.indexOf(whole); at >= 0; at = text.indexOf(whole, at + 1)) {
-          occurrences++;
-          const char = side < 0 ? text[at - 1] : text[at + whole.length];
-          if (char && /\p{Script=Han}/u.test(char) && !NEVER_GROWS_BY.has(char))
-            beside.set(char, (beside.get(char) ?? 0) + 1);
-        }
-      }
-      const [char, count] = [...beside].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
-      if (occurrences > 0 && count >= FRAGMENT_SHARE * occurrences) {
-        whole = side < 0 ? char + whole : whole + char;
-        grown = true;
-        break;
-      }
-    }
-  }
-  // Grown into a verb (投不 + 投降 "to surrender" is a question, 投不投降), it was no name.
-  if (whole === key || /^to /.test(lookupGlosses(whole.slice(-2))[0] ?? '')) return undefined;
-  const where = pairs.filter((i) => sentences[i]!.folded.includes(whole));
-  // Opaque (a name, or unknown to the dictionary) if the fragment was: see plausible.
-  const opaque = unit.tokens.some(isOpaque) && !hasDictionaryEntry(whole);
-  return { candidate: candidateAt(whole, sentences[where[0]!]!, opaque), pairs: where };
-}
-
-/** A unit read off a sentence as one token, where jieba's words do not make it. */
-function candidateAt(whole: string, sentence: AssociationSentence, opaque: boolean): ChineseCandidate {
-  const start = sentence.folded.indexOf(whole);
-  const text = sentence.zh.slice(start, start + whole.length);
-  const token: ChineseToken = {
-    word: text,
-    simplified: whole,
-    start,
-    end: start + whole.length,
-    tag: opaque ? 'x' : 'n',
-  };
-  return { text, key: whole, start, end: token.end, tokens: [token], kind: kindOf([token], whole) };
-}
-
-/** A phrase key with each word's plural -s dropped. */
-function numberless(key: string): string {
-  return key.replace(/(?<=\p{L}{3})s\b/gu, '');
-}
-
-/**
- * Two units paired with the same English that stand side by side (科菲 + 维尔 ↔ Coffeyville, which jieba
- * cuts 科菲|维尔 and names 科菲 alone once) are halves of one: they give way to the whole, counted again.
- */
-function mergeAdjacent(
-  found: readonly Association[],
-  sentences: readonly AssociationSentence[],
-  enByNumberless: ReadonlyMap<string, ReadonlySet<number>>,
-): Association[] {
-  const dropped = new Set<Association>();
-  const added: Association[] = [];
-  const byEnglish = new Map<string, Association[]>();
-  for (const a of found) {
-    const key = numberless(a.en.key);
-    (byEnglish.get(key) ?? byEnglish.set(key, []).get(key)!).push(a);
-  }
-  for (const [key, group] of byEnglish) {
-    for (const a of group) {
-      for (const b of group) {
-        if (a === b || dropped.has(a) || dropped.has(b)) continue;
-        const whole = a.candidate.key + b.candidate.key;
-        const where = sentences.flatMap((s, i) => (s.folded.includes(whole) ? [i] : []));
-        if (where.length < MIN_RECURRENCE) continue;
-        const english = enByNumberless.get(key) ?? new Set<number>();
-        const both = where.filter((i) => english.has(i)).length;
-        const opaque = [...a.candidate.tokens, ...b.candidate.tokens].some(isOpaque);
-        dropped.add(a);
-        dropped.add(b);
-        added.push({
-          candidate: candidateAt(whole, sentences[where[0]!]!, opaque),
-          en: a.en,
-          both,
-          zhCount: where.length,
-          enCount: english.size,
-          dice: (2 * both) / (where.length + english.size),
-          consistency: both / where.length,
-        });
-      }
-    }
-  }
-  return [...found.filter((a) => !dropped.has(a)), ...added];
 }
 
 /**
@@ -357,18 +249,6 @@ function logLikelihood(both: number, zh: number, en: number, total: number): num
     if (observed > 0 && expected > 0) g += observed * Math.log(observed / expected);
   });
   return 2 * g;
-}
-
-/**
- * A name or a word the dictionary does not know: its translation need not link. A name-finder
- * person that is a dictionary common noun (和尚 "monk") is not opaque.
- */
-function isOpaque(token: ChineseToken): boolean {
-  // A variant spelling (爱滋病 "variant of 艾滋病") has no gloss of its own to link by.
-  const senses = lookupGlosses(token.simplified);
-  if (senses.length === 0 || senses.every((s) => /^(?:variant of|see |old variant)/.test(s))) return true;
-  if (!['person', 'nr', 'nrt', 'nrfg', 'ns', 'nz', 'x'].includes(token.tag)) return false;
-  return token.tag !== 'person' || /^\p{Lu}/u.test(lookupGlosses(token.simplified)[0] ?? '');
 }
 
 /**
