@@ -4,8 +4,8 @@
  *   - the same through BullMQ on a throwaway redis-server with 1 and 2 `bitext worker` processes
  *     (started before the clock starts);
  *   - `bitext filter` pairs/s and peak RSS on 1,000,000 pairs (and on a quarter of them, to show
- *     how memory grows: only the dedupe table, ~200 bytes a distinct pair, grows with the input;
- *     with dedupe off it does not).
+ *     that memory does not grow with the input: dedupe's index is on disk, see
+ *     app/filter-first-copies.ts; `--without-dedupe-too` shows the same without it).
  * Options: `-- --pairs N` (filter size, default 1000000), `-- --skip-filter`, `-- --skip-batch`,
  * `-- --without-dedupe-too` (each filter size again with dedupe off), `-- --rounds N` (the batch
  * corpus N times over, to see past the start-up), `-- --dist` (run the build, after `npm run build`,
