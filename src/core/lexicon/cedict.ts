@@ -87,3 +87,18 @@ function composeFromParts(word: string): string[] {
 function unique(values: readonly string[]): string[] {
   return [...new Set(values)];
 }
+
+let vocabulary: Set<string> | undefined;
+
+/**
+ * Every English word of CC-CEDICT's senses, lower-cased (~40,000 words and names): a word list that
+ * tells a misspelling (Manhcu, Prestol) from a word or a name the dictionary knows (QA's name check).
+ */
+export function glossVocabulary(): ReadonlySet<string> {
+  if (vocabulary) return vocabulary;
+  vocabulary = new Set();
+  for (const senses of dictionary().values()) {
+    for (const sense of senses) for (const w of sense.toLowerCase().match(/[a-z]+/g) ?? []) vocabulary.add(w);
+  }
+  return vocabulary;
+}

@@ -32,11 +32,30 @@ export const checkBrackets: QaCheckFunction = (pairs) => {
       !!quotesOpen[index - 1]?.[side] ||
       !!quotesOpen[index + 1]?.[side];
     return [
-      ...checkSide(pair, index, 'zh', continued('zh')),
-      ...checkSide(pair, index, 'en', continued('en')),
+      ...checkSide(pair, index, 'zh', continued('zh'), pairs),
+      ...checkSide(pair, index, 'en', continued('en'), pairs),
     ];
   });
 };
+
+/** How many sentences on a bracket may run over: a parenthesis of two or three sentences. */
+const BRACKET_REACH = 2;
+
+/**
+ * A bracket whose partner stands in a neighbouring sentence of the same side: a parenthesis running
+ * over sentences (（由此联想到……？ | ……最终责任）；, mac-dev), not a slip.
+ */
+function partnerNearby(pairs: readonly QaPair[], index: number, side: 'zh' | 'en', mark: string): boolean {
+  const opener = CLOSERS.get(mark);
+  const closer = PAIRS[mark];
+  for (let d = 1; d <= BRACKET_REACH; d++) {
+    const text = opener ? pairs[index - d]?.[side] : pairs[index + d]?.[side];
+    if (text === undefined) return false;
+    const wanted = opener ?? closer;
+    if (unbalancedMarks(text).some((s) => text.slice(s.start, s.end) === wanted)) return true;
+  }
+  return false;
+}
 
 /** Whether a text has a quote with no partner. */
 function hasOpenQuote(text: string): boolean {
@@ -80,8 +99,18 @@ export function unbalancedMarks(text: string): Span[] {
   return unmatched.sort((a, b) => a.start - b.start);
 }
 
-function checkSide(pair: QaPair, index: number, side: 'zh' | 'en', quotationGoesOn: boolean): Finding[] {
-  const all = unbalancedMarks(pair[side]);
+function checkSide(
+  pair: QaPair,
+  index: number,
+  side: 'zh' | 'en',
+  quotationGoesOn: boolean,
+  pairs: readonly QaPair[],
+): Finding[] {
+  const all = unbalancedMarks(pair[side]).filter(
+    (s) =>
+      QUOTES.test(pair[side].slice(s.start, s.end)) ||
+      !partnerNearby(pairs, index, side, pair[side].slice(s.start, s.end)),
+  );
   const spans = quotationGoesOn ? all.filter((s) => !QUOTES.test(pair[side].slice(s.start, s.end))) : all;
   if (spans.length === 0) return [];
   const marks = spans.map((s) => pair[side].slice(s.start, s.end)).join(' ');

@@ -21,6 +21,8 @@ function checkPair(pair: QaPair, index: number): Finding[] {
   const enNumbers = extractNumbers(pair.en, 'en');
   const missing: DateMention[] = [];
   for (const z of zh) {
+    // 一两月 (a month or two), 两三天: a count of months or days, not a date.
+    if (/^(?:一两|两三)/u.test(z.text)) continue;
     const partner = [...unmatched].find((e) => agrees(z, e));
     if (partner) {
       unmatched.delete(partner);

@@ -219,6 +219,29 @@ describe('name spelling across the document', () => {
     expect(runQa(pairs, { checks: ['name'] }).filter((f) => f.severity !== 'info')).toEqual([]);
   });
 
+  it('reports a non-word one slip from a name written twice, without its Chinese in the pair', () => {
+    const pairs = [
+      { zh: '上海的街道很热闹。', en: 'The streets of Shanghai were busy.' },
+      { zh: '她在上海长大。', en: 'She grew up in Shanghai.' },
+      { zh: '夜生活还没有开始。', en: "Shanhgai's nightlife had yet to begin." },
+    ];
+    const shown = runQa(pairs, { checks: ['name'] }).filter((f) => f.severity !== 'info');
+    expect(shown.map((f) => [f.pair, f.message])).toEqual([
+      [2, 'Shanghai ↔ Shanhgai: the name is spelled Shanghai elsewhere in this document'],
+    ]);
+  });
+
+  it("shows a CC-CEDICT name's misspelling no dictionary knows; another real spelling stays info", () => {
+    const slip = qa('满人摔跤手在酒馆里。', 'The Manhcu wrestlers were in the inn.', 'name');
+    expect(slip.map((f) => [f.severity, f.message])).toEqual([
+      ['warning', '满人 (Manchu) ↔ Manhcu: the name is spelled Manchu in CC-CEDICT'],
+    ]);
+    const gloss = qa('北京展览馆的尖顶。', 'The spire of the Beijing Exhrbition Center.', 'name');
+    expect(qa('北京展览中心。', 'The Beijing Exhibition Centre.', 'name')).toEqual([]);
+    expect(gloss.map((f) => f.severity)).toEqual(['warning']);
+    expect(gloss[0]!.message).toContain('(Exhibition) ↔ Exhrbition');
+  });
+
   it('reports a misspelt pinyin part of a Chinese name', () => {
     const findings = qa('王广成率队访问北京', 'Wnag Guangcheng led a team to Beijing', 'name');
     expect(findings.map((f) => f.message)).toEqual([
@@ -401,5 +424,47 @@ describe('brackets check', () => {
       { zh: '天黑了。”', en: 'It is dark."' },
     ];
     expect(runQa(dialogue, { checks: ['brackets'] })).toEqual([]);
+  });
+});
+
+describe('literary liberties that are not slips (mac-dev false alarms)', () => {
+  const shown = (pairs: { zh: string; en: string }[], check: QaCheck) =>
+    runQa(pairs, { checks: [check] }).filter((f) => f.severity !== 'info');
+
+  it('a parenthesis running over two sentences', () => {
+    const pairs = [
+      {
+        zh: '也许是一场大灾难（由此联想到，以前的每一次大灾难？',
+        en: 'Maybe a disaster. Could every disaster be so?',
+      },
+      {
+        zh: '都有一个人要负的最终责任）；也许是全世界的毁灭。',
+        en: 'Someone bore the responsibility. Or the end of the world.',
+      },
+    ];
+    expect(shown(pairs, 'brackets')).toEqual([]);
+    // Alone, each half is unbalanced.
+    expect(shown([pairs[1]!], 'brackets')).toHaveLength(1);
+  });
+
+  it('"her her", a word said three times or more, and 现在|在', () => {
+    expect(shown([{ zh: '问她。', en: 'They asked her her business.' }], 'repeated-word')).toEqual([]);
+    expect(shown([{ zh: '咯当咯当。', en: 'A persistent tock tock tock tock.' }], 'repeated-word')).toEqual(
+      [],
+    );
+    expect(shown([{ zh: '“这东西现在在哪儿？”', en: 'Where is it?' }], 'repeated-word')).toEqual([]);
+    expect(shown([{ zh: '他在在家。', en: 'He was was at home.' }], 'repeated-word')).toHaveLength(2);
+  });
+
+  it('ranges (八九两, 一两月) and round hyperbole (一万个不服) in characters', () => {
+    const numbers = [
+      { zh: '还有八九两剩下。', en: 'The remaining eight he kept.' },
+      { zh: '一百个…… 一万个不服。', en: 'A hundred times no!' },
+    ];
+    expect(shown(numbers, 'number')).toEqual([]);
+    expect(shown([{ zh: '还有三千两剩下。', en: 'Some money was left.' }], 'number')).toHaveLength(1);
+    expect(shown([{ zh: '他每过一两月会来一次。', en: 'He came every two months or so.' }], 'date')).toEqual(
+      [],
+    );
   });
 });

@@ -1,6 +1,9 @@
 import { distance as editDistance } from 'fastest-levenshtein';
+import { glossVocabulary, lookupGlosses } from '../lexicon/cedict.js';
+import { stemEnglish } from '../lexicon/english.js';
 import { tagChinese } from '../lexicon/jieba.js';
 import { pinyinSyllables } from '../lexicon/pinyin.js';
+import { foldToSimplified } from '../lexicon/script.js';
 import { findChineseNames } from '../names/index.js';
 import { properNamesInGlosses } from '../terms/lexical-links.js';
 import { type Finding, finding, type QaPair, type Span } from './types.js';
@@ -46,18 +49,29 @@ export function checkNameSpelling(pairs: readonly QaPair[]): Finding[] {
       const word = bare(m[0]);
       if (reported.has(word) || word.length < 4 || lowerCase.has(word.toLowerCase())) continue;
       const span: Span = { start: m.index, end: m.index + word.length };
+      // A word no dictionary and nowhere else in the document writes (Manhcu, Qiayo) is a misspelling
+      // when it is one slip from a spelling the document or the pair's Chinese gives.
+      const nonWord = isNonWord(word, lowerCase, uses);
       const known =
-        checkAgainstDocument(word, index, pairs, established, uses) ??
+        checkAgainstDocument(word, index, pairs, established, uses, nonWord) ??
         checkAgainstPinyin(word, pair) ??
-        checkAgainstDictionary(word, pair);
+        checkAgainstDictionary(word, pair) ??
+        (nonWord ? checkAgainstGlosses(word, pair) : undefined);
       if (!known) continue;
       reported.add(word);
       findings.push(
         finding(
           'name',
-          // CC-CEDICT gives one spelling of a foreign name (斯蒂芬 Stephen), translators others (Stephan,
-          // mag dev): worth a look only when asked for.
-          known.source === 'dictionary' ? 'info' : 'error',
+          // CC-CEDICT gives one spelling of a foreign name (斯蒂芬 Stephen), translators others: a spelling
+          // that is itself a word or name CC-CEDICT knows is worth a look only when asked for; one no
+          // dictionary knows (Prestol for 普雷斯顿 Preston) is a slip.
+          known.source === 'dictionary'
+            ? nonWord
+              ? 'warning'
+              : 'info'
+            : known.source === 'gloss'
+              ? 'warning'
+              : 'error',
           index,
           pair,
           `${known.zh ? `${known.zh} (${known.name})` : known.name} ↔ ${word}: the name is spelled ${known.name} ${SOURCES[known.source]}`,
@@ -77,13 +91,14 @@ const SOURCES = {
   document: 'elsewhere in this document',
   pinyin: 'in pinyin',
   dictionary: 'in CC-CEDICT',
+  gloss: 'in CC-CEDICT (a translation of the Chinese)',
 } as const;
 
 interface KnownName {
   name: string;
   zh?: string;
   zhSpan?: Span;
-  source: 'document' | 'pinyin' | 'dictionary';
+  source: 'document' | 'pinyin' | 'dictionary' | 'gloss';
 }
 
 function checkAgainstDocument(
@@ -92,6 +107,7 @@ function checkAgainstDocument(
   pairs: readonly QaPair[],
   established: readonly [string, NameUse][],
   uses: ReadonlyMap<string, NameUse>,
+  nonWord: boolean,
 ): KnownName | undefined {
   if ((uses.get(word)?.pairs.size ?? 0) > 1) return undefined;
   for (const [name, use] of established) {
@@ -103,7 +119,8 @@ function checkAgainstDocument(
     );
     // English often names who the Chinese calls 表哥 or 他: a name written the same way three times
     // or more is evidence enough without its Chinese.
-    if (!anchor && use.pairs.size < ESTABLISHED_WITHOUT_CHINESE) continue;
+    // A non-word needs no more: the document's twice-written name is what was meant.
+    if (!anchor && !nonWord && use.pairs.size < ESTABLISHED_WITHOUT_CHINESE) continue;
     return anchor
       ? { name, zh: anchor.text, zhSpan: anchor.span, source: 'document' }
       : { name, source: 'document' };
@@ -152,6 +169,67 @@ function checkAgainstDictionary(word: string, pair: QaPair): KnownName | undefin
     }
   }
   return undefined;
+}
+
+/**
+ * A capitalised word that is no English word or name CC-CEDICT's senses use, under any Porter stem, and
+ * that the document writes nowhere else, in any case.
+ */
+function isNonWord(
+  word: string,
+  lowerCase: ReadonlySet<string>,
+  uses: ReadonlyMap<string, NameUse>,
+): boolean {
+  const lower = word.toLowerCase();
+  // A contraction (They've) is no name.
+  if (/['’]/.test(word) || lowerCase.has(lower) || (uses.get(word)?.pairs.size ?? 0) > 1) return false;
+  const vocabulary = glossVocabulary();
+  return !vocabulary.has(lower) && !vocabulary.has(stemEnglish(lower));
+}
+
+/**
+ * A non-word one slip from a word that translates a word of the pair's Chinese (Exhrbition, 展览馆
+ * exhibition hall): the English word meant, capitalised as part of a name.
+ */
+function checkAgainstGlosses(word: string, pair: QaPair): KnownName | undefined {
+  const lower = word.toLowerCase();
+  const en = pair.en.toLowerCase();
+  for (const run of pair.zh.matchAll(/\p{Script=Han}+/gu)) {
+    // Two characters at least: a single character's senses name too many words (大 person ↔ Persson).
+    for (let length = 2; length <= 4; length++) {
+      for (let at = 0; at + length <= run[0].length; at++) {
+        const piece = run[0].slice(at, at + length);
+        for (const sense of lookupGlossWords(foldToSimplified(piece))) {
+          if (sense.length < 4 || new RegExp(`\\b${sense}\\b`).test(en) || !misspelling(lower, sense))
+            continue;
+          if (britishVariant(lower, sense)) continue;
+          const start = run.index + at;
+          return {
+            name: sense[0]!.toUpperCase() + sense.slice(1),
+            zh: piece,
+            zhSpan: { start, end: start + length },
+            source: 'gloss',
+          };
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+/** British and American spellings of one word (Centre/Center, Colour/Color): no slip. */
+function britishVariant(a: string, b: string): boolean {
+  const american = (w: string) =>
+    w
+      .replace(/re$/, 'er')
+      .replace(/our/, 'or')
+      .replace(/is(e|ing|ed)$/, 'iz$1');
+  return american(a) === american(b);
+}
+
+/** The English words of a Chinese word's CC-CEDICT senses, lower-cased. */
+function lookupGlossWords(simplified: string): string[] {
+  return [...new Set(lookupGlosses(simplified).flatMap((g) => g.toLowerCase().match(/[a-z]+/g) ?? []))];
 }
 
 /**

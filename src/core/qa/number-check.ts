@@ -88,7 +88,12 @@ function checkPair(pair: QaPair, index: number): Finding[] {
     // shown with --all (on mac-dev every such finding was a liberty of the translator); a larger one
     // in characters (三千人) is worth a look.
     const inWords = !/\d/.test(z.text);
-    const severity = z.approximate || (inWords && z.value < 100) ? 'info' : inWords ? 'warning' : 'error';
+    const severity =
+      z.approximate || (inWords && (z.value < 100 || figurative(z.text)))
+        ? 'info'
+        : inWords
+          ? 'warning'
+          : 'error';
     findings.push(
       finding(
         'number',
@@ -152,4 +157,21 @@ function copiedWithLetters(zh: string, number: string): boolean {
   if (/[A-Za-z]/.test(number)) return zh.includes(number);
   const escaped = number.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`[A-Za-z][-‐]?${escaped}(?!\\d)|(?<!\\d)${escaped}\\s?[A-Za-z]`).test(zh);
+}
+
+const NUMERALS = '一二三四五六七八九';
+
+/**
+ * A number in characters that is seldom a quantity: a round 一百/一千/一万 (一万个不服, "a hundred
+ * times no": hyperbole), or two neighbouring numerals, a range (八九两, eight or nine taels).
+ */
+function figurative(text: string): boolean {
+  if (/^一?[百千万亿]$/u.test(text)) return true;
+  for (let i = 0; i + 1 < text.length; i++) {
+    const a = NUMERALS.indexOf(text[i]!);
+    const b = NUMERALS.indexOf(text[i + 1]!);
+    if (a >= 0 && b === a + 1) return true;
+    if (text.slice(i, i + 2) === '一两' || text.slice(i, i + 2) === '两三') return true;
+  }
+  return false;
 }

@@ -1,3 +1,4 @@
+import { tokenizeChinese } from '../lexicon/jieba.js';
 import { type Finding, finding, type QaCheckFunction, type QaPair, type Span } from './types.js';
 
 /**
@@ -19,6 +20,8 @@ const GRAMMATICAL_REPEATS = new Set([
   'ha',
   'far',
   'more',
+  // "asked her her business": the object, then the possessive.
+  'her',
 ]);
 const CHINESE_REPEAT = /([的了在是和与对把被將将從从於于])\1/gu;
 
@@ -32,6 +35,8 @@ function checkPair(pair: QaPair, index: number): Finding[] {
     const second = whole.slice(whole.length - word.length);
     if (GRAMMATICAL_REPEATS.has(word.toLowerCase())) continue;
     if (/^\p{Lu}/u.test(word) && /^\p{Lu}/u.test(second)) continue;
+    // Three times or more in a row is meant (tock tock tock tock, no no no): a sound or an emphasis.
+    if (thriceInARow(pair.en, match.index, word)) continue;
     const span: Span = { start: match.index, end: match.index + whole.length };
     findings.push(
       finding(
@@ -47,8 +52,11 @@ function checkPair(pair: QaPair, index: number): Finding[] {
       ),
     );
   }
+  const zhWords = pair.zh.search(CHINESE_REPEAT) >= 0 ? tokenizeChinese(pair.zh) : [];
   for (const match of pair.zh.matchAll(CHINESE_REPEAT)) {
     if (inAabbWord(pair.zh, match.index)) continue;
+    // 现在|在哪儿: the first character ends a longer word.
+    if (zhWords.some((w) => w.end - w.start >= 2 && w.end === match.index + 1)) continue;
     const span: Span = { start: match.index, end: match.index + match[0].length };
     findings.push(
       finding(
@@ -72,4 +80,12 @@ function inAabbWord(text: string, at: number): boolean {
   const doubled = (i: number) =>
     i >= 0 && i + 1 < text.length && text[i] === text[i + 1] && /\p{Script=Han}/u.test(text[i]!);
   return doubled(at - 2) || doubled(at + 2);
+}
+
+/** Whether the word doubled at `at` is said a third time straight after (or was just before). */
+function thriceInARow(text: string, at: number, word: string): boolean {
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const before = new RegExp(`(?<![\\p{L}])${escaped}\\s+$`, 'iu').test(text.slice(0, at));
+  const after = new RegExp(`^${escaped}\\s+${escaped}\\s+${escaped}(?![\\p{L}])`, 'iu').test(text.slice(at));
+  return before || after;
 }
