@@ -1,5 +1,5 @@
 import type { BeadShape } from './bead-shapes.js';
-import { bandAround, type RangeBead, type RangeCost } from './search.js';
+import { bandAround, type RangeBead, type RangeCost, withRememberedCosts } from './search.js';
 
 /**
  * Confidence of each bead of a found alignment: its posterior probability among all alignments in a
@@ -20,7 +20,8 @@ export function beadPosteriors(
   path: readonly RangeBead[],
   options: { shapes: readonly BeadShape[]; cost: RangeCost; bandWidth: number; temperature: number },
 ): number[] {
-  const { shapes, cost, temperature } = options;
+  const { shapes, temperature } = options;
+  const cost = withRememberedCosts(options.cost);
   const { lo, hi } = bandAround(path, 1, zhCount, enCount, options.bandWidth);
   const offsets = new Float64Array(zhCount + 2);
   for (let i = 0; i <= zhCount; i++) offsets[i + 1] = offsets[i]! + (hi[i]! - lo[i]! + 1);

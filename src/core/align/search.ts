@@ -77,6 +77,7 @@ export function searchAlignment(zhCount: number, enCount: number, options: Searc
         bandAround(options.guide, 1, zhCount, enCount, options.bandWidth ?? DEFAULT_BAND_WIDTH),
         options.shapes,
         options.cost,
+        true,
       )
     : alignLevel(zhBounds, enBounds, options, true);
   return path.map((step) => ({
@@ -181,12 +182,14 @@ function fillAndTrace(
   band: Band,
   shapes: readonly BeadShape[],
   cost: RangeCost,
+  remember = false,
 ): RangeBead[] {
   const n = zhBounds.length - 1;
   const { lo, hi } = band;
   const offsets = new Float64Array(n + 2);
   for (let i = 0; i <= n; i++) offsets[i + 1] = offsets[i]! + (hi[i]! - lo[i]! + 1);
   const cells = offsets[n + 1]!;
+  const remembered = remember ? rememberCosts(cost, band, offsets, shapes) : undefined;
   const table = new Float64Array(cells).fill(Number.POSITIVE_INFINITY);
   const back = new Uint8Array(cells).fill(255);
   table[0] = 0;
@@ -205,7 +208,9 @@ function fillAndTrace(
         if (pi < 0 || pj < lo[pi]! || pj > hi[pi]!) continue;
         const previous = table[offsets[pi]! + pj - lo[pi]!]!;
         if (previous === Number.POSITIVE_INFINITY) continue;
-        const total = previous + shape.cost + cost(zhBounds[pi]!, zhBounds[i]!, enBounds[pj]!, enBounds[j]!);
+        const beadCost = cost(zhBounds[pi]!, zhBounds[i]!, enBounds[pj]!, enBounds[j]!);
+        if (remembered) remembered[(rowOffset + j) * shapes.length + s] = beadCost;
+        const total = previous + shape.cost + beadCost;
         if (total < best) {
           best = total;
           bestShape = s;
@@ -230,4 +235,67 @@ function fillAndTrace(
     j = pj;
   }
   return path.reverse();
+}
+
+/** The bead costs a guided (finest-level) search evaluated, by cell of its band and shape. */
+interface RememberedCosts {
+  band: Band;
+  offsets: Float64Array;
+  /** Shape index by (zh sentences, en sentences): SHAPE_SPAN · zh + en, −1 when none. */
+  shapeOf: Int8Array;
+  shapeCount: number;
+  /** NaN where the search did not evaluate the bead. */
+  values: Float64Array;
+}
+
+const SHAPE_SPAN = 8;
+/** Above this many beads (8 bytes each) a search keeps none: a long document's would cost too much memory. */
+const MAX_REMEMBERED_BEADS = 1 << 22;
+const rememberedByCost = new WeakMap<RangeCost, RememberedCosts>();
+
+function rememberCosts(
+  cost: RangeCost,
+  band: Band,
+  offsets: Float64Array,
+  shapes: readonly BeadShape[],
+): Float64Array | undefined {
+  const beads = offsets[offsets.length - 1]! * shapes.length;
+  if (beads > MAX_REMEMBERED_BEADS || shapes.some((s) => s.zh >= SHAPE_SPAN || s.en >= SHAPE_SPAN)) return;
+  const shapeOf = new Int8Array(SHAPE_SPAN * SHAPE_SPAN).fill(-1);
+  shapes.forEach((shape, k) => {
+    shapeOf[SHAPE_SPAN * shape.zh + shape.en] = k;
+  });
+  const values = new Float64Array(beads).fill(Number.NaN);
+  rememberedByCost.set(cost, { band, offsets, shapeOf, shapeCount: shapes.length, values });
+  return values;
+}
+
+/**
+ * `cost`, answering the beads the last guided search with it evaluated from what that search
+ * computed (the same numbers): the posteriors, run on the final path with the last pass's cost, would
+ * otherwise evaluate most of its beads again.
+ */
+export function withRememberedCosts(cost: RangeCost): RangeCost {
+  const memory = rememberedByCost.get(cost);
+  if (!memory) return cost;
+  const { band, offsets, shapeOf, shapeCount, values } = memory;
+  const rows = offsets.length - 2;
+  return (zs, ze, es, ee) => {
+    const zhSpan = ze - zs;
+    const enSpan = ee - es;
+    if (
+      ze <= rows &&
+      zhSpan < SHAPE_SPAN &&
+      enSpan < SHAPE_SPAN &&
+      ee >= band.lo[ze]! &&
+      ee <= band.hi[ze]!
+    ) {
+      const shape = shapeOf[SHAPE_SPAN * zhSpan + enSpan]!;
+      if (shape >= 0) {
+        const value = values[(offsets[ze]! + ee - band.lo[ze]!) * shapeCount + shape]!;
+        if (!Number.isNaN(value)) return value;
+      }
+    }
+    return cost(zs, ze, es, ee);
+  };
 }
