@@ -20,11 +20,14 @@ interface NameUse {
  *  - against the document: a capitalised word seen once, one edit (two from ten letters) from a name
  *    the document writes the same way at least twice, where the Chinese of the pair holds the Chinese
  *    that goes with that name (a two-character string found in most of the name's pairs and few others,
- *    its transliteration: 边沁);
+ *    its transliteration: 边沁); without that Chinese, a non-word (no CC-CEDICT sense uses it) one
+ *    edit from a name written twice (Shanhgai);
  *  - against pinyin: a part of a Chinese person's name (Guangcheng of 王广成) misspelled, the part absent;
  *  - against CC-CEDICT: a Chinese word whose senses name someone or somewhere (边沁 Bentham) and an
- *    English word one or two edits from that name where the name itself is absent (info only: the
- *    dictionary's spelling of a foreign name is one of several).
+ *    English word one or two edits from that name where the name itself is absent (info, the
+ *    dictionary's spelling of a foreign name being one of several, unless the word is a non-word);
+ *  - against the glosses of the pair's Chinese: a non-word one edit from a translation of two to four
+ *    of its characters (Exhrbition, 展览 exhibition).
  * Each reports one finding with both spellings. Common words are never names here: a word the document
  * also writes in lower case is skipped.
  */
@@ -40,7 +43,6 @@ export function checkNameSpelling(pairs: readonly QaPair[]): Finding[] {
     }
   });
   const names = [...uses.entries()].filter(([w]) => !lowerCase.has(w.toLowerCase()) && w.length >= 4);
-  const established = names.filter(([, use]) => use.pairs.size >= 2);
   const findings: Finding[] = [];
   pairs.forEach((pair, index) => {
     if (!pair.zh.trim() || !pair.en.trim()) return;
@@ -53,7 +55,7 @@ export function checkNameSpelling(pairs: readonly QaPair[]): Finding[] {
       // when it is one slip from a spelling the document or the pair's Chinese gives.
       const nonWord = isNonWord(word, lowerCase, uses);
       const known =
-        checkAgainstDocument(word, index, pairs, established, uses, nonWord) ??
+        checkAgainstDocument(word, index, pairs, names, uses, nonWord) ??
         checkAgainstPinyin(word, pair) ??
         checkAgainstDictionary(word, pair) ??
         (nonWord ? checkAgainstGlosses(word, pair) : undefined);
@@ -105,21 +107,22 @@ function checkAgainstDocument(
   word: string,
   index: number,
   pairs: readonly QaPair[],
-  established: readonly [string, NameUse][],
+  names: readonly [string, NameUse][],
   uses: ReadonlyMap<string, NameUse>,
   nonWord: boolean,
 ): KnownName | undefined {
   if ((uses.get(word)?.pairs.size ?? 0) > 1) return undefined;
-  for (const [name, use] of established) {
+  for (const [name, use] of names) {
     if (!misspelling(word, name)) continue;
     const anchor = sharedChinese(
       pairs[index]!.zh,
       [...use.pairs].map((i) => pairs[i]!.zh),
       pairs,
     );
+    // A name written once is no more established than its misspelling (Kolb / Kelb, once each).
+    if (use.pairs.size < 2) continue;
     // English often names who the Chinese calls 表哥 or 他: a name written the same way three times
-    // or more is evidence enough without its Chinese.
-    // A non-word needs no more: the document's twice-written name is what was meant.
+    // or more is evidence enough without its Chinese; so is a name written twice, for a non-word.
     if (!anchor && !nonWord && use.pairs.size < ESTABLISHED_WITHOUT_CHINESE) continue;
     return anchor
       ? { name, zh: anchor.text, zhSpan: anchor.span, source: 'document' }
