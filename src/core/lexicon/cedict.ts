@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { BoundedCache } from '../bounded-cache.js';
 import { buildStemIndex, parseCedict, StemIndex } from './cedict-index.js';
 
 const require = createRequire(import.meta.url);
@@ -47,7 +48,12 @@ export function hasDictionaryEntry(simplifiedWord: string): boolean {
   return index().has(simplifiedWord);
 }
 
-const stemsCache = new Map<string, readonly string[]>();
+/**
+ * Stems by word, bounded: a server aligns document after document, and words CC-CEDICT lacks (names,
+ * compounds) would otherwise pile up. Up to twice 100,000 entries are kept (two generations), near
+ * CC-CEDICT's 121,284 headwords, so a document's words stay cached while it is aligned.
+ */
+const stemsCache = new BoundedCache<string, readonly string[]>(100_000);
 
 /**
  * English content-word stems that translate a Simplified word, from its CC-CEDICT senses
