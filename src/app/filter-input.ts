@@ -5,10 +5,11 @@ import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { BitextError } from '../core/errors.js';
 import type { FilterPair } from '../core/filter/index.js';
+import { decodeByteStream } from '../formats/decode-stream.js';
 import { readTmx } from '../formats/tmx-read.js';
+import { tsvEncoding } from '../formats/tsv-read.js';
 import type { EncodingName } from '../io/decode.js';
 import { REPORT_NAME } from './batch-report.js';
-import { decodedTextOf } from './filter-decode.js';
 
 // What `bitext filter` reads, streamed a pair at a time: TSV (zh<TAB>en[<TAB>confidence]), JSONL
 // ({"zh","en","confidence"?,"source"?} a line, as `align --format jsonl` writes), TMX, or a folder
@@ -62,7 +63,15 @@ async function* readLinePairs(
   encoding: EncodingName | undefined,
 ): AsyncGenerator<FilterPair> {
   const lines = createInterface({
-    input: Readable.from(decodedTextOf(resolve(cwd, file), file, encoding)),
+    // Decoded as it streams, by TSV's encoding rule (the same for JSONL: text with line breaks),
+    // so the file is never whole in memory and a bad byte is named by its offset.
+    input: Readable.from(
+      decodeByteStream(createReadStream(resolve(cwd, file)), {
+        file,
+        encoding,
+        detect: (head, complete) => tsvEncoding(head, complete, file),
+      }),
+    ),
     crlfDelay: Infinity,
   });
   let line = 0;

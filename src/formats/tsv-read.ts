@@ -161,7 +161,7 @@ function refuseControls(line: string, file: string, lineNumber: number): void {
  * at the head cut after its last tab or line break (a byte below 0x30), so that no character is cut
  * in any of the three.
  */
-function tsvEncoding(head: Uint8Array, complete: boolean, file: string): DetectedEncoding {
+export function tsvEncoding(head: Uint8Array, complete: boolean, file: string): DetectedEncoding {
   const utf16 = head.includes(0) ? sniffUtf16(head) : undefined;
   if (utf16) {
     return {
