@@ -7,21 +7,19 @@ import { type AlignOptions, alignSentences } from './index.js';
 const align = (zh: readonly string[], en: readonly string[], options: AlignOptions = {}) =>
   alignSentences(zh, en, { ...options, tuning: { manyToManyCost: 2, weights: { length: { weight: 1 } } } });
 
+// Lengths that cross: the first zh sentence is short and its translation long, the second the
+// reverse, so lengths alone merge them into one 2-2 bead.
+const zh = ['老师来了。', '学生们在教室里安静地读书写字，外面的雨一直下个不停。', '天黑了。', '我们回家吧。'];
+const en = [
+  'The old teacher came in with a kind smile on her face.',
+  'The students read quietly, and it kept raining.',
+  'Night came.',
+  "Let's go home.",
+];
+const lengthOnly = { dictionary: false, learned: false, names: false, numbers: false };
+
 describe('paragraph evidence', () => {
   it('keeps beads inside paragraphs where lengths alone would merge across a break', () => {
-    const zh = [
-      '老师来了。',
-      '学生们在教室里安静地读书写字，外面的雨一直下个不停。',
-      '天黑了。',
-      '我们回家吧。',
-    ];
-    const en = [
-      'The old teacher came in with a kind smile on her face.',
-      'The students read quietly, and it kept raining.',
-      'Night came.',
-      "Let's go home.",
-    ];
-    const lengthOnly = { dictionary: false, learned: false, names: false, numbers: false };
     const merged = align(zh, en, { evidence: lengthOnly });
     expect(merged[0]!.zh).toEqual([0, 1]);
     const withParagraphs = align(zh, en, {
@@ -44,19 +42,6 @@ describe('paragraph evidence', () => {
   });
 
   it('charges nothing for crossing line breaks when every line is a sentence (a sentence per line)', () => {
-    const lengthOnly = { dictionary: false, learned: false, names: false, numbers: false };
-    const zh = [
-      '老师来了。',
-      '学生们在教室里安静地读书写字，外面的雨一直下个不停。',
-      '天黑了。',
-      '我们回家吧。',
-    ];
-    const en = [
-      'The old teacher came in with a kind smile on her face.',
-      'The students read quietly, and it kept raining.',
-      'Night came.',
-      "Let's go home.",
-    ];
     const lines = { evidence: lengthOnly, zhParagraphs: [0, 1, 2, 3], enParagraphs: [0, 1, 2, 3] };
     expect(align(zh, en, lines).map((b) => [b.zh, b.en])).toEqual(
       align(zh, en, { evidence: lengthOnly }).map((b) => [b.zh, b.en]),
