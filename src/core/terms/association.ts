@@ -108,7 +108,7 @@ function acceptable(parts: readonly ChineseToken[], key: string): boolean {
   if (hasDictionaryEntry(key)) return true;
   // A phrase, not a unit: a function word inside (孩子们在公园里玩, 今天的天气), or a verb or an
   // adjective at the end, unless a numeral's abbreviation (十八|大).
-  if (parts.some((p) => FUNCTION_TAGS.has(p.tag) || p.tag === 'ul' || p.tag === 'uj')) return false;
+  if (parts.some((p) => FUNCTION_TAGS.has(p.tag))) return false;
   if (PREDICATE_TAGS.has(last.tag) && !(last.word.length === 1 && parts.at(-2)?.tag === 'm')) {
     // jieba tags many nouns as verbs (辐射 radiation, 免疫 immunity): the dictionary decides those.
     const nounToo =

@@ -6,43 +6,12 @@ import type { ChineseToken } from '../lexicon/jieba.js';
  * installed); these are the cheap signals that rule out most verbs and modifiers, on either side.
  */
 
+/** jieba tags of particles, conjunctions, prepositions and interjections (的 uj, 在 p, 和 c, 了 ul). */
+const PARTICLE_TAGS = ['c', 'p', 'u', 'uj', 'ul', 'uz', 'ug', 'uv', 'y', 'e', 'o'];
 /** jieba tags of words that modify or predicate and so are no term alone (超自然 b, 伟大 a, 忽然 d). */
-const NON_NOMINAL_TAGS = new Set([
-  'a',
-  'ad',
-  'b',
-  'd',
-  'vd',
-  'c',
-  'p',
-  'u',
-  'uj',
-  'ul',
-  'uz',
-  'ug',
-  'uv',
-  'y',
-  'e',
-  'o',
-  'z',
-]);
+const NON_NOMINAL_TAGS = new Set([...PARTICLE_TAGS, 'a', 'ad', 'b', 'd', 'vd', 'z']);
 /** jieba tags of function words, which neither start nor end a unit (的 uj, 在 p, 和 c, 了 ul, 上 f, 不 d, 颗 q). */
-export const FUNCTION_TAGS = new Set([
-  'c',
-  'p',
-  'u',
-  'uj',
-  'ul',
-  'uz',
-  'ug',
-  'uv',
-  'y',
-  'e',
-  'o',
-  'zg',
-  'f',
-  'd',
-]);
+export const FUNCTION_TAGS = new Set([...PARTICLE_TAGS, 'zg', 'f', 'd']);
 
 /**
  * Whether a Chinese word is a verb or a modifier rather than a noun: jieba's tag says so, or its first
