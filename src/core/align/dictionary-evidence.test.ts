@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type AlignOptions, alignSentences } from './index.js';
+import {
+  alignPinned as align,
+  CROSSING_EN as en,
+  CROSSING_ZH as zh,
+} from '../../../test/support/crossing-lengths.js';
+import type { alignSentences } from './index.js';
 
-// The case needs lengths that merge two 1-1 beads into a 2-2; pin the 2-2 surcharge and the length
-// weight (tuned on the dev sets and free to change) at the values the case was built with, for
-// these calls only.
-const align = (zh: readonly string[], en: readonly string[], options: AlignOptions = {}) =>
-  alignSentences(zh, en, { ...options, tuning: { manyToManyCost: 2, weights: { length: { weight: 1 } } } });
-
-// The translator expanded the first sentence and compressed the second, so their lengths cross:
-// lengths alone merge them into one 2-2 bead; the dictionary (老师 teacher, 学生 student, 雨 rain,
-// 家 home) keeps them apart.
-const zh = ['老师来了。', '学生们在教室里安静地读书写字，外面的雨一直下个不停。', '天黑了。', '我们回家吧。'];
-const en = [
-  'The old teacher came in with a kind smile on her face.',
-  'The students read quietly, and it kept raining.',
-  'Night came.',
-  "Let's go home.",
-];
 const asPairs = (beads: ReturnType<typeof alignSentences>) => beads.map((b) => [b.zh, b.en]);
 
 describe('dictionary evidence', () => {

@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { CROSSING_EN as en, CROSSING_ZH as zh } from '../../../test/support/crossing-lengths.js';
 import { BoundedCache } from '../bounded-cache.js';
 import type { Bead } from '../types.js';
 import { alignSentences, DEFAULT_EVIDENCE, type EvidenceKind, type RangeBead, TUNING } from './index.js';
 import { nameTokens, PINYIN_CACHE_LIMIT, pinyinCacheSize } from './names-evidence.js';
 
-const zh = ['老师来了。', '学生们在教室里安静地读书写字，外面的雨一直下个不停。', '天黑了。', '我们回家吧。'];
-const en = [
-  'The old teacher came in with a kind smile on her face.',
-  'The students read quietly, and it kept raining.',
-  'Night came.',
-  "Let's go home.",
-];
 const shape = (beads: readonly Bead[]) => beads.map((b) => [b.zh, b.en]);
 
 /** A kind that wants zh sentences 2 and 3 in one bead with en 2 and 3 (a caller's own evidence). */
