@@ -37,7 +37,7 @@ function dictionaryBytes(): Uint8Array {
 /**
  * The segmenter, loaded with the words of the characters seen so far (see jieba-subset.ts: the same
  * segmentation as with the whole dictionary) and grown as texts bring new characters; after
- * MAX_GROWTHS growths, or once words are added, it holds the whole dictionary.
+ * MAX_GROWTHS growths it holds the whole dictionary.
  */
 interface Segmenter {
   jieba: Jieba;
@@ -58,13 +58,10 @@ const MAX_GROWTHS = 8;
 let dictionary: Uint8Array | undefined;
 let dictionaryTotal = 0;
 let segmenter: Segmenter | undefined;
-const addedWords: Uint8Array[] = [];
 
 function wholeDictionary(): Segmenter {
   dictionary ??= dictionaryBytes();
-  const jieba = jiebaClass().withDict(dictionary);
-  for (const words of addedWords) jieba.loadDict(words);
-  return { jieba, growths: 0 };
+  return { jieba: jiebaClass().withDict(dictionary), growths: 0 };
 }
 
 /** A segmenter that holds every dictionary word made of `text`'s characters. */
@@ -152,16 +149,6 @@ export function tagChinese(text: string): ChineseToken[] {
     tagged.map((t) => t.word),
     (i) => tagged[i]?.tag ?? '',
   );
-}
-
-/** Teach jieba extra words, e.g. names from a termbase: `addChineseWords(['中促会'], 'nt')`. */
-export function addChineseWords(words: readonly string[], tag = 'n', frequency = 1000): void {
-  if (words.length === 0) return;
-  const lines = words.map((w) => `${foldToSimplified(w)} ${frequency} ${tag}`).join('\n');
-  addedWords.push(new TextEncoder().encode(lines + '\n'));
-  // A word added to a part of the dictionary could be overwritten when it grows: use the whole one.
-  if (segmenter?.known || !segmenter) segmenter = wholeDictionary();
-  else segmenter.jieba.loadDict(addedWords.at(-1)!);
 }
 
 function cutByLengths(
