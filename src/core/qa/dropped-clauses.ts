@@ -101,6 +101,7 @@ export function findClauseSuspects(pairs: readonly QaPair[]): (ClauseSuspect | u
     const inTag = (at: number) => tags.some((t) => at >= t.start && at < t.end);
     const contentChars = w.zh.reduce((sum, z) => sum + (inTag(z.start) ? 0 : z.word.length), 0);
     if (contentChars === 0) return undefined;
+    const shortfall = logRatio(pair) - medianRatio;
     let best: ClauseSuspect | undefined;
     for (let a = 0; a + 1 < cuts.length; a++) {
       for (let b = a + 1; b < cuts.length && b <= a + 2; b++) {
@@ -114,7 +115,6 @@ export function findClauseSuspects(pairs: readonly QaPair[]): (ClauseSuspect | u
         });
         const share = chars / contentChars;
         if (share < 0.2 || share > 0.8) continue;
-        const shortfall = logRatio(pair) - medianRatio;
         const expected = Math.log(1 - share);
         const lengthEvidence = (shortfall ** 2 - (shortfall - expected) ** 2) / (2 * spread ** 2);
         if (!best || evidence + lengthEvidence > best.evidence + best.lengthEvidence) {
