@@ -1,12 +1,10 @@
 import { lstat, readdir, rm } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
+import { targetOfTemporary } from '../io/atomic-write.js';
 
 // A batch killed with kill -9 leaves the temporary file of the output it was writing (no handler
 // runs; io/atomic-write.ts removes them on SIGINT and SIGTERM only). The next run of the batch
 // removes those of its own outputs, and nothing else.
-
-/** The name writeFileAtomic gives a target's temporary file: `.NAME.<12 hex digits>.tmp`. */
-const TEMPORARY = /^\.(.+)\.[0-9a-f]{12}\.tmp$/;
 
 /**
  * Removes the temporary files of `targets` (paths from `cwd`) last modified before `before`
@@ -29,7 +27,7 @@ export async function removeStaleTemporaries(
   for (const [dir, names] of namesByDir) {
     const entries = await readdir(dir).catch(() => [] as string[]);
     for (const entry of entries) {
-      const target = TEMPORARY.exec(entry)?.[1];
+      const target = targetOfTemporary(entry);
       if (target === undefined || !names.has(target)) continue;
       const path = resolve(dir, entry);
       const info = await lstat(path).catch(() => undefined);

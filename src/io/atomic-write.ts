@@ -30,6 +30,20 @@ export interface WriteAtomicOptions {
 /** Text, bytes, or a stream of either (XLSX is bytes). */
 type Content = string | Uint8Array | AsyncIterable<string | Uint8Array>;
 
+/** A temporary file: `.NAME.<12 hex digits>.tmp` beside its target NAME (TEMPORARY_NAME reads it back). */
+function temporaryPathOf(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+}
+const TEMPORARY_NAME = /^\.(.+)\.[0-9a-f]{12}\.tmp$/;
+
+/**
+ * The target a file name is writeFileAtomic's temporary file for, or undefined: what a run that
+ * was killed with SIGKILL (no handler runs) left beside its output, for the next run to remove.
+ */
+export function targetOfTemporary(fileName: string): string | undefined {
+  return TEMPORARY_NAME.exec(fileName)?.[1];
+}
+
 /**
  * Writes a file so that readers see either the old content or the whole new content, never a part:
  * the data goes to a temporary file in the same directory (same filesystem, so rename is atomic), is
@@ -49,12 +63,7 @@ export async function writeFileAtomic(path: string, content: Content, options: W
     const target = existing ? await realpath(path) : path;
     const dir = dirname(target);
     await mkdir(dir, { recursive: true });
-    await writeViaTemp(
-      target,
-      join(dir, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`),
-      content,
-      existing?.mode,
-    );
+    await writeViaTemp(target, temporaryPathOf(target), content, existing?.mode);
   } catch (error) {
     throw describeWriteError(error, name);
   }
