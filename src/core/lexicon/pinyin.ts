@@ -22,18 +22,12 @@ function pinyinPro(): typeof PinyinPro {
  * automaton, which it builds on first use (~0.1 s); `polyphonic` gives the same readings without.
  */
 export function readingsOf(char: string): string[] {
-  return [...new Set(readings(char, 'none').map((r) => r.toLowerCase()))];
-}
-
-/** Every reading of one Han character with tone marks (協 → ['xié']). */
-export function tonedReadingsOf(char: string): string[] {
-  return [...new Set(readings(char, 'symbol'))];
-}
-
-/** The readings of a character, then those of its Simplified form. */
-function readings(char: string, toneType: 'none' | 'symbol'): string[] {
   const { polyphonic } = pinyinPro();
-  return [char, foldToSimplified(char)].flatMap((c) => polyphonic(c, { type: 'array', toneType })[0] ?? [c]);
+  // The readings of the character, then those of its Simplified form.
+  const all = [char, foldToSimplified(char)].flatMap(
+    (c) => polyphonic(c, { type: 'array', toneType: 'none' })[0] ?? [c],
+  );
+  return [...new Set(all.map((r) => r.toLowerCase()))];
 }
 
 /**
