@@ -32,9 +32,6 @@ export interface GoldDocument {
   gold: IdBead[];
 }
 
-/** The kinds `--without` can switch off: the aligner's built-in evidence, by name. */
-export const EVIDENCE_KINDS: readonly string[] = EVIDENCE_NAMES;
-
 export interface DocumentResult {
   name: string;
   sentences: { zh: number; en: number };
@@ -58,7 +55,7 @@ export function registerEval(program: Command, io: CliIo): void {
     )
     .argument('<dir>', 'directory of NAME.zh, NAME.en (one sentence per line) and NAME.align gold files')
     .option('--json', 'the same as --format json (deprecated: every command says --format json)')
-    .option('--without <evidence>', `switch evidence off, comma-separated: ${EVIDENCE_KINDS.join(', ')}`)
+    .option('--without <evidence>', `switch evidence off, comma-separated: ${EVIDENCE_NAMES.join(', ')}`)
     .action(async (dir: string, flags: { json?: boolean; format: 'text' | 'json'; without?: string }) => {
       const evidence = parseWithout(flags.without);
       const documents = await readGoldDirectory(path.resolve(io.cwd, dir));
@@ -78,15 +75,15 @@ export function registerEval(program: Command, io: CliIo): void {
 }
 
 function parseWithout(list: string | undefined): Record<string, boolean> {
-  const switches: Record<string, boolean> = Object.fromEntries(EVIDENCE_KINDS.map((k) => [k, true]));
+  const switches: Record<string, boolean> = Object.fromEntries(EVIDENCE_NAMES.map((k) => [k, true]));
   for (const name of (list ?? '')
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean)) {
-    if (!EVIDENCE_KINDS.includes(name)) {
+    if (!EVIDENCE_NAMES.includes(name)) {
       throw new BitextError(
         'BAD_OPTION',
-        `--without: unknown evidence "${name}" (expected some of ${EVIDENCE_KINDS.join(', ')})`,
+        `--without: unknown evidence "${name}" (expected some of ${EVIDENCE_NAMES.join(', ')})`,
       );
     }
     switches[name] = false;
@@ -126,7 +123,7 @@ export function evaluate(
     documents: results,
     pooled: { counts: pooled, strict: strictScore(pooled), lax: laxScore(pooled), seconds: totalSeconds },
     evidence: Object.fromEntries(
-      (aligner.kinds?.map((k) => k.name) ?? EVIDENCE_KINDS).map((name) => [name, evidence[name] !== false]),
+      (aligner.kinds?.map((k) => k.name) ?? EVIDENCE_NAMES).map((name) => [name, evidence[name] !== false]),
     ),
   };
 }
