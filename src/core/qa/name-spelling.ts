@@ -42,7 +42,10 @@ export function checkNameSpelling(pairs: readonly QaPair[]): Finding[] {
       uses.get(word)!.pairs.add(index);
     }
   });
-  const names = [...uses.entries()].filter(([w]) => !lowerCase.has(w.toLowerCase()) && w.length >= 4);
+  // A name written once is no more established than its misspelling (Kolb / Kelb, once each).
+  const established = [...uses.entries()].filter(
+    ([w, use]) => !lowerCase.has(w.toLowerCase()) && w.length >= 4 && use.pairs.size >= 2,
+  );
   const findings: Finding[] = [];
   pairs.forEach((pair, index) => {
     if (!pair.zh.trim() || !pair.en.trim()) return;
@@ -55,7 +58,7 @@ export function checkNameSpelling(pairs: readonly QaPair[]): Finding[] {
       // when it is one slip from a spelling the document or the pair's Chinese gives.
       const nonWord = isNonWord(word, lowerCase, uses);
       const known =
-        checkAgainstDocument(word, index, pairs, names, uses, nonWord) ??
+        checkAgainstDocument(word, index, pairs, established, uses, nonWord) ??
         checkAgainstPinyin(word, pair) ??
         checkAgainstDictionary(word, pair) ??
         (nonWord ? checkAgainstGlosses(word, pair) : undefined);
@@ -107,20 +110,18 @@ function checkAgainstDocument(
   word: string,
   index: number,
   pairs: readonly QaPair[],
-  names: readonly [string, NameUse][],
+  established: readonly [string, NameUse][],
   uses: ReadonlyMap<string, NameUse>,
   nonWord: boolean,
 ): KnownName | undefined {
   if ((uses.get(word)?.pairs.size ?? 0) > 1) return undefined;
-  for (const [name, use] of names) {
+  for (const [name, use] of established) {
     if (!misspelling(word, name)) continue;
     const anchor = sharedChinese(
       pairs[index]!.zh,
       [...use.pairs].map((i) => pairs[i]!.zh),
       pairs,
     );
-    // A name written once is no more established than its misspelling (Kolb / Kelb, once each).
-    if (use.pairs.size < 2) continue;
     // English often names who the Chinese calls 表哥 or 他: a name written the same way three times
     // or more is evidence enough without its Chinese; so is a name written twice, for a non-word.
     if (!anchor && !nonWord && use.pairs.size < ESTABLISHED_WITHOUT_CHINESE) continue;
