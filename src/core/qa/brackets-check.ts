@@ -64,7 +64,7 @@ function hasOpenQuote(text: string): boolean {
 
 const QUOTES = /["“”「」『』]/;
 
-export function unbalancedMarks(text: string): Span[] {
+function unbalancedMarks(text: string): Span[] {
   const stack: { char: string; at: number }[] = [];
   const unmatched: Span[] = [];
   let straightQuotes: number[] = [];

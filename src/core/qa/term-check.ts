@@ -106,7 +106,7 @@ function occurrences(text: string, needle: string): Span[] {
 }
 
 /** Case-insensitive, whole words, any run of spaces or a hyphen between words, plural -s allowed. */
-export function englishOccurrences(en: string, term: string): Span[] {
+function englishOccurrences(en: string, term: string): Span[] {
   const words = term
     .trim()
     .split(/[\s-]+/)

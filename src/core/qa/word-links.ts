@@ -17,7 +17,7 @@ export interface ContentWords {
   en: { token: EnglishToken; surface: string; stem: string }[];
 }
 
-export function isChineseContent(token: ChineseToken): boolean {
+function isChineseContent(token: ChineseToken): boolean {
   return CONTENT_TAGS.test(token.tag) && /[\p{Script=Han}\d]/u.test(token.word);
 }
 

@@ -20,7 +20,7 @@ import {
  * Below it chance pairs too many words of a short document; at 4 every recurring name and term of
  * mac-dev and mag dev that the link pass misses is found (bench/term-recurring.ts).
  */
-export const MIN_RECURRENCE = 4;
+const MIN_RECURRENCE = 4;
 /** Share of the unit's pairs whose English holds the translation: a consistent rendering. */
 const MIN_CONSISTENCY = 0.6;
 /** Dice coefficient (Smadja et al. 1996) from which the two phrases are taken to translate each other. */
