@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../escape-regexp.js';
 import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from '../numbers/chinese-numerals.js';
 import { extractNumbers, type NumberMention } from '../numbers/index.js';
 import { type Finding, finding, type QaCheckFunction, type QaPair } from './types.js';
@@ -155,7 +156,7 @@ const RAW_NUMERAL = new RegExp(`[${CHINESE_NUMERAL_CHARS}]+`, 'gu');
 /** Whether the Chinese holds the English number glued to Latin letters (300MHz, IL-10, B-52). */
 function copiedWithLetters(zh: string, number: string): boolean {
   if (/[A-Za-z]/.test(number)) return zh.includes(number);
-  const escaped = number.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegExp(number);
   return new RegExp(`[A-Za-z][-‐]?${escaped}(?!\\d)|(?<!\\d)${escaped}\\s?[A-Za-z]`).test(zh);
 }
 

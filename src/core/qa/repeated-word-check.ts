@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../escape-regexp.js';
 import { tokenizeChinese } from '../lexicon/jieba.js';
 import { type Finding, finding, type QaCheckFunction, type QaPair, type Span } from './types.js';
 
@@ -84,7 +85,7 @@ function inAabbWord(text: string, at: number): boolean {
 
 /** Whether the word doubled at `at` is said a third time straight after (or was just before). */
 function thriceInARow(text: string, at: number, word: string): boolean {
-  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegExp(word);
   const before = new RegExp(`(?<![\\p{L}])${escaped}\\s+$`, 'iu').test(text.slice(0, at));
   const after = new RegExp(`^${escaped}\\s+${escaped}\\s+${escaped}(?![\\p{L}])`, 'iu').test(text.slice(at));
   return before || after;

@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../escape-regexp.js';
 import { foldToSimplified } from '../lexicon/script.js';
 import { type Finding, finding, type QaCheckFunction, type QaTerm, type Span } from './types.js';
 
@@ -110,7 +111,7 @@ function englishOccurrences(en: string, term: string): Span[] {
   const words = term
     .trim()
     .split(/[\s-]+/)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    .map(escapeRegExp);
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[\\s-]+')}(?:s|es)?(?![\\p{L}\\p{N}])`, 'giu');
   return [...en.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }

@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../escape-regexp.js';
 import { personNameToPinyin } from '../lexicon/pinyin.js';
 import { foldToSimplified } from '../lexicon/script.js';
 import type { TermPair } from './types.js';
@@ -52,7 +53,7 @@ function cutShort(en: string, fullName: string): boolean {
 
 /** Whether a phrase holds another as a run of whole words, case aside. */
 function holdsWords(longer: string, shorter: string): boolean {
-  const escaped = shorter.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegExp(shorter.toLowerCase());
   return new RegExp(`(?:^|[^\\p{L}\\p{N}])${escaped}(?:$|[^\\p{L}\\p{N}])`, 'u').test(longer.toLowerCase());
 }
 
