@@ -1,5 +1,4 @@
 import type { RangeCost } from './search.js';
-import { TUNING } from './tuning.js';
 
 /**
  * Tokens of both sides reduced to integer keys that can match across languages: a zh token has a
@@ -109,7 +108,6 @@ export function coverageRatioCost(tokens: KeyedTokens, weight: number, hit: numb
     if (!covered) return logMissHit - logNotChance;
     return logHit - Math.log(Math.max(-Math.expm1(logNotChance), 1e-6));
   };
-  const emptyTokenScore = Math.log(1 - hit);
   // A zh token is covered when the bead's en side has one of its keys, so the zh side's score is a
   // sum over its sentences of a term that depends on the sentence and the en range only (and the
   // en side's likewise). Which tokens of sentence i one sentence j of the other side covers is a
@@ -160,10 +158,9 @@ export function coverageRatioCost(tokens: KeyedTokens, weight: number, hit: numb
     const zhTo = zhTokenStart[ze]!;
     const enFrom = enTokenStart[es]!;
     const enTo = enTokenStart[ee]!;
-    if (zs === ze || es === ee) {
-      if (!TUNING.emptyTokens) return 0;
-      return -weight * (zhTo - zhFrom + enTo - enFrom) * emptyTokenScore;
-    }
+    // A 1-0 or 0-1 bead's tokens are neutral: the empty-bead surcharge (TUNING.emptyCost) prices it.
+    // (A switch counting them as uncovered, log(1 − hit) each, was never on since 2283635; removed.)
+    if (zs === ze || es === ee) return 0;
     let score = 0;
     if (ze - zs > MAX_CACHED_RANGE || ee - es > MAX_CACHED_RANGE) {
       // Beads of the coarse levels (units of 2, 4, 8… sentences) are scored directly.

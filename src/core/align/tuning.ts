@@ -14,8 +14,6 @@ export interface SearchTuning {
   manyToManyCost: number;
   /** Extra cost of 1-0 and 0-1 beads over their prior. */
   emptyCost: number;
-  /** Tokens of 1-0/0-1 beads count as uncovered by a translation (1) or are neutral (0). */
-  emptyTokens: number;
   /** Temperature of the bead posteriors that become each pair's confidence. */
   confidenceTemperature: number;
   /** Half-width (sentences) of the band around the final path in which bead posteriors are summed. */
@@ -43,7 +41,6 @@ export const TUNING: Readonly<SearchTuning> = Object.freeze({
    * costs make a lone short sentence look cheaper to drop than to join).
    */
   emptyCost: 6,
-  emptyTokens: 0,
   /**
    * Costs are divided by it before they are read as −log probabilities (posterior.ts). Tuned on: both
    * dev sets with `bench/measure-confidence.ts` (see docs/accuracy.md, "Confidence").
