@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../core/escape-regexp.js';
 import { foldHan } from '../core/fuzzy/normalize.js';
 import type { Lang } from '../core/types.js';
 
@@ -12,13 +13,7 @@ export function findTerm(text: string, term: string, lang: Lang): { start: numbe
   if (!needle) return undefined;
   const haystack = foldForSearch(text, lang);
   // White space in the needle matches any run of white space in the text.
-  const pattern = new RegExp(
-    needle
-      .split(' ')
-      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-      .join(' +'),
-    'u',
-  );
+  const pattern = new RegExp(needle.split(' ').map(escapeRegExp).join(' +'), 'u');
   const found = pattern.exec(haystack);
   return found ? { start: found.index, end: found.index + found[0].length } : undefined;
 }

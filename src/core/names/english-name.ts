@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../escape-regexp.js';
 /** Where a romanised Chinese person name occurs in English text. */
 export interface NameSpan {
   start: number;
@@ -39,8 +40,4 @@ function stripMarks(text: string): string {
     out += base.length === ch.length ? base : ch;
   }
   return out;
-}
-
-function escapeRegExp(char: string): string {
-  return char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
