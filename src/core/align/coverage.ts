@@ -236,9 +236,14 @@ function coverageFlags(
   };
 }
 
-/** Slot of a key of up to three integers in a direct-mapped table of 2^bits entries. */
-function slotOf(a: number, b: number, c: number, bits: number): number {
-  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77) ^ Math.imul(c, 0xc2b2ae3d)) >>> (32 - bits);
+/**
+ * Slot of (sentence, start of a range, range length) in a direct-mapped table of 2^bits entries.
+ * Linear rather than hashed: the searches visit cells row by row in a band, so the keys in use at a
+ * time are (sentence, start) pairs a few rows and a few dozen columns apart, which map to distinct,
+ * neighbouring slots (a hash scattered them over the whole table, a cache miss per lookup).
+ */
+function slotOf(sentence: number, start: number, length: number, bits: number): number {
+  return (((sentence << 5) + start) * 8 + (length & 7)) & ((1 << bits) - 1);
 }
 
 /**
@@ -253,7 +258,7 @@ class RangeTermCache {
 
   /** The slot holding (sentence, start, end), or ~slot (negative) where it would go when it is not held. */
   find(sentence: number, start: number, end: number): number {
-    const s = slotOf(sentence, start, end, RangeTermCache.BITS);
+    const s = slotOf(sentence, start, end - start, RangeTermCache.BITS);
     const keys = this.keys;
     return keys[3 * s] === sentence && keys[3 * s + 1] === start && keys[3 * s + 2] === end ? s : ~s;
   }
@@ -289,7 +294,7 @@ class PairMaskCache {
 
   /** The table slot holding the masks of (i, j), computed if they are not there. */
   slot(i: number, j: number): number {
-    const s = slotOf(i, j, 0, PairMaskCache.BITS);
+    const s = ((i << 6) + j) & ((1 << PairMaskCache.BITS) - 1);
     if (this.zhOf[s] === i && this.enOf[s] === j) return s;
     const { zhTokenStart, zhKeyStart, zhKeys, enTokenStart, enKeys } = this.tokens;
     const stamp = ++this.stamp;

@@ -11,6 +11,7 @@ import {
   searchBetween,
 } from './anchors.js';
 import { beadShapes, withShapesOf } from './bead-shapes.js';
+import { SharedTerm } from './bead-table.js';
 import { chineseContentWords, englishStemsOf } from './dictionary-evidence.js';
 import {
   type EvidenceInput,
@@ -154,6 +155,19 @@ function alignPath(
       ? [aloneCost(anchors.zhAlone, anchors.enAlone)]
       : [];
 
+  // The costs of the document kinds before the first kind a later pass rebuilds lead every pass's
+  // sum alike: the first search keeps their values for the later one (searched, not edited or anchored).
+  const firstRebuilt = kinds.findIndex(
+    ({ kind }, k) => kind.phase === 'calibrated' || built[k]?.recalibrate !== undefined,
+  );
+  const leading = built
+    .slice(0, firstRebuilt < 0 ? built.length : firstRebuilt)
+    .flatMap((t) => t?.costs ?? []);
+  const shared = leading.length > 0 && !edited && !anchors ? new SharedTerm(sumOf(leading)) : undefined;
+  /** The sum of a pass's terms, whose first ones are `leading`. */
+  const sumOfPass = (terms: readonly RangeCost[]) =>
+    sumOf(shared ? [shared.cost, ...terms.slice(leading.length)] : terms);
+
   const surcharges = { manyToMany: tuning.manyToManyCost, empty: tuning.emptyCost };
   let shapes = edited ? withShapesOf(beadShapes(surcharges), edited, surcharges) : beadShapes(surcharges);
   const search = (zhCount: number, enCount: number, cost: RangeCost, guide?: readonly RangeBead[]) =>
@@ -163,6 +177,7 @@ function alignPath(
       guide,
       bandWidth: tuning.bandWidth,
       fullSearchCells: tuning.fullSearchCells,
+      shared,
     });
   // An edited path is what every pass "finds": its evidence is calibrated on it and it is scored.
   const run = (cost: RangeCost, guide?: readonly RangeBead[]): RangeBead[] =>
@@ -181,7 +196,7 @@ function alignPath(
   const passes = rounds + 2;
   let passesDone = 0;
   const passDone = () => options.onProgress?.(++passesDone, passes);
-  let cost = sumOf([...built.flatMap((terms) => terms?.costs ?? []), ...anchorTerms]);
+  let cost = sumOfPass([...built.flatMap((terms) => terms?.costs ?? []), ...anchorTerms]);
   let path = run(cost);
   passDone();
   const firstPass = path;
@@ -207,7 +222,7 @@ function alignPath(
     const terms = kinds.flatMap(({ kind }, k) =>
       kind.phase === 'document' ? recalibrated[k]! : calibrated[k]!,
     );
-    cost = sumOf([...terms, ...anchorTerms]);
+    cost = sumOfPass([...terms, ...anchorTerms]);
     path = run(cost, previous);
     passDone();
   }

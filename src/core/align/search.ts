@@ -1,4 +1,5 @@
 import type { BeadShape } from './bead-shapes.js';
+import { type Band, BeadTable, type SharedTerm } from './bead-table.js';
 
 /** Cost of a bead covering zh sentences [zhStart, zhEnd) and en sentences [enStart, enEnd); lower is better. */
 export type RangeCost = (zhStart: number, zhEnd: number, enStart: number, enEnd: number) => number;
@@ -23,6 +24,8 @@ export interface SearchOptions {
   fullSearchCells?: number;
   /** Half-width of the band (in units of the level) around the projected coarser path. */
   bandWidth?: number;
+  /** A term of `cost` that keeps its values over the band of the first finest-level search (SharedTerm). */
+  shared?: SharedTerm;
 }
 
 /** Defaults; the aligner passes its tuned values (see tuning.ts). */
@@ -78,6 +81,7 @@ export function searchAlignment(zhCount: number, enCount: number, options: Searc
         options.shapes,
         options.cost,
         true,
+        options.shared,
       )
     : alignLevel(zhBounds, enBounds, options, true);
   return path.map((step) => ({
@@ -105,11 +109,6 @@ function coarsen(bounds: Int32Array): Int32Array {
   return out;
 }
 
-interface Band {
-  lo: Int32Array;
-  hi: Int32Array;
-}
-
 /** Path over units of this level: beads as unit ranges. */
 function alignLevel(
   zhBounds: Int32Array,
@@ -130,7 +129,15 @@ function alignLevel(
   const shapes = finest
     ? options.shapes
     : scaleEmptyShapes(options.coarseShapes ?? COARSE_SHAPES, zhBounds, enBounds);
-  return fillAndTrace(zhBounds, enBounds, band, shapes, options.cost);
+  return fillAndTrace(
+    zhBounds,
+    enBounds,
+    band,
+    shapes,
+    options.cost,
+    false,
+    finest ? options.shared : undefined,
+  );
 }
 
 /**
@@ -183,13 +190,16 @@ function fillAndTrace(
   shapes: readonly BeadShape[],
   cost: RangeCost,
   remember = false,
+  shared?: SharedTerm,
 ): RangeBead[] {
   const n = zhBounds.length - 1;
   const { lo, hi } = band;
   const offsets = new Float64Array(n + 2);
   for (let i = 0; i <= n; i++) offsets[i + 1] = offsets[i]! + (hi[i]! - lo[i]! + 1);
   const cells = offsets[n + 1]!;
-  const remembered = remember ? rememberCosts(cost, band, offsets, shapes) : undefined;
+  shared?.keepOver(band, offsets, shapes);
+  const remembered = remember ? BeadTable.over(band, offsets, shapes) : undefined;
+  if (remembered) rememberedByCost.set(cost, remembered);
   const table = new Float64Array(cells).fill(Number.POSITIVE_INFINITY);
   const back = new Uint8Array(cells).fill(255);
   table[0] = 0;
@@ -209,7 +219,7 @@ function fillAndTrace(
         const previous = table[offsets[pi]! + pj - lo[pi]!]!;
         if (previous === Number.POSITIVE_INFINITY) continue;
         const beadCost = cost(zhBounds[pi]!, zhBounds[i]!, enBounds[pj]!, enBounds[j]!);
-        if (remembered) remembered[(rowOffset + j) * shapes.length + s] = beadCost;
+        if (remembered) remembered.values[remembered.slot(rowOffset + j, s)] = beadCost;
         const total = previous + shape.cost + beadCost;
         if (total < best) {
           best = total;
@@ -237,38 +247,8 @@ function fillAndTrace(
   return path.reverse();
 }
 
-/** The bead costs a guided (finest-level) search evaluated, by cell of its band and shape. */
-interface RememberedCosts {
-  band: Band;
-  offsets: Float64Array;
-  /** Shape index by (zh sentences, en sentences): SHAPE_SPAN · zh + en, −1 when none. */
-  shapeOf: Int8Array;
-  shapeCount: number;
-  /** NaN where the search did not evaluate the bead. */
-  values: Float64Array;
-}
-
-const SHAPE_SPAN = 8;
-/** Above this many beads (8 bytes each) a search keeps none: a long document's would cost too much memory. */
-const MAX_REMEMBERED_BEADS = 1 << 22;
-const rememberedByCost = new WeakMap<RangeCost, RememberedCosts>();
-
-function rememberCosts(
-  cost: RangeCost,
-  band: Band,
-  offsets: Float64Array,
-  shapes: readonly BeadShape[],
-): Float64Array | undefined {
-  const beads = offsets[offsets.length - 1]! * shapes.length;
-  if (beads > MAX_REMEMBERED_BEADS || shapes.some((s) => s.zh >= SHAPE_SPAN || s.en >= SHAPE_SPAN)) return;
-  const shapeOf = new Int8Array(SHAPE_SPAN * SHAPE_SPAN).fill(-1);
-  shapes.forEach((shape, k) => {
-    shapeOf[SHAPE_SPAN * shape.zh + shape.en] = k;
-  });
-  const values = new Float64Array(beads).fill(Number.NaN);
-  rememberedByCost.set(cost, { band, offsets, shapeOf, shapeCount: shapes.length, values });
-  return values;
-}
+/** The bead costs the last guided (finest-level) search with a cost evaluated. */
+const rememberedByCost = new WeakMap<RangeCost, BeadTable>();
 
 /**
  * `cost`, answering the beads the last guided search with it evaluated from what that search
@@ -278,23 +258,11 @@ function rememberCosts(
 export function withRememberedCosts(cost: RangeCost): RangeCost {
   const memory = rememberedByCost.get(cost);
   if (!memory) return cost;
-  const { band, offsets, shapeOf, shapeCount, values } = memory;
-  const rows = offsets.length - 2;
   return (zs, ze, es, ee) => {
-    const zhSpan = ze - zs;
-    const enSpan = ee - es;
-    if (
-      ze <= rows &&
-      zhSpan < SHAPE_SPAN &&
-      enSpan < SHAPE_SPAN &&
-      ee >= band.lo[ze]! &&
-      ee <= band.hi[ze]!
-    ) {
-      const shape = shapeOf[SHAPE_SPAN * zhSpan + enSpan]!;
-      if (shape >= 0) {
-        const value = values[(offsets[ze]! + ee - band.lo[ze]!) * shapeCount + shape]!;
-        if (!Number.isNaN(value)) return value;
-      }
+    const slot = memory.slotOf(zs, ze, es, ee);
+    if (slot >= 0) {
+      const value = memory.values[slot]!;
+      if (!Number.isNaN(value)) return value;
     }
     return cost(zs, ze, es, ee);
   };
