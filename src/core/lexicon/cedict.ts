@@ -23,19 +23,20 @@ function dictionary(): Map<string, string[]> {
 let stemIndex: StemIndex | undefined;
 
 /**
- * The stem index built with the package (data/cedict-stems.json, the same path from src/ and
- * dist/); when it is missing (a checkout that has not run `npm run build`) the same index is built
+ * The stem index built with the package (data/cedict-stems.txt, the same path from src/ and dist/),
+ * as bytes; when it is missing (a checkout that has not run `npm run build`) the same index is built
  * in memory from CC-CEDICT, as slowly as before.
  */
 function index(): StemIndex {
   if (stemIndex) return stemIndex;
-  let text: string;
+  const { readFileSync } = require('node:fs') as typeof import('node:fs');
+  let bytes: Uint8Array;
   try {
-    text = require('../../../data/cedict-stems.json') as string;
+    bytes = readFileSync(new URL('../../../data/cedict-stems.txt', import.meta.url));
   } catch {
-    text = buildStemIndex(cedictText());
+    bytes = new TextEncoder().encode(buildStemIndex(cedictText()));
   }
-  stemIndex = new StemIndex(text);
+  stemIndex = new StemIndex(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
   return stemIndex;
 }
 

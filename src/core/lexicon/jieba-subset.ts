@@ -8,6 +8,8 @@
  * ~0.2 s of CPU; a press release needs ~1,300 of them, a novel chapter ~60,000.
  */
 
+import { sortLinesByKey } from './sorted-lines.js';
+
 const NEWLINE = 0x0a;
 const SPACE = 0x20;
 
@@ -37,60 +39,55 @@ export function linesWithin(
   dictionary: Uint8Array,
   known: CodePointSet,
   added: CodePointSet,
-  withTotal = false,
-): { lines: Uint8Array; frequency: number; total: number } {
+  spans: readonly (readonly [number, number])[] = [[0, dictionary.length]],
+): { lines: Uint8Array; frequency: number } {
   const picked: number[] = [];
   let length = 0;
   let frequency = 0;
-  // With `withTotal`, the sum of every line's frequency too (jieba's `total`), in the same pass.
-  let total = 0;
-  const n = dictionary.length;
-  let at = 0;
-  while (at < n) {
-    let end = dictionary.indexOf(NEWLINE, at);
-    if (end < 0) end = n;
-    // The word: decode its code points until the space (UTF-8, at most 4 bytes each).
-    let i = at;
-    let within = true;
-    let anyAdded = false;
-    while (i < end) {
-      const byte = dictionary[i]!;
-      if (byte === SPACE) break;
-      let codePoint: number;
-      if (byte < 0x80) {
-        codePoint = byte;
-        i += 1;
-      } else if (byte < 0xe0) {
-        codePoint = ((byte & 0x1f) << 6) | (dictionary[i + 1]! & 0x3f);
-        i += 2;
-      } else if (byte < 0xf0) {
-        codePoint = ((byte & 0x0f) << 12) | ((dictionary[i + 1]! & 0x3f) << 6) | (dictionary[i + 2]! & 0x3f);
-        i += 3;
-      } else {
-        codePoint =
-          ((byte & 0x07) << 18) |
-          ((dictionary[i + 1]! & 0x3f) << 12) |
-          ((dictionary[i + 2]! & 0x3f) << 6) |
-          (dictionary[i + 3]! & 0x3f);
-        i += 4;
+  for (const [from, n] of spans) {
+    let at = from;
+    while (at < n) {
+      let end = dictionary.indexOf(NEWLINE, at);
+      if (end < 0) end = n;
+      // The word: decode its code points until the space (UTF-8, at most 4 bytes each).
+      let i = at;
+      let within = true;
+      let anyAdded = false;
+      while (i < end) {
+        const byte = dictionary[i]!;
+        if (byte === SPACE) break;
+        let codePoint: number;
+        if (byte < 0x80) {
+          codePoint = byte;
+          i += 1;
+        } else if (byte < 0xe0) {
+          codePoint = ((byte & 0x1f) << 6) | (dictionary[i + 1]! & 0x3f);
+          i += 2;
+        } else if (byte < 0xf0) {
+          codePoint =
+            ((byte & 0x0f) << 12) | ((dictionary[i + 1]! & 0x3f) << 6) | (dictionary[i + 2]! & 0x3f);
+          i += 3;
+        } else {
+          codePoint =
+            ((byte & 0x07) << 18) |
+            ((dictionary[i + 1]! & 0x3f) << 12) |
+            ((dictionary[i + 2]! & 0x3f) << 6) |
+            (dictionary[i + 3]! & 0x3f);
+          i += 4;
+        }
+        if (added.has(codePoint)) anyAdded = true;
+        else if (!known.has(codePoint)) {
+          within = false;
+          break;
+        }
       }
-      if (added.has(codePoint)) anyAdded = true;
-      else if (!known.has(codePoint)) {
-        within = false;
-        break;
+      if (within && anyAdded) {
+        picked.push(at, end);
+        length += end - at + 1;
+        frequency += frequencyAt(dictionary, i + 1, end);
       }
+      at = end + 1;
     }
-    if (within && anyAdded) {
-      picked.push(at, end);
-      length += end - at + 1;
-      const lineFrequency = frequencyAt(dictionary, i + 1, end);
-      frequency += lineFrequency;
-      total += lineFrequency;
-    } else if (withTotal) {
-      const space = within ? i : dictionary.indexOf(SPACE, i);
-      if (space >= 0 && space < end) total += frequencyAt(dictionary, space + 1, end);
-    }
-    at = end + 1;
   }
   const lines = new Uint8Array(length);
   let to = 0;
@@ -99,11 +96,11 @@ export function linesWithin(
     to += picked[k + 1]! - picked[k]!;
     lines[to++] = NEWLINE;
   }
-  return { lines, frequency, total };
+  return { lines, frequency };
 }
 
 /** The decimal number starting at `from` (jieba reads a missing one as 0). */
-function frequencyAt(dictionary: Uint8Array, from: number, end: number): number {
+export function frequencyAt(dictionary: Uint8Array, from: number, end: number): number {
   let value = 0;
   for (let i = from; i < end; i++) {
     const digit = dictionary[i]! - 0x30;
@@ -111,4 +108,22 @@ function frequencyAt(dictionary: Uint8Array, from: number, end: number): number 
     value = value * 10 + digit;
   }
   return value;
+}
+
+/** The first line of a sorted jieba dictionary; the sum of all its words' frequencies follows. */
+export const SORTED_DICTIONARY_HEADER =
+  '# bitext: jieba dictionary (@node-rs/jieba dict.txt) sorted by word; total frequency ';
+
+/**
+ * jieba's dictionary with its lines sorted by word (UTF-8 bytes), after a header line that carries
+ * the dictionary's total frequency: the words starting with a character are then one span of lines,
+ * found by binary search (SortedLines.range), so a text's subset is read from the spans of its
+ * characters instead of a pass over all 349,045 lines (~80 ms at every start). jieba reads a
+ * dictionary's lines in any order; this one has no word twice.
+ */
+export function sortJiebaDictionary(dictionary: string): string {
+  const lines = dictionary.split('\n').filter((line) => line.trim() !== '');
+  let total = 0;
+  for (const line of lines) total += Number(line.split(' ')[1] ?? 0) || 0;
+  return `${SORTED_DICTIONARY_HEADER}${total}\n${sortLinesByKey(lines, ' ').join('\n')}\n`;
 }

@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import type { Jieba } from '@node-rs/jieba';
-import { CodePointSet, linesWithin } from './jieba-subset.js';
+import { CodePointSet, linesWithin, SORTED_DICTIONARY_HEADER, sortJiebaDictionary } from './jieba-subset.js';
 import { foldToSimplified } from './script.js';
+import { SortedLines } from './sorted-lines.js';
 
 const require = createRequire(import.meta.url);
 
@@ -23,16 +24,29 @@ export interface ChineseToken {
 }
 
 /**
- * jieba's dictionary as shipped by @node-rs/jieba, as bytes. Read through `require` as its own
- * `dict.js` does, but alone: that module also reads the 6 MB idf table, which nothing here uses.
+ * jieba's dictionary sorted by word (data/jieba-dict.txt, made at build time by
+ * scripts/build-dictionary-index.ts; see sortJiebaDictionary), as bytes searched in place. A checkout
+ * that has not built it sorts @node-rs/jieba's dict.txt in memory (~0.5 s) and gets the same words.
  */
-function dictionaryBytes(): Uint8Array {
+function sortedDictionary(): { table: SortedLines; total: number } {
   const { readFileSync } = require('node:fs') as typeof import('node:fs');
-  const bytes = readFileSync(require.resolve('@node-rs/jieba/dict.txt'));
-  // A plain Uint8Array view: Buffer's own indexOf goes through a JS wrapper at every call (700,000
-  // calls a pass over the dictionary), the typed array's is a builtin.
-  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(new URL('../../../data/jieba-dict.txt', import.meta.url));
+  } catch {
+    const text = readFileSync(require.resolve('@node-rs/jieba/dict.txt'), 'utf8');
+    bytes = new TextEncoder().encode(sortJiebaDictionary(text));
+  }
+  // A plain Uint8Array view: Buffer's own indexOf goes through a JS wrapper at every call, the
+  // typed array's is a builtin.
+  const table = new SortedLines(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), SPACE);
+  const header = table.header();
+  if (!header.startsWith(SORTED_DICTIONARY_HEADER))
+    throw new Error('data/jieba-dict.txt is not a sorted jieba dictionary');
+  return { table, total: Number(header.slice(SORTED_DICTIONARY_HEADER.length)) };
 }
+
+const SPACE = 0x20;
 
 /**
  * The segmenter, loaded with the words of the characters seen so far (see jieba-subset.ts: the same
@@ -43,25 +57,30 @@ interface Segmenter {
   jieba: Jieba;
   /** undefined: the whole dictionary. */
   known?: CodePointSet;
+  /** The code points of `known`, to find their spans of the sorted dictionary. */
+  knownList?: number[];
   /** A character of no known word, whose entry keeps jieba's total frequency that of the whole dictionary. */
   balance?: { word: string; frequency: number };
   growths: number;
 }
 
 /**
- * Growing by a text's new characters reads the whole dictionary file (~5 MB) once; a caller that
- * announces its whole document (prepareChineseText) grows once per document. Past this many growths
+ * Growing by a text's new characters reads the dictionary's lines that start with a known or new
+ * character (all of it, for a long document); a caller that announces its whole document
+ * (prepareChineseText) grows once per document. Past this many growths
  * (a caller segmenting sentence by sentence) the whole dictionary costs less.
  */
 const MAX_GROWTHS = 8;
 
-let dictionary: Uint8Array | undefined;
-let dictionaryTotal = 0;
+let dictionary: { table: SortedLines; total: number } | undefined;
 let segmenter: Segmenter | undefined;
 
 function wholeDictionary(): Segmenter {
-  dictionary ??= dictionaryBytes();
-  return { jieba: jiebaClass().withDict(dictionary), growths: 0 };
+  dictionary ??= sortedDictionary();
+  return {
+    jieba: jiebaClass().withDict(dictionary.table.bytes.subarray(dictionary.table.firstLine)),
+    growths: 0,
+  };
 }
 
 /** A segmenter that holds every dictionary word made of `text`'s characters. */
@@ -87,12 +106,18 @@ function getJieba(text: string): Jieba {
     segmenter = wholeDictionary();
     return segmenter.jieba;
   }
-  dictionary ??= dictionaryBytes();
-  const { lines, frequency, total } = linesWithin(dictionary, known, added, !segmenter);
-  if (!segmenter) dictionaryTotal = total;
-  for (const codePoint of addedList) known.add(codePoint);
+  dictionary ??= sortedDictionary();
+  const { table } = dictionary;
+  const knownList = segmenter?.knownList ?? [];
+  // Every new word has a character of `added`; it starts with one of `known` or of `added`.
+  const spans = [...knownList, ...addedList].map((codePoint) => table.range(String.fromCodePoint(codePoint)));
+  const { lines, frequency } = linesWithin(table.bytes, known, added, spans);
+  for (const codePoint of addedList) {
+    known.add(codePoint);
+    knownList.push(codePoint);
+  }
   const balanceWord = segmenter?.balance?.word ?? unusedCharacter(known);
-  const balanceFrequency = (segmenter?.balance?.frequency ?? dictionaryTotal) - frequency;
+  const balanceFrequency = (segmenter?.balance?.frequency ?? dictionary.total) - frequency;
   // jieba-rs re-reads a word already loaded as a new frequency and recomputes its total as the sum.
   const balanceLine = new TextEncoder().encode(`${balanceWord} ${balanceFrequency} x\n`);
   const load = new Uint8Array(lines.length + balanceLine.length);
@@ -108,6 +133,7 @@ function getJieba(text: string): Jieba {
   segmenter = {
     jieba,
     known,
+    knownList,
     balance: { word: balanceWord, frequency: balanceFrequency },
     growths: (segmenter?.growths ?? 0) + 1,
   };

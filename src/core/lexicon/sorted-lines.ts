@@ -1,0 +1,106 @@
+/**
+ * A dictionary file searched in place: UTF-8 lines `key<separator>value`, sorted by the bytes of
+ * their keys (UTF-8 byte order is code-point order), after one header line. Nothing is decoded or
+ * built up front: a look-up is a binary search over the bytes, each probe moved back to the start of
+ * its line, and only the value found is decoded. Reading a prebuilt file this way costs a few
+ * milliseconds where parsing it into a Map cost a tenth of a second at every start.
+ */
+
+const NEWLINE = 0x0a;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+export class SortedLines {
+  /** Where the first line after the header starts. */
+  readonly firstLine: number;
+
+  constructor(
+    readonly bytes: Uint8Array,
+    private readonly separator: number,
+  ) {
+    this.firstLine = bytes.indexOf(NEWLINE) + 1;
+  }
+
+  /** The header line (without its newline). */
+  header(): string {
+    return decoder.decode(this.bytes.subarray(0, Math.max(0, this.firstLine - 1)));
+  }
+
+  /** Where the line after the one starting at `start` starts (or the end). */
+  lineEnd(start: number): number {
+    const newline = this.bytes.indexOf(NEWLINE, start);
+    return newline < 0 ? this.bytes.length : newline + 1;
+  }
+
+  /**
+   * The first line, at or after `from`, whose key is not below `key` (or, with `prefix`, whose key
+   * does not start with `key` and is above it): a lower or upper bound for a binary search.
+   */
+  private bound(key: Uint8Array, prefix: boolean): number {
+    let low = this.firstLine;
+    let high = this.bytes.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const start = this.bytes.lastIndexOf(NEWLINE, middle - 1) + 1;
+      const order = this.compare(start, key, prefix);
+      if (order < 0 || (prefix && order === 0)) low = this.lineEnd(start);
+      else high = start;
+    }
+    return low;
+  }
+
+  /**
+   * The key of the line at `at` against `key`: negative, 0 or positive. With `prefix`, a key that
+   * starts with `key` counts as equal.
+   */
+  private compare(at: number, key: Uint8Array, prefix: boolean): number {
+    const bytes = this.bytes;
+    for (let k = 0; k < key.length; k++, at++) {
+      const byte = bytes[at]!;
+      if (byte === this.separator || byte === NEWLINE) return -1;
+      const difference = byte - key[k]!;
+      if (difference !== 0) return difference;
+    }
+    return prefix || bytes[at] === this.separator ? 0 : 1;
+  }
+
+  /** Start of the line whose key is `key`, or −1. */
+  find(key: string): number {
+    const bytes = encoder.encode(key);
+    const start = this.bound(bytes, false);
+    return start < this.bytes.length && this.compare(start, bytes, false) === 0 ? start : -1;
+  }
+
+  /** The byte span [start, end) of the lines whose keys start with `prefix`. */
+  range(prefix: string): [number, number] {
+    const bytes = encoder.encode(prefix);
+    return [this.bound(bytes, false), this.bound(bytes, true)];
+  }
+
+  /** The value of the line starting at `start`: what follows the separator, decoded. */
+  value(start: number): string {
+    const separator = this.bytes.indexOf(this.separator, start);
+    const end = this.lineEnd(start);
+    const stop = end > start && this.bytes[end - 1] === NEWLINE ? end - 1 : end;
+    return separator < 0 || separator >= stop ? '' : decoder.decode(this.bytes.subarray(separator + 1, stop));
+  }
+}
+
+/**
+ * Lines sorted as SortedLines searches them: by the bytes of their keys (the text up to the first
+ * `separator`). Used at build time, and when a checkout has not built its data files yet.
+ */
+export function sortLinesByKey(lines: readonly string[], separator: string): string[] {
+  const keyed = lines.map((line) => {
+    const cut = line.indexOf(separator);
+    return { line, key: encoder.encode(cut < 0 ? line : line.slice(0, cut)) };
+  });
+  keyed.sort((a, b) => compareBytes(a.key, b.key));
+  return keyed.map((k) => k.line);
+}
+
+function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
+}
