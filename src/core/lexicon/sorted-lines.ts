@@ -66,15 +66,23 @@ export class SortedLines {
 
   /** Start of the line whose key is `key`, or −1. */
   find(key: string): number {
-    const bytes = encoder.encode(key);
+    const bytes = utf8(key);
     const start = this.bound(bytes, false);
     return start < this.bytes.length && this.compare(start, bytes, false) === 0 ? start : -1;
   }
 
   /** The byte span [start, end) of the lines whose keys start with `prefix`. */
   range(prefix: string): [number, number] {
-    const bytes = encoder.encode(prefix);
+    const bytes = utf8(prefix);
     return [this.bound(bytes, false), this.bound(bytes, true)];
+  }
+
+  /** The whole line starting at `start`, decoded (without its newline). */
+  line(start: number): string {
+    const end = this.lineEnd(start);
+    return decoder.decode(
+      this.bytes.subarray(start, end > start && this.bytes[end - 1] === NEWLINE ? end - 1 : end),
+    );
   }
 
   /** The value of the line starting at `start`: what follows the separator, decoded. */
@@ -84,6 +92,20 @@ export class SortedLines {
     const stop = end > start && this.bytes[end - 1] === NEWLINE ? end - 1 : end;
     return separator < 0 || separator >= stop ? '' : decoder.decode(this.bytes.subarray(separator + 1, stop));
   }
+}
+
+/** A short key's UTF-8 bytes: TextEncoder's call costs more than the encoding of a word. */
+function utf8(text: string): Uint8Array {
+  if (text.length > 16) return encoder.encode(text);
+  const bytes: number[] = [];
+  for (const char of text) {
+    const c = char.codePointAt(0)!;
+    if (c < 0x80) bytes.push(c);
+    else if (c < 0x800) bytes.push(0xc0 | (c >> 6), 0x80 | (c & 0x3f));
+    else if (c < 0x10000) bytes.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
+    else bytes.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 0x3f), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
+  }
+  return Uint8Array.from(bytes);
 }
 
 /**

@@ -1,0 +1,198 @@
+import { Trie } from 'opencc-js/core';
+import { CodePointSet } from './jieba-subset.js';
+import { type SortedLines, sortLinesByKey } from './sorted-lines.js';
+
+/**
+ * OpenCC conversions (opencc-js's configs: normalisation, segmentation by phrase, then conversion
+ * stages) from prebuilt tables (data/opencc.txt, made by scripts/build-dictionary-index.ts from the
+ * installed opencc-js), with tries that hold only the entries a text can use: an entry with a
+ * character the stage has never seen can never match. Loading opencc-js's one-file build and building
+ * its full tries (a megabyte of phrases) took ~0.15 s of CPU at every start.
+ *
+ * Each stage's dictionary group is merged at build time with opencc-js's precedence (loadDictGroup
+ * loads the group's dictionaries last to first, and a later entry replaces an earlier one; a line
+ * "source target target…" keeps its first target), so a stage is one table of source → target.
+ */
+
+export const OPENCC_HEADER = '# bitext: opencc-js conversion tables; stages ';
+
+export type StageKind = 'normalize' | 'segment' | 'convert';
+
+export interface Stage {
+  /** Two characters that start every key of the stage's lines (config letter, stage number). */
+  id: string;
+  kind: StageKind;
+}
+
+/** opencc-js dictionary shapes (its types/core.d.ts). */
+type DictLike = string | readonly (readonly [string, string])[];
+type DictGroup = readonly DictLike[];
+export interface OpenCcConfig {
+  normalizationChain?: readonly DictGroup[];
+  segmentation: DictLike | DictGroup;
+  conversionChain: readonly DictGroup[];
+}
+
+/** One dictionary group as opencc-js's Trie.loadDictGroup would hold it: source → target. */
+function mergeGroup(group: DictGroup): Map<string, string> {
+  const merged = new Map<string, string>();
+  for (const dict of [...group].reverse()) {
+    if (typeof dict === 'string') {
+      for (const line of dict.split('|')) {
+        const [source, target] = line.split(' ');
+        if (source !== undefined && target !== undefined) merged.set(source, target);
+      }
+    } else for (const [source, target] of dict) merged.set(source, target);
+  }
+  return merged;
+}
+
+/** The stages of a config in the order it applies them. */
+function stagesOf(letter: string, config: OpenCcConfig): { stage: Stage; group: DictGroup }[] {
+  const segmentation = config.segmentation;
+  // opencc-js loads a segmentation given as an array of strings as a group, anything else as one dict.
+  const segmentationGroup: DictGroup =
+    Array.isArray(segmentation) && segmentation.every((d) => typeof d === 'string')
+      ? (segmentation as DictGroup)
+      : [segmentation as DictLike];
+  const groups: { kind: StageKind; group: DictGroup }[] = [
+    ...(config.normalizationChain ?? []).map((group) => ({ kind: 'normalize' as const, group })),
+    { kind: 'segment', group: segmentationGroup },
+    ...config.conversionChain.map((group) => ({ kind: 'convert' as const, group })),
+  ];
+  return groups.map(({ kind, group }, i) => ({ stage: { id: `${letter}${i}`, kind }, group }));
+}
+
+/**
+ * The tables' text for named configs (`{ h: hk2s, t: s2tw }`): a header naming the stages, then the
+ * lines. A config named in `characterOnly` keeps only its conversion stages' one-character entries.
+ */
+export function buildOpenCcTables(
+  configs: Readonly<Record<string, OpenCcConfig>>,
+  characterOnly: ReadonlySet<string> = new Set(),
+): string {
+  const plan: Record<string, Stage[]> = {};
+  const lines: string[] = [];
+  for (const [letter, config] of Object.entries(configs)) {
+    plan[letter] = [];
+    const onlyCharacters = characterOnly.has(letter);
+    for (const { stage, group } of stagesOf(letter, config)) {
+      if (onlyCharacters && stage.kind !== 'convert') continue;
+      plan[letter].push(stage);
+      for (const [source, target] of mergeGroup(group)) {
+        if (!onlyCharacters || [...source].length === 1) lines.push(`${stage.id}${source}\t${target}`);
+      }
+    }
+  }
+  return `${OPENCC_HEADER}${JSON.stringify(plan)}\n${sortLinesByKey(lines, '\t').join('\n')}\n`;
+}
+
+/** A stage's trie, grown with the entries made only of the characters it has been given so far. */
+class StageTrie {
+  readonly trie = new Trie();
+  private readonly known = new CodePointSet();
+  /** Lines (their offsets) whose entry waits for a character not seen yet, by that character. */
+  private readonly waiting = new Map<number, number[]>();
+  private readonly keyStart: number;
+
+  constructor(
+    private readonly table: SortedLines,
+    private readonly id: string,
+  ) {
+    this.keyStart = new TextEncoder().encode(id).length;
+  }
+
+  /** Adds the entries the characters of `text` make usable. */
+  grow(text: string): void {
+    for (const char of text) {
+      const codePoint = char.codePointAt(0)!;
+      if (!this.known.add(codePoint)) continue;
+      const [start, end] = this.table.range(this.id + char);
+      for (let at = start; at < end; at = this.table.lineEnd(at)) this.offer(at);
+      const woken = this.waiting.get(codePoint);
+      if (woken) {
+        this.waiting.delete(codePoint);
+        for (const at of woken) this.offer(at);
+      }
+    }
+  }
+
+  /**
+   * The entry of the line at `at` goes into the trie when all its source characters are known, else
+   * waits for the first one that is not; read from the bytes, so a waiting entry is never decoded.
+   */
+  private offer(at: number): void {
+    const missing = firstUnknownCodePoint(this.table.bytes, at + this.keyStart, this.known);
+    if (missing >= 0) {
+      const list = this.waiting.get(missing);
+      if (list) list.push(at);
+      else this.waiting.set(missing, [at]);
+      return;
+    }
+    const line = this.table.line(at);
+    const tab = line.indexOf('\t');
+    this.trie.addWord(line.slice(this.id.length, tab), line.slice(tab + 1));
+  }
+}
+
+/** The first code point of the UTF-8 key at `from` (up to a tab) that `known` lacks, or −1. */
+function firstUnknownCodePoint(bytes: Uint8Array, from: number, known: CodePointSet): number {
+  for (let i = from; ; ) {
+    const byte = bytes[i]!;
+    if (byte === 0x09 || byte === 0x0a || i >= bytes.length) return -1;
+    let codePoint: number;
+    if (byte < 0x80) {
+      codePoint = byte;
+      i += 1;
+    } else if (byte < 0xe0) {
+      codePoint = ((byte & 0x1f) << 6) | (bytes[i + 1]! & 0x3f);
+      i += 2;
+    } else if (byte < 0xf0) {
+      codePoint = ((byte & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f);
+      i += 3;
+    } else {
+      codePoint =
+        ((byte & 0x07) << 18) |
+        ((bytes[i + 1]! & 0x3f) << 12) |
+        ((bytes[i + 2]! & 0x3f) << 6) |
+        (bytes[i + 3]! & 0x3f);
+      i += 4;
+    }
+    if (!known.has(codePoint)) return codePoint;
+  }
+}
+
+/** One config's conversion (opencc-js's ConverterBuilder with a config: normalise, segment, convert). */
+export class StagedConverter {
+  private readonly stages: { kind: StageKind; trie: StageTrie }[];
+
+  constructor(table: SortedLines, stages: readonly Stage[]) {
+    this.stages = stages.map((stage) => ({ kind: stage.kind, trie: new StageTrie(table, stage.id) }));
+  }
+
+  convert(text: string): string {
+    let normalized = text;
+    let segments: string[] | undefined;
+    for (const { kind, trie } of this.stages) {
+      if (kind === 'normalize') {
+        trie.grow(normalized);
+        normalized = trie.trie.convert(normalized);
+      } else if (kind === 'segment') {
+        trie.grow(normalized);
+        segments = trie.trie.segment(normalized);
+      } else {
+        const current = segments ?? [normalized];
+        trie.grow(current.join(''));
+        segments = current.map((segment) => trie.trie.convert(segment));
+      }
+    }
+    return (segments ?? [normalized]).join('');
+  }
+}
+
+/** The stage plan of a tables file, read from its header. */
+export function stagePlan(table: SortedLines): Record<string, Stage[]> {
+  const header = table.header();
+  if (!header.startsWith(OPENCC_HEADER)) throw new Error('not a bitext OpenCC tables file');
+  return JSON.parse(header.slice(OPENCC_HEADER.length)) as Record<string, Stage[]>;
+}
