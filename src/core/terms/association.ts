@@ -4,6 +4,12 @@ import type { ChineseToken } from '../lexicon/jieba.js';
 import { type ChineseCandidate, kindOf } from './chinese-candidates.js';
 import type { EnglishCandidate } from './english-candidates.js';
 import { wordsLinked } from './lexical-links.js';
+import {
+  type AssociationUnit,
+  MIN_NAME_RECURRENCE,
+  nameLikeUnits,
+  rendersAsName,
+} from './name-like-units.js';
 import { FUNCTION_TAGS, isNonNominalChinese, isVerbOnly } from './part-of-speech.js';
 import {
   type AssociationSentence,
@@ -14,6 +20,7 @@ import {
   numberless,
   wholeUnit,
 } from './unit-fragments.js';
+import { wholeEnglish, withModifiers } from './whole-english.js';
 
 /**
  * Fewest sentence pairs a unit and its translation must share to be paired by co-occurrence alone.
@@ -61,8 +68,8 @@ export interface Association {
  * 自身|免疫) are counted too. A single word must be a name, a word the dictionary does not know, or a
  * dictionary word of three characters or more: a common two-character noun (男孩 boy) is vocabulary.
  */
-export function associationUnits(zh: string, tokens: readonly ChineseToken[]): ChineseCandidate[] {
-  const units: ChineseCandidate[] = [];
+export function associationUnits(zh: string, tokens: readonly ChineseToken[]): AssociationUnit[] {
+  const units: AssociationUnit[] = [];
   for (let i = 0; i < tokens.length; i++) {
     let key = '';
     for (let j = i; j < Math.min(tokens.length, i + MAX_TOKENS); j++) {
@@ -82,7 +89,9 @@ export function associationUnits(zh: string, tokens: readonly ChineseToken[]): C
       });
     }
   }
-  return units;
+  // And those that pair only with an English name (name-like-units.ts).
+  const keys = new Set(units.map((u) => u.key));
+  return [...units, ...nameLikeUnits(zh, tokens).filter((u) => !keys.has(u.key))];
 }
 
 function acceptable(parts: readonly ChineseToken[], key: string): boolean {
@@ -133,19 +142,26 @@ export function associations(
   sentences: readonly AssociationSentence[],
   enPairs: ReadonlyMap<string, readonly number[]>,
 ): Association[] {
-  const zhPairs = new Map<string, { candidate: ChineseCandidate; pairs: number[] }>();
+  const zhPairs = new Map<string, { candidate: AssociationUnit; pairs: number[] }>();
   sentences.forEach(({ units }, index) => {
     for (const unit of units) {
       const entry = zhPairs.get(unit.key) ?? { candidate: unit, pairs: [] };
+      // A unit read as an ordinary one anywhere is an ordinary one.
+      if (entry.candidate.nameOnly && !unit.nameOnly) entry.candidate = unit;
       if (entry.pairs.at(-1) !== index) entry.pairs.push(index);
       zhPairs.set(unit.key, entry);
     }
   });
+  // A unit occurs wherever its characters do, however jieba cut them there (袭人 is one word in
+  // 袭人也含着羞, part of 喜袭人 in 宝玉亦素喜袭人).
+  const holding = pairsHolding(sentences);
+  for (const entry of zhPairs.values()) entry.pairs = holding(entry.candidate.key);
   // A unit that jieba cut from a longer word (清扬 of 陈清扬, 刘老 of 刘老老) stands for that word.
   for (const [key, entry] of [...zhPairs]) {
     if (entry.pairs.length < MIN_RECURRENCE) continue;
-    const whole = wholeUnit(entry.candidate, key, entry.pairs, sentences);
-    if (!whole) continue;
+    const grown = wholeUnit(entry.candidate, key, entry.pairs, sentences);
+    if (!grown) continue;
+    const whole = { ...grown, candidate: { ...grown.candidate, nameOnly: entry.candidate.nameOnly } };
     zhPairs.delete(key);
     if (
       !zhPairs.has(whole.candidate.key) ||
@@ -164,8 +180,10 @@ export function associations(
   });
   const found: Association[] = [];
   for (const { candidate, pairs } of zhPairs.values()) {
-    if (pairs.length < MIN_RECURRENCE) continue;
+    const minPairs = candidate.nameOnly ? MIN_NAME_RECURRENCE : MIN_RECURRENCE;
+    if (pairs.length < minPairs) continue;
     const together = new Map<string, { en: EnglishCandidate; both: number }>();
+    const forms = new Map<string, { en: EnglishCandidate; count: number }>();
     for (const index of pairs) {
       const seen = new Set<string>();
       for (const en of sentences[index]!.enCandidates) {
@@ -175,7 +193,17 @@ export function associations(
         const entry = together.get(key) ?? { en, both: 0 };
         entry.both++;
         together.set(key, entry);
+        const form = forms.get(en.text) ?? { en, count: 0 };
+        form.count++;
+        forms.set(en.text, form);
       }
+    }
+    // Written singular where it is (Goong-goong, not the Goong-goongs it was first seen as), and as
+    // most often (not as it starts a sentence).
+    for (const { en, count } of forms.values()) {
+      const entry = together.get(numberless(en.key))!;
+      const rank = (e: EnglishCandidate, n: number) => (e.key === numberless(e.key) ? 1000 : 0) + n;
+      if (rank(en, count) > rank(entry.en, forms.get(entry.en.text)!.count)) entry.en = en;
     }
     let best: Association | undefined;
     for (const [key, { en, both }] of together) {
@@ -184,7 +212,17 @@ export function associations(
       const dice = (2 * both) / (pairs.length + enCount);
       if (dice < MIN_DICE) continue;
       if (logLikelihood(both, pairs.length, enCount, total) < MIN_LOG_LIKELIHOOD) continue;
-      if (!plausible(candidate, en.text)) continue;
+      if (candidate.nameOnly && both < MIN_NAME_RECURRENCE) continue;
+      // A unit the translator renders as a name is one however the dictionary glosses it (公公 ↔
+      // Goong-goong); a name-like unit pairs with nothing else.
+      const linked = plausible(candidate, en.text);
+      if ((candidate.nameOnly || !linked) && both >= MIN_NAME_RECURRENCE) {
+        const reads = rendersAsName(
+          en,
+          pairs.map((i) => sentences[i]!.en),
+        );
+        if (reads !== 'name' && !(reads === 'phrase' && linked)) continue;
+      } else if (!linked) continue;
       const association = {
         candidate,
         en,
@@ -194,14 +232,18 @@ export function associations(
         dice,
         consistency: both / pairs.length,
       };
+      const words = en.contentWords.length - (best?.en.contentWords.length ?? 0);
+      // On a near tie the longer English, or of two as long the likelier (veil over crimson).
       if (
         !best ||
         dice > best.dice + DICE_TIE ||
-        (dice > best.dice - DICE_TIE && en.contentWords.length > best.en.contentWords.length)
+        (dice > best.dice - DICE_TIE && (words > 0 || (words === 0 && dice > best.dice)))
       )
         best = association;
     }
-    if (best) found.push(wholeEnglish(best, together, enByNumberless));
+    if (!best) continue;
+    const whole = wholeEnglish(best, together, enByNumberless);
+    found.push(withModifiers(whole, together, pairs, sentences, MIN_RECURRENCE, MIN_CONSISTENCY));
   }
   const merged = mergeAdjacent(found, sentences, enByNumberless, MIN_RECURRENCE);
   // A unit inside a longer one with the same English is the longer one's part (俱乐部 of 帆船俱乐部 ↔
@@ -251,43 +293,15 @@ function logLikelihood(both: number, zh: number, en: number, total: number): num
   return 2 * g;
 }
 
-/**
- * Share of the best rendering's pairs a longer rendering holding it must come in to be taken as the
- * whole English (千比特秒 ↔ "kilobits per second" in 3 of the 4 pairs with "kilobits"); as
- * WHOLE_SHARE in extract-terms.ts.
- */
-const WHOLE_ENGLISH_SHARE = 0.75;
-
-/**
- * Share of a longer rendering's own pairs that must hold the Chinese: it is this unit's English, not
- * another unit's ("Yacht Club" for 俱乐部 is 帆船俱乐部's).
- */
-const WHOLE_ENGLISH_OWN = 0.9;
-
-/**
- * The longest rendering that holds the best one as whole words, comes with it nearly as often and
- * seldom without it.
- */
-function wholeEnglish(
-  best: Association,
-  together: ReadonlyMap<string, { en: EnglishCandidate; both: number }>,
-  enByNumberless: ReadonlyMap<string, ReadonlySet<number>>,
-): Association {
-  const key = ` ${numberless(best.en.key)} `;
-  let whole = best;
-  for (const [other, { en, both }] of together) {
-    if (both < WHOLE_ENGLISH_SHARE * best.both || other.length <= whole.en.key.length) continue;
-    if (!` ${other} `.includes(key)) continue;
-    const enCount = enByNumberless.get(other)?.size ?? both;
-    if (both < WHOLE_ENGLISH_OWN * enCount) continue;
-    whole = {
-      ...best,
-      en,
-      both,
-      enCount,
-      consistency: both / best.zhCount,
-      dice: (2 * both) / (best.zhCount + enCount),
-    };
-  }
-  return whole;
+/** For a Chinese string, the sentence pairs whose Chinese holds it, found through a character-bigram index. */
+function pairsHolding(sentences: readonly AssociationSentence[]): (key: string) => number[] {
+  const byBigram = new Map<string, number[]>();
+  sentences.forEach(({ folded }, index) => {
+    for (let i = 0; i + 2 <= folded.length; i++) {
+      const bigram = folded.slice(i, i + 2);
+      const list = byBigram.get(bigram) ?? byBigram.set(bigram, []).get(bigram)!;
+      if (list.at(-1) !== index) list.push(index);
+    }
+  });
+  return (key) => (byBigram.get(key.slice(0, 2)) ?? []).filter((i) => sentences[i]!.folded.includes(key));
 }

@@ -142,7 +142,9 @@ const NAME_PART_TAGS = new Set(['person', 'nr', 'nrt', 'nrfg', 'ns', 'x']);
 export function kindOf(parts: readonly ChineseToken[], key: string): TermKind {
   const last = parts[parts.length - 1]!;
   // The name-finder's people (Chinese names by surname and given name) and dotted foreign names.
-  if (parts.length === 1 && last.tag === 'person') return 'person';
+  // Unless the dictionary names something else by it (西门子 "Siemens (company name)", whose 西门 is
+  // also a surname).
+  if (parts.length === 1 && last.tag === 'person') return kindFromGlosses(key, last.tag) ?? 'person';
   // 哈里森·福特 is a person although 福特 alone is tagged a place; 拉尔夫·劳伦商店 is a shop.
   if (parts.some((p) => p.word === '·') && parts.every((p) => p.word === '·' || NAME_PART_TAGS.has(p.tag)))
     return 'person';

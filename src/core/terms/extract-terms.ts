@@ -46,6 +46,7 @@ interface Tally {
 
 interface Prepared {
   zh: string;
+  en: string;
   /** zh folded to Simplified, searched for abbreviations. */
   folded: string;
   /** zh segmented by tokenizeChinese, on first search for an abbreviation (each name searched reuses it). */
@@ -88,6 +89,7 @@ export function extractTerms(pairs: readonly TermPairInput[], options: ExtractTe
       const zhCandidates = uniqueBy(chineseCandidates(pair.zh, tokens), (c) => c.key);
       return {
         zh: pair.zh,
+        en: pair.en,
         folded: foldToSimplified(pair.zh),
         zhCandidates,
         units: associationUnits(pair.zh, tokens),

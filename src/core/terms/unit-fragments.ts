@@ -3,6 +3,7 @@ import type { ChineseToken } from '../lexicon/jieba.js';
 import type { Association } from './association.js';
 import { type ChineseCandidate, kindOf } from './chinese-candidates.js';
 import type { EnglishCandidate } from './english-candidates.js';
+import type { AssociationUnit } from './name-like-units.js';
 
 /**
  * Fragments of units: what jieba cut from a longer word, and halves of one name. The association
@@ -13,6 +14,13 @@ import type { EnglishCandidate } from './english-candidates.js';
 export const MAX_UNIT_CHARS = 10;
 /** Share of a unit's occurrences with the same character beside it, from which the unit is a fragment. */
 const FRAGMENT_SHARE = 0.9;
+/**
+ * The share that suffices where jieba itself reads the character with the unit, as one word, in half
+ * the occurrences at least: a name spelled two ways (伯基茨维 three times, 玻基茨维尔 once, ↔
+ * Burkittsville) is grown by its commoner first character, not cut to the letters both spellings share.
+ * 0.75 is three of four; a unit followed by another word (美洲杯|帆船赛) is not grown by this rule.
+ */
+const FRAGMENT_SHARE_IN_WORD = 0.75;
 /** Characters a unit never grows by: function words and verbs of speech (王琦瑶的, 刘老老道). */
 export const NEVER_GROWS_BY = new Set(
   '的了着过在是和与及或也都就又说道把被对从向给让这那不很我你他她它们'.split(''),
@@ -22,7 +30,9 @@ export interface AssociationSentence {
   /** The Chinese folded to Simplified. */
   folded: string;
   zh: string;
-  units: readonly ChineseCandidate[];
+  /** The English sentence, read for how a rendering is written (name-like-units.ts). */
+  en: string;
+  units: readonly AssociationUnit[];
   enCandidates: readonly EnglishCandidate[];
 }
 
@@ -42,18 +52,24 @@ export function wholeUnit(
     grown = false;
     for (const side of [-1, 1]) {
       const beside = new Map<string, number>();
+      const inWord = new Map<string, number>();
       let occurrences = 0;
       for (const index of pairs) {
-        const text = sentences[index]!.folded;
+        const sentence = sentences[index]!;
+        const text = sentence.folded;
         for (let at = text.indexOf(whole); at >= 0; at = text.indexOf(whole, at + 1)) {
           occurrences++;
           const char = side < 0 ? text[at - 1] : text[at + whole.length];
-          if (char && /\p{Script=Han}/u.test(char) && !NEVER_GROWS_BY.has(char))
-            beside.set(char, (beside.get(char) ?? 0) + 1);
+          if (!char || !/\p{Script=Han}/u.test(char) || NEVER_GROWS_BY.has(char)) continue;
+          beside.set(char, (beside.get(char) ?? 0) + 1);
+          if (insideWord(sentence).has(side < 0 ? at : at + whole.length))
+            inWord.set(char, (inWord.get(char) ?? 0) + 1);
         }
       }
       const [char, count] = [...beside].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
-      if (occurrences > 0 && count >= FRAGMENT_SHARE * occurrences) {
+      const jiebaToo =
+        (inWord.get(char) ?? 0) >= 0.5 * occurrences && count >= FRAGMENT_SHARE_IN_WORD * occurrences;
+      if (occurrences > 0 && (count >= FRAGMENT_SHARE * occurrences || jiebaToo)) {
         whole = side < 0 ? char + whole : whole + char;
         grown = true;
         break;
@@ -66,6 +82,19 @@ export function wholeUnit(
   // Opaque (a name, or unknown to the dictionary) if the fragment was: see plausible.
   const opaque = unit.tokens.some(isOpaque) && !hasDictionaryEntry(whole);
   return { candidate: candidateAt(whole, sentences[where[0]!]!, opaque), pairs: where };
+}
+
+const insideWords = new WeakMap<AssociationSentence, Set<number>>();
+
+/** Offsets of a sentence that fall inside one of jieba's words (between two of its characters). */
+function insideWord(sentence: AssociationSentence): Set<number> {
+  let inside = insideWords.get(sentence);
+  if (inside) return inside;
+  inside = new Set();
+  for (const unit of sentence.units)
+    for (const token of unit.tokens) for (let p = token.start + 1; p < token.end; p++) inside.add(p);
+  insideWords.set(sentence, inside);
+  return inside;
 }
 
 /** A unit read off a sentence as one token, where jieba's words do not make it. */
