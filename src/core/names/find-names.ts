@@ -33,7 +33,7 @@ const HAN = /^\p{Script=Han}+$/u;
  * Characters that mostly occur in transliterated foreign names (詹姆斯 James, 史密斯 Smith, 斯科特
  * Scott). A "name" with two of them is foreign: its pinyin is not its English form.
  */
-const TRANSLITERATION_CHARS = new Set(
+export const TRANSLITERATION_CHARS: ReadonlySet<string> = new Set(
   '斯姆尔特克德森丝尼罗洛维瓦默奥普布夫迪埃艾哈科帕佩芬菲弗赫库劳雷蒙摩穆纳诺齐恰切舍泰汤托威沃休耶密莉娅伊丹杰肯兹思歇阿',
 );
 

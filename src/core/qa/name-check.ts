@@ -84,7 +84,10 @@ function checkPair(pair: QaPair, index: number): Finding[] {
   return findings;
 }
 
-/** "Wang Guangchen" for Wang Guangcheng: the surname followed by another capitalised given name. */
+/**
+ * "Wang Guangchen" for Wang Guangcheng: the surname followed by another capitalised given name close
+ * to the right one; or the given name with a surname one letter off (Want Er for Wang Er).
+ */
 function findVariant(en: string, pinyin: string): Span | undefined {
   const [surname, given] = pinyin.split(' ');
   if (!surname || !given) return undefined;
@@ -96,6 +99,15 @@ function findVariant(en: string, pinyin: string): Span | undefined {
     const other = (match[1] ?? match[2]!).replace('-', '').toLowerCase();
     // Close to the right given name (a letter or two apart) is a misspelling; otherwise another person.
     if (editDistance(other, given.toLowerCase()) <= Math.max(2, Math.floor(given.length / 3))) {
+      return { start: match.index, end: match.index + match[0].length };
+    }
+  }
+  // "Want Er" for Wang Er: the given name as it should be, the surname one letter off.
+  const surnameFirst = new RegExp(`\\b([A-Z][a-z]+)\\s+${given}\\b|\\b${given}\\s+([A-Z][a-z]+)\\b`, 'g');
+  for (const match of en.matchAll(surnameFirst)) {
+    const other = (match[1] ?? match[2]!).toLowerCase();
+    const expected = surname.toLowerCase();
+    if (other[0] === expected[0] && other !== expected && editDistance(other, expected) === 1) {
       return { start: match.index, end: match.index + match[0].length };
     }
   }

@@ -1,33 +1,58 @@
 import { distance as editDistance } from 'fastest-levenshtein';
 import { glossVocabulary, lookupGlosses } from '../lexicon/cedict.js';
-import { stemEnglish } from '../lexicon/english.js';
+import { isEnglishStopword, stemEnglish } from '../lexicon/english.js';
 import { tagChinese } from '../lexicon/jieba.js';
 import { pinyinSyllables } from '../lexicon/pinyin.js';
 import { foldToSimplified } from '../lexicon/script.js';
-import { findChineseNames } from '../names/index.js';
+import {
+  findChineseNames,
+  type StretchReading,
+  stretchReadings,
+  TRANSLITERATION_CHARS,
+} from '../names/index.js';
 import { properNamesInGlosses } from '../terms/lexical-links.js';
+import { transliterationSimilarity } from '../terms/transliteration.js';
 import { type Finding, finding, type QaPair, type Span } from './types.js';
 
-/** A capitalised word: a name, or a common word opening a sentence (the document's lower-case words tell). */
-const CAPITALISED = /(?<![\p{L}'’-])\p{Lu}\p{Ll}+(?:['’]\p{Ll}+)?(?![\p{L}-])/gu;
+/**
+ * A capitalised word: a name, or a common word opening a sentence (the document's lower-case words
+ * tell). Each part of a hyphenated compound is a word of its own (London-based, Kragh-Jacobsen).
+ */
+const CAPITALISED = /(?<![\p{L}'’])\p{Lu}\p{Ll}+(?:['’]\p{Ll}+)?(?!\p{L})/gu;
+/** A capitalised word standing alone: only these establish a spelling (Beta-tested is no name Beta). */
+const WHOLE_CAPITALISED = /(?<![\p{L}'’-])\p{Lu}\p{Ll}+(?:['’]\p{Ll}+)?(?![\p{L}-])/gu;
+const LOWER_CASE = /(?<![\p{L}'’])\p{Ll}+(?!\p{L})/gu;
 
 interface NameUse {
   pairs: Set<number>;
 }
 
+/** What the whole document says about its capitalised words. */
+interface DocumentWords {
+  pairs: readonly QaPair[];
+  lowerCase: ReadonlySet<string>;
+  uses: ReadonlyMap<string, NameUse>;
+  /** The pinyin of each pair's Han stretches, computed when first asked for. */
+  readings: Map<number, StretchReading[]>;
+}
+
 /**
- * A name spelled differently in the English (Benthan for Bentham), found two ways:
- *  - against the document: a capitalised word seen once, one edit (two from ten letters) from a name
- *    the document writes the same way at least twice, where the Chinese of the pair holds the Chinese
- *    that goes with that name (a two-character string found in most of the name's pairs and few others,
- *    its transliteration: 边沁); without that Chinese, a non-word (no CC-CEDICT sense uses it) one
- *    edit from a name written twice (Shanhgai);
- *  - against pinyin: a part of a Chinese person's name (Guangcheng of 王广成) misspelled, the part absent;
- *  - against CC-CEDICT: a Chinese word whose senses name someone or somewhere (边沁 Bentham) and an
+ * A name spelled differently in the English (Benthan for Bentham), found against:
+ *  - the document: a capitalised word seen once (or, for a name written ten times as often, a few
+ *    times), one edit (two from ten letters) from a name the document writes the same way at least
+ *    twice, where the Chinese of the pair holds the Chinese that goes with that name (a two-character
+ *    string found in most of the name's pairs and few others, its transliteration: 边沁); without that
+ *    Chinese, a non-word (no CC-CEDICT sense uses it) one edit from a name written twice (Shanhgai),
+ *    or from a name written once that its own pair's Chinese vouches for (Shen of 申玉菲);
+ *  - pinyin: a part of a Chinese person's name (Guangcheng of 王广成) misspelled, the part absent or
+ *    the word a non-word (Qiayo beside Qiyao); a non-word one edit from the pinyin of two to four
+ *    characters of the pair's Chinese (Jingma for 京密, Cheno of "Wang Cheno" for 王成) that the
+ *    English does not also write;
+ *  - CC-CEDICT: a Chinese word whose senses name someone or somewhere (边沁 Bentham) and an
  *    English word one or two edits from that name where the name itself is absent (info, the
  *    dictionary's spelling of a foreign name being one of several, unless the word is a non-word);
- *  - against the glosses of the pair's Chinese: a non-word one edit from a translation of two to four
- *    of its characters (Exhrbition, 展览 exhibition).
+ *  - the glosses of the pair's Chinese: a non-word one edit from a translation of two to four of its
+ *    characters, or its plural or demonym (Exhrbition, 展览 exhibition; Germdns, 德国人 German).
  * Each reports one finding with both spellings. Common words are never names here: a word the document
  * also writes in lower case is skipped.
  */
@@ -35,31 +60,37 @@ export function checkNameSpelling(pairs: readonly QaPair[]): Finding[] {
   const lowerCase = new Set<string>();
   const uses = new Map<string, NameUse>();
   pairs.forEach((pair, index) => {
-    for (const w of pair.en.match(/(?<![\p{L}'’-])\p{Ll}+(?![\p{L}-])/gu) ?? []) lowerCase.add(w);
-    for (const m of pair.en.matchAll(CAPITALISED)) {
+    for (const w of pair.en.match(LOWER_CASE) ?? []) lowerCase.add(w);
+    for (const m of pair.en.matchAll(WHOLE_CAPITALISED)) {
       const word = bare(m[0]);
       if (!uses.has(word)) uses.set(word, { pairs: new Set() });
       uses.get(word)!.pairs.add(index);
     }
   });
-  // A name written once is no more established than its misspelling (Kolb / Kelb, once each).
-  const established = [...uses.entries()].filter(
-    ([w, use]) => !lowerCase.has(w.toLowerCase()) && w.length >= 4 && use.pairs.size >= 2,
-  );
+  const document: DocumentWords = { pairs, lowerCase, uses, readings: new Map() };
   const findings: Finding[] = [];
   pairs.forEach((pair, index) => {
     if (!pair.zh.trim() || !pair.en.trim()) return;
     const reported = new Set<string>();
+    let previous = '';
     for (const m of pair.en.matchAll(CAPITALISED)) {
       const word = bare(m[0]);
+      // The capitalised word just before, when only a space parts them (Wang of "Wang Cheno").
+      const before = /^\s+$/.test(pair.en.slice(previous ? m.index - 1 : 0, m.index)) ? previous : '';
+      previous = word;
       if (reported.has(word) || word.length < 4 || lowerCase.has(word.toLowerCase())) continue;
       const span: Span = { start: m.index, end: m.index + word.length };
       // A word no dictionary and nowhere else in the document writes (Manhcu, Qiayo) is a misspelling
       // when it is one slip from a spelling the document or the pair's Chinese gives.
-      const nonWord = isNonWord(word, lowerCase, uses);
+      const unknown = isUnknownWord(word, lowerCase);
+      const nonWord = unknown && (uses.get(word)?.pairs.size ?? 0) <= 1;
+      // A dictionary word opening a sentence or a title (Boning Up) is capitalised for that alone.
       const known =
-        checkAgainstDocument(word, index, pairs, established, uses, nonWord) ??
-        checkAgainstPinyin(word, pair) ??
+        (unknown || midSentence(pair.en, m.index)
+          ? checkAgainstDocument(word, index, document, unknown)
+          : undefined) ??
+        checkAgainstPinyin(word, pair, unknown) ??
+        (nonWord ? checkAgainstStretches(word, before, index, document) : undefined) ??
         checkAgainstDictionary(word, pair) ??
         (nonWord ? checkAgainstGlosses(word, pair) : undefined);
       if (!known) continue;
@@ -71,7 +102,7 @@ export function checkNameSpelling(pairs: readonly QaPair[]): Finding[] {
           // that is itself a word or name CC-CEDICT knows is worth a look only when asked for; one no
           // dictionary knows (Prestol for 普雷斯顿 Preston) is a slip.
           known.source === 'dictionary'
-            ? nonWord
+            ? nonWord && !(known.person && vowelVariant(word.toLowerCase(), known.name.toLowerCase()))
               ? 'warning'
               : 'info'
             : known.source === 'gloss'
@@ -91,6 +122,11 @@ export function checkNameSpelling(pairs: readonly QaPair[]): Finding[] {
 }
 
 const ESTABLISHED_WITHOUT_CHINESE = 3;
+/**
+ * A spelling written in several pairs is still a slip when the name it is one edit from is written
+ * this many times as often (Qiayo twice against Qiyao 65 times, in a novel).
+ */
+const SLIP_RATIO = 10;
 
 const SOURCES = {
   document: 'elsewhere in this document',
@@ -104,19 +140,30 @@ interface KnownName {
   zh?: string;
   zhSpan?: Span;
   source: 'document' | 'pinyin' | 'dictionary' | 'gloss';
+  /** A person's name (jieba nr): people spell one name several ways. */
+  person?: boolean;
 }
 
 function checkAgainstDocument(
   word: string,
   index: number,
-  pairs: readonly QaPair[],
-  established: readonly [string, NameUse][],
-  uses: ReadonlyMap<string, NameUse>,
-  nonWord: boolean,
+  document: DocumentWords,
+  unknown: boolean,
 ): KnownName | undefined {
-  if ((uses.get(word)?.pairs.size ?? 0) > 1) return undefined;
-  for (const [name, use] of established) {
-    if (!misspelling(word, name)) continue;
+  const { pairs, uses, lowerCase } = document;
+  const written = uses.get(word)?.pairs.size ?? 0;
+  for (const [name, use] of uses) {
+    if (name.length < 4 || lowerCase.has(name.toLowerCase()) || !misspelling(word, name)) continue;
+    const times = use.pairs.size;
+    if (written > 1 && written * SLIP_RATIO > times) continue;
+    if (times === 1) {
+      // A name written once is no more established than its misspelling (Kolb / Kelb, once each),
+      // unless the other is a non-word and the name's own pair's Chinese vouches for it (Shen, 申玉菲).
+      if (!unknown || written > 1) continue;
+      const [at] = use.pairs;
+      if (!vouchedByChinese(name, at!, document)) continue;
+      return { name, source: 'document' };
+    }
     const anchor = sharedChinese(
       pairs[index]!.zh,
       [...use.pairs].map((i) => pairs[i]!.zh),
@@ -124,7 +171,7 @@ function checkAgainstDocument(
     );
     // English often names who the Chinese calls 表哥 or 他: a name written the same way three times
     // or more is evidence enough without its Chinese; so is a name written twice, for a non-word.
-    if (!anchor && !nonWord && use.pairs.size < ESTABLISHED_WITHOUT_CHINESE) continue;
+    if (!anchor && !(unknown && written <= 1) && times < ESTABLISHED_WITHOUT_CHINESE) continue;
     return anchor
       ? { name, zh: anchor.text, zhSpan: anchor.span, source: 'document' }
       : { name, source: 'document' };
@@ -132,15 +179,90 @@ function checkAgainstDocument(
   return undefined;
 }
 
-/** A Chinese person's name whose pinyin part (Guangcheng, Zhibing) the English misspells, the part absent. */
-function checkAgainstPinyin(word: string, pair: QaPair): KnownName | undefined {
-  const en = pair.en.toLowerCase();
+/**
+ * Whether a pair's Chinese writes `name`: as the pinyin of some of its characters, alone or with the
+ * capitalised word before or after it (Shen of "Shen Yufei", 申玉菲), or as a CC-CEDICT name.
+ */
+function vouchedByChinese(name: string, index: number, document: DocumentWords): boolean {
+  const lower = romanised(name);
+  const forms = new Set([lower]);
+  const words = [...document.pairs[index]!.en.matchAll(WHOLE_CAPITALISED)].map((m) => romanised(bare(m[0])));
+  words.forEach((w, i) => {
+    if (w !== lower) return;
+    if (i > 0) forms.add(words[i - 1] + w);
+    if (i + 1 < words.length) forms.add(w + words[i + 1]);
+  });
+  return readingsOf(index, document).some(
+    (r) => forms.has(r.pinyin) || properNamesInGlosses(foldToSimplified(r.text)).has(lower),
+  );
+}
+
+function readingsOf(index: number, document: DocumentWords): StretchReading[] {
+  let readings = document.readings.get(index);
+  if (!readings) {
+    readings = stretchReadings(document.pairs[index]!.zh);
+    document.readings.set(index, readings);
+  }
+  return readings;
+}
+
+/**
+ * A non-word one edit from the pinyin of two to four characters of the pair's Chinese (Jingma, 京密
+ * jingmi; Qifu, 曲阜 qufu), or from its given name after the surname the English writes before it
+ * (Wang Cheno, 王成 wangcheng), where the English writes that pinyin nowhere and the word is no reading
+ * of the Chinese itself.
+ */
+function checkAgainstStretches(
+  word: string,
+  before: string,
+  index: number,
+  document: DocumentWords,
+): KnownName | undefined {
+  const lower = romanised(word);
+  const surname = romanised(before);
+  const readings = readingsOf(index, document);
+  if (readings.some((r) => r.pinyin === lower || r.pinyin === surname + lower)) return undefined;
+  const en = romanised(document.pairs[index]!.en);
+  for (const reading of readings) {
+    const spellings = [reading.pinyin];
+    if (surname && reading.pinyin.startsWith(surname) && reading.pinyin.length - surname.length >= 2)
+      spellings.push(reading.pinyin.slice(surname.length));
+    for (const spelling of spellings) {
+      if (spelling.length < 4 || en.includes(spelling) || !misspelling(lower, spelling)) continue;
+      return {
+        name: spelling[0]!.toUpperCase() + spelling.slice(1),
+        zh: reading.text,
+        zhSpan: { start: reading.start, end: reading.end },
+        source: 'pinyin',
+      };
+    }
+  }
+  return undefined;
+}
+
+/** Whether the word at `at` is inside a sentence: after a word, a number or a comma, not a full stop or quote. */
+function midSentence(en: string, at: number): boolean {
+  return /[\p{L}\d,;]\s+$/u.test(en.slice(Math.max(0, at - 20), at));
+}
+
+/** A word as pinyin is compared: lower-case letters only (Zhan'ao → zhanao). */
+function romanised(word: string): string {
+  return word.toLowerCase().replace(/[^a-z]/g, '');
+}
+
+/**
+ * A Chinese person's name whose pinyin part (Guangcheng, Zhibing) the English misspells: the part
+ * absent, or the word a non-word (Qiayo where the pair writes Qiyao too).
+ */
+function checkAgainstPinyin(word: string, pair: QaPair, unknown: boolean): KnownName | undefined {
+  const en = romanisedWords(pair.en);
+  const lower = romanised(word);
   for (const person of findChineseNames(pair.zh)) {
     if (person.kind !== 'person') continue;
     for (const part of person.pinyin.split(' ')) {
-      const name = part.toLowerCase();
-      if (name.length < 4 || new RegExp(`\\b${name}\\b`).test(en)) continue;
-      if (misspelling(word.toLowerCase(), name)) {
+      const name = romanised(part);
+      if (name.length < 4 || (!unknown && en.has(name))) continue;
+      if (misspelling(lower, name)) {
         return {
           name: part,
           zh: person.text,
@@ -153,11 +275,16 @@ function checkAgainstPinyin(word: string, pair: QaPair): KnownName | undefined {
   return undefined;
 }
 
+/** The words of an English text as pinyin is compared (Zhan'ao → zhanao). */
+function romanisedWords(en: string): Set<string> {
+  return new Set((en.match(/\p{L}+(?:['’]\p{L}+)*/gu) ?? []).map(romanised));
+}
+
 function checkAgainstDictionary(word: string, pair: QaPair): KnownName | undefined {
   const en = pair.en.toLowerCase();
   for (const token of tagChinese(pair.zh)) {
-    if (!/^(?:nr|nrt|nrfg|ns|nz|x)$/.test(token.tag) || token.simplified.length < 2) continue;
-    for (const name of properNamesInGlosses(token.simplified)) {
+    if (!NAME_TAGS.test(token.tag) || token.simplified.length < 2) continue;
+    for (const name of namesInGlosses(token.simplified)) {
       if (name.length < 4 || new RegExp(`\\b${name}\\b`).test(en)) continue;
       if (misspelling(word.toLowerCase(), name)) {
         const spelled = name[0]!.toUpperCase() + name.slice(1);
@@ -168,6 +295,7 @@ function checkAgainstDictionary(word: string, pair: QaPair): KnownName | undefin
           zh: token.word,
           zhSpan: { start: token.start, end: token.end },
           source: pinyin ? 'pinyin' : 'dictionary',
+          person: token.tag.startsWith('nr'),
         };
       }
     }
@@ -176,17 +304,39 @@ function checkAgainstDictionary(word: string, pair: QaPair): KnownName | undefin
 }
 
 /**
- * A capitalised word that is no English word or name CC-CEDICT's senses use, under any Porter stem, and
- * that the document writes nowhere else, in any case.
+ * The names of a word's CC-CEDICT senses (边沁 Bentham), through a sense that only points to another
+ * entry (杭州 "see 杭州市[Hang2 zhou1 Shi4]" → Hangzhou).
  */
-function isNonWord(
-  word: string,
-  lowerCase: ReadonlySet<string>,
-  uses: ReadonlyMap<string, NameUse>,
-): boolean {
+function namesInGlosses(simplified: string): Set<string> {
+  const names = new Set(properNamesInGlosses(simplified));
+  for (const target of crossReferences(simplified))
+    for (const n of properNamesInGlosses(target)) names.add(n);
+  // The pinyin in the pointer is no name.
+  for (const g of lookupGlosses(simplified))
+    if (SEE.test(g))
+      for (const w of g.match(/\[[^\]]*\]/g) ?? [])
+        for (const n of w.toLowerCase().match(/[a-z]+/g) ?? []) names.delete(n);
+  return names;
+}
+
+/** "see 杭州市[Hang2 zhou1 Shi4]", "see also 台湾|台灣[Tai2 wan1]": a sense that points to another entry. */
+const SEE = /^see (?:also )?([^[|\s]+)(?:\|([^[\s]+))?\[/;
+
+function crossReferences(simplified: string): string[] {
+  return lookupGlosses(simplified).flatMap((g) => {
+    const target = SEE.exec(g);
+    return target ? [foldToSimplified(target[1]!)] : [];
+  });
+}
+
+/**
+ * A capitalised word that is no English word or name CC-CEDICT's senses use, under any Porter stem, and
+ * that the document never writes in lower case.
+ */
+function isUnknownWord(word: string, lowerCase: ReadonlySet<string>): boolean {
   const lower = word.toLowerCase();
-  // A contraction (They've) is no name.
-  if (/['’]/.test(word) || lowerCase.has(lower) || (uses.get(word)?.pairs.size ?? 0) > 1) return false;
+  // A contraction (They've) is no name; a pinyin syllable break (Zhan'ao) is.
+  if (/['’](?:ve|re|ll|d|t|s|m)$/i.test(word) || lowerCase.has(lower)) return false;
   const vocabulary = glossVocabulary();
   return !vocabulary.has(lower) && !vocabulary.has(stemEnglish(lower));
 }
@@ -198,13 +348,22 @@ function isNonWord(
 function checkAgainstGlosses(word: string, pair: QaPair): KnownName | undefined {
   const lower = word.toLowerCase();
   const en = pair.en.toLowerCase();
+  // Pierson of 约翰·皮尔逊 sounds like the Chinese: a foreign name, not a slip for "person" (东西);
+  // only the senses of the characters it sounds like (托尼 "(name) Tony" for Tonm) say how to spell it.
+  const foreignName = soundsLikeTheChinese(word, pair.zh);
   for (const run of pair.zh.matchAll(/\p{Script=Han}+/gu)) {
     // Two characters at least: a single character's senses name too many words (大 person ↔ Persson).
     for (let length = 2; length <= 4; length++) {
       for (let at = 0; at + length <= run[0].length; at++) {
         const piece = run[0].slice(at, at + length);
-        for (const sense of lookupGlossWords(foldToSimplified(piece))) {
-          if (sense.length < 4 || new RegExp(`\\b${sense}\\b`).test(en) || !misspelling(lower, sense))
+        if (foreignName && !soundsAlike(piece, word)) continue;
+        for (const sense of lookupGlossWords(foldToSimplified(piece)).flatMap(inflections)) {
+          if (
+            sense.length < 4 ||
+            isEnglishStopword(sense) ||
+            new RegExp(`\\b${sense}\\b`).test(en) ||
+            !misspelling(lower, sense)
+          )
             continue;
           if (britishVariant(lower, sense)) continue;
           const start = run.index + at;
@@ -221,6 +380,57 @@ function checkAgainstGlosses(word: string, pair: QaPair): KnownName | undefined 
   return undefined;
 }
 
+/**
+ * Whether the word sounds like a name the Chinese writes in characters (Ewen, 埃文; Pierson, 皮尔逊):
+ * a name-like jieba word with a transliteration character, by the terms extractor's consonant skeletons.
+ */
+function soundsLikeTheChinese(word: string, zh: string): boolean {
+  return tagChinese(zh).some((token) => NAME_TAGS.test(token.tag) && soundsAlike(token.word, word));
+}
+
+const NAME_TAGS = /^(?:nr|nrt|nrfg|ns|nz|x)$/;
+
+function soundsAlike(piece: string, word: string): boolean {
+  const foreign = [...foldToSimplified(piece)].some((c) => TRANSLITERATION_CHARS.has(c));
+  return foreign && transliterationSimilarity(piece, word) >= SOUNDS_ALIKE;
+}
+
+/**
+ * Consonant-skeleton similarity from which a word is the transliterated name: 3 of 4 skeleton letters
+ * (Pierson P-L-S-N, 皮尔逊 P-S-N), a little under the terms extractor's 0.8.
+ */
+const SOUNDS_ALIKE = 0.75;
+
+/**
+ * A gloss word and the forms of it that CC-CEDICT's senses use too: plurals (German → Germans,
+ * section → sections) and demonyms (China → Chinese, Germany → German).
+ */
+function inflections(gloss: string): string[] {
+  const vocabulary = glossVocabulary();
+  const stem = gloss.replace(/[aeiouy]$/, '');
+  const forms = [
+    `${gloss}s`,
+    `${gloss}es`,
+    `${gloss}n`,
+    `${stem}an`,
+    `${stem}ian`,
+    `${stem}ese`,
+    `${stem}ish`,
+  ];
+  return [gloss, ...forms.filter((f) => f !== gloss && vocabulary.has(f))];
+}
+
+/**
+ * Two spellings one vowel apart (Stephan/Stephen, Johnsen/Johnson): a transliteration's characters
+ * do not tell the vowels of a foreign person's name, and both are names people bear (a place has one
+ * spelling: Chicagu is a slip).
+ */
+function vowelVariant(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const differ = [...a].flatMap((c, i) => (c !== b[i] ? [i] : []));
+  return differ.length === 1 && /[aeiouy]/.test(a[differ[0]!]!) && /[aeiouy]/.test(b[differ[0]!]!);
+}
+
 /** British and American spellings of one word (Centre/Center, Colour/Color): no slip. */
 function britishVariant(a: string, b: string): boolean {
   const american = (w: string) =>
@@ -231,9 +441,16 @@ function britishVariant(a: string, b: string): boolean {
   return american(a) === american(b);
 }
 
-/** The English words of a Chinese word's CC-CEDICT senses, lower-cased. */
+/**
+ * The English words of a Chinese word's CC-CEDICT senses, lower-cased; a sense that only points to
+ * another entry ("see 杭州市[Hang2 zhou1 Shi4]") gives that entry's words.
+ */
 function lookupGlossWords(simplified: string): string[] {
-  return [...new Set(lookupGlosses(simplified).flatMap((g) => g.toLowerCase().match(/[a-z]+/g) ?? []))];
+  const senses = [
+    ...lookupGlosses(simplified).filter((g) => !SEE.test(g)),
+    ...crossReferences(simplified).flatMap((target) => lookupGlosses(target)),
+  ];
+  return [...new Set(senses.flatMap((g) => g.toLowerCase().match(/[a-z]+/g) ?? []))];
 }
 
 /**
