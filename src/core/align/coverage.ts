@@ -115,7 +115,7 @@ export function coverageRatioCost(tokens: KeyedTokens, weight: number, hit: numb
   // sentence's term for a range ORs its masks over the range and is kept in a small cache, so the
   // ~13 shapes that end at a cell, the next cells and the later passes share them.
   const masks = new PairMaskCache(tokens);
-  const covered = coverageFlags(tokens);
+  const scoreDirectly = directScorer(tokens, zhLogMiss, enLogMiss, tokenScore);
   const zhTerms = new RangeTermCache();
   const enTerms = new RangeTermCache();
   /** Score of zh sentence i's tokens against the en sentences [es, ee), which hold enLength tokens. */
@@ -161,16 +161,11 @@ export function coverageRatioCost(tokens: KeyedTokens, weight: number, hit: numb
     // A 1-0 or 0-1 bead's tokens are neutral: the empty-bead surcharge (TUNING.emptyCost) prices it.
     // (A switch counting them as uncovered, log(1 − hit) each, was never on since 2283635; removed.)
     if (zs === ze || es === ee) return 0;
-    let score = 0;
     if (ze - zs > MAX_CACHED_RANGE || ee - es > MAX_CACHED_RANGE) {
       // Beads of the coarse levels (units of 2, 4, 8… sentences) are scored directly.
-      const flags = covered(zs, ze, es, ee);
-      for (let t = zhFrom; t < zhTo; t++)
-        score += tokenScore(flags.zh[t - zhFrom] === 1, zhLogMiss[t]!, enTo - enFrom);
-      for (let k = enFrom; k < enTo; k++)
-        score += tokenScore(flags.en[k - enFrom] === 1, enLogMiss[k]!, zhTo - zhFrom);
-      return -weight * score;
+      return -weight * scoreDirectly(zs, ze, es, ee);
     }
+    let score = 0;
     for (let i = zs; i < ze; i++) {
       if (zhTokenStart[i] === zhTokenStart[i + 1]) continue;
       let slot = zhTerms.find(i, es, ee);
@@ -196,43 +191,41 @@ export function coverageRatioCost(tokens: KeyedTokens, weight: number, hit: numb
 /** Beads with more sentences than this on a side (coarse-level units) are not cached per sentence. */
 const MAX_CACHED_RANGE = 5;
 
-interface CoverageFlags {
-  zh: Uint8Array;
-  en: Uint8Array;
-}
-
-/** Which tokens of a bead are covered by the other side (flags reused between calls). */
-function coverageFlags(
+/**
+ * The score of a bead's tokens, zh then en in order, each tested against the other side's keys as it
+ * is reached (one pass, no flag arrays): for the coarse levels' beads, too long to cache per sentence.
+ */
+function directScorer(
   tokens: KeyedTokens,
-): (zs: number, ze: number, es: number, ee: number) => CoverageFlags {
+  zhLogMiss: Float64Array,
+  enLogMiss: Float64Array,
+  tokenScore: (covered: boolean, logMiss: number, otherLength: number) => number,
+): (zs: number, ze: number, es: number, ee: number) => number {
   const { zhTokenStart, zhKeyStart, zhKeys, enTokenStart, enKeys, keyCount } = tokens;
   const enStamp = new Int32Array(keyCount);
   const zhStamp = new Int32Array(keyCount);
   let stamp = 0;
-  let flags: CoverageFlags = { zh: new Uint8Array(256), en: new Uint8Array(256) };
   return (zs, ze, es, ee) => {
     stamp++;
     const enFrom = enTokenStart[es]!;
     const enTo = enTokenStart[ee]!;
     const zhFrom = zhTokenStart[zs]!;
     const zhTo = zhTokenStart[ze]!;
-    if (zhTo - zhFrom > flags.zh.length || enTo - enFrom > flags.en.length) {
-      const size = Math.max(zhTo - zhFrom, enTo - enFrom) * 2;
-      flags = { zh: new Uint8Array(size), en: new Uint8Array(size) };
-    }
     for (let k = enFrom; k < enTo; k++) enStamp[enKeys[k]!] = stamp;
+    let score = 0;
     for (let t = zhFrom; t < zhTo; t++) {
-      let hit = 0;
+      let hit = false;
       const keyTo = zhKeyStart[t + 1]!;
       for (let k = zhKeyStart[t]!; k < keyTo; k++) {
         const key = zhKeys[k]!;
         zhStamp[key] = stamp;
-        if (enStamp[key] === stamp) hit = 1;
+        if (enStamp[key] === stamp) hit = true;
       }
-      flags.zh[t - zhFrom] = hit;
+      score += tokenScore(hit, zhLogMiss[t]!, enTo - enFrom);
     }
-    for (let k = enFrom; k < enTo; k++) flags.en[k - enFrom] = zhStamp[enKeys[k]!] === stamp ? 1 : 0;
-    return flags;
+    for (let k = enFrom; k < enTo; k++)
+      score += tokenScore(zhStamp[enKeys[k]!] === stamp, enLogMiss[k]!, zhTo - zhFrom);
+    return score;
   };
 }
 
