@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { BitextError } from '../core/errors.js';
-import { DEFAULT_DB_PATH } from '../store/sqlite/database.js';
+import { DEFAULT_DB_PATH } from '../store/default-path.js';
 import type { CliIo } from './io.js';
 import { DB_OPTION_HELP, ENCODINGS } from './store-option.js';
 

@@ -1,8 +1,8 @@
 import type { DocumentInput, Progress } from '../app/use-case.js';
 import type { EncodingName } from '../io/decode.js';
 import { readInputBytes } from '../io/read-text.js';
+import { DEFAULT_DB_PATH } from '../store/default-path.js';
 import { openStore, parseStoreLocation, type Store } from '../store/open-store.js';
-import { DEFAULT_DB_PATH } from '../store/sqlite/database.js';
 import type { CliIo } from './io.js';
 import { databaseFiles } from './output.js';
 

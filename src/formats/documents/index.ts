@@ -2,19 +2,13 @@ import { extname } from 'node:path';
 import type { SourceParagraph } from '../../core/document.js';
 import { BitextError } from '../../core/errors.js';
 import { xmlRootName } from '../xml-safety.js';
-import { csvReader, tsvReader } from './csv.js';
 import type {
   DocumentFormat,
   DocumentParagraph,
   DocumentReader,
   ReadDocumentOptions,
 } from './document-reader.js';
-import { docxReader } from './docx.js';
-import { htmlReader } from './html.js';
-import { tmxReader, xliffReader } from './interchange.js';
-import { isPdf, pdfReader } from './pdf.js';
-import { plainTextReader } from './plain.js';
-import { xlsxReader } from './xlsx.js';
+import { isPdf } from './pdf-signature.js';
 import { isZip, zipEntryNames } from './zip-entries.js';
 
 export type {
@@ -25,17 +19,21 @@ export type {
   ReadDocumentOptions,
 } from './document-reader.js';
 
-/** One reader per format; adding a format is one file and one line here. */
-const READERS: Record<DocumentFormat, DocumentReader> = {
-  text: plainTextReader,
-  html: htmlReader,
-  docx: docxReader,
-  xlsx: xlsxReader,
-  csv: csvReader,
-  tsv: tsvReader,
-  tmx: tmxReader,
-  xliff: xliffReader,
-  pdf: pdfReader,
+/**
+ * One reader per format, each loaded when a file of its format comes (a reader and its XML, ZIP and
+ * table helpers cost start-up time to every command that reads a plain text); adding a format is one
+ * file and one line here.
+ */
+const READERS: Record<DocumentFormat, () => Promise<DocumentReader>> = {
+  text: async () => (await import('./plain.js')).plainTextReader,
+  html: async () => (await import('./html.js')).htmlReader,
+  docx: async () => (await import('./docx.js')).docxReader,
+  xlsx: async () => (await import('./xlsx.js')).xlsxReader,
+  csv: async () => (await import('./csv.js')).csvReader,
+  tsv: async () => (await import('./csv.js')).tsvReader,
+  tmx: async () => (await import('./interchange.js')).tmxReader,
+  xliff: async () => (await import('./interchange.js')).xliffReader,
+  pdf: async () => (await import('./pdf.js')).pdfReader,
 };
 
 export interface ReadDocument {
@@ -50,7 +48,8 @@ export async function readDocument(
   options: ReadDocumentOptions = {},
 ): Promise<ReadDocument> {
   const format = detectDocumentFormat(bytes, file);
-  return { format, paragraphs: await READERS[format].read(bytes, file, options) };
+  const reader = await READERS[format]();
+  return { format, paragraphs: await reader.read(bytes, file, options) };
 }
 
 /** The paragraphs as the aligner takes them (`alignDocument({ paragraphs })`). */

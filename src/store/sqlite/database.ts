@@ -6,8 +6,7 @@ import { MIGRATIONS, type MigrationProgress, SCHEMA_VERSION } from './migrations
 
 export type SqliteDatabase = Database.Database;
 
-/** Where the TM lives unless told otherwise: `--db`, then `BITEXT_DB`, then this (relative to the cwd). */
-export const DEFAULT_DB_PATH = 'bitext-tm.db';
+export { DEFAULT_DB_PATH } from '../default-path.js';
 
 /**
  * How long a writer waits for another process's write transaction (an import of a large file holds
