@@ -75,7 +75,7 @@ describe('names learned from the whole document', () => {
     expect(shownNames(pairs)).toEqual([]);
   });
 
-  it('still reports a slip written twice against a name written ten times as often', () => {
+  it('still reports a non-word written twice against a name written five times as often', () => {
     const pairs: QaPair[] = Array.from({ length: 20 }, (_, i) => ({
       zh: `王琦瑶第${i + 1}次来了。`,
       en: `Wang Qiyao came for time number ${i + 1}.`,
@@ -85,6 +85,18 @@ describe('names learned from the whole document', () => {
       [20, 'Qiyao ↔ Qiayo: the name is spelled Qiyao elsewhere in this document'],
       [21, 'Qiyao ↔ Qiayo: the name is spelled Qiyao elsewhere in this document'],
     ]);
+  });
+
+  it('leaves a dictionary word written twice alone beside a frequent name one letter away (Mars, Marx)', () => {
+    const pairs: QaPair[] = Array.from({ length: 12 }, (_, i) => ({
+      zh: `马克思写了第${i + 1}章。`,
+      en: `Then Marx wrote chapter ${i + 1}.`,
+    }));
+    pairs.push(
+      { zh: '火星很远。', en: 'The planet Mars is far.' },
+      { zh: '火星很冷。', en: 'The planet Mars is cold.' },
+    );
+    expect(shownNames(pairs)).toEqual([]);
   });
 
   it('does not take a word that opens a title for a misspelt name (Boning Up, Boeing)', () => {

@@ -1,17 +1,9 @@
-import { distance as editDistance } from 'fastest-levenshtein';
-import { glossVocabulary, lookupGlosses } from '../lexicon/cedict.js';
-import { isEnglishStopword, stemEnglish } from '../lexicon/english.js';
-import { tagChinese } from '../lexicon/jieba.js';
-import { pinyinSyllables } from '../lexicon/pinyin.js';
+import { glossVocabulary } from '../lexicon/cedict.js';
+import { stemEnglish } from '../lexicon/english.js';
 import { foldToSimplified } from '../lexicon/script.js';
-import {
-  findChineseNames,
-  type StretchReading,
-  stretchReadings,
-  TRANSLITERATION_CHARS,
-} from '../names/index.js';
+import { findChineseNames, misspelling, type StretchReading, stretchReadings } from '../names/index.js';
 import { properNamesInGlosses } from '../terms/lexical-links.js';
-import { transliterationSimilarity } from '../terms/transliteration.js';
+import { checkAgainstDictionary, checkAgainstGlosses, type KnownName } from './name-glosses.js';
 import { type Finding, finding, type QaPair, type Span } from './types.js';
 
 /**
@@ -38,9 +30,9 @@ interface DocumentWords {
 
 /**
  * A name spelled differently in the English (Benthan for Bentham), found against:
- *  - the document: a capitalised word seen once (or, for a name written ten times as often, a few
- *    times), one edit (two from ten letters) from a name the document writes the same way at least
- *    twice, where the Chinese of the pair holds the Chinese that goes with that name (a two-character
+ *  - the document: a capitalised word seen once (a non-word a few times, if the name is written five
+ *    times as often), one edit (two from ten letters) from a name the document writes the same way at
+ *    least twice, where the Chinese of the pair holds the Chinese that goes with that name (a two-character
  *    string found in most of the name's pairs and few others, its transliteration: 边沁); without that
  *    Chinese, a non-word (no CC-CEDICT sense uses it) one edit from a name written twice (Shanhgai),
  *    or from a name written once that its own pair's Chinese vouches for (Shen of 申玉菲);
@@ -123,10 +115,10 @@ export function checkNameSpelling(pairs: readonly QaPair[]): Finding[] {
 
 const ESTABLISHED_WITHOUT_CHINESE = 3;
 /**
- * A spelling written in several pairs is still a slip when the name it is one edit from is written
- * this many times as often (Qiayo twice against Qiyao 65 times, in a novel).
+ * A non-word written in several pairs is still a slip when the name it is one edit from is written
+ * this many times as often (Zhna'ao twice against Zhan'ao 16 times, in a novel).
  */
-const SLIP_RATIO = 10;
+const SLIP_RATIO = 5;
 
 const SOURCES = {
   document: 'elsewhere in this document',
@@ -134,15 +126,6 @@ const SOURCES = {
   dictionary: 'in CC-CEDICT',
   gloss: 'in CC-CEDICT (a translation of the Chinese)',
 } as const;
-
-interface KnownName {
-  name: string;
-  zh?: string;
-  zhSpan?: Span;
-  source: 'document' | 'pinyin' | 'dictionary' | 'gloss';
-  /** A person's name (jieba nr): people spell one name several ways. */
-  person?: boolean;
-}
 
 function checkAgainstDocument(
   word: string,
@@ -155,7 +138,7 @@ function checkAgainstDocument(
   for (const [name, use] of uses) {
     if (name.length < 4 || lowerCase.has(name.toLowerCase()) || !misspelling(word, name)) continue;
     const times = use.pairs.size;
-    if (written > 1 && written * SLIP_RATIO > times) continue;
+    if (written > 1 && (!unknown || written * SLIP_RATIO > times)) continue;
     if (times === 1) {
       // A name written once is no more established than its misspelling (Kolb / Kelb, once each),
       // unless the other is a non-word and the name's own pair's Chinese vouches for it (Shen, 申玉菲).
@@ -280,55 +263,6 @@ function romanisedWords(en: string): Set<string> {
   return new Set((en.match(/\p{L}+(?:['’]\p{L}+)*/gu) ?? []).map(romanised));
 }
 
-function checkAgainstDictionary(word: string, pair: QaPair): KnownName | undefined {
-  const en = pair.en.toLowerCase();
-  for (const token of tagChinese(pair.zh)) {
-    if (!NAME_TAGS.test(token.tag) || token.simplified.length < 2) continue;
-    for (const name of namesInGlosses(token.simplified)) {
-      if (name.length < 4 || new RegExp(`\\b${name}\\b`).test(en)) continue;
-      if (misspelling(word.toLowerCase(), name)) {
-        const spelled = name[0]!.toUpperCase() + name.slice(1);
-        // A name CC-CEDICT spells as its pinyin (北京 Beijing) has that one spelling.
-        const pinyin = pinyinSyllables(token.simplified).join('').toLowerCase() === name;
-        return {
-          name: spelled,
-          zh: token.word,
-          zhSpan: { start: token.start, end: token.end },
-          source: pinyin ? 'pinyin' : 'dictionary',
-          person: token.tag.startsWith('nr'),
-        };
-      }
-    }
-  }
-  return undefined;
-}
-
-/**
- * The names of a word's CC-CEDICT senses (边沁 Bentham), through a sense that only points to another
- * entry (杭州 "see 杭州市[Hang2 zhou1 Shi4]" → Hangzhou).
- */
-function namesInGlosses(simplified: string): Set<string> {
-  const names = new Set(properNamesInGlosses(simplified));
-  for (const target of crossReferences(simplified))
-    for (const n of properNamesInGlosses(target)) names.add(n);
-  // The pinyin in the pointer is no name.
-  for (const g of lookupGlosses(simplified))
-    if (SEE.test(g))
-      for (const w of g.match(/\[[^\]]*\]/g) ?? [])
-        for (const n of w.toLowerCase().match(/[a-z]+/g) ?? []) names.delete(n);
-  return names;
-}
-
-/** "see 杭州市[Hang2 zhou1 Shi4]", "see also 台湾|台灣[Tai2 wan1]": a sense that points to another entry. */
-const SEE = /^see (?:also )?([^[|\s]+)(?:\|([^[\s]+))?\[/;
-
-function crossReferences(simplified: string): string[] {
-  return lookupGlosses(simplified).flatMap((g) => {
-    const target = SEE.exec(g);
-    return target ? [foldToSimplified(target[1]!)] : [];
-  });
-}
-
 /**
  * A capitalised word that is no English word or name CC-CEDICT's senses use, under any Porter stem, and
  * that the document never writes in lower case.
@@ -342,85 +276,6 @@ function isUnknownWord(word: string, lowerCase: ReadonlySet<string>): boolean {
 }
 
 /**
- * A non-word one slip from a word that translates a word of the pair's Chinese (Exhrbition, 展览馆
- * exhibition hall): the English word meant, capitalised as part of a name.
- */
-function checkAgainstGlosses(word: string, pair: QaPair): KnownName | undefined {
-  const lower = word.toLowerCase();
-  const en = pair.en.toLowerCase();
-  // Pierson of 约翰·皮尔逊 sounds like the Chinese: a foreign name, not a slip for "person" (东西);
-  // only the senses of the characters it sounds like (托尼 "(name) Tony" for Tonm) say how to spell it.
-  const foreignName = soundsLikeTheChinese(word, pair.zh);
-  for (const run of pair.zh.matchAll(/\p{Script=Han}+/gu)) {
-    // Two characters at least: a single character's senses name too many words (大 person ↔ Persson).
-    for (let length = 2; length <= 4; length++) {
-      for (let at = 0; at + length <= run[0].length; at++) {
-        const piece = run[0].slice(at, at + length);
-        if (foreignName && !soundsAlike(piece, word)) continue;
-        for (const sense of lookupGlossWords(foldToSimplified(piece)).flatMap(inflections)) {
-          if (
-            sense.length < 4 ||
-            isEnglishStopword(sense) ||
-            new RegExp(`\\b${sense}\\b`).test(en) ||
-            !misspelling(lower, sense)
-          )
-            continue;
-          if (britishVariant(lower, sense)) continue;
-          const start = run.index + at;
-          return {
-            name: sense[0]!.toUpperCase() + sense.slice(1),
-            zh: piece,
-            zhSpan: { start, end: start + length },
-            source: 'gloss',
-          };
-        }
-      }
-    }
-  }
-  return undefined;
-}
-
-/**
- * Whether the word sounds like a name the Chinese writes in characters (Ewen, 埃文; Pierson, 皮尔逊):
- * a name-like jieba word with a transliteration character, by the terms extractor's consonant skeletons.
- */
-function soundsLikeTheChinese(word: string, zh: string): boolean {
-  return tagChinese(zh).some((token) => NAME_TAGS.test(token.tag) && soundsAlike(token.word, word));
-}
-
-const NAME_TAGS = /^(?:nr|nrt|nrfg|ns|nz|x)$/;
-
-function soundsAlike(piece: string, word: string): boolean {
-  const foreign = [...foldToSimplified(piece)].some((c) => TRANSLITERATION_CHARS.has(c));
-  return foreign && transliterationSimilarity(piece, word) >= SOUNDS_ALIKE;
-}
-
-/**
- * Consonant-skeleton similarity from which a word is the transliterated name: 3 of 4 skeleton letters
- * (Pierson P-L-S-N, 皮尔逊 P-S-N), a little under the terms extractor's 0.8.
- */
-const SOUNDS_ALIKE = 0.75;
-
-/**
- * A gloss word and the forms of it that CC-CEDICT's senses use too: plurals (German → Germans,
- * section → sections) and demonyms (China → Chinese, Germany → German).
- */
-function inflections(gloss: string): string[] {
-  const vocabulary = glossVocabulary();
-  const stem = gloss.replace(/[aeiouy]$/, '');
-  const forms = [
-    `${gloss}s`,
-    `${gloss}es`,
-    `${gloss}n`,
-    `${stem}an`,
-    `${stem}ian`,
-    `${stem}ese`,
-    `${stem}ish`,
-  ];
-  return [gloss, ...forms.filter((f) => f !== gloss && vocabulary.has(f))];
-}
-
-/**
  * Two spellings one vowel apart (Stephan/Stephen, Johnsen/Johnson): a transliteration's characters
  * do not tell the vowels of a foreign person's name, and both are names people bear (a place has one
  * spelling: Chicagu is a slip).
@@ -429,48 +284,6 @@ function vowelVariant(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
   const differ = [...a].flatMap((c, i) => (c !== b[i] ? [i] : []));
   return differ.length === 1 && /[aeiouy]/.test(a[differ[0]!]!) && /[aeiouy]/.test(b[differ[0]!]!);
-}
-
-/** British and American spellings of one word (Centre/Center, Colour/Color): no slip. */
-function britishVariant(a: string, b: string): boolean {
-  const american = (w: string) =>
-    w
-      .replace(/re$/, 'er')
-      .replace(/our/, 'or')
-      .replace(/is(e|ing|ed)$/, 'iz$1');
-  return american(a) === american(b);
-}
-
-/**
- * The English words of a Chinese word's CC-CEDICT senses, lower-cased; a sense that only points to
- * another entry ("see 杭州市[Hang2 zhou1 Shi4]") gives that entry's words.
- */
-function lookupGlossWords(simplified: string): string[] {
-  const senses = [
-    ...lookupGlosses(simplified).filter((g) => !SEE.test(g)),
-    ...crossReferences(simplified).flatMap((target) => lookupGlosses(target)),
-  ];
-  return [...new Set(senses.flatMap((g) => g.toLowerCase().match(/[a-z]+/g) ?? []))];
-}
-
-/**
- * One letter changed, added, dropped or two swapped (two edits from ten letters), the same first
- * letter, and neither a prefix of the other (Russia/Russian, Smith/Smiths are other words).
- */
-function misspelling(word: string, name: string): boolean {
-  if (word === name || word[0] !== name[0]) return false;
-  if (word.startsWith(name) || name.startsWith(word)) return false;
-  const allowed = Math.min(word.length, name.length) >= 10 ? 2 : 1;
-  return damerau(word, name) <= allowed;
-}
-
-/** Edit distance counting a swap of two neighbouring letters as one edit. */
-function damerau(a: string, b: string): number {
-  const plain = editDistance(a, b);
-  if (plain !== 2 || a.length !== b.length) return plain;
-  const differ = [...a].flatMap((c, i) => (c !== b[i] ? [i] : []));
-  const [i, j] = differ;
-  return differ.length === 2 && j === i! + 1 && a[i!] === b[j] && a[j] === b[i!] ? 1 : plain;
 }
 
 /**
