@@ -54,6 +54,11 @@ describe('names the dictionary knows as common words', () => {
     expect(rendersAsName(toad, sentences)).toBeUndefined();
     const name = englishCandidates('They met Aroma.').find((c) => c.text === 'Aroma')!;
     expect(rendersAsName(name, ['They met Aroma.', 'Aroma came.', 'He saw Aroma there.'])).toBe('name');
+    // Capitalised only inside longer names: a word of those names, none of its own.
+    const university = englishCandidates('He went to university.').find((c) => c.text === 'university')!;
+    const places = ['He taught at Columbia University.', 'She left the University of Florida.'];
+    expect(rendersAsName(university, places)).toBeUndefined();
+    expect(rendersAsName(name, ['She met His Majesty and Aroma.', 'He saw Aroma there.'])).toBe('name');
   });
 });
 

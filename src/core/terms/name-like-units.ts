@@ -1,4 +1,5 @@
 import { escapeRegExp } from '../escape-regexp.js';
+import { isEnglishStopword } from '../lexicon/english.js';
 import type { ChineseToken } from '../lexicon/jieba.js';
 import { type ChineseCandidate, kindOf } from './chinese-candidates.js';
 import type { EnglishCandidate } from './english-candidates.js';
@@ -24,6 +25,11 @@ const MAX_RUN_CHARS = 4;
  */
 const CAPITALISED_SHARE = 0.9;
 const MIN_MID_SENTENCE = 2;
+/**
+ * Share of those capitalised occurrences that must stand alone, not inside a longer name: University
+ * is capitalised in Columbia University and University of Florida, but is no name of its own.
+ */
+const STANDALONE_SHARE = 0.5;
 
 /** A unit for pairing by co-occurrence; `nameOnly` when its English must read as a name. */
 export type AssociationUnit = ChineseCandidate & { nameOnly?: boolean };
@@ -81,7 +87,8 @@ export function nameLikeUnits(zh: string, tokens: readonly ChineseToken[]): Asso
 /**
  * How an English rendering reads in the pairs it shares with the unit: as a `name` when it is
  * capitalised wherever it stands inside a sentence ("Which of the Goong-goongs", "His Majesty"), not
- * just where a sentence begins; as a `phrase` when it has two content words or more; else undefined.
+ * just where a sentence begins, and mostly on its own rather than inside a longer name; as a `phrase`
+ * when it has two content words or more; else undefined.
  * A name is evidence enough that the unit is one; a phrase must still link to the unit's words.
  */
 export function rendersAsName(
@@ -95,15 +102,33 @@ export function rendersAsName(
   );
   let inside = 0;
   let capitalised = 0;
+  let alone = 0;
   for (const sentence of sentences) {
     for (const match of sentence.matchAll(pattern)) {
       const before = sentence.slice(0, match.index).trimEnd();
       // A sentence or a quotation starts here: a capital says nothing.
       if (before === '' || /[.!?'"‘“’”:—–…(]$/u.test(before)) continue;
       inside++;
-      if (/^\p{Lu}/u.test(match[0])) capitalised++;
+      if (!/^\p{Lu}/u.test(match[0])) continue;
+      capitalised++;
+      const after = sentence.slice(match.index + match[0].length);
+      if (
+        !namePart(before.match(/[\p{L}'’-]+$/u)?.[0]) &&
+        !namePart(after.match(/^\s+(?:of\s+)?([\p{L}'’-]+)/u)?.[1])
+      )
+        alone++;
     }
   }
-  if (inside >= MIN_MID_SENTENCE && capitalised >= CAPITALISED_SHARE * inside) return 'name';
+  if (
+    inside >= MIN_MID_SENTENCE &&
+    capitalised >= CAPITALISED_SHARE * inside &&
+    alone >= STANDALONE_SHARE * capitalised
+  )
+    return 'name';
   return en.contentWords.length >= 2 ? 'phrase' : undefined;
+}
+
+/** A capitalised word that is no function word (Columbia, not His or The). */
+function namePart(word: string | undefined): boolean {
+  return word !== undefined && /^\p{Lu}/u.test(word) && !isEnglishStopword(word.toLowerCase());
 }
