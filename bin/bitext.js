@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Thin shim: the CLI lives in src/cli/run.ts (compiled to dist/ by `npm ci` via the prepare script).
-import { nodeIo } from '../dist/cli/node-io.js';
+import { nodeIo, tuneJitForCommand } from '../dist/cli/node-io.js';
 import { run } from '../dist/cli/run.js';
 import { removeTempFilesSync } from '../dist/io/atomic-write.js';
 
@@ -22,4 +22,5 @@ for (const [signal, code] of [
     process.exit(code);
   });
 }
+tuneJitForCommand(process.argv[2]);
 process.exitCode = await run(process.argv.slice(2), nodeIo());

@@ -19,6 +19,11 @@ export interface CliIo {
   progressDelayMs?: number;
   env: Record<string, string | undefined>;
   cwd: string;
+  /**
+   * Told the size of each input a command reads; the real process tunes its JIT to the work ahead
+   * (node-io.ts). Tests, which run commands in a shared process, leave it out.
+   */
+  inputRead?(bytes: number): void;
 }
 
 /** A CliIo that records output, for tests. */

@@ -43,8 +43,10 @@ export async function withStore<T>(
 }
 
 /** Reads a command's input file (or stdin for `-`) as bytes with its name. */
-export function readInput(io: CliIo, file: string): Promise<DocumentInput> {
-  return readInputBytes(file, { cwd: io.cwd, readStdin: io.readStdin });
+export async function readInput(io: CliIo, file: string): Promise<DocumentInput> {
+  const input = await readInputBytes(file, { cwd: io.cwd, readStdin: io.readStdin });
+  io.inputRead?.(input.bytes.length);
+  return input;
 }
 
 /** The files of the store a command uses (none for PostgreSQL): what `-o` must never overwrite. */
