@@ -1,3 +1,4 @@
+import { coarseScorer } from './coarse-coverage.js';
 import type { RangeCost } from './search.js';
 
 /**
@@ -115,7 +116,7 @@ export function coverageRatioCost(tokens: KeyedTokens, weight: number, hit: numb
   // sentence's term for a range ORs its masks over the range and is kept in a small cache, so the
   // ~13 shapes that end at a cell, the next cells and the later passes share them.
   const masks = new PairMaskCache(tokens);
-  const scoreDirectly = directScorer(tokens, zhLogMiss, enLogMiss, tokenScore);
+  const scoreCoarse = coarseScorer(tokens, zhLogMiss, enLogMiss, tokenScore);
   const zhTerms = new RangeTermCache();
   const enTerms = new RangeTermCache();
   /** Score of zh sentence i's tokens against the en sentences [es, ee), which hold enLength tokens. */
@@ -163,7 +164,7 @@ export function coverageRatioCost(tokens: KeyedTokens, weight: number, hit: numb
     if (zs === ze || es === ee) return 0;
     if (ze - zs > MAX_CACHED_RANGE || ee - es > MAX_CACHED_RANGE) {
       // Beads of the coarse levels (units of 2, 4, 8… sentences) are scored directly.
-      return -weight * scoreDirectly(zs, ze, es, ee);
+      return -weight * scoreCoarse(zs, ze, es, ee);
     }
     let score = 0;
     for (let i = zs; i < ze; i++) {
@@ -190,44 +191,6 @@ export function coverageRatioCost(tokens: KeyedTokens, weight: number, hit: numb
 
 /** Beads with more sentences than this on a side (coarse-level units) are not cached per sentence. */
 const MAX_CACHED_RANGE = 5;
-
-/**
- * The score of a bead's tokens, zh then en in order, each tested against the other side's keys as it
- * is reached (one pass, no flag arrays): for the coarse levels' beads, too long to cache per sentence.
- */
-function directScorer(
-  tokens: KeyedTokens,
-  zhLogMiss: Float64Array,
-  enLogMiss: Float64Array,
-  tokenScore: (covered: boolean, logMiss: number, otherLength: number) => number,
-): (zs: number, ze: number, es: number, ee: number) => number {
-  const { zhTokenStart, zhKeyStart, zhKeys, enTokenStart, enKeys, keyCount } = tokens;
-  const enStamp = new Int32Array(keyCount);
-  const zhStamp = new Int32Array(keyCount);
-  let stamp = 0;
-  return (zs, ze, es, ee) => {
-    stamp++;
-    const enFrom = enTokenStart[es]!;
-    const enTo = enTokenStart[ee]!;
-    const zhFrom = zhTokenStart[zs]!;
-    const zhTo = zhTokenStart[ze]!;
-    for (let k = enFrom; k < enTo; k++) enStamp[enKeys[k]!] = stamp;
-    let score = 0;
-    for (let t = zhFrom; t < zhTo; t++) {
-      let hit = false;
-      const keyTo = zhKeyStart[t + 1]!;
-      for (let k = zhKeyStart[t]!; k < keyTo; k++) {
-        const key = zhKeys[k]!;
-        zhStamp[key] = stamp;
-        if (enStamp[key] === stamp) hit = true;
-      }
-      score += tokenScore(hit, zhLogMiss[t]!, enTo - enFrom);
-    }
-    for (let k = enFrom; k < enTo; k++)
-      score += tokenScore(zhStamp[enKeys[k]!] === stamp, enLogMiss[k]!, zhTo - zhFrom);
-    return score;
-  };
-}
 
 /**
  * Slot of (sentence, start of a range, range length) in a direct-mapped table of 2^bits entries.

@@ -1,0 +1,117 @@
+import type { KeyedTokens } from './coverage.js';
+
+type TokenScore = (covered: boolean, logMiss: number, otherLength: number) => number;
+
+/**
+ * Scores of the coarse levels' beads (units of 2, 4, 8… sentences, too long to cache per sentence).
+ * A level's units are 2^k sentences from the start (the last one may be shorter), so a bead's
+ * boundaries are multiples of its level's unit: each side splits into units, and the bead's score is
+ * the sum of each unit's score against the other side's whole range. Neighbouring beads share most of
+ * these (a 1-1 and a 2-1 bead ending in the same column share the zh unit's score against that
+ * column), so each is computed once, in a small cache: about half the token tests of scoring every
+ * bead's tokens afresh. (The unit is read from the boundaries: the largest power of two dividing them
+ * all, which is twice the unit for one bead in 16, and then the bead is scored in larger blocks.)
+ */
+export function coarseScorer(
+  tokens: KeyedTokens,
+  zhLogMiss: Float64Array,
+  enLogMiss: Float64Array,
+  tokenScore: TokenScore,
+): (zs: number, ze: number, es: number, ee: number) => number {
+  const { zhTokenStart, zhKeyStart, zhKeys, enTokenStart, enKeys, keyCount } = tokens;
+  const enStamp = new Int32Array(keyCount);
+  const zhStamp = new Int32Array(keyCount);
+  let stamp = 0;
+  /** Score of the zh tokens of sentences [from, to) against the en sentences [es, ee). */
+  const zhBlockScore = (from: number, to: number, es: number, ee: number): number => {
+    stamp++;
+    const enFrom = enTokenStart[es]!;
+    const enTo = enTokenStart[ee]!;
+    for (let k = enFrom; k < enTo; k++) enStamp[enKeys[k]!] = stamp;
+    let score = 0;
+    for (let t = zhTokenStart[from]!; t < zhTokenStart[to]!; t++) {
+      let hit = false;
+      for (let k = zhKeyStart[t]!; k < zhKeyStart[t + 1]!; k++) if (enStamp[zhKeys[k]!] === stamp) hit = true;
+      score += tokenScore(hit, zhLogMiss[t]!, enTo - enFrom);
+    }
+    return score;
+  };
+  /** Score of the en tokens of sentences [from, to) against the zh sentences [zs, ze). */
+  const enBlockScore = (from: number, to: number, zs: number, ze: number): number => {
+    stamp++;
+    const zhFrom = zhTokenStart[zs]!;
+    const zhTo = zhTokenStart[ze]!;
+    for (let k = zhKeyStart[zhFrom]!; k < zhKeyStart[zhTo]!; k++) zhStamp[zhKeys[k]!] = stamp;
+    let score = 0;
+    for (let k = enTokenStart[from]!; k < enTokenStart[to]!; k++)
+      score += tokenScore(zhStamp[enKeys[k]!] === stamp, enLogMiss[k]!, zhTo - zhFrom);
+    return score;
+  };
+  const zhTerms = new BlockTermCache();
+  const enTerms = new BlockTermCache();
+  const zhCount = zhTokenStart.length - 1;
+  const enCount = enTokenStart.length - 1;
+  const sideScore = (
+    unit: number,
+    start: number,
+    end: number,
+    otherStart: number,
+    otherEnd: number,
+    tokenStart: Int32Array,
+    terms: BlockTermCache,
+    blockScore: typeof zhBlockScore,
+  ): number => {
+    let score = 0;
+    for (let from = start; from < end; ) {
+      const to = Math.min(from + unit, end);
+      if (tokenStart[from] !== tokenStart[to]) {
+        let slot = terms.find(from, to, otherStart, otherEnd);
+        if (slot < 0) {
+          slot = ~slot;
+          terms.store(slot, from, to, otherStart, otherEnd, blockScore(from, to, otherStart, otherEnd));
+        }
+        score += terms.values[slot]!;
+      }
+      from = to;
+    }
+    return score;
+  };
+  return (zs, ze, es, ee) => {
+    // The ends of the texts close a shorter last unit: they say nothing of the unit's length.
+    const boundaries = zs | (ze === zhCount ? 0 : ze) | es | (ee === enCount ? 0 : ee);
+    const unit = boundaries === 0 ? 1 << 30 : boundaries & -boundaries;
+    return (
+      sideScore(unit, zs, ze, es, ee, zhTokenStart, zhTerms, zhBlockScore) +
+      sideScore(unit, es, ee, zs, ze, enTokenStart, enTerms, enBlockScore)
+    );
+  };
+}
+
+/** A direct-mapped cache of a block's score against a range of the other side (a collision recomputes). */
+class BlockTermCache {
+  private static readonly BITS = 14;
+  /** (from + 1, to, other start, other end) per slot; 0 in the first field marks an empty slot. */
+  private readonly keys = new Int32Array(4 << BlockTermCache.BITS);
+  readonly values = new Float64Array(1 << BlockTermCache.BITS);
+
+  /** The slot holding the key, or ~slot (negative) where it would go when it is not held. */
+  find(from: number, to: number, start: number, end: number): number {
+    const s =
+      (Math.imul(from, 0x9e3779b1) ^ Math.imul(to, 0x85ebca77) ^ Math.imul(start, 0xc2b2ae3d) ^ end) >>>
+      (32 - BlockTermCache.BITS);
+    const keys = this.keys;
+    const at = 4 * s;
+    return keys[at] === from + 1 && keys[at + 1] === to && keys[at + 2] === start && keys[at + 3] === end
+      ? s
+      : ~s;
+  }
+
+  store(slot: number, from: number, to: number, start: number, end: number, value: number): void {
+    const at = 4 * slot;
+    this.keys[at] = from + 1;
+    this.keys[at + 1] = to;
+    this.keys[at + 2] = start;
+    this.keys[at + 3] = end;
+    this.values[slot] = value;
+  }
+}
