@@ -26,6 +26,8 @@ describe('names the finder does not know, by the pinyin of the Chinese', () => {
       [0, 'error', '王成 (Cheng) ↔ Cheno: the name is spelled Cheng in pinyin'],
     ]);
     expect(one('王成亦相继身故。', 'Wang Cheng in his turn had died.')).toEqual([]);
+    // The surname must stand right before the word: here Cheno is no given name of Wang's.
+    expect(one('王成亦相继身故。', 'Wang said that Cheno had died.')).toEqual([]);
   });
 
   it("leaves foreign names alone: their characters' pinyin is not their English", () => {

@@ -64,12 +64,12 @@ export function checkNameSpelling(pairs: readonly QaPair[]): Finding[] {
   pairs.forEach((pair, index) => {
     if (!pair.zh.trim() || !pair.en.trim()) return;
     const reported = new Set<string>();
-    let previous = '';
+    let previous = { word: '', end: 0 };
     for (const m of pair.en.matchAll(CAPITALISED)) {
       const word = bare(m[0]);
       // The capitalised word just before, when only a space parts them (Wang of "Wang Cheno").
-      const before = /^\s+$/.test(pair.en.slice(previous ? m.index - 1 : 0, m.index)) ? previous : '';
-      previous = word;
+      const before = /^\s+$/.test(pair.en.slice(previous.end, m.index)) ? previous.word : '';
+      previous = { word, end: m.index + m[0].length };
       if (reported.has(word) || word.length < 4 || lowerCase.has(word.toLowerCase())) continue;
       const span: Span = { start: m.index, end: m.index + word.length };
       // A word no dictionary and nowhere else in the document writes (Manhcu, Qiayo) is a misspelling
