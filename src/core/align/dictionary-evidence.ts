@@ -61,21 +61,28 @@ export function stemKeyedTokens(
 ): KeyedTokens {
   const table = new KeyTable();
   const enKeys = enStems.map((stems) => stems.map((s) => table.id(s)));
-  const zhKeys = zhWords.map((words) =>
-    words.map((w) => {
-      const keys: number[] = [];
-      for (const stem of translate(w)) {
-        const key = table.lookup(stem);
-        if (key !== undefined) keys.push(key);
-      }
-      return keys;
-    }),
-  );
   // en tokens that no zh word of the document can translate are uncovered in every alignment.
-  const reachable = new Set(zhKeys.flat(2));
+  const reachable = new Uint8Array(table.size);
+  // A word's keys are looked up once per document, not at each of its occurrences.
+  const keysOfWord = new Map<string, number[]>();
+  const keysOf = (word: string): number[] => {
+    let keys = keysOfWord.get(word);
+    if (keys) return keys;
+    keys = [];
+    for (const stem of translate(word)) {
+      const key = table.lookup(stem);
+      if (key !== undefined) {
+        keys.push(key);
+        reachable[key] = 1;
+      }
+    }
+    keysOfWord.set(word, keys);
+    return keys;
+  };
+  const zhKeys = zhWords.map((words) => words.map(keysOf));
   return keyTokens(
     zhKeys,
-    enKeys.map((keys) => keys.filter((k) => reachable.has(k))),
+    enKeys.map((keys) => keys.filter((k) => reachable[k] === 1)),
     table.size,
   );
 }
