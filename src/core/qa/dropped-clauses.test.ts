@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { tagChinese } from '../lexicon/jieba.js';
 import { findClauseSuspects } from './dropped-clauses.js';
 import { runQa } from './index.js';
+import { TranslationTable } from './translation-table.js';
+import { contentWords, linkTargets } from './word-links.js';
 
 /** A small document whose words link the same way in every pair (CC-CEDICT and pinyin). */
 const document = [
@@ -48,6 +51,20 @@ describe('dropped clauses', () => {
     expect(findings.map((f) => [f.pair, f.rule])).toEqual([[6, 'omission-dropped']]);
     const span = findings[0]!.zh.spans[0]!;
     expect(doctored[6]!.zh.slice(span.start, span.end)).toBe('然后在河边休息了一会儿');
+    // The message says where in the Chinese the clause stands (1-based, inclusive).
+    expect(findings[0]!.message).toContain(`characters ${span.start + 1}–${span.end} of the Chinese`);
+  });
+
+  it('links a gloss to an English word Porter stems apart (哭 cry ↔ cried, 许可 permit ↔ permission)', () => {
+    const table = new TranslationTable([]);
+    const linked = (zh: string, en: string) => {
+      const words = contentWords({ zh, en });
+      const token = tagChinese(zh).find((t) => t.word === zh)!;
+      return linkTargets(token, words.en, table).map((i) => words.en[i]!.surface);
+    };
+    expect(linked('哭', 'She cried in public')).toEqual(['cried']);
+    expect(linked('许可', 'with her permission')).toEqual(['permission']);
+    expect(linked('许可', 'with her perfume')).toEqual([]);
   });
 
   it('leaves a speaker tag out of the sentence it weighs (韦小宝道：)', () => {

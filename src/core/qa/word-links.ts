@@ -1,3 +1,4 @@
+import { translationStems } from '../lexicon/cedict.js';
 import { type EnglishToken, isEnglishStopword, stemEnglish, tokenizeEnglish } from '../lexicon/english.js';
 import { type ChineseToken, tagChinese } from '../lexicon/jieba.js';
 import { wordsLinked } from '../terms/lexical-links.js';
@@ -54,16 +55,61 @@ const LEARNED_MIN_PAIRS = 3;
 
 /**
  * Whether a Chinese word has a counterpart among the English content words: a dictionary link (the
- * terms extractor's wordsLinked: CC-CEDICT glosses, pinyin, transliteration, numerals), equal digits, or
- * a translation the document's IBM Model 1 table learned (Brown et al. 1993).
+ * terms extractor's wordsLinked: CC-CEDICT glosses, pinyin, transliteration, numerals; and a gloss whose
+ * stem is close to the English one, stemsClose), equal digits, or a translation the document's IBM
+ * Model 1 table learned (Brown et al. 1993) that no other Chinese word of the pair explains better.
  */
 export function linksInto(zh: ChineseToken, en: ContentWords['en'], table: TranslationTable): boolean {
-  const learned = table.pairCount(zh.simplified) >= LEARNED_MIN_PAIRS;
-  for (const e of en) {
-    if (learned && table.probability(zh.simplified, e.stem) >= LEARNED_MIN_PROBABILITY) return true;
-    if (numbersAgree(zh.word, e.token.word) || wordsLinked(zh, e.surface)) return true;
-  }
-  return false;
+  return en.some((e) => wordLinks(zh, e, table, undefined));
+}
+
+/**
+ * The indices of the English content words a Chinese word links to (linksInto's test, word by word);
+ * `pairZh`, the pair's Chinese content words, lets a learned link stand only where this word is the
+ * likeliest source of the English word (the Model 1 alignment, not just t(e | f) ≥ threshold).
+ */
+export function linkTargets(
+  zh: ChineseToken,
+  en: ContentWords['en'],
+  table: TranslationTable,
+  pairZh?: readonly ChineseToken[],
+): number[] {
+  const targets: number[] = [];
+  en.forEach((e, i) => {
+    if (wordLinks(zh, e, table, pairZh)) targets.push(i);
+  });
+  return targets;
+}
+
+function wordLinks(
+  zh: ChineseToken,
+  e: ContentWords['en'][number],
+  table: TranslationTable,
+  pairZh: readonly ChineseToken[] | undefined,
+): boolean {
+  if (numbersAgree(zh.word, e.token.word) || wordsLinked(zh, e.surface)) return true;
+  if (
+    /^\p{Script=Han}+$/u.test(zh.simplified) &&
+    translationStems(zh.simplified).some((g) => stemsClose(g, e.stem))
+  )
+    return true;
+  if (table.pairCount(zh.simplified) < LEARNED_MIN_PAIRS) return false;
+  const t = table.probability(zh.simplified, e.stem);
+  if (t < LEARNED_MIN_PROBABILITY) return false;
+  return !pairZh?.some((other) => table.probability(other.simplified, e.stem) > t);
+}
+
+/**
+ * Porter stems of one word that Porter leaves apart: cry/cri(ed), permit/permiss(ion), decid(e)/decis(ion).
+ * A final y read as i, a common start of five letters, or all but the last letter of stems of four or more.
+ */
+function stemsClose(gloss: string, stem: string): boolean {
+  if (gloss.replace(/y$/, 'i') === stem.replace(/y$/, 'i')) return true;
+  if (gloss.length < 4 || stem.length < 4) return false;
+  let common = 0;
+  while (common < gloss.length && common < stem.length && gloss[common] === stem[common]) common++;
+  if (common >= 5) return true;
+  return common >= Math.min(gloss.length, stem.length) - 1 && Math.abs(gloss.length - stem.length) <= 1;
 }
 
 /** 3 ↔ 3, 三 ↔ three are the number checks' business; here any two numbers of the same digits link. */
