@@ -11,6 +11,12 @@ function isInformative(mention: NumberMention): boolean {
   return /[0-9０-９]/.test(mention.text) || Math.abs(mention.value) > 10;
 }
 
+/**
+ * Every English month name begins with one of these (the date extractor wants them capitalised): a
+ * sentence without any has no month, and its dates need not be looked for a second time.
+ */
+const MONTH_PREFIX = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/;
+
 function valueKey(value: number): string {
   return String(Math.round(value * 1000) / 1000);
 }
@@ -26,7 +32,8 @@ export function numberTokens(zhFolded: readonly string[], en: readonly string[])
     const values = extractNumbers(sentence, 'en')
       .filter(isInformative)
       .map((m) => m.value);
-    for (const date of extractDates(sentence, 'en')) if (date.month !== undefined) values.push(date.month);
+    if (MONTH_PREFIX.test(sentence))
+      for (const date of extractDates(sentence, 'en')) if (date.month !== undefined) values.push(date.month);
     return values.map((v) => table.id(valueKey(v)));
   });
   const zhKeys = zhFolded.map((sentence) =>
