@@ -54,18 +54,23 @@ export function learnTranslations(
   const enTypes = enIds.size;
   const nullId = zhIds.size;
   const pairIds = new PairIds();
-  const cooccurrences: number[] = [];
   const zhLengths = new Int32Array(pairs.length);
   const enLengths = new Int32Array(pairs.length);
+  let total = 0;
   pairs.forEach(({ zh, en }, p) => {
     zhLengths[p] = zh.length;
     enLengths[p] = en.length;
-    for (const e of en) {
-      cooccurrences.push(pairIds.id(nullId, e));
-      for (const f of zh) cooccurrences.push(pairIds.id(f, e));
-    }
+    total += en.length * (zh.length + 1);
   });
-  const ids = Int32Array.from(cooccurrences);
+  // Written straight into a typed array of the known size (no growing list to copy).
+  const ids = new Int32Array(total);
+  let filled = 0;
+  for (const { zh, en } of pairs) {
+    for (const e of en) {
+      ids[filled++] = pairIds.id(nullId, e);
+      for (const f of zh) ids[filled++] = pairIds.id(f, e);
+    }
+  }
   const zhOf = pairIds.zhOfIds();
   const enOf = pairIds.enOfIds();
   const t = new Float64Array(pairIds.size).fill(1 / Math.max(enTypes, 1));
