@@ -11,10 +11,10 @@ export interface Band {
 const SHAPE_SPAN = 8;
 /**
  * Above this many beads (8 bytes each, 64 MB) a table is not kept: a long document's would cost too
- * much memory. It holds the dev sets as one pair 8 times over (~6M beads), so `npm run bench`'s 8×/1×
- * ratio compares the same code path; a 100,000-sentence pair (~28M) goes without.
+ * much memory. It holds the dev sets as one pair 8 times over (~7M beads), so `npm run bench`'s 8×/1×
+ * ratio compares the same code path.
  */
-const MAX_TABLE_BEADS = 1 << 23;
+export const MAX_TABLE_BEADS = 1 << 23;
 
 /**
  * Numbers kept per bead of a search's band (the bead of shape s that ends at cell (i, j)), NaN where
@@ -43,9 +43,14 @@ export class BeadTable {
   }
 
   /** A table over `band`, or undefined when it would be too large or a shape too wide for it. */
-  static over(band: Band, offsets: Float64Array, shapes: readonly BeadShape[]): BeadTable | undefined {
+  static over(
+    band: Band,
+    offsets: Float64Array,
+    shapes: readonly BeadShape[],
+    maxBeads = MAX_TABLE_BEADS,
+  ): BeadTable | undefined {
     const beads = offsets[offsets.length - 1]! * shapes.length;
-    if (beads > MAX_TABLE_BEADS || shapes.some((s) => s.zh >= SHAPE_SPAN || s.en >= SHAPE_SPAN)) return;
+    if (beads > maxBeads || shapes.some((s) => s.zh >= SHAPE_SPAN || s.en >= SHAPE_SPAN)) return;
     return new BeadTable(band, offsets, shapes);
   }
 
