@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { BoundedCache } from '../bounded-cache.js';
 import { buildStemIndex, parseCedict, StemIndex } from './cedict-index.js';
+import { readDataFile } from './data-file.js';
 
 const require = createRequire(import.meta.url);
 
@@ -29,14 +30,7 @@ let stemIndex: StemIndex | undefined;
  */
 function index(): StemIndex {
   if (stemIndex) return stemIndex;
-  const { readFileSync } = require('node:fs') as typeof import('node:fs');
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(new URL('../../../data/cedict-stems.txt', import.meta.url));
-  } catch {
-    bytes = new TextEncoder().encode(buildStemIndex(cedictText()));
-  }
-  stemIndex = new StemIndex(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
+  stemIndex = new StemIndex(readDataFile('cedict-stems.txt', () => buildStemIndex(cedictText())));
   return stemIndex;
 }
 

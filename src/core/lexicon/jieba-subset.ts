@@ -8,7 +8,7 @@
  * ~0.2 s of CPU; a press release needs ~1,300 of them, a novel chapter ~60,000.
  */
 
-import { sortLinesByKey } from './sorted-lines.js';
+import { sortLinesByKey, utf8CodePointAt, utf8Width } from './sorted-lines.js';
 
 const NEWLINE = 0x0a;
 const SPACE = 0x20;
@@ -56,25 +56,8 @@ export function linesWithin(
       while (i < end) {
         const byte = dictionary[i]!;
         if (byte === SPACE) break;
-        let codePoint: number;
-        if (byte < 0x80) {
-          codePoint = byte;
-          i += 1;
-        } else if (byte < 0xe0) {
-          codePoint = ((byte & 0x1f) << 6) | (dictionary[i + 1]! & 0x3f);
-          i += 2;
-        } else if (byte < 0xf0) {
-          codePoint =
-            ((byte & 0x0f) << 12) | ((dictionary[i + 1]! & 0x3f) << 6) | (dictionary[i + 2]! & 0x3f);
-          i += 3;
-        } else {
-          codePoint =
-            ((byte & 0x07) << 18) |
-            ((dictionary[i + 1]! & 0x3f) << 12) |
-            ((dictionary[i + 2]! & 0x3f) << 6) |
-            (dictionary[i + 3]! & 0x3f);
-          i += 4;
-        }
+        const codePoint = utf8CodePointAt(dictionary, i);
+        i += utf8Width(byte);
         if (added.has(codePoint)) anyAdded = true;
         else if (!known.has(codePoint)) {
           within = false;

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Jieba } from '@node-rs/jieba';
+import { readDataFile } from './data-file.js';
 import { CodePointSet, linesWithin, SORTED_DICTIONARY_HEADER, sortJiebaDictionary } from './jieba-subset.js';
 import { foldToSimplified } from './script.js';
 import { SortedLines } from './sorted-lines.js';
@@ -29,17 +30,11 @@ export interface ChineseToken {
  * that has not built it sorts @node-rs/jieba's dict.txt in memory (~0.5 s) and gets the same words.
  */
 function sortedDictionary(): { table: SortedLines; total: number } {
-  const { readFileSync } = require('node:fs') as typeof import('node:fs');
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(new URL('../../../data/jieba-dict.txt', import.meta.url));
-  } catch {
-    const text = readFileSync(require.resolve('@node-rs/jieba/dict.txt'), 'utf8');
-    bytes = new TextEncoder().encode(sortJiebaDictionary(text));
-  }
-  // A plain Uint8Array view: Buffer's own indexOf goes through a JS wrapper at every call, the
-  // typed array's is a builtin.
-  const table = new SortedLines(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), SPACE);
+  const bytes = readDataFile('jieba-dict.txt', () => {
+    const { readFileSync } = require('node:fs') as typeof import('node:fs');
+    return sortJiebaDictionary(readFileSync(require.resolve('@node-rs/jieba/dict.txt'), 'utf8'));
+  });
+  const table = new SortedLines(bytes, SPACE);
   const header = table.header();
   if (!header.startsWith(SORTED_DICTIONARY_HEADER))
     throw new Error('data/jieba-dict.txt is not a sorted jieba dictionary');

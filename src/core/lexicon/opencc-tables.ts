@@ -1,6 +1,6 @@
 import { Trie } from 'opencc-js/core';
 import { CodePointSet } from './jieba-subset.js';
-import { type SortedLines, sortLinesByKey } from './sorted-lines.js';
+import { type SortedLines, sortLinesByKey, utf8CodePointAt, utf8Width } from './sorted-lines.js';
 
 /**
  * OpenCC conversions (opencc-js's configs: normalisation, segmentation by phrase, then conversion
@@ -137,29 +137,11 @@ class StageTrie {
 
 /** The first code point of the UTF-8 key at `from` (up to a tab) that `known` lacks, or −1. */
 function firstUnknownCodePoint(bytes: Uint8Array, from: number, known: CodePointSet): number {
-  for (let i = from; ; ) {
-    const byte = bytes[i]!;
-    if (byte === 0x09 || byte === 0x0a || i >= bytes.length) return -1;
-    let codePoint: number;
-    if (byte < 0x80) {
-      codePoint = byte;
-      i += 1;
-    } else if (byte < 0xe0) {
-      codePoint = ((byte & 0x1f) << 6) | (bytes[i + 1]! & 0x3f);
-      i += 2;
-    } else if (byte < 0xf0) {
-      codePoint = ((byte & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f);
-      i += 3;
-    } else {
-      codePoint =
-        ((byte & 0x07) << 18) |
-        ((bytes[i + 1]! & 0x3f) << 12) |
-        ((bytes[i + 2]! & 0x3f) << 6) |
-        (bytes[i + 3]! & 0x3f);
-      i += 4;
-    }
+  for (let i = from; i < bytes.length && bytes[i] !== 0x09 && bytes[i] !== 0x0a; i += utf8Width(bytes[i]!)) {
+    const codePoint = utf8CodePointAt(bytes, i);
     if (!known.has(codePoint)) return codePoint;
   }
+  return -1;
 }
 
 /** One config's conversion (opencc-js's ConverterBuilder with a config: normalise, segment, convert). */

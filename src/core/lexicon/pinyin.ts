@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type * as PinyinPro from 'pinyin-pro';
+import { readDataFile } from './data-file.js';
 import { buildReadingsTable, ReadingsTable } from './pinyin-table.js';
 import { foldToSimplified, toTraditional } from './script.js';
 
@@ -24,14 +25,7 @@ let table: ReadingsTable | undefined;
  */
 function readingsTable(): ReadingsTable {
   if (table) return table;
-  const { readFileSync } = require('node:fs') as typeof import('node:fs');
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(new URL('../../../data/pinyin-readings.txt', import.meta.url));
-  } catch {
-    bytes = new TextEncoder().encode(buildReadingsTableFromPinyinPro());
-  }
-  table = new ReadingsTable(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
+  table = new ReadingsTable(readDataFile('pinyin-readings.txt', buildReadingsTableFromPinyinPro));
   return table;
 }
 

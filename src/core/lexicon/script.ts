@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type * as OpenCcModule from 'opencc-js';
 import type { Script } from '../types.js';
+import { readDataFile } from './data-file.js';
 import { buildOpenCcTables, type OpenCcConfig, StagedConverter, stagePlan } from './opencc-tables.js';
 import { SortedLines } from './sorted-lines.js';
 
@@ -21,14 +22,7 @@ let converters: Converters | undefined;
  */
 function openCc(): Converters {
   if (converters) return converters;
-  const { readFileSync } = require('node:fs') as typeof import('node:fs');
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(new URL('../../../data/opencc.txt', import.meta.url));
-  } catch {
-    bytes = new TextEncoder().encode(buildOpenCcTablesFromOpenCcJs());
-  }
-  let table = new SortedLines(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), 0x09);
+  let table = new SortedLines(readDataFile('opencc.txt', buildOpenCcTablesFromOpenCcJs), 0x09);
   let plan = stagePlan(table);
   if (!plan.h || !plan.t || !plan.c) {
     // Tables from an older build: build the current ones (`npm run build` writes them).

@@ -126,3 +126,22 @@ function compareBytes(a: Uint8Array, b: Uint8Array): number {
   for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
   return a.length - b.length;
 }
+
+/** The code point of the UTF-8 sequence starting at `i`; utf8Width(bytes[i]) bytes long. */
+export function utf8CodePointAt(bytes: Uint8Array, i: number): number {
+  const byte = bytes[i]!;
+  if (byte < 0x80) return byte;
+  if (byte < 0xe0) return ((byte & 0x1f) << 6) | (bytes[i + 1]! & 0x3f);
+  if (byte < 0xf0) return ((byte & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f);
+  return (
+    ((byte & 0x07) << 18) |
+    ((bytes[i + 1]! & 0x3f) << 12) |
+    ((bytes[i + 2]! & 0x3f) << 6) |
+    (bytes[i + 3]! & 0x3f)
+  );
+}
+
+/** How many bytes the UTF-8 sequence starting with `byte` takes. */
+export function utf8Width(byte: number): number {
+  return byte < 0x80 ? 1 : byte < 0xe0 ? 2 : byte < 0xf0 ? 3 : 4;
+}
