@@ -1,27 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { fillerPairs } from '../../../test/support/filler-pairs.js';
 import { hasDictionaryEntry } from '../lexicon/cedict.js';
 import { chineseTokens, kindOf } from './chinese-candidates.js';
 import { englishCandidates } from './english-candidates.js';
 import { extractTerms, type TermPairInput } from './index.js';
 import { rendersAsName } from './name-like-units.js';
 
-/** Sentence pairs about other things, so that co-occurrence has a document to stand out in. */
-function filler(n: number): TermPairInput[] {
-  const topics = [
-    ['今天的天气很好。', 'The weather is fine today.'],
-    ['我们去了市场。', 'We went to the market.'],
-    ['孩子们在公园里玩。', 'The children played in the park.'],
-    ['他每天早上跑步。', 'He runs every morning.'],
-    ['老师讲了一个故事。', 'The teacher told a story.'],
-  ] as const;
-  return Array.from({ length: n }, (_, i) => {
-    const [zh, en] = topics[i % topics.length]!;
-    return { zh, en };
-  });
-}
-
 const term = (pairs: TermPairInput[], zh: string) =>
-  extractTerms([...pairs, ...filler(40)]).find((t) => t.zh === zh);
+  extractTerms([...pairs, ...fillerPairs(40)]).find((t) => t.zh === zh);
 
 describe('names the dictionary knows as common words', () => {
   // 公公 is "father-in-law; grandpa; form of address for a eunuch" to CC-CEDICT.

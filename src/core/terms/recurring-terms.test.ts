@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { fillerPairs } from '../../../test/support/filler-pairs.js';
 import { lookupGlosses } from '../lexicon/cedict.js';
 import { chineseCandidates, chineseTokens, kindOf } from './chinese-candidates.js';
 import { englishCandidates } from './english-candidates.js';
 import { extractTerms, type TermPairInput } from './index.js';
 import { isDemonymOf, isModifierOrVerbForm, isVerbOnly, rendersAsVerb } from './part-of-speech.js';
-
-/** Sentence pairs about other things, so that co-occurrence has a document to stand out in. */
-function filler(n: number): TermPairInput[] {
-  const topics = [
-    ['今天的天气很好。', 'The weather is fine today.'],
-    ['我们去了市场。', 'We went to the market.'],
-    ['孩子们在公园里玩。', 'The children played in the park.'],
-    ['他每天早上跑步。', 'He runs every morning.'],
-    ['老师讲了一个故事。', 'The teacher told a story.'],
-  ] as const;
-  return Array.from({ length: n }, (_, i) => {
-    const [zh, en] = topics[i % topics.length]!;
-    return { zh, en };
-  });
-}
 
 describe('terms that recur with one rendering', () => {
   it('pairs a name with the translator’s rendering, though no dictionary links them', () => {
@@ -29,7 +15,7 @@ describe('terms that recur with one rendering', () => {
       { zh: '韦小宝不说话。', en: 'Trinket said nothing.' },
       { zh: '众人都望着韦小宝。', en: 'Everyone looked at Trinket.' },
     ];
-    const terms = extractTerms([...story, ...filler(40)]);
+    const terms = extractTerms([...story, ...fillerPairs(40)]);
     expect(terms.find((t) => t.zh === '韦小宝')).toMatchObject({ en: 'Trinket', count: 5 });
   });
 
@@ -42,7 +28,7 @@ describe('terms that recur with one rendering', () => {
       { zh: '中国梦属于每个人。', en: 'The Chinese Dream belongs to everyone.' },
     ];
     expect(chineseCandidates('实现中国梦需要大家努力。').map((c) => c.key)).toContain('中国梦');
-    const terms = extractTerms([...speeches, ...filler(40)]);
+    const terms = extractTerms([...speeches, ...fillerPairs(40)]);
     expect(terms.find((t) => t.zh === '中国梦')?.en).toBe('Chinese Dream');
   });
 
@@ -60,7 +46,9 @@ describe('terms that recur with one rendering', () => {
       { zh: '他们在温泉洗澡。', en: 'They bathed in the thermal springs.' },
       { zh: '温泉旁边有一家旅馆。', en: 'Beside the thermal springs stands an inn.' },
     ];
-    expect(extractTerms([...pairs, ...filler(40)]).find((t) => t.zh === '温泉')?.en).toBe('thermal springs');
+    expect(extractTerms([...pairs, ...fillerPairs(40)]).find((t) => t.zh === '温泉')?.en).toBe(
+      'thermal springs',
+    );
   });
 });
 
