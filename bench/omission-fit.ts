@@ -11,9 +11,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type ClauseFeatures, clauseCandidates } from '../src/core/qa/dropped-clauses.js';
 import { OMISSION_WEIGHTS, omissionScore } from '../src/core/qa/omission-model.js';
-import { DEV_SETS, type GoldDocument, readDevSet } from './eval-data.js';
-import { documentContext, ERROR_KINDS, type ErrorKind, INJECTORS, type Pair } from './qa-inject.js';
-import { seededRandom } from './seeded-random.js';
+import { DEV_SETS, readDevSet } from './eval-data.js';
+import { doctorPairs, goldPairs, INJECTED_SHARE } from './qa-inject.js';
 
 const argument = (flag: string) => {
   const at = process.argv.indexOf(flag);
@@ -27,38 +26,6 @@ interface Example {
   candidates: ClauseFeatures[];
 }
 
-function documentPairs(document: GoldDocument): Pair[] {
-  return document.gold.map((bead) => ({
-    zh: bead.zh.map((i) => document.zh[i] ?? '').join(''),
-    en: bead.en.map((i) => document.en[i] ?? '').join(' '),
-  }));
-}
-
-/** The harness's injection (bench/qa-harness.ts runDocument), kept step for step. */
-function doctor(pairs: readonly Pair[], seed: number, injected: Record<string, number>) {
-  const random = seededRandom(seed);
-  const context = documentContext(pairs);
-  const order = pairs.map((_, i) => i).sort(() => random() - 0.5);
-  const target = Math.round(pairs.length * 0.1);
-  const doctored = [...pairs];
-  const injectedKind = new Map<number, ErrorKind>();
-  for (const index of order) {
-    if (injectedKind.size >= target) break;
-    const pair = pairs[index]!;
-    if (!pair.zh.trim() || !pair.en.trim()) continue;
-    const kinds = [...ERROR_KINDS].sort((a, b) => (injected[a] ?? 0) - (injected[b] ?? 0));
-    for (const kind of kinds) {
-      const changed = INJECTORS[kind](pair, random, context);
-      if (!changed || changed.en === pair.en) continue;
-      doctored[index] = changed;
-      injectedKind.set(index, kind);
-      injected[kind] = (injected[kind] ?? 0) + 1;
-      break;
-    }
-  }
-  return { doctored, injectedKind };
-}
-
 async function examples(set: string): Promise<{ examples: Example[]; untouched: number } | undefined> {
   const file = cache ? path.join(cache, `${set}-${seeds}.json`) : undefined;
   if (file && existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
@@ -69,7 +36,12 @@ async function examples(set: string): Promise<{ examples: Example[]; untouched: 
   const injected: Record<string, number> = {};
   for (let seed = 1; seed <= seeds; seed++) {
     for (const [d, document] of documents.entries()) {
-      const { doctored, injectedKind } = doctor(documentPairs(document), seed * 1000 + d, injected);
+      const { doctored, injectedKind } = doctorPairs(
+        goldPairs(document),
+        seed * 1000 + d,
+        injected,
+        INJECTED_SHARE,
+      );
       const candidates = clauseCandidates(doctored);
       doctored.forEach((_, i) => {
         const kind = injectedKind.get(i);

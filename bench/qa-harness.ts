@@ -10,9 +10,15 @@
  *                       [--checks name,date]   (run only these checks: faster while working on one)
  */
 import { type Finding, type QaCheck, runQa } from '../src/core/qa/index.js';
-import { DEV_SETS, type GoldDocument, readDevSet } from './eval-data.js';
-import { documentContext, ERROR_KINDS, type ErrorKind, INJECTORS, type Pair } from './qa-inject.js';
-import { seededRandom } from './seeded-random.js';
+import { DEV_SETS, readDevSet } from './eval-data.js';
+import {
+  doctorPairs,
+  ERROR_KINDS,
+  type ErrorKind,
+  goldPairs,
+  INJECTED_SHARE,
+  type Pair,
+} from './qa-inject.js';
 
 /** The checks whose finding counts as catching each kind. A changed date may be read as a number. */
 const CATCHING: Record<ErrorKind, readonly QaCheck[]> = {
@@ -25,8 +31,6 @@ const CATCHING: Record<ErrorKind, readonly QaCheck[]> = {
   name: ['name'],
   omission: ['omission'],
 };
-/** Share of each document's pairs that get an error. */
-const INJECTED_SHARE = 0.1;
 
 const argument = (flag: string) => {
   const at = process.argv.indexOf(flag);
@@ -50,41 +54,14 @@ interface Tally {
   infos: Record<string, number>;
 }
 
-function documentPairs(document: GoldDocument): Pair[] {
-  return document.gold.map((bead) => ({
-    zh: bead.zh.map((i) => document.zh[i] ?? '').join(''),
-    en: bead.en.map((i) => document.en[i] ?? '').join(' '),
-  }));
-}
-
 function runDocument(pairs: readonly Pair[], seed: number, tally: Tally, label: string): void {
-  const random = seededRandom(seed);
-  const context = documentContext(pairs);
   const clean = qa(pairs);
   const cleanByPair = new Map<number, Set<string>>();
   for (const f of clean) {
     if (!cleanByPair.has(f.pair)) cleanByPair.set(f.pair, new Set());
     cleanByPair.get(f.pair)!.add(key(f));
   }
-  // Visit the pairs in a seeded order; each chosen pair takes the applicable kind injected least so far.
-  const order = pairs.map((_, i) => i).sort(() => random() - 0.5);
-  const target = Math.round(pairs.length * INJECTED_SHARE);
-  const doctored = [...pairs];
-  const injectedKind = new Map<number, ErrorKind>();
-  for (const index of order) {
-    if (injectedKind.size >= target) break;
-    const pair = pairs[index]!;
-    if (!pair.zh.trim() || !pair.en.trim()) continue;
-    const kinds = [...ERROR_KINDS].sort((a, b) => (tally.injected[a] ?? 0) - (tally.injected[b] ?? 0));
-    for (const kind of kinds) {
-      const changed = INJECTORS[kind](pair, random, context);
-      if (!changed || changed.en === pair.en) continue;
-      doctored[index] = changed;
-      injectedKind.set(index, kind);
-      tally.injected[kind] = (tally.injected[kind] ?? 0) + 1;
-      break;
-    }
-  }
+  const { doctored, injectedKind } = doctorPairs(pairs, seed, tally.injected, INJECTED_SHARE);
   const findings = qa(doctored);
   const byPair = new Map<number, Finding[]>();
   for (const f of findings) {
@@ -132,7 +109,7 @@ for (const set of DEV_SETS) {
   const tally: Tally = { injected: {}, caught: {}, untouched: 0, alarms: {}, infos: {} };
   for (let seed = 1; seed <= seeds; seed++) {
     for (const [d, document] of documents.entries()) {
-      runDocument(documentPairs(document), seed * 1000 + d, tally, `${set} doc ${d}`);
+      runDocument(goldPairs(document), seed * 1000 + d, tally, `${set} doc ${d}`);
     }
   }
   const injected = Object.values(tally.injected).reduce((a, b) => a + b, 0);

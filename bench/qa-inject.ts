@@ -8,6 +8,8 @@ import { pinyinSyllables } from '../src/core/lexicon/pinyin.js';
 import { extractDates, extractNumbers } from '../src/core/numbers/index.js';
 import { properNamesInGlosses } from '../src/core/terms/lexical-links.js';
 import { transliterationSimilarity } from '../src/core/terms/transliteration.js';
+import type { GoldDocument } from './eval-data.js';
+import { seededRandom } from './seeded-random.js';
 
 export interface Pair {
   zh: string;
@@ -256,3 +258,49 @@ export const INJECTORS: Record<
   name: injectName,
   omission: injectOmission,
 };
+
+/** Share of each document's pairs that get an error. */
+export const INJECTED_SHARE = 0.1;
+
+/** The gold pairs of a document as text: each bead's sentences joined. */
+export function goldPairs(document: GoldDocument): Pair[] {
+  return document.gold.map((bead) => ({
+    zh: bead.zh.map((i) => document.zh[i] ?? '').join(''),
+    en: bead.en.map((i) => document.en[i] ?? '').join(' '),
+  }));
+}
+
+/**
+ * One error injected into `share` of a document's pairs (seeded): the pairs are visited in a seeded
+ * order, and each chosen pair takes the applicable kind injected least so far (`injected` counts
+ * them across documents). The harness and the omission fit (bench/omission-fit.ts) both doctor
+ * documents with this, so the fit sees the harness's errors.
+ */
+export function doctorPairs(
+  pairs: readonly Pair[],
+  seed: number,
+  injected: Record<string, number>,
+  share: number,
+): { doctored: Pair[]; injectedKind: Map<number, ErrorKind> } {
+  const random = seededRandom(seed);
+  const context = documentContext(pairs);
+  const order = pairs.map((_, i) => i).sort(() => random() - 0.5);
+  const target = Math.round(pairs.length * share);
+  const doctored = [...pairs];
+  const injectedKind = new Map<number, ErrorKind>();
+  for (const index of order) {
+    if (injectedKind.size >= target) break;
+    const pair = pairs[index]!;
+    if (!pair.zh.trim() || !pair.en.trim()) continue;
+    const kinds = [...ERROR_KINDS].sort((a, b) => (injected[a] ?? 0) - (injected[b] ?? 0));
+    for (const kind of kinds) {
+      const changed = INJECTORS[kind](pair, random, context);
+      if (!changed || changed.en === pair.en) continue;
+      doctored[index] = changed;
+      injectedKind.set(index, kind);
+      injected[kind] = (injected[kind] ?? 0) + 1;
+      break;
+    }
+  }
+  return { doctored, injectedKind };
+}
