@@ -41,6 +41,30 @@ export function openSqliteDatabase(path: string, options: OpenDatabaseOptions = 
     }
     if (!exists) mkdirSync(dirname(path), { recursive: true });
   }
+  const deadline = Date.now() + WRITER_WAIT_MS;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return openOnce(path, options, memory);
+    } catch (error) {
+      if (!isSchemaReadRace(error) || Date.now() >= deadline) throw error;
+      sleepMs(BUSY_RETRY_MS[Math.min(attempt, BUSY_RETRY_MS.length - 1)]!);
+    }
+  }
+}
+
+/**
+ * A connection that reads the schema while another process migrates it may find FTS5 unable to
+ * connect to tm_terms: its constructor's own reads get SQLITE_BUSY, where no busy handler waits
+ * (see enterWal), and FTS5 reports that as a plain error, "vtable constructor failed". Seen once in
+ * CI as an internal error of one of two `tm import`s started together on a new TM. The other
+ * process's migration ends soon: opening again succeeds.
+ */
+function isSchemaReadRace(error: unknown): boolean {
+  const cause = error instanceof StoreError ? error.cause : error;
+  return cause instanceof Error && /vtable constructor failed/.test(cause.message);
+}
+
+function openOnce(path: string, options: OpenDatabaseOptions, memory: boolean): SqliteDatabase {
   let db: SqliteDatabase;
   try {
     db = new Database(path, {
