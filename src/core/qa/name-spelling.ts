@@ -24,6 +24,8 @@ interface DocumentWords {
   pairs: readonly QaPair[];
   lowerCase: ReadonlySet<string>;
   uses: ReadonlyMap<string, NameUse>;
+  /** The capitalised words that may be names (4+ letters, never in lower case), in document order. */
+  names: readonly [string, NameUse][];
   /** The pinyin of each pair's Han stretches, computed when first asked for. */
   readings: Map<number, StretchReading[]>;
 }
@@ -59,7 +61,8 @@ export function checkNameSpelling(pairs: readonly QaPair[]): Finding[] {
       uses.get(word)!.pairs.add(index);
     }
   });
-  const document: DocumentWords = { pairs, lowerCase, uses, readings: new Map() };
+  const names = [...uses].filter(([name]) => name.length >= 4 && !lowerCase.has(name.toLowerCase()));
+  const document: DocumentWords = { pairs, lowerCase, uses, names, readings: new Map() };
   const findings: Finding[] = [];
   pairs.forEach((pair, index) => {
     if (!pair.zh.trim() || !pair.en.trim()) return;
@@ -133,10 +136,10 @@ function checkAgainstDocument(
   document: DocumentWords,
   unknown: boolean,
 ): KnownName | undefined {
-  const { pairs, uses, lowerCase } = document;
+  const { pairs, uses, names } = document;
   const written = uses.get(word)?.pairs.size ?? 0;
-  for (const [name, use] of uses) {
-    if (name.length < 4 || lowerCase.has(name.toLowerCase()) || !misspelling(word, name)) continue;
+  for (const [name, use] of names) {
+    if (!misspelling(word, name)) continue;
     const times = use.pairs.size;
     if (written > 1 && (!unknown || written * SLIP_RATIO > times)) continue;
     if (times === 1) {
