@@ -1,5 +1,5 @@
 import { BoundedCache } from '../bounded-cache.js';
-import { readingsOf, surnameSyllables } from '../lexicon/pinyin.js';
+import { readingCombinations, readingsOf, surnameSyllables } from '../lexicon/pinyin.js';
 import { type KeyedTokens, keyTokens } from './coverage.js';
 import { KeyTable } from './dictionary-evidence.js';
 
@@ -25,19 +25,6 @@ export function pinyinCacheSize(): number {
 /** Reading combinations kept per word, most common readings first: 重庆 has 4, a long word of polyphonic characters far more. */
 const MAX_READINGS_PER_WORD = 16;
 
-/** Each way of reading the characters in turn, joined (重庆 → zhongqing, chongqing), at most MAX_READINGS_PER_WORD. */
-function readingsOfWord(chars: readonly string[]): string[] {
-  let joined = [''];
-  for (const char of chars) {
-    const next: string[] = [];
-    for (const prefix of joined) {
-      for (const reading of readingsOf(char)) next.push(prefix + reading);
-    }
-    joined = next.slice(0, MAX_READINGS_PER_WORD);
-  }
-  return joined;
-}
-
 /**
  * Pinyin forms a Chinese name may take in English: the syllables joined, in each reading of its
  * characters (重庆 → chongqing), and for a word of three characters or more, read as a person name,
@@ -50,13 +37,13 @@ function pinyinKeys(word: string): string[] {
   let keys = pinyinCache.get(word);
   if (keys) return keys;
   const chars = [...word];
-  const forms = new Set(readingsOfWord(chars));
+  const forms = new Set(readingCombinations(chars, MAX_READINGS_PER_WORD));
   if (chars.length >= 3) {
     const compound = surnameSyllables(chars[0]! + chars[1]!);
     const surnameLength = compound ? 2 : 1;
     const surname = compound ?? surnameSyllables(chars[0]!);
     const surnames = surname ? [surname.join('')] : readingsOf(chars[0]!);
-    for (const given of readingsOfWord(chars.slice(surnameLength))) {
+    for (const given of readingCombinations(chars.slice(surnameLength), MAX_READINGS_PER_WORD)) {
       forms.add(given);
       for (const s of surnames) forms.add(s + given);
     }

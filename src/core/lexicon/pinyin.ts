@@ -35,6 +35,23 @@ export function readingsOf(char: string): string[] {
 }
 
 /**
+ * Each way of reading the characters in turn, joined (重庆 → zhongqing, chongqing, …), most common
+ * readings first, at most `limit` of them: polyphonic characters multiply, and a long word of them
+ * would otherwise give thousands.
+ */
+export function readingCombinations(chars: readonly string[], limit: number): string[] {
+  let joined = [''];
+  for (const char of chars) {
+    const next: string[] = [];
+    for (const prefix of joined) {
+      for (const reading of readingsOf(char)) next.push(prefix + reading);
+    }
+    joined = next.slice(0, limit);
+  }
+  return joined;
+}
+
+/**
  * The toneless syllables of a surname read as one (单 → ['shan'], 欧阳 → ['ou', 'yang']), from
  * pinyin-pro's surname list, in Simplified or Traditional; undefined when it is no surname there.
  */

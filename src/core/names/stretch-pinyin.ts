@@ -1,4 +1,4 @@
-import { pinyinSyllables, readingsOf } from '../lexicon/pinyin.js';
+import { pinyinSyllables, readingCombinations } from '../lexicon/pinyin.js';
 import { foldToSimplified } from '../lexicon/script.js';
 import { TRANSLITERATION_CHARS } from './find-names.js';
 
@@ -42,13 +42,8 @@ export function stretchReadings(zh: string): StretchReading[] {
         if (foreign >= 2) continue;
         const start = run.index + chars.slice(0, at).join('').length;
         const spellings = new Set([letters(pinyinSyllables(text).join(''))]);
-        let combinations = [''];
-        for (const char of chars.slice(at, at + length)) {
-          combinations = combinations
-            .flatMap((prefix) => readingsOf(char).map((r) => prefix + letters(r)))
-            .slice(0, MAX_COMBINATIONS);
-        }
-        for (const c of combinations) spellings.add(c);
+        for (const c of readingCombinations(chars.slice(at, at + length), MAX_COMBINATIONS))
+          spellings.add(letters(c));
         for (const pinyin of spellings) readings.push({ text, start, end: start + text.length, pinyin });
       }
     }
