@@ -143,15 +143,14 @@ export function associations(
   enPairs: ReadonlyMap<string, readonly number[]>,
 ): Association[] {
   const zhPairs = new Map<string, { candidate: AssociationUnit; pairs: number[] }>();
-  sentences.forEach(({ units }, index) => {
+  for (const { units } of sentences) {
     for (const unit of units) {
       const entry = zhPairs.get(unit.key) ?? { candidate: unit, pairs: [] };
       // A unit read as an ordinary one anywhere is an ordinary one.
       if (entry.candidate.nameOnly && !unit.nameOnly) entry.candidate = unit;
-      if (entry.pairs.at(-1) !== index) entry.pairs.push(index);
       zhPairs.set(unit.key, entry);
     }
-  });
+  }
   // A unit occurs wherever its characters do, however jieba cut them there (袭人 is one word in
   // 袭人也含着羞, part of 喜袭人 in 宝玉亦素喜袭人).
   const holding = pairsHolding(sentences);
