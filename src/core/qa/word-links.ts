@@ -60,7 +60,8 @@ const LEARNED_MIN_PAIRS = 3;
  * Model 1 table learned (Brown et al. 1993) that no other Chinese word of the pair explains better.
  */
 export function linksInto(zh: ChineseToken, en: ContentWords['en'], table: TranslationTable): boolean {
-  return en.some((e) => wordLinks(zh, e, table, undefined));
+  const glosses = glossStems(zh);
+  return en.some((e) => wordLinks(zh, glosses, e, table, undefined));
 }
 
 /**
@@ -74,25 +75,28 @@ export function linkTargets(
   table: TranslationTable,
   pairZh?: readonly ChineseToken[],
 ): number[] {
+  const glosses = glossStems(zh);
   const targets: number[] = [];
   en.forEach((e, i) => {
-    if (wordLinks(zh, e, table, pairZh)) targets.push(i);
+    if (wordLinks(zh, glosses, e, table, pairZh)) targets.push(i);
   });
   return targets;
 }
 
+/** The Porter stems of a Chinese word's CC-CEDICT glosses, looked up once per word, not per English word. */
+function glossStems(zh: ChineseToken): readonly string[] {
+  return /^\p{Script=Han}+$/u.test(zh.simplified) ? translationStems(zh.simplified) : [];
+}
+
 function wordLinks(
   zh: ChineseToken,
+  glosses: readonly string[],
   e: ContentWords['en'][number],
   table: TranslationTable,
   pairZh: readonly ChineseToken[] | undefined,
 ): boolean {
   if (numbersAgree(zh.word, e.token.word) || wordsLinked(zh, e.surface)) return true;
-  if (
-    /^\p{Script=Han}+$/u.test(zh.simplified) &&
-    translationStems(zh.simplified).some((g) => stemsClose(g, e.stem))
-  )
-    return true;
+  if (glosses.some((g) => stemsClose(g, e.stem))) return true;
   if (table.pairCount(zh.simplified) < LEARNED_MIN_PAIRS) return false;
   const t = table.probability(zh.simplified, e.stem);
   if (t < LEARNED_MIN_PROBABILITY) return false;
