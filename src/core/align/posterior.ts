@@ -1,4 +1,5 @@
 import type { BeadShape } from './bead-shapes.js';
+import { cellOffsets } from './bead-table.js';
 import { bandAround, type RangeBead, type RangeCost, withRememberedCosts } from './search.js';
 
 /**
@@ -22,9 +23,9 @@ export function beadPosteriors(
 ): number[] {
   const { shapes, temperature } = options;
   const cost = withRememberedCosts(options.cost);
-  const { lo, hi } = bandAround(path, 1, zhCount, enCount, options.bandWidth);
-  const offsets = new Float64Array(zhCount + 2);
-  for (let i = 0; i <= zhCount; i++) offsets[i + 1] = offsets[i]! + (hi[i]! - lo[i]! + 1);
+  const band = bandAround(path, 1, zhCount, enCount, options.bandWidth);
+  const { lo, hi } = band;
+  const offsets = cellOffsets(band);
   const at = (i: number, j: number) => offsets[i]! + j - lo[i]!;
 
   // forward[i,j] = −log Σ over partial paths (0,0)→(i,j) of exp(−cost/T); backward from (i,j) to the end.

@@ -1,5 +1,5 @@
 import type { BeadShape } from './bead-shapes.js';
-import { type Band, BeadTable, type SharedTerm } from './bead-table.js';
+import { type Band, BeadTable, cellOffsets, type SharedTerm } from './bead-table.js';
 
 /** Cost of a bead covering zh sentences [zhStart, zhEnd) and en sentences [enStart, enEnd); lower is better. */
 export type RangeCost = (zhStart: number, zhEnd: number, enStart: number, enEnd: number) => number;
@@ -194,8 +194,7 @@ function fillAndTrace(
 ): RangeBead[] {
   const n = zhBounds.length - 1;
   const { lo, hi } = band;
-  const offsets = new Float64Array(n + 2);
-  for (let i = 0; i <= n; i++) offsets[i + 1] = offsets[i]! + (hi[i]! - lo[i]! + 1);
+  const offsets = cellOffsets(band);
   const cells = offsets[n + 1]!;
   shared?.keepOver(band, offsets, shapes);
   const remembered = remember ? BeadTable.over(band, offsets, shapes, MAX_REMEMBERED_BEADS) : undefined;
