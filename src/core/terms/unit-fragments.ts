@@ -169,5 +169,5 @@ export function isOpaque(token: ChineseToken): boolean {
   const senses = lookupGlosses(token.simplified);
   if (senses.length === 0 || senses.every((s) => /^(?:variant of|see |old variant)/.test(s))) return true;
   if (!['person', 'nr', 'nrt', 'nrfg', 'ns', 'nz', 'x'].includes(token.tag)) return false;
-  return token.tag !== 'person' || /^\p{Lu}/u.test(lookupGlosses(token.simplified)[0] ?? '');
+  return token.tag !== 'person' || /^\p{Lu}/u.test(senses[0]!);
 }
