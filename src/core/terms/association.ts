@@ -48,9 +48,9 @@ const TITLE_ENDING = /^\p{Script=Han}[长官]$/u;
 /** A numeral with its measure word (三颗, 两年) counts things; it starts no term. */
 const COUNTED = /[个只条位名项件本张次年台颗岁天月日]$/u;
 
-/** A pair of phrases that recur together, with the pairs they share. */
 export type { AssociationSentence } from './unit-fragments.js';
 
+/** A pair of phrases that recur together, with the pairs they share. */
 export interface Association {
   candidate: ChineseCandidate;
   en: EnglishCandidate;
