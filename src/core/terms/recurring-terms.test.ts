@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fillerPairs } from '../../../test/support/filler-pairs.js';
 import { lookupGlosses } from '../lexicon/cedict.js';
+import { associationUnits } from './association.js';
 import { chineseCandidates, chineseTokens, kindOf } from './chinese-candidates.js';
 import { englishCandidates } from './english-candidates.js';
 import { extractTerms, type TermPairInput } from './index.js';
@@ -111,8 +112,7 @@ describe('foreign names by transliteration', () => {
 });
 
 describe('units, not phrases', () => {
-  it('counts no unit with a function word inside or a verb at the end', async () => {
-    const { associationUnits } = await import('./association.js');
+  it('counts no unit with a function word inside or a verb at the end', () => {
     const units = (zh: string) => associationUnits(zh, chineseTokens(zh)).map((u) => u.key);
     expect(units('孩子们在公园里玩。')).not.toContain('孩子们在公园里玩');
     expect(units('今天的天气很好。')).not.toContain('今天的天气');
