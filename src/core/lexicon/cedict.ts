@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { BoundedCache } from '../bounded-cache.js';
-import { buildStemIndex, parseCedict, StemIndex } from './cedict-index.js';
+import { buildStemIndex, INDEX_HEADER, parseCedict, StemIndex } from './cedict-index.js';
 import { readDataFile } from './data-file.js';
 
 const require = createRequire(import.meta.url);
@@ -30,7 +30,13 @@ let stemIndex: StemIndex | undefined;
  */
 function index(): StemIndex {
   if (stemIndex) return stemIndex;
-  stemIndex = new StemIndex(readDataFile('cedict-stems.txt', () => buildStemIndex(cedictText())));
+  stemIndex = new StemIndex(
+    readDataFile(
+      'cedict-stems.txt',
+      () => buildStemIndex(cedictText()),
+      (header) => header === INDEX_HEADER,
+    ),
+  );
   return stemIndex;
 }
 

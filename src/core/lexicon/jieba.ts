@@ -30,10 +30,14 @@ export interface ChineseToken {
  * that has not built it sorts @node-rs/jieba's dict.txt in memory (~0.5 s) and gets the same words.
  */
 function sortedDictionary(): { table: SortedLines; total: number } {
-  const bytes = readDataFile('jieba-dict.txt', () => {
-    const { readFileSync } = require('node:fs') as typeof import('node:fs');
-    return sortJiebaDictionary(readFileSync(require.resolve('@node-rs/jieba/dict.txt'), 'utf8'));
-  });
+  const bytes = readDataFile(
+    'jieba-dict.txt',
+    () => {
+      const { readFileSync } = require('node:fs') as typeof import('node:fs');
+      return sortJiebaDictionary(readFileSync(require.resolve('@node-rs/jieba/dict.txt'), 'utf8'));
+    },
+    (header) => header.startsWith(SORTED_DICTIONARY_HEADER),
+  );
   const table = new SortedLines(bytes, SPACE);
   const header = table.header();
   if (!header.startsWith(SORTED_DICTIONARY_HEADER))

@@ -172,9 +172,15 @@ export class StagedConverter {
   }
 }
 
+/** The stage plan a tables file's header line names, or undefined when it is not such a header. */
+export function stagesIn(header: string): Record<string, Stage[]> | undefined {
+  if (!header.startsWith(OPENCC_HEADER)) return undefined;
+  return JSON.parse(header.slice(OPENCC_HEADER.length)) as Record<string, Stage[]>;
+}
+
 /** The stage plan of a tables file, read from its header. */
 export function stagePlan(table: SortedLines): Record<string, Stage[]> {
-  const header = table.header();
-  if (!header.startsWith(OPENCC_HEADER)) throw new Error('not a bitext OpenCC tables file');
-  return JSON.parse(header.slice(OPENCC_HEADER.length)) as Record<string, Stage[]>;
+  const plan = stagesIn(table.header());
+  if (!plan) throw new Error('not a bitext OpenCC tables file');
+  return plan;
 }

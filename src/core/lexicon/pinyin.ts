@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type * as PinyinPro from 'pinyin-pro';
 import { readDataFile } from './data-file.js';
-import { buildReadingsTable, ReadingsTable } from './pinyin-table.js';
+import { buildReadingsTable, READINGS_HEADER, ReadingsTable } from './pinyin-table.js';
 import { foldToSimplified, toTraditional } from './script.js';
 
 const require = createRequire(import.meta.url);
@@ -25,7 +25,13 @@ let table: ReadingsTable | undefined;
  */
 function readingsTable(): ReadingsTable {
   if (table) return table;
-  table = new ReadingsTable(readDataFile('pinyin-readings.txt', buildReadingsTableFromPinyinPro));
+  table = new ReadingsTable(
+    readDataFile(
+      'pinyin-readings.txt',
+      buildReadingsTableFromPinyinPro,
+      (header) => header === READINGS_HEADER,
+    ),
+  );
   return table;
 }
 

@@ -2,7 +2,13 @@ import { createRequire } from 'node:module';
 import type * as OpenCcModule from 'opencc-js';
 import type { Script } from '../types.js';
 import { readDataFile } from './data-file.js';
-import { buildOpenCcTables, type OpenCcConfig, StagedConverter, stagePlan } from './opencc-tables.js';
+import {
+  buildOpenCcTables,
+  type OpenCcConfig,
+  StagedConverter,
+  stagePlan,
+  stagesIn,
+} from './opencc-tables.js';
 import { SortedLines } from './sorted-lines.js';
 
 const require = createRequire(import.meta.url);
@@ -22,13 +28,14 @@ let converters: Converters | undefined;
  */
 function openCc(): Converters {
   if (converters) return converters;
-  let table = new SortedLines(readDataFile('opencc.txt', buildOpenCcTablesFromOpenCcJs), 0x09);
-  let plan = stagePlan(table);
-  if (!plan.h || !plan.t || !plan.c) {
-    // Tables from an older build: build the current ones (`npm run build` writes them).
-    table = new SortedLines(new TextEncoder().encode(buildOpenCcTablesFromOpenCcJs()), 0x09);
-    plan = stagePlan(table);
-  }
+  const table = new SortedLines(
+    readDataFile('opencc.txt', buildOpenCcTablesFromOpenCcJs, (header) => {
+      const stages = stagesIn(header);
+      return stages?.h !== undefined && stages.t !== undefined && stages.c !== undefined;
+    }),
+    0x09,
+  );
+  const plan = stagePlan(table);
   converters = {
     toSimplified: new StagedConverter(table, plan.h!),
     toTraditional: new StagedConverter(table, plan.t!),

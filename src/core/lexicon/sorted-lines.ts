@@ -33,8 +33,8 @@ export class SortedLines {
   }
 
   /**
-   * The first line, at or after `from`, whose key is not below `key` (or, with `prefix`, whose key
-   * does not start with `key` and is above it): a lower or upper bound for a binary search.
+   * The first line whose key is not below `key` (or, with `prefix`, the first whose key neither
+   * starts with `key` nor is below it): the lower or upper bound of a binary search.
    */
   private bound(key: Uint8Array, prefix: boolean): number {
     let low = this.firstLine;
