@@ -62,6 +62,18 @@ describe('beadPosteriors', () => {
     const unsure = beadPosteriors(2, 2, path, { shapes: SHAPES, cost: flat, bandWidth: 3, temperature: 1 });
     expect(unsure.every((p) => p < 0.9)).toBe(true);
   });
+
+  it('reads back the bead costs the guided search evaluated as the very numbers the cost gives', () => {
+    const [n, m] = [30, 34];
+    const first = searchAlignment(n, m, { shapes: SHAPES, cost });
+    // A guided search remembers its band's bead costs under `cost`; the posteriors' wider band
+    // (3 against 2) also asks for beads it did not evaluate.
+    const path = searchAlignment(n, m, { shapes: SHAPES, cost, guide: first, bandWidth: 2 });
+    const options = { shapes: SHAPES, bandWidth: 3, temperature: 1.5 };
+    const remembered = beadPosteriors(n, m, path, { ...options, cost });
+    const fresh = beadPosteriors(n, m, path, { ...options, cost: (zs, ze, es, ee) => cost(zs, ze, es, ee) });
+    expect(remembered).toEqual(fresh);
+  });
 });
 
 describe('alignSentences confidence', () => {
