@@ -22,7 +22,9 @@ const CLOSERS = new Map(Object.entries(PAIRS).map(([open, close]) => [close, ope
  * Quotes alone are info, brackets a warning.
  */
 export const checkBrackets: QaCheckFunction = (pairs) => {
-  const quotesOpen = pairs.map((pair) => ({ zh: hasOpenQuote(pair.zh), en: hasOpenQuote(pair.en) }));
+  // Each side's unmatched marks, found once: a pair's own check and its neighbours' both read them.
+  const unmatched = pairs.map((pair) => ({ zh: unmatchedMarks(pair.zh), en: unmatchedMarks(pair.en) }));
+  const quotesOpen = unmatched.map((u) => ({ zh: u.zh.some(isQuote), en: u.en.some(isQuote) }));
   return pairs.flatMap((pair, index) => {
     // Dialogue runs over sentences: a quote left open or closed late is a quotation going on when the
     // other side does the same, or a neighbouring sentence on the same side does (mac-dev: 12 such
@@ -32,8 +34,8 @@ export const checkBrackets: QaCheckFunction = (pairs) => {
       !!quotesOpen[index - 1]?.[side] ||
       !!quotesOpen[index + 1]?.[side];
     return [
-      ...checkSide(pair, index, 'zh', continued('zh'), pairs),
-      ...checkSide(pair, index, 'en', continued('en'), pairs),
+      ...checkSide(pair, index, 'zh', continued('zh'), unmatched),
+      ...checkSide(pair, index, 'en', continued('en'), unmatched),
     ];
   });
 };
@@ -45,24 +47,30 @@ const BRACKET_REACH = 2;
  * A bracket whose partner stands in a neighbouring sentence of the same side: a parenthesis running
  * over sentences (（由此联想到……？ | ……最终责任）；, mac-dev), not a slip.
  */
-function partnerNearby(pairs: readonly QaPair[], index: number, side: 'zh' | 'en', mark: string): boolean {
+function partnerNearby(unmatched: readonly Sides[], index: number, side: 'zh' | 'en', mark: string): boolean {
   const opener = CLOSERS.get(mark);
-  const closer = PAIRS[mark];
+  const wanted = opener ?? PAIRS[mark];
   for (let d = 1; d <= BRACKET_REACH; d++) {
-    const text = opener ? pairs[index - d]?.[side] : pairs[index + d]?.[side];
-    if (text === undefined) return false;
-    const wanted = opener ?? closer;
-    if (unbalancedMarks(text).some((s) => text.slice(s.start, s.end) === wanted)) return true;
+    const marks = unmatched[opener ? index - d : index + d]?.[side];
+    if (marks === undefined) return false;
+    if (marks.some((m) => m.mark === wanted)) return true;
   }
   return false;
 }
 
-/** Whether a text has a quote with no partner. */
-function hasOpenQuote(text: string): boolean {
-  return unbalancedMarks(text).some((s) => QUOTES.test(text.slice(s.start, s.end)));
+/** A mark with no partner in its text, where it stands. */
+interface UnmatchedMark {
+  span: Span;
+  mark: string;
+}
+type Sides = Record<'zh' | 'en', UnmatchedMark[]>;
+
+function unmatchedMarks(text: string): UnmatchedMark[] {
+  return unbalancedMarks(text).map((span) => ({ span, mark: text.slice(span.start, span.end) }));
 }
 
 const QUOTES = /["“”「」『』]/;
+const isQuote = (m: UnmatchedMark) => QUOTES.test(m.mark);
 
 function unbalancedMarks(text: string): Span[] {
   const stack: { char: string; at: number }[] = [];
@@ -104,19 +112,17 @@ function checkSide(
   index: number,
   side: 'zh' | 'en',
   quotationGoesOn: boolean,
-  pairs: readonly QaPair[],
+  unmatched: readonly Sides[],
 ): Finding[] {
-  const all = unbalancedMarks(pair[side]).filter(
-    (s) =>
-      QUOTES.test(pair[side].slice(s.start, s.end)) ||
-      !partnerNearby(pairs, index, side, pair[side].slice(s.start, s.end)),
+  const all = unmatched[index]![side].filter(
+    (m) => isQuote(m) || !partnerNearby(unmatched, index, side, m.mark),
   );
-  const spans = quotationGoesOn ? all.filter((s) => !QUOTES.test(pair[side].slice(s.start, s.end))) : all;
-  if (spans.length === 0) return [];
-  const marks = spans.map((s) => pair[side].slice(s.start, s.end)).join(' ');
+  const kept = quotationGoesOn ? all.filter((m) => !isQuote(m)) : all;
+  if (kept.length === 0) return [];
+  const marks = kept.map((m) => m.mark).join(' ');
   // A quotation may run over several sentences, so an open quote alone is only info (on the mag dev
   // set every unbalanced straight quote was such a quotation); a bracket left open is a warning.
-  const quotesOnly = spans.every((s) => QUOTES.test(pair[side].slice(s.start, s.end)));
+  const quotesOnly = kept.every(isQuote);
   return [
     finding(
       'brackets',
@@ -125,7 +131,7 @@ function checkSide(
       pair,
       `unbalanced ${marks} in the ${side === 'zh' ? 'Chinese' : 'English'}`,
       'close the bracket or quote, or remove the stray mark',
-      { [side]: spans },
+      { [side]: kept.map((m) => m.span) },
     ),
   ];
 }
