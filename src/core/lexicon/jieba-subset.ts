@@ -8,27 +8,11 @@
  * ~0.2 s of CPU; a press release needs ~1,300 of them, a novel chapter ~60,000.
  */
 
+import type { CodePointSet } from './code-point-set.js';
 import { sortLinesByKey, utf8CodePointAt, utf8Width } from './sorted-lines.js';
 
 const NEWLINE = 0x0a;
 const SPACE = 0x20;
-
-/** Code points as a bitmap (Unicode has 0x110000 of them: 136 KB). */
-export class CodePointSet {
-  private readonly bits = new Uint8Array(0x110000 >> 3);
-  size = 0;
-
-  has(codePoint: number): boolean {
-    return (this.bits[codePoint >> 3]! & (1 << (codePoint & 7))) !== 0;
-  }
-
-  add(codePoint: number): boolean {
-    if (this.has(codePoint)) return false;
-    this.bits[codePoint >> 3]! |= 1 << (codePoint & 7);
-    this.size++;
-    return true;
-  }
-}
 
 /**
  * The dictionary lines (UTF-8, "word freq tag\n") whose word is made only of characters in

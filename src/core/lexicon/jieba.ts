@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import type { Jieba } from '@node-rs/jieba';
+import { CodePointSet } from './code-point-set.js';
 import { readDataFile } from './data-file.js';
-import { CodePointSet, linesWithin, SORTED_DICTIONARY_HEADER, sortJiebaDictionary } from './jieba-subset.js';
+import { linesWithin, SORTED_DICTIONARY_HEADER, sortJiebaDictionary } from './jieba-subset.js';
 import { foldToSimplified } from './script.js';
 import { SortedLines } from './sorted-lines.js';
 

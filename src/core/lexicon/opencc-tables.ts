@@ -1,5 +1,5 @@
 import { Trie } from 'opencc-js/core';
-import { CodePointSet } from './jieba-subset.js';
+import { CodePointSet } from './code-point-set.js';
 import { type SortedLines, sortLinesByKey, utf8CodePointAt, utf8Width } from './sorted-lines.js';
 
 /**

@@ -1,0 +1,16 @@
+/** Code points as a bitmap (Unicode has 0x110000 of them: 136 KB). */
+export class CodePointSet {
+  private readonly bits = new Uint8Array(0x110000 >> 3);
+  size = 0;
+
+  has(codePoint: number): boolean {
+    return (this.bits[codePoint >> 3]! & (1 << (codePoint & 7))) !== 0;
+  }
+
+  add(codePoint: number): boolean {
+    if (this.has(codePoint)) return false;
+    this.bits[codePoint >> 3]! |= 1 << (codePoint & 7);
+    this.size++;
+    return true;
+  }
+}
