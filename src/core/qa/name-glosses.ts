@@ -1,6 +1,6 @@
 import { glossVocabulary, lookupGlosses } from '../lexicon/cedict.js';
 import { isEnglishStopword } from '../lexicon/english.js';
-import { tagChinese } from '../lexicon/jieba.js';
+import type { ChineseToken } from '../lexicon/jieba.js';
 import { pinyinSyllables } from '../lexicon/pinyin.js';
 import { foldToSimplified } from '../lexicon/script.js';
 import { misspelling, TRANSLITERATION_CHARS } from '../names/index.js';
@@ -23,9 +23,14 @@ export interface KnownName {
   person?: boolean;
 }
 
-export function checkAgainstDictionary(word: string, pair: QaPair): KnownName | undefined {
+/** `tokens`: the pair's Chinese as tagChinese cuts it, once per pair (name-spelling.ts). */
+export function checkAgainstDictionary(
+  word: string,
+  pair: QaPair,
+  tokens: readonly ChineseToken[],
+): KnownName | undefined {
   const en = pair.en.toLowerCase();
-  for (const token of tagChinese(pair.zh)) {
+  for (const token of tokens) {
     if (!NAME_TAGS.test(token.tag) || token.simplified.length < 2) continue;
     for (const name of namesInGlosses(token.simplified)) {
       if (name.length < 4 || new RegExp(`\\b${name}\\b`).test(en)) continue;
@@ -76,12 +81,16 @@ function crossReferences(simplified: string): string[] {
  * A non-word one slip from a word that translates a word of the pair's Chinese (Exhrbition, 展览馆
  * exhibition hall): the English word meant, capitalised as part of a name.
  */
-export function checkAgainstGlosses(word: string, pair: QaPair): KnownName | undefined {
+export function checkAgainstGlosses(
+  word: string,
+  pair: QaPair,
+  tokens: readonly ChineseToken[],
+): KnownName | undefined {
   const lower = word.toLowerCase();
   const en = pair.en.toLowerCase();
   // Pierson of 约翰·皮尔逊 sounds like the Chinese: a foreign name, not a slip for "person" (东西);
   // only the senses of the characters it sounds like (托尼 "(name) Tony" for Tonm) say how to spell it.
-  const foreignName = soundsLikeTheChinese(word, pair.zh);
+  const foreignName = soundsLikeTheChinese(word, tokens);
   for (const run of pair.zh.matchAll(/\p{Script=Han}+/gu)) {
     // Two characters at least: a single character's senses name too many words (大 person ↔ Persson).
     for (let length = 2; length <= 4; length++) {
@@ -115,8 +124,8 @@ export function checkAgainstGlosses(word: string, pair: QaPair): KnownName | und
  * Whether the word sounds like a name the Chinese writes in characters (Ewen, 埃文; Pierson, 皮尔逊):
  * a name-like jieba word with a transliteration character, by the terms extractor's consonant skeletons.
  */
-function soundsLikeTheChinese(word: string, zh: string): boolean {
-  return tagChinese(zh).some((token) => NAME_TAGS.test(token.tag) && soundsAlike(token.word, word));
+function soundsLikeTheChinese(word: string, tokens: readonly ChineseToken[]): boolean {
+  return tokens.some((token) => NAME_TAGS.test(token.tag) && soundsAlike(token.word, word));
 }
 
 const NAME_TAGS = /^(?:nr|nrt|nrfg|ns|nz|x)$/;

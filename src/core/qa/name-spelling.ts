@@ -1,7 +1,14 @@
 import { glossVocabulary } from '../lexicon/cedict.js';
 import { stemEnglish } from '../lexicon/english.js';
+import { type ChineseToken, tagChinese } from '../lexicon/jieba.js';
 import { foldToSimplified } from '../lexicon/script.js';
-import { findChineseNames, misspelling, type StretchReading, stretchReadings } from '../names/index.js';
+import {
+  findChineseNames,
+  misspelling,
+  type NameMention,
+  type StretchReading,
+  stretchReadings,
+} from '../names/index.js';
 import { properNamesInGlosses } from '../terms/lexical-links.js';
 import { checkAgainstDictionary, checkAgainstGlosses, type KnownName } from './name-glosses.js';
 import { type Finding, finding, type QaPair, type Span } from './types.js';
@@ -67,6 +74,11 @@ export function checkNameSpelling(pairs: readonly QaPair[]): Finding[] {
   pairs.forEach((pair, index) => {
     if (!pair.zh.trim() || !pair.en.trim()) return;
     const reported = new Set<string>();
+    // The pair's Chinese names and jieba words, found when a word first needs them, once per pair.
+    let people: NameMention[] | undefined;
+    let tokens: ChineseToken[] | undefined;
+    const peopleOfPair = () => (people ??= findChineseNames(pair.zh));
+    const tokensOfPair = () => (tokens ??= tagChinese(pair.zh));
     let previous = { word: '', end: 0 };
     for (const m of pair.en.matchAll(CAPITALISED)) {
       const word = bare(m[0]);
@@ -84,10 +96,10 @@ export function checkNameSpelling(pairs: readonly QaPair[]): Finding[] {
         (unknown || midSentence(pair.en, m.index)
           ? checkAgainstDocument(word, index, document, unknown)
           : undefined) ??
-        checkAgainstPinyin(word, pair, unknown) ??
+        checkAgainstPinyin(word, pair, unknown, peopleOfPair()) ??
         (nonWord ? checkAgainstStretches(word, before, index, document) : undefined) ??
-        checkAgainstDictionary(word, pair) ??
-        (nonWord ? checkAgainstGlosses(word, pair) : undefined);
+        checkAgainstDictionary(word, pair, tokensOfPair()) ??
+        (nonWord ? checkAgainstGlosses(word, pair, tokensOfPair()) : undefined);
       if (!known) continue;
       reported.add(word);
       findings.push(
@@ -240,10 +252,15 @@ function romanised(word: string): string {
  * A Chinese person's name whose pinyin part (Guangcheng, Zhibing) the English misspells: the part
  * absent, or the word a non-word (Qiayo where the pair writes Qiyao too).
  */
-function checkAgainstPinyin(word: string, pair: QaPair, unknown: boolean): KnownName | undefined {
+function checkAgainstPinyin(
+  word: string,
+  pair: QaPair,
+  unknown: boolean,
+  people: readonly NameMention[],
+): KnownName | undefined {
   const en = romanisedWords(pair.en);
   const lower = romanised(word);
-  for (const person of findChineseNames(pair.zh)) {
+  for (const person of people) {
     if (person.kind !== 'person') continue;
     for (const part of person.pinyin.split(' ')) {
       const name = romanised(part);
