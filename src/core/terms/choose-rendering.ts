@@ -18,7 +18,10 @@ const WHOLE_SHARE = 0.75;
  */
 export function keepBestPerChinese(terms: readonly TermPair[]): TermPair[] {
   const groups = new Map<string, TermPair[]>();
-  for (const term of terms) push(groups, foldToSimplified(term.zh), term);
+  for (const term of terms) {
+    const zh = foldToSimplified(term.zh);
+    (groups.get(zh) ?? groups.set(zh, []).get(zh)!).push(term);
+  }
   const chosen = new Set<TermPair>();
   for (const [zh, group] of groups) {
     let best = group[0]!;
@@ -55,10 +58,4 @@ function cutShort(en: string, fullName: string): boolean {
 function holdsWords(longer: string, shorter: string): boolean {
   const escaped = escapeRegExp(shorter.toLowerCase());
   return new RegExp(`(?:^|[^\\p{L}\\p{N}])${escaped}(?:$|[^\\p{L}\\p{N}])`, 'u').test(longer.toLowerCase());
-}
-
-function push<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
