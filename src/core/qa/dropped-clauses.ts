@@ -125,8 +125,6 @@ export function clauseCandidates(pairs: readonly QaPair[]): { span: Span; featur
   // Gale & Church (1993): English length ~ c · Chinese length, with a variance that grows with the
   // length, so a long sentence's shortfall says more than a short one's. c and s² are the document's
   // own (median ratio; MAD of the normalised differences).
-  const enLength = (pair: QaPair) => pair.en.trim().length;
-  const zhLength = (pair: QaPair) => Math.max(1, pair.zh.replace(/\s/g, '').length);
   const lengthRatio = median(filled.map((i) => enLength(pairs[i]!) / zhLength(pairs[i]!)));
   const gcDelta = (pair: QaPair) =>
     (enLength(pair) - lengthRatio * zhLength(pair)) / Math.sqrt(zhLength(pair));
@@ -269,8 +267,12 @@ function trimSpan(text: string, start: number, end: number): Span {
   return { start: s, end: e };
 }
 
+/** A pair's lengths as the length tests count them: English characters, Chinese ones without spaces. */
+const enLength = (pair: QaPair) => pair.en.trim().length;
+const zhLength = (pair: QaPair) => Math.max(1, pair.zh.replace(/\s/g, '').length);
+
 export function logRatio(pair: QaPair): number {
-  return Math.log(pair.en.trim().length / Math.max(1, pair.zh.replace(/\s/g, '').length));
+  return Math.log(enLength(pair) / zhLength(pair));
 }
 
 export function median(values: readonly number[]): number {
