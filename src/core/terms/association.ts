@@ -215,7 +215,7 @@ export function associations(
       // A unit the translator renders as a name is one however the dictionary glosses it (公公 ↔
       // Goong-goong); a name-like unit pairs with nothing else.
       const linked = plausible(candidate, en.text);
-      if ((candidate.nameOnly || !linked) && both >= MIN_NAME_RECURRENCE) {
+      if (candidate.nameOnly || (!linked && both >= MIN_NAME_RECURRENCE)) {
         const reads = rendersAsName(
           en,
           pairs.map((i) => sentences[i]!.en),
