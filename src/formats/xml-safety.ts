@@ -1,4 +1,5 @@
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { createRequire } from 'node:module';
+import type { SaxesTagPlain } from 'saxes';
 import { BitextError } from '../core/errors.js';
 import type { EncodingName } from '../io/decode.js';
 import {
@@ -169,6 +170,10 @@ export async function* parseXmlStream<T>(
   file: string,
   setup: (emit: (item: T) => void) => XmlHandlers,
 ): AsyncGenerator<T> {
+  // Required when XML is parsed, not imported: the format sniffing every document reader loads this
+  // module for (xmlRootName) needs no parser, and saxes with its character tables costs ~25 M
+  // instructions at the start of every align.
+  const { SaxesParser } = createRequire(import.meta.url)('saxes') as typeof import('saxes');
   const parser = new SaxesParser({ xmlns: false, position: true });
   let ready: T[] = [];
   const handlers = setup((item) => ready.push(item));

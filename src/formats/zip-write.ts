@@ -1,4 +1,4 @@
-import { constants, crc32, deflateRawSync } from 'node:zlib';
+import { createRequire } from 'node:module';
 import { BitextError } from '../core/errors.js';
 
 // A ZIP writer that streams (APPNOTE 6.3.x): each entry's local header, its deflated data as it is
@@ -33,6 +33,11 @@ export interface ZipEntry {
 export async function* writeZip(
   entries: AsyncIterable<ZipEntry> | Iterable<ZipEntry>,
 ): AsyncGenerator<Uint8Array> {
+  // Required when an archive is written, not imported: node:zlib would load at the start of every
+  // command that can write an .xlsx (align, qa, terms), whatever format it writes.
+  const { constants, crc32, deflateRawSync } = createRequire(import.meta.url)(
+    'node:zlib',
+  ) as typeof import('node:zlib');
   const written: WrittenEntry[] = [];
   let offset = 0;
   const time = dosTime(new Date());

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { chmod, mkdir, open, realpath, rename, rm, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { BitextError } from '../core/errors.js';
 
@@ -32,6 +32,9 @@ type Content = string | Uint8Array | AsyncIterable<string | Uint8Array>;
 
 /** A temporary file: `.NAME.<12 hex digits>.tmp` beside its target NAME (TEMPORARY_NAME reads it back). */
 function temporaryPathOf(target: string): string {
+  // node:crypto is required here, not imported: importing it loads ~20 internal modules at the
+  // start of every command (~18 M instructions), most of which never write a file.
+  const { randomBytes } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
   return join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
 }
 const TEMPORARY_NAME = /^\.(.+)\.[0-9a-f]{12}\.tmp$/;
