@@ -1,6 +1,7 @@
+import { type DocumentLinks, linkDocument } from './document-links.js';
 import { omissionScore } from './omission-model.js';
 import type { QaPair, Span } from './types.js';
-import { type ContentWords, contentWords, learnTable, linksInto, linkTargets } from './word-links.js';
+import type { ContentWords } from './word-links.js';
 
 /** The evidence that one clause of a pair's Chinese has no counterpart in the English. */
 export interface ClauseFeatures {
@@ -56,10 +57,6 @@ const SPEECH_TAG =
   /^[”」]?[^，。；！？“”]{0,10}?(?:道|说|笑道|问|问道|叫道|答道|喊道|骂道)[：:，,。！？]?\s*[“「]?$/u;
 /** Fewer Han characters than this and a sentence has no clause worth 20% of it to lose. */
 const MIN_SENTENCE_HAN = 12;
-/** English sentences the link rates are compared against: pairs this far away, by chance. */
-const CHANCE_OFFSETS = [7, 19, 41];
-/** Pseudo-count pulling a word's own rates toward the document's (additive smoothing). */
-const SMOOTHING = 2;
 /** The least spread of log length ratios assumed, for a document too short or too regular to show one. */
 const MIN_SPREAD = 0.15;
 
@@ -78,48 +75,19 @@ const MIN_SPREAD = 0.15;
  * gives the room: a clause translated freely leaves English words no other clause accounts for, a
  * dropped one leaves none.
  */
-export function clauseCandidates(pairs: readonly QaPair[]): { span: Span; features: ClauseFeatures }[][] {
-  const words = pairs.map((pair) => (pair.zh.trim() && pair.en.trim() ? contentWords(pair) : undefined));
-  const table = learnTable(words.filter((w): w is ContentWords => w !== undefined));
+export function clauseCandidates(
+  pairs: readonly QaPair[],
+  links: DocumentLinks = linkDocument(pairs),
+): { span: Span; features: ClauseFeatures }[][] {
+  const { words, own, zhRates: rates } = links;
   const filled = words.flatMap((w, i) => (w ? [i] : []));
-  const own = new Map<number, number[][]>();
-  const counts = new Map<string, { n: number; own: number; chance: number }>();
-  let totalOwn = 0;
-  let totalChance = 0;
-  let total = 0;
   let zhChars = 0;
   let enWords = 0;
-  filled.forEach((index, k) => {
+  for (const index of filled) {
     const w = words[index]!;
-    const targets = w.zh.map((z) => linkTargets(z, w.en, table, w.zh));
-    own.set(index, targets);
     zhChars += w.zh.reduce((sum, z) => sum + z.word.length, 0);
     enWords += w.en.length;
-    w.zh.forEach((z, i) => {
-      const linked = targets[i]!.length > 0 ? 1 : 0;
-      let chance = 0;
-      for (const offset of CHANCE_OFFSETS) {
-        const other = words[filled[(k + offset) % filled.length]!]!;
-        if (other !== w && linksInto(z, other.en, table)) chance++;
-      }
-      const c = counts.get(z.simplified) ?? { n: 0, own: 0, chance: 0 };
-      c.n++;
-      c.own += linked;
-      c.chance += chance / CHANCE_OFFSETS.length;
-      counts.set(z.simplified, c);
-      totalOwn += linked;
-      totalChance += chance / CHANCE_OFFSETS.length;
-      total++;
-    });
-  });
-  const meanOwn = total ? totalOwn / total : 0.5;
-  const meanChance = total ? totalChance / total : 0.1;
-  const rates = (word: string) => {
-    const c = counts.get(word)!;
-    const p = (c.own + SMOOTHING * meanOwn) / (c.n + SMOOTHING);
-    const q = (c.chance + SMOOTHING * meanChance) / (c.n + SMOOTHING);
-    return { p: clamp(p), q: clamp(q) };
-  };
+  }
   /** English content words per Chinese content character, over the document. */
   const enPerZhChar = zhChars ? enWords / zhChars : 0.7;
   // Gale & Church (1993): English length ~ c · Chinese length, with a variance that grows with the
@@ -219,8 +187,11 @@ export function clauseCandidates(pairs: readonly QaPair[]): { span: Span; featur
 }
 
 /** For each pair, its clause most likely dropped by the model (omission-model.ts), or undefined. */
-export function findClauseSuspects(pairs: readonly QaPair[]): (ClauseSuspect | undefined)[] {
-  return clauseCandidates(pairs).map((candidates) => {
+export function findClauseSuspects(
+  pairs: readonly QaPair[],
+  links?: DocumentLinks,
+): (ClauseSuspect | undefined)[] {
+  return clauseCandidates(pairs, links).map((candidates) => {
     let best: ClauseSuspect | undefined;
     for (const { span, features } of candidates) {
       const score = omissionScore(features);
@@ -252,10 +223,6 @@ function gapBetweenNeighbours(
   const last = before ? Math.max(...before) : -1;
   const first = after ? Math.min(...after) : w.en.length;
   return last < first ? first - last - 1 : undefined;
-}
-
-function clamp(rate: number): number {
-  return Math.min(0.98, Math.max(0.02, rate));
 }
 
 /** The clause without its surrounding white space and closing punctuation. */
