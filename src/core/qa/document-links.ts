@@ -46,8 +46,8 @@ export function linkDocument(pairs: readonly QaPair[]): DocumentLinks {
   const filled = words.flatMap((w, i) => (w ? [i] : []));
   const own = new Map<number, number[][]>();
   const enLinked = new Map<number, boolean[]>();
-  /** For each pair, per English word: in how many of the chance comparisons a Chinese word linked to it. */
-  const enChance = new Map<number, number[]>();
+  /** For each pair, per English word: the chance comparisons (offsets) in which a Chinese word linked to it. */
+  const enChance = new Map<number, Set<number>[]>();
   for (const index of filled) {
     const w = words[index]!;
     const targets = w.zh.map((z) => linkTargets(z, w.en, table, w.zh));
@@ -57,7 +57,7 @@ export function linkDocument(pairs: readonly QaPair[]): DocumentLinks {
     enLinked.set(index, linked);
     enChance.set(
       index,
-      w.en.map(() => 0),
+      w.en.map(() => new Set<number>()),
     );
   }
   const zhCounts = new Counts();
@@ -73,7 +73,7 @@ export function linkDocument(pairs: readonly QaPair[]): DocumentLinks {
         const hits = linkTargets(z, other.en, table);
         if (hits.length > 0) chance++;
         const otherChance = enChance.get(otherIndex)!;
-        for (const e of new Set(hits)) otherChance[e]! += 1;
+        for (const e of hits) otherChance[e]!.add(offset);
       }
       zhCounts.add(z.simplified, targets[i]!.length > 0 ? 1 : 0, chance / CHANCE_OFFSETS.length);
     });
@@ -83,10 +83,9 @@ export function linkDocument(pairs: readonly QaPair[]): DocumentLinks {
     const w = words[index]!;
     const linked = enLinked.get(index)!;
     const chance = enChance.get(index)!;
-    // A Chinese word linking to the same English word from several offsets counts once per offset.
-    w.en.forEach((e, i) =>
-      enCounts.add(e.stem, linked[i] ? 1 : 0, Math.min(1, chance[i]! / CHANCE_OFFSETS.length)),
-    );
+    w.en.forEach((e, i) => {
+      enCounts.add(e.stem, linked[i] ? 1 : 0, chance[i]!.size / CHANCE_OFFSETS.length);
+    });
   }
   return {
     words,
