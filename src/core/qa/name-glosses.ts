@@ -18,7 +18,7 @@ export interface KnownName {
   name: string;
   zh?: string;
   zhSpan?: Span;
-  source: 'document' | 'pinyin' | 'dictionary' | 'gloss';
+  source: 'document' | 'pinyin' | 'dictionary' | 'gloss' | 'transliteration';
   /** A person's name (jieba nr): people spell one name several ways. */
   person?: boolean;
 }

@@ -162,3 +162,25 @@ describe('names against the glosses of the Chinese', () => {
     ]);
   });
 });
+
+describe('foreign names the Chinese transliterates, by the sound of the characters', () => {
+  // An invented name CC-CEDICT does not know: 卡斯滕·霍尔伯格 ↔ Karsten Holberg.
+  const zh = '研究员卡斯滕·霍尔伯格说，这种方法不可靠。';
+  it('reports a misspelt name whose slip the Chinese syllables fit much worse', () => {
+    expect(one(zh, 'The method is unreliable, says researcher Karsten Holbreg.')).toEqual([
+      [
+        0,
+        'warning',
+        '霍尔伯格 (Holberg) ↔ Holbreg: the name is spelled Holberg by the sound of the Chinese (a transliteration)',
+      ],
+    ]);
+  });
+
+  it('leaves the right spelling alone', () => {
+    expect(one(zh, 'The method is unreliable, says researcher Karsten Holberg.')).toEqual([]);
+  });
+
+  it('asks nothing of characters that are ordinary words (每套 "each set")', () => {
+    expect(one('每套售价十元。', 'Macy sells each set for ten yuan.')).toEqual([]);
+  });
+});

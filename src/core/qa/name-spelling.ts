@@ -11,6 +11,7 @@ import {
 } from '../names/index.js';
 import { properNamesInGlosses } from '../terms/lexical-links.js';
 import { checkAgainstDictionary, checkAgainstGlosses, type KnownName } from './name-glosses.js';
+import { checkAgainstTransliteration, transliterationSpans } from './name-transliteration.js';
 import { type Finding, finding, type QaPair, type Span } from './types.js';
 
 /**
@@ -79,6 +80,8 @@ export function checkNameSpelling(pairs: readonly QaPair[]): Finding[] {
     let tokens: ChineseToken[] | undefined;
     const peopleOfPair = () => (people ??= findChineseNames(pair.zh));
     const tokensOfPair = () => (tokens ??= tagChinese(pair.zh));
+    let spans: ReturnType<typeof transliterationSpans> | undefined;
+    const spansOfPair = () => (spans ??= transliterationSpans(pair.zh, tokensOfPair()));
     let previous = { word: '', end: 0 };
     for (const m of pair.en.matchAll(CAPITALISED)) {
       const word = bare(m[0]);
@@ -99,7 +102,8 @@ export function checkNameSpelling(pairs: readonly QaPair[]): Finding[] {
         checkAgainstPinyin(word, pair, unknown, peopleOfPair()) ??
         (nonWord ? checkAgainstStretches(word, before, index, document) : undefined) ??
         checkAgainstDictionary(word, pair, tokensOfPair()) ??
-        (nonWord ? checkAgainstGlosses(word, pair, tokensOfPair()) : undefined);
+        (nonWord ? checkAgainstGlosses(word, pair, tokensOfPair()) : undefined) ??
+        (nonWord ? checkAgainstTransliteration(word, pair, spansOfPair()) : undefined);
       if (!known) continue;
       reported.add(word);
       findings.push(
@@ -112,7 +116,7 @@ export function checkNameSpelling(pairs: readonly QaPair[]): Finding[] {
             ? nonWord && !(known.person && vowelVariant(word.toLowerCase(), known.name.toLowerCase()))
               ? 'warning'
               : 'info'
-            : known.source === 'gloss'
+            : known.source === 'gloss' || known.source === 'transliteration'
               ? 'warning'
               : 'error',
           index,
@@ -140,6 +144,7 @@ const SOURCES = {
   pinyin: 'in pinyin',
   dictionary: 'in CC-CEDICT',
   gloss: 'in CC-CEDICT (a translation of the Chinese)',
+  transliteration: 'by the sound of the Chinese (a transliteration)',
 } as const;
 
 function checkAgainstDocument(

@@ -1,0 +1,158 @@
+import { glossVocabulary, lookupGlosses } from '../lexicon/cedict.js';
+import type { ChineseToken } from '../lexicon/jieba.js';
+import { LetterModel } from '../lexicon/letter-model.js';
+import { foldToSimplified } from '../lexicon/script.js';
+import { nameSyllables, transliterationCost } from '../lexicon/transliteration-model.js';
+import { surnameOf, TRANSLITERATION_CHARS } from '../names/index.js';
+import type { KnownName } from './name-glosses.js';
+import type { QaPair } from './types.js';
+
+/*
+ * A foreign name the pair's Chinese writes in characters and the English misspells (哈里特 ↔ Hrariet,
+ * 普斯卡 ↔ Purka): a spelling one slip from the word fits the Chinese syllables much better, by the
+ * transliteration model (lexicon/transliteration-model.ts), and looks at least as English (the letter
+ * model: Harriet against Hrariet). Spelling correction's noisy channel, with the Chinese as the
+ * channel's evidence.
+ */
+
+/** Characters a transliterated name may have between punctuation: 佩卡 to 克拉格贾科布森's parts. */
+const MIN_SPAN = 2;
+const MAX_SPAN = 6;
+/**
+ * The costs that decide, checked on CC-CEDICT's transliterated names (the ~470 of every third headword
+ * with a transliteration character whose sense is one capitalised word, each misspelled once as a
+ * typist would, one inner letter changed or two swapped; none of the dev sets' text): a spelling one
+ * slip away must fit the syllables within GOOD_FIT, and its better fit plus ENGLISH_WEIGHT times its
+ * letter-model gain (nats) must reach BETTER_BY, the fit alone at least MIN_GAIN. There, these flag
+ * 6.5 in 100 correct names (before the QA check's own filter, which only asks about a word no dictionary
+ * knows, written once) and catch 46 in 100 misspellings (many headwords are not transliterations).
+ */
+const GOOD_FIT = 1.5;
+const BETTER_BY = 2;
+const MIN_GAIN = 0.5;
+const ENGLISH_WEIGHT = 0.5;
+/** Spans a word's variants are tried on: those its own spelling fits within this of its best. */
+const SPAN_SLACK = 1;
+
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
+
+let letterModel: LetterModel | undefined;
+function englishLetters(): LetterModel {
+  letterModel ??= new LetterModel(glossVocabulary());
+  return letterModel;
+}
+
+interface NameSpan {
+  text: string;
+  start: number;
+  syllables: string[];
+}
+
+/**
+ * Characters no transliteration uses, that stand next to names: particles, conjunctions, the verbs of
+ * speech and being (哈里特说, 边沁和科尔布).
+ */
+const NAME_TAGS = /^(?:nr|nrt|nrfg|ns|nz|x)$/;
+
+const FUNCTION_CHARS = new Set(
+  '的了着过和与及或而但为是在于从到对向把被让给将就也都还又已只才说时等么这那个们用要很不',
+);
+
+/**
+ * The pair's Han stretches of two to six characters that may be one foreign name, with no ordinary
+ * word (音速 "speed of sound") and no function character: one with two transliteration characters
+ * (昂德希尔: 德, 尔), a word jieba takes for a name (帕可, 保拉; 布鲁斯 "blues" too, as Bruce) unless a Chinese
+ * surname starts it without a transliteration character (汪淼), or one with a transliteration character
+ * set off at both ends by punctuation, a name dot or a function character (迈瑞克说). 大利 inside
+ * 澳大利亚, 么东 of 什么东西 and 每套 "each set" are none.
+ */
+export function transliterationSpans(zh: string, tokens: readonly ChineseToken[]): NameSpan[] {
+  // jieba's name-like words (边沁 x, 帕可 x): a span without a transliteration character must be one.
+  const nameWords = new Set(tokens.filter((t) => NAME_TAGS.test(t.tag)).map((t) => `${t.start}:${t.end}`));
+  const spans: NameSpan[] = [];
+  for (const run of zh.matchAll(/\p{Script=Han}+/gu)) {
+    const chars = run[0];
+    const syllables = nameSyllables(chars);
+    const setOff = (i: number) => i < 0 || i >= chars.length || FUNCTION_CHARS.has(chars[i]!);
+    for (let length = MIN_SPAN; length <= MAX_SPAN; length++) {
+      for (let at = 0; at + length <= chars.length; at++) {
+        const text = chars.slice(at, at + length);
+        if ([...text].some((c) => FUNCTION_CHARS.has(c))) continue;
+        const simplified = foldToSimplified(text);
+        const foreign = [...simplified].filter((c) => TRANSLITERATION_CHARS.has(c)).length;
+        const start = run.index + at;
+        // A Chinese person (汪淼, 王成) is the pinyin checks' to judge: a name word without a
+        // transliteration character must not start with a surname.
+        const nameWord =
+          nameWords.has(`${start}:${start + length}`) && (foreign > 0 || !surnameOf(simplified));
+        if (foreign < 2 && !nameWord && !(foreign === 1 && setOff(at - 1) && setOff(at + length))) continue;
+        if (!nameWord && ordinaryWord(simplified)) continue;
+        spans.push({ text, start, syllables: syllables.slice(at, at + length) });
+      }
+    }
+  }
+  return spans;
+}
+
+/** A word CC-CEDICT knows with no sense that names (音速 "speed of sound"; not 布鲁斯 "blues; Bruce"). */
+function ordinaryWord(simplified: string): boolean {
+  const senses = lookupGlosses(simplified);
+  return (
+    senses.length > 0 &&
+    !senses.some((sense) => /(?:^|\s)\p{Lu}\p{Ll}/u.test(sense.replace(/^\([^)]*\)\s*/, '')))
+  );
+}
+
+/**
+ * The spelling the Chinese sounds like when it is one slip (a letter changed, added, or two swapped;
+ * the first letter kept) from the word and fits the Chinese clearly better. `spans`: the pair's
+ * transliterationSpans, found once per pair.
+ */
+export function checkAgainstTransliteration(
+  word: string,
+  pair: QaPair,
+  spans: readonly NameSpan[],
+): KnownName | undefined {
+  const lower = word.toLowerCase();
+  if (!/^[a-z]{4,}$/.test(lower)) return undefined;
+  const costs = spans.map((span) => transliterationCost(span.syllables, lower));
+  const own = Math.min(...costs);
+  if (own < MIN_GAIN) return undefined;
+  const english = englishLetters();
+  const ownLetters = english.cost(lower);
+  const en = pair.en.toLowerCase();
+  let best: { spelling: string; span: NameSpan; score: number } | undefined;
+  spans.forEach((span, s) => {
+    if (costs[s]! > own + SPAN_SLACK) return;
+    for (const variant of slips(lower)) {
+      const cost = transliterationCost(span.syllables, variant);
+      if (cost > GOOD_FIT || cost > own - MIN_GAIN) continue;
+      // How much better the spelling explains the Chinese and looks English: the larger, the likelier.
+      const score = own - cost + ENGLISH_WEIGHT * (ownLetters - english.cost(variant));
+      if (score < BETTER_BY || (best && score <= best.score)) continue;
+      // The pair writing the spelling too (Kolb and Kolbe) makes it another name, not a slip.
+      if (new RegExp(`\\b${variant}\\b`).test(en)) continue;
+      best = { spelling: variant, span, score };
+    }
+  });
+  if (!best) return undefined;
+  return {
+    name: word[0] + best.spelling.slice(1),
+    zh: best.span.text,
+    zhSpan: { start: best.span.start, end: best.span.start + best.span.text.length },
+    source: 'transliteration',
+  };
+}
+
+/** Spellings one typing slip from a word, its first letter kept: a letter changed, added, or two swapped. */
+function slips(word: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 1; i < word.length; i++) {
+    for (const c of ALPHABET) out.add(word.slice(0, i) + c + word.slice(i + 1));
+    if (i + 1 < word.length) out.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+  }
+  for (let i = 1; i <= word.length; i++)
+    for (const c of ALPHABET) out.add(word.slice(0, i) + c + word.slice(i));
+  out.delete(word);
+  return out;
+}
