@@ -46,4 +46,24 @@ describe('searchAlignment', () => {
     // Every evaluated bead ends within the band (2 around the diagonal guide, plus the bead's own size).
     expect(Math.max(...seen)).toBeLessThanOrEqual(2 + 5);
   });
+
+  it('keeps lines with no counterpart apart in a long text, where units are grouped by four', () => {
+    // en is zh with an unrelated line inserted before zh sentences 500, 1201 and 1702: the path
+    // crosses coarse levels of 16, 64 and 256 sentences and must still shift by exactly one line.
+    const n = 2000;
+    const inserted = new Set([500, 1201, 1702]);
+    const zhOf: number[] = [];
+    for (let j = 0, i = 0; j < n + inserted.size; j++) zhOf.push(inserted.has(j) ? -1 : i++);
+    const cost: RangeCost = (zs, ze, es, ee) => {
+      if (zs === ze || es === ee) return 0;
+      let mismatch = 0;
+      for (let i = zs; i < ze; i++) if (!zhOf.slice(es, ee).includes(i)) mismatch++;
+      for (let j = es; j < ee; j++) if (zhOf[j]! < zs || zhOf[j]! >= ze) mismatch++;
+      return 4 * mismatch;
+    };
+    const beads = searchAlignment(n, zhOf.length, { shapes: BEAD_SHAPES, cost, fullSearchCells: 600 });
+    const unpaired = beads.filter((b) => b.zhStart === b.zhEnd).map((b) => b.enStart);
+    expect(unpaired).toEqual([...inserted]);
+    expect(beads.filter((b) => b.zhEnd - b.zhStart === 1 && b.enEnd - b.enStart === 1)).toHaveLength(n);
+  });
 });
