@@ -368,10 +368,18 @@ function restCost(syllable: Syllable, rest: string): number {
 function vowelCost(syllable: Syllable, vowels: string): number {
   if (!vowels) return syllable.bare ? COST.bareDropped : COST.vowelDropped;
   if (syllable.bare) return COST.bareVowel;
-  // Pinyin e is a schwa English writes with any vowel; y is a vowel English writes for i.
-  const heard = syllable.vowels.includes('e') ? VOWEL_LETTERS : syllable.vowels.replace('i', 'iey');
+  // Pinyin e is a schwa English writes with any vowel, and pinyin leaves it out of un, ui (uen, uei:
+  // 伦 lun for Soren) and the o out of iu (iou); y is a vowel English writes for i.
+  const full =
+    syllable.vowels === 'u' && syllable.ending === 'n'
+      ? 'uen'
+      : (FULL_FINALS[syllable.vowels] ?? syllable.vowels);
+  const heard = full.includes('e') ? VOWEL_LETTERS : full.replace('i', 'iey');
   return [...vowels].some((v) => heard.includes(v)) ? 0 : COST.vowelUnlike;
 }
+
+/** Pinyin's short spellings of two finals, written out (and un, uen, where the nasal is cut). */
+const FULL_FINALS: Record<string, string> = { ui: 'uei', iu: 'iou' };
 
 const NASAL_ENDINGS: Record<string, number> = { n: 0, nn: 0.05, ng: 0.1, m: 0.3, mm: 0.35, nd: 0.6, ne: 0.1 };
 

@@ -81,7 +81,7 @@ export function checkNameSpelling(pairs: readonly QaPair[]): Finding[] {
     const peopleOfPair = () => (people ??= findChineseNames(pair.zh));
     const tokensOfPair = () => (tokens ??= tagChinese(pair.zh));
     let spans: ReturnType<typeof transliterationSpans> | undefined;
-    const spansOfPair = () => (spans ??= transliterationSpans(pair.zh, tokensOfPair()));
+    const spansOfPair = () => (spans ??= transliterationSpans(pair, tokensOfPair(), peopleOfPair()));
     let previous = { word: '', end: 0 };
     for (const m of pair.en.matchAll(CAPITALISED)) {
       const word = bare(m[0]);

@@ -1,9 +1,10 @@
 import { glossVocabulary, lookupGlosses } from '../lexicon/cedict.js';
 import type { ChineseToken } from '../lexicon/jieba.js';
 import { LetterModel } from '../lexicon/letter-model.js';
+import { readingsOf } from '../lexicon/pinyin.js';
 import { foldToSimplified } from '../lexicon/script.js';
 import { nameSyllables, transliterationCost } from '../lexicon/transliteration-model.js';
-import { surnameOf, TRANSLITERATION_CHARS } from '../names/index.js';
+import { type NameMention, surnameOf, TRANSLITERATION_CHARS } from '../names/index.js';
 import type { KnownName } from './name-glosses.js';
 import type { QaPair } from './types.js';
 
@@ -61,14 +62,25 @@ const FUNCTION_CHARS = new Set(
 /**
  * The pair's Han stretches of two to six characters that may be one foreign name, with no ordinary
  * word (音速 "speed of sound") and no function character: one with two transliteration characters
- * (昂德希尔: 德, 尔), a word jieba takes for a name (帕可, 保拉; 布鲁斯 "blues" too, as Bruce) unless a Chinese
- * surname starts it without a transliteration character (汪淼), or one with a transliteration character
- * set off at both ends by punctuation, a name dot or a function character (迈瑞克说). 大利 inside
- * 澳大利亚, 么东 of 什么东西 and 每套 "each set" are none.
+ * (昂德希尔: 德, 尔), a word jieba takes for a name (帕可, 保拉; 布鲁斯 "blues" too, as Bruce), or one with a transliteration character
+ * set off at both ends by punctuation, a name dot or a function character (迈瑞克说), or a run of
+ * jieba's words that joins a name word to single characters (米德敦, 科图拉). 大利 inside
+ * 澳大利亚, 么东 of 什么东西 and 每套 "each set" are none, nor is a Chinese person (`people`: the
+ * name-finder's).
  */
-export function transliterationSpans(zh: string, tokens: readonly ChineseToken[]): NameSpan[] {
-  // jieba's name-like words (边沁 x, 帕可 x): a span without a transliteration character must be one.
-  const nameWords = new Set(tokens.filter((t) => NAME_TAGS.test(t.tag)).map((t) => `${t.start}:${t.end}`));
+export function transliterationSpans(
+  pair: QaPair,
+  tokens: readonly ChineseToken[],
+  people: readonly NameMention[],
+): NameSpan[] {
+  const zh = pair.zh;
+  const enWords = new Set(pair.en.toLowerCase().match(/\p{L}+/gu) ?? []);
+  // A Chinese person is the pinyin checks' to judge: one the name-finder knows, or a stretch with no
+  // transliteration character whose surname the English writes (汪淼 ↔ Wang, 王成 ↔ Wang).
+  const chinese = (simplified: string, start: number, end: number) =>
+    people.some((p) => p.kind === 'person' && p.start < end && start < p.end) ||
+    readingsOf(simplified[0]!).some((r) => surnameOf(simplified) && enWords.has(r));
+  const nameWords = nameTokenRuns(tokens);
   const spans: NameSpan[] = [];
   for (const run of zh.matchAll(/\p{Script=Han}+/gu)) {
     const chars = run[0];
@@ -83,8 +95,9 @@ export function transliterationSpans(zh: string, tokens: readonly ChineseToken[]
         const start = run.index + at;
         // A Chinese person (汪淼, 王成) is the pinyin checks' to judge: a name word without a
         // transliteration character must not start with a surname.
-        const nameWord =
-          nameWords.has(`${start}:${start + length}`) && (foreign > 0 || !surnameOf(simplified));
+        const nameWord = nameWords.get(`${start}:${start + length}`);
+        if (nameWord === 'joined' && foreign === 0) continue;
+        if (foreign === 0 && chinese(simplified, start, start + length)) continue;
         if (foreign < 2 && !nameWord && !(foreign === 1 && setOff(at - 1) && setOff(at + length))) continue;
         if (!nameWord && ordinaryWord(simplified)) continue;
         spans.push({ text, start, syllables: syllables.slice(at, at + length) });
@@ -104,6 +117,31 @@ function ordinaryWord(simplified: string): boolean {
 }
 
 /**
+ * jieba's name-like words (边沁 x, 帕可 x, 'word'), and the runs of whole words that join one to
+ * single characters or other name words ('joined'): jieba cuts transliterations apart (米德/nrt 敦/ns,
+ * 科/n 图拉/nrt), so a run holds the whole name. Keyed by `start:end`.
+ */
+function nameTokenRuns(tokens: readonly ChineseToken[]): Map<string, 'word' | 'joined'> {
+  const runs = new Map<string, 'word' | 'joined'>();
+  const part = (t: ChineseToken) =>
+    /^\p{Script=Han}+$/u.test(t.word) &&
+    !FUNCTION_CHARS.has(t.word) &&
+    (NAME_TAGS.test(t.tag) || t.word.length === 1);
+  tokens.forEach((first, i) => {
+    if (NAME_TAGS.test(first.tag)) runs.set(`${first.start}:${first.end}`, 'word');
+    let named = NAME_TAGS.test(first.tag);
+    for (let j = i + 1; j < tokens.length && part(first); j++) {
+      const last = tokens[j]!;
+      if (!part(last) || last.start !== tokens[j - 1]!.end || last.end - first.start > MAX_SPAN) break;
+      named ||= NAME_TAGS.test(last.tag);
+      const key = `${first.start}:${last.end}`;
+      if (named && !runs.has(key)) runs.set(key, 'joined');
+    }
+  });
+  return runs;
+}
+
+/**
  * The spelling the Chinese sounds like when it is one slip (a letter changed, added, or two swapped;
  * the first letter kept) from the word and fits the Chinese clearly better. `spans`: the pair's
  * transliterationSpans, found once per pair.
@@ -115,6 +153,8 @@ export function checkAgainstTransliteration(
 ): KnownName | undefined {
   const lower = word.toLowerCase();
   if (!/^[a-z]{4,}$/.test(lower)) return undefined;
+  // An abbreviation (Calif., Corp.) is no name spelled out.
+  if (new RegExp(`\\b${word}\\.(?=\\s*[,;\\p{Ll}])`, 'u').test(pair.en)) return undefined;
   const costs = spans.map((span) => transliterationCost(span.syllables, lower));
   const own = Math.min(...costs);
   if (own < MIN_GAIN) return undefined;
