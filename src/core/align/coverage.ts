@@ -116,7 +116,9 @@ export function coverageRatioCost(tokens: KeyedTokens, weight: number, hit: numb
   // sentence's term for a range ORs its masks over the range and is kept in a small cache, so the
   // ~13 shapes that end at a cell, the next cells and the later passes share them.
   const masks = new PairMaskCache(tokens);
-  const scoreCoarse = coarseScorer(tokens, zhLogMiss, enLogMiss, tokenScore);
+  // Made on the first coarse bead: a document short enough to be searched whole never needs its
+  // caches (~0.8 MB of typed arrays per cost, allocated and zeroed at every alignment).
+  let scoreCoarse: ReturnType<typeof coarseScorer> | undefined;
   const zhTerms = new RangeTermCache();
   const enTerms = new RangeTermCache();
   /** Score of zh sentence i's tokens against the en sentences [es, ee), which hold enLength tokens. */
@@ -164,6 +166,7 @@ export function coverageRatioCost(tokens: KeyedTokens, weight: number, hit: numb
     if (zs === ze || es === ee) return 0;
     if (ze - zs > MAX_CACHED_RANGE || ee - es > MAX_CACHED_RANGE) {
       // Beads of the coarse levels (units of 2, 4, 8… sentences) are scored directly.
+      scoreCoarse ??= coarseScorer(tokens, zhLogMiss, enLogMiss, tokenScore);
       return -weight * scoreCoarse(zs, ze, es, ee);
     }
     let score = 0;
