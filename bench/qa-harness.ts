@@ -30,6 +30,7 @@ const CATCHING: Record<ErrorKind, readonly QaCheck[]> = {
   brackets: ['brackets'],
   name: ['name'],
   omission: ['omission'],
+  addition: ['omission'],
 };
 
 const argument = (flag: string) => {

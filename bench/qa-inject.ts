@@ -25,21 +25,24 @@ export const ERROR_KINDS = [
   'brackets',
   'name',
   'omission',
+  'addition',
 ] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 
 type Random = () => number;
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
-/** Context a name injector needs: the capitalised words of the whole document and how often each occurs lower-case. */
+/** Context the injectors need: the words the document writes in lower case (names), and its pairs (additions). */
 export interface DocumentContext {
   lowerCaseWords: ReadonlySet<string>;
+  /** The document's pairs (an added clause is taken from one far from the pair it goes into). */
+  pairs: readonly Pair[];
 }
 
 export function documentContext(pairs: readonly Pair[]): DocumentContext {
   const lowerCaseWords = new Set<string>();
   for (const p of pairs) for (const w of p.en.match(/\b[a-z][a-z'-]*\b/g) ?? []) lowerCaseWords.add(w);
-  return { lowerCaseWords };
+  return { lowerCaseWords, pairs };
 }
 
 function splice(text: string, start: number, end: number, replacement: string): string {
@@ -245,9 +248,67 @@ function injectOmission(pair: Pair, random: Random): Pair | undefined {
   };
 }
 
+/** Share of the English words an added clause holds, at least (issue 13's "≥ 20% of a sentence") and at most. */
+const MIN_ADDED = 0.2;
+const MAX_ADDED = 0.5;
+/** Pairs at least this far away (or a third of a shorter document) give the added clause. */
+const ADDED_FROM = 50;
+
+/**
+ * A clause with no Chinese counterpart added to an English sentence of five words or more: a comma- or
+ * semicolon-delimited piece (else a run of words) of 20–50% of the sentence's words, taken from an
+ * English sentence far away in the same document, joined at the end with a comma or "and", or put in
+ * after one of the sentence's commas.
+ */
+function injectAddition(
+  pair: Pair,
+  random: Random,
+  context: DocumentContext,
+  index: number,
+): Pair | undefined {
+  const count = (pair.en.match(/\S+/g) ?? []).length;
+  if (count < 5) return undefined;
+  const least = Math.max(2, Math.ceil(MIN_ADDED * count));
+  const most = Math.max(least, Math.floor(MAX_ADDED * count));
+  const distance = Math.min(ADDED_FROM, Math.floor(context.pairs.length / 3));
+  const sources = context.pairs.filter((p, j) => Math.abs(j - index) >= distance && p.en.trim());
+  if (distance === 0 || sources.length === 0) return undefined;
+  const source = pick(random, sources).en.trim();
+  const pieces = source
+    .split(/[,;:]\s+/)
+    .map((p) => p.replace(/[.!?"”’)]+$/u, '').trim())
+    .filter((p) => {
+      const words = p.split(/\s+/).length;
+      return words >= least && words <= most;
+    });
+  let clause: string;
+  if (pieces.length > 0) clause = pick(random, pieces);
+  else {
+    const words = source.replace(/[.!?"”’)]+$/u, '').split(/\s+/);
+    if (words.length < least) return undefined;
+    const length = least + Math.floor(random() * (Math.min(most, words.length) - least + 1));
+    const first = Math.floor(random() * (words.length - length + 1));
+    clause = words
+      .slice(first, first + length)
+      .join(' ')
+      .replace(/^[,;:"“(]+|[,;:]+$/gu, '');
+  }
+  // Not "and and": the clause's own joining word goes.
+  clause = clause.replace(/^(?:and|but|or|[-–—])\s+/i, '');
+  // A capitalised first word the document also writes in lower case is a sentence opener, not a name.
+  const first = clause.match(/^\p{Lu}\p{Ll}*/u)?.[0];
+  if (first && context.lowerCaseWords.has(first.toLowerCase()))
+    clause = first.toLowerCase() + clause.slice(first.length);
+  const commas = [...pair.en.matchAll(/,\s+/g)].map((m) => m.index + m[0].length);
+  const end = pair.en.search(/[.!?"”’)]*\s*$/u);
+  const at = pick(random, [end, ...commas]);
+  const added = at === end ? `${random() < 0.5 ? ',' : ' and'} ${clause}` : `${clause}, `;
+  return { zh: pair.zh, en: splice(pair.en, at, at, added) };
+}
+
 export const INJECTORS: Record<
   ErrorKind,
-  (pair: Pair, random: Random, context: DocumentContext) => Pair | undefined
+  (pair: Pair, random: Random, context: DocumentContext, index: number) => Pair | undefined
 > = {
   number: injectNumber,
   date: injectDate,
@@ -257,6 +318,7 @@ export const INJECTORS: Record<
   brackets: injectBrackets,
   name: injectName,
   omission: injectOmission,
+  addition: injectAddition,
 };
 
 /** Share of each document's pairs that get an error. */
@@ -294,7 +356,7 @@ export function doctorPairs(
     if (!pair.zh.trim() || !pair.en.trim()) continue;
     const kinds = [...ERROR_KINDS].sort((a, b) => (injected[a] ?? 0) - (injected[b] ?? 0));
     for (const kind of kinds) {
-      const changed = INJECTORS[kind](pair, random, context);
+      const changed = INJECTORS[kind](pair, random, context, index);
       if (!changed || changed.en === pair.en) continue;
       doctored[index] = changed;
       injectedKind.set(index, kind);

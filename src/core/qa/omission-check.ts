@@ -1,5 +1,12 @@
+import {
+  ADDED_INFO_SCORE,
+  ADDED_WARNING_SCORE,
+  type AddedClause,
+  findAddedClauses,
+} from './added-clauses.js';
+import { linkDocument } from './document-links.js';
 import { findClauseSuspects, logRatio, median } from './dropped-clauses.js';
-import { type Finding, finding, type QaCheckFunction } from './types.js';
+import { type Finding, finding, type QaCheckFunction, type QaPair } from './types.js';
 
 /**
  * A side with no counterpart (1-0, 0-1 bead); an English far longer than the document's translations
@@ -7,11 +14,15 @@ import { type Finding, finding, type QaCheckFunction } from './types.js';
  * the document, look unrendered in an English that is short by about that clause (dropped-clauses.ts,
  * links by word-links.ts: CC-CEDICT, pinyin, transliteration, numbers, and an IBM Model 1 table learned
  * from the document). The clause is the finding's span. A length ratio alone, the check before, found no
- * drop under 30% of a sentence (issue 13).
+ * drop under 30% of a sentence (issue 13). The other way round, a clause of the English whose words
+ * nothing in the Chinese links to, in an English long by about that clause (added-clauses.ts, on the
+ * same links): the span, shown instead of the whole English where the English is also far too long.
  */
 export const checkOmissions: QaCheckFunction = (pairs) => {
   const findings: Finding[] = [];
-  const suspects = findClauseSuspects(pairs);
+  const links = linkDocument(pairs);
+  const suspects = findClauseSuspects(pairs, links);
+  const added = findAddedClauses(pairs, links);
   const medianLogRatio = median(pairs.filter((p) => p.zh.trim() && p.en.trim()).map(logRatio));
   pairs.forEach((pair, index) => {
     const zh = pair.zh.trim();
@@ -35,7 +46,12 @@ export const checkOmissions: QaCheckFunction = (pairs) => {
       );
       return;
     }
+    const addition = added[index];
     if (logRatio(pair) - medianLogRatio > FAR_TOO_LONG) {
+      if (addition && addition.score >= ADDED_WARNING_SCORE) {
+        findings.push(addedClauseFinding(addition, index, pair));
+        return;
+      }
       findings.push(
         finding(
           'omission',
@@ -50,6 +66,8 @@ export const checkOmissions: QaCheckFunction = (pairs) => {
       );
       return;
     }
+    if (addition && addition.score >= ADDED_INFO_SCORE)
+      findings.push(addedClauseFinding(addition, index, pair));
     const suspect = suspects[index];
     if (suspect && suspect.score >= INFO_SCORE) {
       const { start, end } = suspect.span;
@@ -71,6 +89,22 @@ export const checkOmissions: QaCheckFunction = (pairs) => {
   });
   return findings;
 };
+
+/** An English clause with no counterpart in the Chinese, shown as the span with its place and share. */
+function addedClauseFinding(addition: AddedClause, index: number, pair: QaPair): Finding {
+  const { start, end } = addition.span;
+  const percent = Math.round(100 * addition.share);
+  return finding(
+    'omission',
+    addition.score >= ADDED_WARNING_SCORE ? 'warning' : 'info',
+    index,
+    pair,
+    `"${pair.en.slice(start, end)}" (characters ${start + 1}–${end} of the English, ${percent}% of the sentence) has no counterpart in the Chinese`,
+    'check for text added in translation',
+    { en: [addition.span] },
+    'omission-added',
+  );
+}
 
 /** English month-day-year datelines and bare dates: what press copy puts on a line of its own. */
 const DATELINE =

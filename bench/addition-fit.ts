@@ -1,0 +1,107 @@
+/**
+ * Tuning aid for the added-clause model (src/core/qa/added-clauses.ts): builds the QA dev harness's
+ * doctored documents (bench/qa-harness.ts, same seeds, same injection), takes every candidate English
+ * clause's features on the pairs that got an addition (positives) and on the untouched pairs
+ * (negatives), fits a logistic model whose pair score is its best clause's on each dev set, and reports
+ * recall against false alarms per 100 untouched pairs on both sets, for the current model and each fit.
+ *
+ *   npx tsx bench/addition-fit.ts [--seeds N] [--cache DIR]
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  ADDED_INFO_SCORE,
+  ADDED_WARNING_SCORE,
+  type AddedClauseFeatures,
+  addedClauseCandidates,
+  addedScore,
+} from '../src/core/qa/added-clauses.js';
+import { DEV_SETS, readDevSet } from './eval-data.js';
+import { curve, type Example, type FitData, fitLogistic, recallAt, type Scorer } from './logistic-fit.js';
+import { doctorPairs, goldPairs, INJECTED_SHARE } from './qa-inject.js';
+
+const argument = (flag: string) => {
+  const at = process.argv.indexOf(flag);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+};
+const seeds = Number(argument('--seeds') ?? 10);
+const cache = argument('--cache');
+
+async function examples(set: string): Promise<FitData<AddedClauseFeatures> | undefined> {
+  const file = cache ? path.join(cache, `addition-${set}-${seeds}.json`) : undefined;
+  if (file && existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+  const documents = await readDevSet(set);
+  if (!documents) return undefined;
+  const out: Example<AddedClauseFeatures>[] = [];
+  let untouched = 0;
+  const injected: Record<string, number> = {};
+  for (let seed = 1; seed <= seeds; seed++) {
+    for (const [d, document] of documents.entries()) {
+      const { doctored, injectedKind } = doctorPairs(
+        goldPairs(document),
+        seed * 1000 + d,
+        injected,
+        INJECTED_SHARE,
+      );
+      const candidates = addedClauseCandidates(doctored);
+      doctored.forEach((_, i) => {
+        const kind = injectedKind.get(i);
+        if (kind && kind !== 'addition') return;
+        if (!kind) untouched++;
+        out.push({ label: kind ? 1 : 0, candidates: candidates[i]!.map((c) => c.features) });
+      });
+    }
+  }
+  // Negatives without a candidate never score: keep the count only.
+  const kept = { examples: out.filter((e) => e.label === 1 || e.candidates.length > 0), untouched };
+  if (file) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(kept));
+  }
+  return kept;
+}
+
+/** The features a logistic fit weighs (ADD_FEATURES=a,b to try fewer). */
+const FEATURES = (process.env.ADD_FEATURES?.split(',') ?? [
+  'evidence',
+  'lengthEvidence',
+  'share',
+]) as (keyof AddedClauseFeatures)[];
+
+const budgets = [0.25, 0.5, 1, 2, 5];
+const sets: Record<string, FitData<AddedClauseFeatures>> = {};
+for (const set of DEV_SETS) {
+  const data = await examples(set);
+  if (data) sets[set] = data;
+}
+const show = (label: string, score: Scorer<AddedClauseFeatures>) => {
+  for (const [set, data] of Object.entries(sets)) {
+    const points = curve(data, score, budgets)
+      .map((p) => `FA ${p.budget}: ${p.recall.toFixed(2)} (t ${p.threshold.toFixed(2)})`)
+      .join('  ');
+    const at0 = recallAt(data, score, 0);
+    console.log(
+      `${label.padEnd(24)} ${set.padEnd(16)} ${points}  | at 0: recall ${at0.recall.toFixed(2)} FA ${at0.fa.toFixed(2)}`,
+    );
+  }
+};
+show('current model', addedScore);
+for (const [set, data] of Object.entries(sets)) {
+  for (const [name, threshold] of [
+    ['warning', ADDED_WARNING_SCORE],
+    ['info', ADDED_INFO_SCORE],
+  ] as const) {
+    const { recall, fa } = recallAt(data, addedScore, threshold);
+    console.log(
+      `${set.padEnd(16)} ${name} (≥ ${threshold}): recall ${recall.toFixed(2)}, ${fa.toFixed(2)} per 100`,
+    );
+  }
+}
+if (process.env.ADD_UNIVARIATE) for (const k of FEATURES) show(`feature ${k}`, (f) => f[k]);
+for (const [trainSet, data] of Object.entries(sets)) {
+  const w = fitLogistic(data, FEATURES, ['evidence', 'lengthEvidence']);
+  console.log(
+    `fit on ${trainSet}: ${['bias', ...FEATURES].map((k, i) => `${k}: ${w[i]!.toFixed(3)}`).join(', ')}`,
+  );
+  show(`fit on ${trainSet}`, (f) => FEATURES.reduce((s, k, i) => s + w[i + 1]! * f[k], w[0]!));
+}
