@@ -47,8 +47,12 @@ export const TUNING: Readonly<SearchTuning> = Object.freeze({
    */
   confidenceTemperature: 1.5,
   confidenceBandWidth: 3,
-  /** Tuned on: both dev sets (3 already equals the full table). */
-  bandWidth: 5,
+  /**
+   * Tuned on: both dev sets, every dev document 8× as one pair (20,576 sentences) and bench:unpaired
+   * (paragraphs and a line a sentence, with and without inserted lines): strict F1 is the same at 2,
+   * 3 and 5 on all of them. 3 keeps a step of margin; 5 → 3 cut mac-dev's CPU by ~18%.
+   */
+  bandWidth: 3,
   /** Tuned on: speed only (F1 unchanged 100–250,000). */
   fullSearchCells: 600,
 });
