@@ -155,17 +155,21 @@ const CPU_AT_EXIT = `data:text/javascript,${encodeURIComponent(
 
 /** CPU seconds and peak RSS (medians of `runs`) of `bitext align examples/press-release.txt`, start to exit. */
 function sampleCpu(root: string, runs = 5): { cpuSeconds: number; peakRssMb: number } {
+  const cli = path.join(root, 'bin/bitext.js');
+  return processCpu([cli, 'align', path.join(root, 'examples/press-release.txt')], runs);
+}
+
+/** CPU seconds and peak RSS (medians of `runs`) of a Node process with these arguments, start to exit. */
+function processCpu(args: readonly string[], runs: number): { cpuSeconds: number; peakRssMb: number } {
   const cpu: number[] = [];
   const rss: number[] = [];
-  const cli = path.join(root, 'bin/bitext.js');
   for (let r = 0; r < runs; r++) {
-    const run = spawnSync(
-      process.execPath,
-      ['--import', CPU_AT_EXIT, cli, 'align', path.join(root, 'examples/press-release.txt')],
-      { encoding: 'utf8', maxBuffer: 1 << 24 },
-    );
+    const run = spawnSync(process.execPath, ['--import', CPU_AT_EXIT, ...args], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    });
     const figures = /bench-cpu (\S+) (\S+)/.exec(run.stderr ?? '');
-    if (run.status !== 0 || !figures) throw new Error(`${cli} failed on the sample: ${run.stderr}`);
+    if (run.status !== 0 || !figures) throw new Error(`node ${args.join(' ')} failed: ${run.stderr}`);
     cpu.push(Number(figures[1]));
     rss.push(Number(figures[2]));
   }
@@ -197,6 +201,14 @@ async function main(): Promise<void> {
     reportSample('this     ', sampleOwn);
     console.log(`  CPU this/baseline ${(sampleOwn.cpuSeconds / sampleBase.cpuSeconds).toFixed(3)}`);
   } else reportSample('', sampleOwn);
+  // What Node itself costs here, measured alike (a NODE_EXTRA_CA_CERTS bundle, as this machine
+  // sets, is parsed by every Node process before any JavaScript runs).
+  const bare = processCpu(['-e', '0'], 5);
+  const certificates = process.env.NODE_EXTRA_CA_CERTS;
+  console.log(
+    `  of which Node alone (node -e 0${certificates ? `, NODE_EXTRA_CA_CERTS=${certificates}` : ''}) ` +
+      `${bare.cpuSeconds.toFixed(3)} s CPU`,
+  );
   if (!(await readDevSet(DEV_SETS[0]))) {
     console.log(`align-bench: dev-set runs skipped, no evaluation data at ${EVAL_ROOT}`);
     return;
