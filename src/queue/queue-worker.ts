@@ -5,29 +5,14 @@ import { isBitextError } from '../core/errors.js';
 import { openStore, type Store } from '../store/open-store.js';
 import { isStoreError } from '../store/store-error.js';
 import { BATCH_QUEUE, type BatchJobData, type BatchJobResult } from './batch-jobs.js';
+import type { WorkerSettings } from './worker-settings.js';
+
+export { DEFAULT_WORKER_SETTINGS, type WorkerSettings } from './worker-settings.js';
 
 // `bitext worker`: takes batch jobs from the queue and runs them through the same code as a local
 // batch's threads (alignBatchDocument). BullMQ delivers at least once, so a job must be harmless
 // twice: its output is written by rename (a second run replaces it with the same bytes) and the TM
 // knows a document by its content hash (a second store adds nothing).
-
-export interface WorkerSettings {
-  concurrency: number;
-  /**
-   * How long a job's lock lasts without renewal (BullMQ lockDuration). A worker killed mid-job stops
-   * renewing; another worker's stalled-job check, every stalledInterval, moves the job back to the
-   * queue once the lock has lapsed.
-   */
-  lockMs: number;
-  stalledIntervalMs: number;
-  onEvent?: (event: { kind: 'start' | 'done' | 'failed'; document: string; detail?: string }) => void;
-}
-
-export const DEFAULT_WORKER_SETTINGS: WorkerSettings = {
-  concurrency: 1,
-  lockMs: 30_000,
-  stalledIntervalMs: 30_000,
-};
 
 export class BatchWorker {
   private readonly worker: Worker<BatchJobData, BatchJobResult>;

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { connectRedis, displayUrl } from '../../queue/connection.js';
-import { BatchWorker, DEFAULT_WORKER_SETTINGS } from '../../queue/queue-worker.js';
+import { DEFAULT_WORKER_SETTINGS } from '../../queue/worker-settings.js';
 import type { CliIo } from '../io.js';
 import { numberOption, withExamples, withSharedFlags } from '../options.js';
 
@@ -51,6 +50,9 @@ export function registerWorker(program: Command, io: CliIo): void {
     ],
     NOTES,
   ).action(async (flags: WorkerFlags) => {
+    // Loaded when a worker starts: BullMQ and ioredis would cost every `bitext --help` ~0.4 s.
+    const { connectRedis, displayUrl } = await import('../../queue/connection.js');
+    const { BatchWorker } = await import('../../queue/queue-worker.js');
     const connection = await connectRedis(flags.queue);
     const lockMs = flags.lockSeconds * 1000;
     const worker = new BatchWorker(connection, {
