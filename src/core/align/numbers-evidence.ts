@@ -1,4 +1,4 @@
-import { extractDates, extractNumbers, type NumberMention } from '../numbers/index.js';
+import { extractEnglishNumbersAndDates, extractNumbers, type NumberMention } from '../numbers/index.js';
 import { type KeyedTokens, keyTokens } from './coverage.js';
 import { KeyTable } from './dictionary-evidence.js';
 
@@ -10,12 +10,6 @@ function isInformative(mention: NumberMention): boolean {
   if (mention.kind === 'year' || mention.kind === 'month' || mention.kind === 'day') return true;
   return /[0-9０-９]/.test(mention.text) || Math.abs(mention.value) > 10;
 }
-
-/**
- * Every English month name begins with one of these (the date extractor wants them capitalised): a
- * sentence without any has no month, and its dates need not be looked for a second time.
- */
-const MONTH_PREFIX = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/;
 
 function valueKey(value: number): string {
   return String(Math.round(value * 1000) / 1000);
@@ -29,11 +23,9 @@ function valueKey(value: number): string {
 export function numberTokens(zhFolded: readonly string[], en: readonly string[]): KeyedTokens {
   const table = new KeyTable();
   const enKeys = en.map((sentence) => {
-    const values = extractNumbers(sentence, 'en')
-      .filter(isInformative)
-      .map((m) => m.value);
-    if (MONTH_PREFIX.test(sentence))
-      for (const date of extractDates(sentence, 'en')) if (date.month !== undefined) values.push(date.month);
+    const { numbers, dates } = extractEnglishNumbersAndDates(sentence);
+    const values = numbers.filter(isInformative).map((m) => m.value);
+    for (const date of dates) if (date.month !== undefined) values.push(date.month);
     return values.map((v) => table.id(valueKey(v)));
   });
   const zhKeys = zhFolded.map((sentence) =>

@@ -2,7 +2,7 @@ import type { Lang } from '../types.js';
 import { extractDates } from './dates.js';
 import { extractChineseNumbers } from './extract-chinese.js';
 import { extractEnglishNumbers } from './extract-english.js';
-import type { NumberMention } from './types.js';
+import type { DateMention, NumberMention } from './types.js';
 
 export { parseChineseNumeral, toAsciiDigits } from './chinese-numerals.js';
 export { ENGLISH_MONTH_NAMES, ENGLISH_WEEKDAY_NAMES, extractDates } from './dates.js';
@@ -14,10 +14,20 @@ export type { DateMention, NumberKind, NumberMention } from './types.js';
  * 3500000, 百分之五 → 5 percent, 二〇二一年 → 2021 year, twenty-one → 21).
  */
 export function extractNumbers(text: string, lang: Lang): NumberMention[] {
-  if (lang === 'zh') return extractChineseNumbers(text);
+  return lang === 'zh' ? extractChineseNumbers(text) : extractEnglishNumbersAndDates(text).numbers;
+}
+
+/**
+ * An English text's numbers (as extractNumbers gives them) and its dates, which that needs anyway:
+ * for a caller that wants both without looking for the dates twice.
+ */
+export function extractEnglishNumbersAndDates(text: string): {
+  numbers: NumberMention[];
+  dates: DateMention[];
+} {
   // Mark the numbers of English dates as their calendar part, as 4月/14日/2021年 are in Chinese.
   const dates = extractDates(text, 'en');
-  return extractEnglishNumbers(text).map((mention) => {
+  const numbers = extractEnglishNumbers(text).map((mention): NumberMention => {
     const date = dates.find((d) => d.start <= mention.start && mention.end <= d.end);
     if (!date || (mention.kind !== 'cardinal' && mention.kind !== 'ordinal' && mention.kind !== 'year')) {
       return mention;
@@ -26,4 +36,5 @@ export function extractNumbers(text: string, lang: Lang): NumberMention[] {
     if (date.day === mention.value) return { ...mention, kind: 'day' };
     return mention;
   });
+  return { numbers, dates };
 }
