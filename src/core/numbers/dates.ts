@@ -11,8 +11,17 @@ const YEAR = String.raw`(?:\d{4}|[${CHINESE_DIGIT_CHARS}]{4})`;
 /** ISO weekday of the character after 星期/周/礼拜 (日 and 天 are Sunday). */
 const ZH_WEEKDAYS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 };
 
+/**
+ * A date written all in digits, year first (ISO 8601 2021-04-15, and 2021/4/15 or 2021.04.15 as
+ * Chinese datelines and forms write it), on either side. Named groups isoYear, isoMonth, isoDay.
+ * Read as one date: its parts are not a year, a count and a two-digit "season" year (2021-04 once
+ * read as 2004).
+ */
+const NUMERIC_DATE = String.raw`(?<![\w.\/-])(?<isoYear>1[5-9]\d\d|20\d\d)(?<isoSeparator>[-/.])(?<isoMonth>0?[1-9]|1[0-2])\k<isoSeparator>(?<isoDay>0?[1-9]|[12]\d|3[01])(?![\w\/-]|[.,]\d)`;
+
 const ZH_PATTERN = new RegExp(
   [
+    NUMERIC_DATE,
     `(?:(?<year>${YEAR})年)?(?<month>${NUM})月(?:(?<day>${NUM})[日号號])?`,
     `(?<yearOnly>${YEAR})年`,
     `(?<![的每])(?:星期|周|週|礼拜|禮拜)(?<weekday>[一二三四五六日天])`,
@@ -67,6 +76,7 @@ const MONTH = String.raw`(?<MONTHNAME>(?:January|February|March|April|May|June|J
 const DAY = String.raw`(?<DAYNUM>[0-3]?\d)(?:st|nd|rd|th)?\b`;
 const EN_PATTERN = new RegExp(
   [
+    NUMERIC_DATE,
     // April 14, April 14th, April 14, 2021, April 2021, October, 1999, October of 1994
     `${MONTH.replace('MONTHNAME', 'm1')}(?:\\s+${DAY.replace('DAYNUM', 'd1')}(?:,?\\s+(?<y1>\\d{4})\\b)?|(?:,?\\s+|\\s+of\\s+)(?<y2>\\d{3,4})\\b)?`,
     // 14 April, 14th of April 2021
@@ -84,7 +94,7 @@ const EN_PATTERN = new RegExp(
   'g',
 );
 
-/** Calendar expressions: 2021年4月14日, 四月十四日, 2021年, 星期三/周三/礼拜三; April 14, 14 April, Wednesday. */
+/** Calendar expressions: 2021年4月14日, 四月十四日, 2021年, 星期三/周三/礼拜三; April 14, 14 April, Wednesday; 2021-04-14 on both sides. */
 export function extractDates(text: string, lang: 'zh' | 'en'): DateMention[] {
   return lang === 'zh' ? extractChineseDates(text) : extractEnglishDates(text);
 }
@@ -96,9 +106,9 @@ function extractChineseDates(text: string): DateMention[] {
     const g = match.groups!;
     const date: DateMention = { text: match[0], start: match.index, end: match.index + match[0].length };
     if (g.weekday) date.weekday = ZH_WEEKDAYS[g.weekday];
-    const year = number(g.year ?? g.yearOnly);
-    const month = number(g.month);
-    const day = number(g.day);
+    const year = number(g.isoYear ?? g.year ?? g.yearOnly);
+    const month = number(g.isoMonth ?? g.month);
+    const day = number(g.isoDay ?? g.day);
     if (g.month !== undefined && !inRange(month, 1, 12)) continue;
     if (g.day !== undefined && !inRange(day, 1, 31)) continue;
     if (year !== undefined) date.year = year;
@@ -115,7 +125,11 @@ function extractEnglishDates(text: string): DateMention[] {
   for (const match of text.matchAll(EN_PATTERN)) {
     const g = match.groups!;
     const date: DateMention = { text: match[0], start: match.index, end: match.index + match[0].length };
-    if (g.weekday) {
+    if (g.isoYear) {
+      date.year = Number(g.isoYear);
+      date.month = Number(g.isoMonth);
+      date.day = Number(g.isoDay);
+    } else if (g.weekday) {
       date.weekday = WEEKDAYS.indexOf(g.weekday.toLowerCase()) + 1;
     } else if (g.shortYear) {
       const century = /(\d{2})\d{2}[-–]$/.exec(text.slice(0, match.index))?.[1];

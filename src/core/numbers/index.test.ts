@@ -139,6 +139,15 @@ describe('extractNumbers en', () => {
       ],
     ],
     ["the Dogme '95 manifesto", [['95', 1995, 'year']]],
+    [
+      'Released 2021-04-15 by',
+      [
+        ['2021', 2021, 'year'],
+        ['04', 4, 'month'],
+        ['15', 15, 'day'],
+      ],
+    ],
+    ['version 2021.04.15.3', []],
   ])('%s', (text, expected) => {
     expect(simple(text, 'en')).toEqual(expected);
   });
@@ -177,6 +186,8 @@ describe('extractDates', () => {
     ['礼拜三', [{ t: '礼拜三', weekday: 3 }]],
     ['星期日', [{ t: '星期日', weekday: 7 }]],
     ['５月', [{ t: '５月', month: 5 }]],
+    ['發布時間：2021-04-15　來源', [{ t: '2021-04-15', year: 2021, month: 4, day: 15 }]],
+    ['发布于2021/4/15。', [{ t: '2021/4/15', year: 2021, month: 4, day: 15 }]],
   ])('zh %s', (text, expected) => {
     expect(fields(text, 'zh')).toEqual(
       expected.map((e) => ({ year: undefined, month: undefined, day: undefined, weekday: undefined, ...e })),
@@ -201,6 +212,8 @@ describe('extractDates', () => {
     ['was founded in 1368.', [{ t: '1368', year: 1368 }]],
     ['in 618, after the Sui', [{ t: '618', year: 618 }]],
     ['the conquest of 1066 AD', [{ t: '1066 AD', year: 1066 }]],
+    ['Released 2021-04-15 by', [{ t: '2021-04-15', year: 2021, month: 4, day: 15 }]],
+    ['on 2021.04.15.', [{ t: '2021.04.15', year: 2021, month: 4, day: 15 }]],
   ])('en %s', (text, expected) => {
     expect(fields(text, 'en')).toEqual(
       expected.map((e) => ({ year: undefined, month: undefined, day: undefined, weekday: undefined, ...e })),

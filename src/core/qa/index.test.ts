@@ -255,6 +255,30 @@ describe('name spelling across the document', () => {
   });
 });
 
+describe('dates written in digits (issue 13: datelines)', () => {
+  it('reads 2021-04-15 as one date on either side, not a year, a count and the year 2004', () => {
+    expect(
+      qa('发布时间：2021-04-15，会议在重庆召开。', 'Released on April 15, 2021 in Chongqing.', 'date'),
+    ).toEqual([]);
+    expect(
+      qa('发布时间：2021年4月15日，会议召开。', 'Released on 2021-04-15, the meeting was held.', 'date'),
+    ).toEqual([]);
+    expect(
+      qa('发布时间：2021/4/15，会议召开。', 'Released on 2021-04-15, the meeting was held.', 'number'),
+    ).toEqual([]);
+  });
+
+  it('reports a changed day or month of such a date', () => {
+    const changed = (zh: string, en: string) => qa(zh, en, 'date').map((f) => [f.severity, f.message]);
+    expect(
+      changed('发布时间：2021-04-15，会议召开。', 'Released on 2021-04-16, the meeting was held.'),
+    ).toEqual([['error', '2021-04-15 (April 15, 2021) ↔ 2021-04-16: the dates differ']]);
+    expect(changed('发布时间：2021年4月15日，会议召开。', 'Released on 2021-05-15.')).toEqual([
+      ['error', '2021年4月15日 (April 15, 2021) ↔ 2021-05-15: the dates differ'],
+    ]);
+  });
+});
+
 describe('name check', () => {
   it.each([
     ['副会长王广成率队', 'Vice president Wang Guangcheng led a team'],
