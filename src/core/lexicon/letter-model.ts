@@ -4,53 +4,77 @@
  * nats, the word's start and end included (Harriet is cheap, Hrariet dear: no English word starts hr).
  * Spelling correction's noisy channel (Kernighan, Church & Gale 1990) weighs a candidate spelling by
  * this prior times how well it explains the evidence.
+ * Counts are kept in typed arrays indexed by letter codes (a–z, the start ^ and the end $): counting
+ * ~40,000 words into string-keyed maps took ~0.25 s of each `bitext qa`.
  */
 export class LetterModel {
-  private readonly trigrams = new Map<string, number>();
-  private readonly bigrams = new Map<string, number>();
-  private readonly unigrams = new Map<string, number>();
+  private readonly trigrams = new Int32Array(SYMBOLS ** 3);
+  private readonly bigrams = new Int32Array(SYMBOLS ** 2);
+  private readonly unigrams = new Int32Array(SYMBOLS);
+  /** How often each pair and each letter is the history of a following letter. */
+  private readonly pairHistories = new Int32Array(SYMBOLS ** 2);
+  private readonly letterHistories = new Int32Array(SYMBOLS);
   private letters = 0;
 
   constructor(words: Iterable<string>) {
     for (const word of words) {
       if (!/^[a-z]+$/.test(word)) continue;
-      const padded = `^^${word}$`;
-      for (let i = 2; i < padded.length; i++) {
-        add(this.trigrams, padded.slice(i - 2, i + 1));
-        add(this.bigrams, padded.slice(i - 1, i + 1));
-        add(this.unigrams, padded[i]!);
+      const codes = padded(word);
+      for (let i = 2; i < codes.length; i++) {
+        this.trigrams[(codes[i - 2]! * SYMBOLS + codes[i - 1]!) * SYMBOLS + codes[i]!]!++;
+        this.bigrams[codes[i - 1]! * SYMBOLS + codes[i]!]!++;
+        this.unigrams[codes[i]!]!++;
         this.letters++;
       }
-      // The contexts: a bigram's first letter and a trigram's first two, counted as histories.
-      for (let i = 1; i < padded.length - 1; i++) add(this.bigrams, `#${padded.slice(i - 1, i + 1)}`);
-      for (let i = 1; i < padded.length - 1; i++) add(this.unigrams, `#${padded[i]}`);
+      for (let i = 1; i < codes.length - 1; i++) {
+        this.pairHistories[codes[i - 1]! * SYMBOLS + codes[i]!]!++;
+        this.letterHistories[codes[i]!]!++;
+      }
     }
   }
 
   /** Negative log probability (nats) of a lower-case word, letter by letter, with its end. */
   cost(word: string): number {
-    const padded = `^^${word}$`;
+    const codes = padded(word);
     let total = 0;
-    for (let i = 2; i < padded.length; i++) {
-      const letter = padded[i]!;
-      const history2 = padded.slice(i - 2, i);
-      const history1 = padded[i - 1]!;
-      const tri = ratio(this.trigrams.get(history2 + letter), this.bigrams.get(`#${history2}`));
-      const bi = ratio(this.bigrams.get(history1 + letter), this.unigrams.get(`#${history1}`));
-      const uni = ((this.unigrams.get(letter) ?? 0) + 1) / (this.letters + 28);
+    for (let i = 2; i < codes.length; i++) {
+      const a = codes[i - 2]!;
+      const b = codes[i - 1]!;
+      const c = codes[i]!;
+      // A character outside a–z has no counts: what it takes part in is left to the smoothing.
+      const tri =
+        a >= 0 && b >= 0 && c >= 0
+          ? ratio(this.trigrams[(a * SYMBOLS + b) * SYMBOLS + c]!, this.pairHistories[a * SYMBOLS + b]!)
+          : 0;
+      const bi = b >= 0 && c >= 0 ? ratio(this.bigrams[b * SYMBOLS + c]!, this.letterHistories[b]!) : 0;
+      const uni = ((c >= 0 ? this.unigrams[c]! : 0) + 1) / (this.letters + 28);
       total -= Math.log(WEIGHTS[0] * tri + WEIGHTS[1] * bi + WEIGHTS[2] * uni);
     }
     return total;
   }
 }
 
+/** a–z, the word's start (^) and its end ($). */
+const SYMBOLS = 28;
+const START = 26;
+const END = 27;
+
+/** The word's letter codes after two starts and before its end (−1 for a character outside a–z). */
+function padded(word: string): Int32Array {
+  const codes = new Int32Array(word.length + 3);
+  codes[0] = START;
+  codes[1] = START;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i) - 97;
+    codes[i + 2] = code >= 0 && code < 26 ? code : -1;
+  }
+  codes[word.length + 2] = END;
+  return codes;
+}
+
 /** Trigram, bigram and letter weights: the usual shares for a model of ~40,000 words. */
 const WEIGHTS = [0.6, 0.3, 0.1] as const;
 
-function ratio(count: number | undefined, of: number | undefined): number {
-  return of ? (count ?? 0) / of : 0;
-}
-
-function add(counts: Map<string, number>, key: string): void {
-  counts.set(key, (counts.get(key) ?? 0) + 1);
+function ratio(count: number, of: number): number {
+  return of ? count / of : 0;
 }
