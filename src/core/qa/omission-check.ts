@@ -70,39 +70,39 @@ export const checkOmissions: QaCheckFunction = (pairs) => {
       findings.push(addedClauseFinding(addition, index, pair));
     const suspect = suspects[index];
     if (suspect && suspect.score >= INFO_SCORE) {
-      const { start, end } = suspect.span;
-      const text = pair.zh.slice(start, end);
-      const percent = Math.round(100 * suspect.share);
-      findings.push(
-        finding(
-          'omission',
-          suspect.score >= WARNING_SCORE ? 'warning' : 'info',
-          index,
-          pair,
-          `"${text}" (characters ${start + 1}–${end} of the Chinese, ${percent}% of the sentence) has no counterpart in the English`,
-          'check for a dropped clause',
-          { zh: [suspect.span] },
-          'omission-dropped',
-        ),
-      );
+      const severity = suspect.score >= WARNING_SCORE ? 'warning' : 'info';
+      findings.push(unmatchedClauseFinding('zh', suspect, severity, index, pair, 'omission-dropped'));
     }
   });
   return findings;
 };
 
-/** An English clause with no counterpart in the Chinese, shown as the span with its place and share. */
+/** An English clause with no counterpart in the Chinese. */
 function addedClauseFinding(addition: AddedClause, index: number, pair: QaPair): Finding {
-  const { start, end } = addition.span;
-  const percent = Math.round(100 * addition.share);
+  const severity = addition.score >= ADDED_WARNING_SCORE ? 'warning' : 'info';
+  return unmatchedClauseFinding('en', addition, severity, index, pair, 'omission-added');
+}
+
+/** A clause of one side with no counterpart on the other, shown as the span with its place and share. */
+function unmatchedClauseFinding(
+  side: 'zh' | 'en',
+  clause: { span: { start: number; end: number }; share: number },
+  severity: 'warning' | 'info',
+  index: number,
+  pair: QaPair,
+  rule: 'omission-dropped' | 'omission-added',
+): Finding {
+  const { start, end } = clause.span;
+  const [language, other] = side === 'zh' ? ['Chinese', 'English'] : ['English', 'Chinese'];
   return finding(
     'omission',
-    addition.score >= ADDED_WARNING_SCORE ? 'warning' : 'info',
+    severity,
     index,
     pair,
-    `"${pair.en.slice(start, end)}" (characters ${start + 1}–${end} of the English, ${percent}% of the sentence) has no counterpart in the Chinese`,
-    'check for text added in translation',
-    { en: [addition.span] },
-    'omission-added',
+    `"${pair[side].slice(start, end)}" (characters ${start + 1}–${end} of the ${language}, ${Math.round(100 * clause.share)}% of the sentence) has no counterpart in the ${other}`,
+    side === 'zh' ? 'check for a dropped clause' : 'check for text added in translation',
+    { [side]: [clause.span] },
+    rule,
   );
 }
 
