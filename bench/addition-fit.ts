@@ -7,8 +7,6 @@
  *
  *   npx tsx bench/addition-fit.ts [--seeds N] [--cache DIR]
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import {
   ADDED_INFO_SCORE,
   ADDED_WARNING_SCORE,
@@ -18,13 +16,11 @@ import {
   findAddedClauses,
 } from '../src/core/qa/added-clauses.js';
 import { linkDocument } from '../src/core/qa/document-links.js';
+import { DEV_SETS } from './eval-data.js';
+import { curve, type FitData, fitLogistic, harnessExamples, recallAt, type Scorer } from './logistic-fit.js';
 
 /** A candidate's features and its document's typical score (what findAddedClauses takes off). */
 type Candidate = AddedClauseFeatures & { typical: number };
-
-import { DEV_SETS, readDevSet } from './eval-data.js';
-import { curve, type Example, type FitData, fitLogistic, recallAt, type Scorer } from './logistic-fit.js';
-import { doctorPairs, goldPairs, INJECTED_SHARE } from './qa-inject.js';
 
 const argument = (flag: string) => {
   const at = process.argv.indexOf(flag);
@@ -33,45 +29,16 @@ const argument = (flag: string) => {
 const seeds = Number(argument('--seeds') ?? 10);
 const cache = argument('--cache');
 
-async function examples(set: string): Promise<FitData<Candidate> | undefined> {
-  const file = cache ? path.join(cache, `addition-${set}-${seeds}.json`) : undefined;
-  if (file && existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
-  const documents = await readDevSet(set);
-  if (!documents) return undefined;
-  const out: Example<Candidate>[] = [];
-  let untouched = 0;
-  const injected: Record<string, number> = {};
-  for (let seed = 1; seed <= seeds; seed++) {
-    for (const [d, document] of documents.entries()) {
-      const { doctored, injectedKind } = doctorPairs(
-        goldPairs(document),
-        seed * 1000 + d,
-        injected,
-        INJECTED_SHARE,
-      );
-      const links = linkDocument(doctored);
-      const candidates = addedClauseCandidates(doctored, links);
-      const best = findAddedClauses(doctored, links);
-      const scored = best.findIndex((c) => c !== undefined);
-      const typical = scored < 0 ? 0 : addedScore(best[scored]!) - best[scored]!.score;
-      doctored.forEach((_, i) => {
-        const kind = injectedKind.get(i);
-        if (kind && kind !== 'addition') return;
-        if (!kind) untouched++;
-        out.push({
-          label: kind ? 1 : 0,
-          candidates: candidates[i]!.map((c) => ({ ...c.features, typical })),
-        });
-      });
-    }
-  }
-  // Negatives without a candidate never score: keep the count only.
-  const kept = { examples: out.filter((e) => e.label === 1 || e.candidates.length > 0), untouched };
-  if (file) {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, JSON.stringify(kept));
-  }
-  return kept;
+function examples(set: string): Promise<FitData<Candidate> | undefined> {
+  return harnessExamples(set, 'addition', seeds, cache, (doctored) => {
+    const links = linkDocument(doctored);
+    const best = findAddedClauses(doctored, links);
+    const scored = best.findIndex((c) => c !== undefined);
+    const typical = scored < 0 ? 0 : addedScore(best[scored]!) - best[scored]!.score;
+    return addedClauseCandidates(doctored, links).map((candidates) =>
+      candidates.map((c) => ({ ...c.features, typical })),
+    );
+  });
 }
 
 /** The features a logistic fit weighs (ADD_FEATURES=a,b to try fewer). */

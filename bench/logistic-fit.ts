@@ -1,3 +1,8 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { readDevSet } from './eval-data.js';
+import { doctorPairs, type ErrorKind, goldPairs, INJECTED_SHARE, type Pair } from './qa-inject.js';
+
 /**
  * The logistic fit the QA tuning aids share (bench/omission-fit.ts, bench/addition-fit.ts): examples
  * are pairs, each with its candidate spans' features; a pair scores as its best candidate
@@ -15,6 +20,52 @@ export interface FitData<F> {
 }
 
 export type Scorer<F> = (f: F) => number;
+
+/**
+ * The examples of one error kind on a dev set, from the QA harness's doctored documents (same seeds,
+ * same injection order as bench/qa-harness.ts): the pairs that got that kind (positives) and the
+ * untouched pairs (negatives), each with the features of its candidates (`featuresOf` gives them for
+ * a whole doctored document, pair by pair). Kept in `cacheDir` when one is given.
+ */
+export async function harnessExamples<F>(
+  set: string,
+  kind: ErrorKind,
+  seeds: number,
+  cacheDir: string | undefined,
+  featuresOf: (doctored: Pair[]) => F[][],
+): Promise<FitData<F> | undefined> {
+  const file = cacheDir ? path.join(cacheDir, `${kind}-${set}-${seeds}.json`) : undefined;
+  if (file && existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as FitData<F>;
+  const documents = await readDevSet(set);
+  if (!documents) return undefined;
+  const out: Example<F>[] = [];
+  let untouched = 0;
+  const injected: Record<string, number> = {};
+  for (let seed = 1; seed <= seeds; seed++) {
+    for (const [d, document] of documents.entries()) {
+      const { doctored, injectedKind } = doctorPairs(
+        goldPairs(document),
+        seed * 1000 + d,
+        injected,
+        INJECTED_SHARE,
+      );
+      const features = featuresOf(doctored);
+      doctored.forEach((_, i) => {
+        const injectedHere = injectedKind.get(i);
+        if (injectedHere && injectedHere !== kind) return;
+        if (!injectedHere) untouched++;
+        out.push({ label: injectedHere ? 1 : 0, candidates: features[i]! });
+      });
+    }
+  }
+  // Negatives without a candidate never score: keep the count only.
+  const kept = { examples: out.filter((e) => e.label === 1 || e.candidates.length > 0), untouched };
+  if (file) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(kept));
+  }
+  return kept;
+}
 
 const pairScore = <F>(e: Example<F>, score: Scorer<F>) =>
   e.candidates.reduce((best, f) => Math.max(best, score(f)), Number.NEGATIVE_INFINITY);

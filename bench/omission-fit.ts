@@ -7,13 +7,10 @@
  *
  *   npx tsx bench/omission-fit.ts [--seeds N] [--cache DIR]
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { type ClauseFeatures, clauseCandidates } from '../src/core/qa/dropped-clauses.js';
 import { OMISSION_WEIGHTS, omissionScore } from '../src/core/qa/omission-model.js';
-import { DEV_SETS, readDevSet } from './eval-data.js';
-import { curve, type Example, type FitData, fitLogistic, recallAt, type Scorer } from './logistic-fit.js';
-import { doctorPairs, goldPairs, INJECTED_SHARE } from './qa-inject.js';
+import { DEV_SETS } from './eval-data.js';
+import { curve, type FitData, fitLogistic, harnessExamples, recallAt, type Scorer } from './logistic-fit.js';
 
 const argument = (flag: string) => {
   const at = process.argv.indexOf(flag);
@@ -22,38 +19,10 @@ const argument = (flag: string) => {
 const seeds = Number(argument('--seeds') ?? 10);
 const cache = argument('--cache');
 
-async function examples(set: string): Promise<FitData<ClauseFeatures> | undefined> {
-  const file = cache ? path.join(cache, `${set}-${seeds}.json`) : undefined;
-  if (file && existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
-  const documents = await readDevSet(set);
-  if (!documents) return undefined;
-  const out: Example<ClauseFeatures>[] = [];
-  let untouched = 0;
-  const injected: Record<string, number> = {};
-  for (let seed = 1; seed <= seeds; seed++) {
-    for (const [d, document] of documents.entries()) {
-      const { doctored, injectedKind } = doctorPairs(
-        goldPairs(document),
-        seed * 1000 + d,
-        injected,
-        INJECTED_SHARE,
-      );
-      const candidates = clauseCandidates(doctored);
-      doctored.forEach((_, i) => {
-        const kind = injectedKind.get(i);
-        if (kind && kind !== 'omission') return;
-        if (!kind) untouched++;
-        out.push({ label: kind ? 1 : 0, candidates: candidates[i]!.map((c) => c.features) });
-      });
-    }
-  }
-  // Negatives without a candidate never score: keep the count only.
-  const kept = { examples: out.filter((e) => e.label === 1 || e.candidates.length > 0), untouched };
-  if (file) {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, JSON.stringify(kept));
-  }
-  return kept;
+function examples(set: string): Promise<FitData<ClauseFeatures> | undefined> {
+  return harnessExamples(set, 'omission', seeds, cache, (doctored) =>
+    clauseCandidates(doctored).map((candidates) => candidates.map((c) => c.features)),
+  );
 }
 
 /** The model's features (OM_FEATURES=a,b,… to try others). */
