@@ -47,10 +47,12 @@ export function digitValue(char: string): number | undefined {
 
 /** Full-width digits, point, comma and percent sign to ASCII, one code unit each, so offsets survive. */
 export function toAsciiDigits(text: string): string {
-  return text.replace(/[０-９．，％]/g, (c) => {
+  return text.replace(/[０-９．，％－／]/g, (c) => {
     if (c === '．') return '.';
     if (c === '，') return ',';
     if (c === '％') return '%';
+    if (c === '－') return '-';
+    if (c === '／') return '/';
     return String.fromCharCode(c.charCodeAt(0) - 0xff10 + 0x30);
   });
 }

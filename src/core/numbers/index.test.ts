@@ -188,6 +188,7 @@ describe('extractDates', () => {
     ['５月', [{ t: '５月', month: 5 }]],
     ['發布時間：2021-04-15　來源', [{ t: '2021-04-15', year: 2021, month: 4, day: 15 }]],
     ['发布于2021/4/15。', [{ t: '2021/4/15', year: 2021, month: 4, day: 15 }]],
+    ['發布時間：２０２１－０４－１５', [{ t: '２０２１－０４－１５', year: 2021, month: 4, day: 15 }]],
   ])('zh %s', (text, expected) => {
     expect(fields(text, 'zh')).toEqual(
       expected.map((e) => ({ year: undefined, month: undefined, day: undefined, weekday: undefined, ...e })),

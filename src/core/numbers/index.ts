@@ -1,4 +1,5 @@
 import type { Lang } from '../types.js';
+import { toAsciiDigits } from './chinese-numerals.js';
 import { extractDates } from './dates.js';
 import { extractChineseNumbers } from './extract-chinese.js';
 import { extractEnglishNumbers } from './extract-english.js';
@@ -16,7 +17,7 @@ export type { DateMention, NumberKind, NumberMention } from './types.js';
 export function extractNumbers(text: string, lang: Lang): NumberMention[] {
   if (lang === 'en') return extractEnglishNumbersAndDates(text).numbers;
   const numbers = extractChineseNumbers(text);
-  return DIGITS_DATE.test(text) ? asNumericDates(numbers, extractDates(text, 'zh')) : numbers;
+  return DIGITS_DATE.test(toAsciiDigits(text)) ? asNumericDates(numbers, extractDates(text, 'zh')) : numbers;
 }
 
 /** Where a date in digits (2021-04-15, 2021/4/15, 2021.04.15) may be: the others need no date search. */
@@ -31,15 +32,16 @@ function asNumericDates(numbers: NumberMention[], dates: readonly DateMention[])
   const parts: NumberMention[] = [];
   const spans: DateMention[] = [];
   for (const date of dates) {
-    const digits = DIGITS_DATE_PARTS.exec(date.text);
+    // Full-width digits and separators (２０２１－０４－１５) are read as ASCII, one for one.
+    const digits = DIGITS_DATE_PARTS.exec(toAsciiDigits(date.text));
     if (!digits) continue;
     spans.push(date);
     const [, year, separator, month, day] = digits as unknown as [string, string, string, string, string];
-    const part = (text: string, offset: number, kind: 'year' | 'month' | 'day'): NumberMention => ({
-      value: Number(text),
-      text,
+    const part = (digits: string, offset: number, kind: 'year' | 'month' | 'day'): NumberMention => ({
+      value: Number(digits),
+      text: date.text.slice(offset, offset + digits.length),
       start: date.start + offset,
-      end: date.start + offset + text.length,
+      end: date.start + offset + digits.length,
       kind,
     });
     parts.push(

@@ -266,6 +266,13 @@ describe('dates written in digits (issue 13: datelines)', () => {
     expect(
       qa('发布时间：2021/4/15，会议召开。', 'Released on 2021-04-15, the meeting was held.', 'number'),
     ).toEqual([]);
+    // Full-width digits and separators, as Traditional press pages often write them.
+    expect(qa('發布時間：２０２１－０４－１５，會議召開。', 'Released on April 15, 2021.', 'date')).toEqual(
+      [],
+    );
+    expect(qa('發布時間：２０２１－０４－１５，會議召開。', 'Released on April 15, 2021.', 'number')).toEqual(
+      [],
+    );
   });
 
   it('reports a changed day or month of such a date', () => {
