@@ -18,6 +18,7 @@ import { filterPairFiles } from '../src/app/filter.js';
 import { defaultFilterConfig, resolveFilterConfig } from '../src/core/filter/index.js';
 import { toTraditional } from '../src/core/lexicon/script.js';
 import { DEV_SETS, readDevSet } from './eval-data.js';
+import { seededRandom } from './seeded-random.js';
 
 export interface DevPair {
   zh: string;
@@ -45,20 +46,9 @@ export const EXPECTED: Record<string, readonly string[]> = {
   'near-duplicate': ['near-duplicate'],
 };
 
-/** A deterministic pseudo-random sequence (mulberry32), so the dev set is the same every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** One document's good pairs and its junk, the junk spread through it. */
 export function devDocument(good: readonly { zh: string; en: string }[], seed: number): DevPair[] {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const pick = () => good[Math.floor(rand() * good.length)]!;
   const junk: DevPair[] = [];
   const per = Math.max(2, Math.round(good.length / 60));

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../bench/seeded-random.js';
 import { coarseScorer } from './coarse-coverage.js';
 import { type KeyedTokens, keyTokens } from './coverage.js';
-
-/** A small deterministic generator (mulberry32), so a failure is reproducible. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Every token of the bead scored afresh: what the block cache must add up to. */
 function directScore(
@@ -45,7 +35,7 @@ function directScore(
 
 describe('coarse coverage scorer', () => {
   it('adds its cached blocks up to the direct score of every bead, aligned to a unit or not', () => {
-    const next = random(7);
+    const next = seededRandom(7);
     const keyCount = 40;
     const pick = (n: number) => Math.floor(next() * n);
     // 70 zh and 90 en sentences of 0-6 tokens (some empty), zh tokens with 1-3 keys.
