@@ -7,8 +7,6 @@ import { isStoreError } from '../store/store-error.js';
 import { BATCH_QUEUE, type BatchJobData, type BatchJobResult } from './batch-jobs.js';
 import type { WorkerSettings } from './worker-settings.js';
 
-export { DEFAULT_WORKER_SETTINGS, type WorkerSettings } from './worker-settings.js';
-
 // `bitext worker`: takes batch jobs from the queue and runs them through the same code as a local
 // batch's threads (alignBatchDocument). BullMQ delivers at least once, so a job must be harmless
 // twice: its output is written by rename (a second run replaces it with the same bytes) and the TM
