@@ -22,7 +22,8 @@ export function extractNumbers(text: string, lang: Lang): NumberMention[] {
 
 /** Where a date in digits (2021-04-15, 2021/4/15, 2021.04.15) may be: the others need no date search. */
 const DIGITS_DATE = /\d{4}[-/.]\d{1,2}[-/.]\d/;
-const DIGITS_DATE_PARTS = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/;
+/** A date's text (extractDates read it as one) in its digits; the separators are one character each. */
+const DIGITS_DATE_PARTS = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
 
 /**
  * The numbers of a date in digits as its year, month and day, as 2021年4月15日's are, instead of
@@ -36,18 +37,18 @@ function asNumericDates(numbers: NumberMention[], dates: readonly DateMention[])
     const digits = DIGITS_DATE_PARTS.exec(toAsciiDigits(date.text));
     if (!digits) continue;
     spans.push(date);
-    const [, year, separator, month, day] = digits as unknown as [string, string, string, string, string];
-    const part = (digits: string, offset: number, kind: 'year' | 'month' | 'day'): NumberMention => ({
-      value: Number(digits),
-      text: date.text.slice(offset, offset + digits.length),
+    const [, year = '', month = '', day = ''] = digits;
+    const part = (written: string, offset: number, kind: 'year' | 'month' | 'day'): NumberMention => ({
+      value: Number(written),
+      text: date.text.slice(offset, offset + written.length),
       start: date.start + offset,
-      end: date.start + offset + digits.length,
+      end: date.start + offset + written.length,
       kind,
     });
     parts.push(
       part(year, 0, 'year'),
       part(month, year.length + 1, 'month'),
-      part(day, year.length + separator.length + month.length + 1, 'day'),
+      part(day, year.length + month.length + 2, 'day'),
     );
   }
   if (spans.length === 0) return numbers;
