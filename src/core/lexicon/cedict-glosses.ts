@@ -37,8 +37,9 @@ export function buildVocabulary(cedictText: string): string {
 export class GlossIndex {
   private readonly lines: SortedLines;
 
-  constructor(bytes: Uint8Array) {
-    this.lines = new SortedLines(bytes, TAB);
+  /** The file's bytes, or the file opened page by page (openSortedDataFile). */
+  constructor(file: Uint8Array | SortedLines) {
+    this.lines = file instanceof SortedLines ? file : new SortedLines(file, TAB);
     if (this.lines.header() !== GLOSSES_HEADER) throw new Error('not a bitext CC-CEDICT senses file (v1)');
   }
 

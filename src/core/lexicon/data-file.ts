@@ -1,4 +1,6 @@
 import { createRequire } from 'node:module';
+import { FilePages } from './line-pages.js';
+import { SortedLines } from './sorted-lines.js';
 
 const require = createRequire(import.meta.url);
 
@@ -17,12 +19,33 @@ export function readDataFile(
   const { readFileSync } = require('node:fs') as typeof import('node:fs');
   let bytes: Uint8Array | undefined;
   try {
-    bytes = readFileSync(new URL(`../../../data/${name}`, import.meta.url));
+    bytes = readFileSync(dataFileUrl(name));
   } catch {
     bytes = undefined;
   }
   if (!bytes || !isCurrent(headerOf(bytes))) bytes = new TextEncoder().encode(build());
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+}
+
+/**
+ * A sorted-lines dictionary file (sorted-lines.ts) that `npm run build` writes into data/ with its page
+ * index (`<name>.pages`, line-pages.ts): its pages are read as look-ups reach them. Without a current
+ * index it is read whole, and without a current file built in memory, as readDataFile does.
+ */
+export function openSortedDataFile(
+  name: string,
+  separator: number,
+  build: () => string,
+  isCurrent: (header: string) => boolean,
+): SortedLines {
+  const pages = FilePages.open(dataFileUrl(name), dataFileUrl(`${name}.pages`));
+  if (pages && isCurrent(headerOf(pages.bytes))) return new SortedLines(pages.bytes, separator, pages);
+  pages?.close();
+  return new SortedLines(readDataFile(name, build, isCurrent), separator);
+}
+
+function dataFileUrl(name: string): URL {
+  return new URL(`../../../data/${name}`, import.meta.url);
 }
 
 /** A file's first line, decoded. */

@@ -1,12 +1,13 @@
 import { createRequire } from 'node:module';
 import type { Jieba } from '@node-rs/jieba';
 import { CodePointSet } from './code-point-set.js';
-import { readDataFile } from './data-file.js';
+import { openSortedDataFile } from './data-file.js';
 import { linesWithin, SORTED_DICTIONARY_HEADER, sortJiebaDictionary } from './jieba-subset.js';
 import { foldToSimplified } from './script.js';
-import { SortedLines } from './sorted-lines.js';
+import type { SortedLines } from './sorted-lines.js';
 
 const require = createRequire(import.meta.url);
+const SPACE = 0x20;
 
 /** The native segmenter's class, loaded on first use (not by every command that imports the aligner). */
 function jiebaClass(): typeof Jieba {
@@ -31,22 +32,20 @@ export interface ChineseToken {
  * that has not built it sorts @node-rs/jieba's dict.txt in memory (~0.5 s) and gets the same words.
  */
 function sortedDictionary(): { table: SortedLines; total: number } {
-  const bytes = readDataFile(
+  const table = openSortedDataFile(
     'jieba-dict.txt',
+    SPACE,
     () => {
       const { readFileSync } = require('node:fs') as typeof import('node:fs');
       return sortJiebaDictionary(readFileSync(require.resolve('@node-rs/jieba/dict.txt'), 'utf8'));
     },
     (header) => header.startsWith(SORTED_DICTIONARY_HEADER),
   );
-  const table = new SortedLines(bytes, SPACE);
   const header = table.header();
   if (!header.startsWith(SORTED_DICTIONARY_HEADER))
     throw new Error('data/jieba-dict.txt is not a sorted jieba dictionary');
   return { table, total: Number(header.slice(SORTED_DICTIONARY_HEADER.length)) };
 }
-
-const SPACE = 0x20;
 
 /**
  * The segmenter, loaded with the words of the characters seen so far (see jieba-subset.ts: the same
@@ -78,7 +77,7 @@ let segmenter: Segmenter | undefined;
 function wholeDictionary(): Segmenter {
   dictionary ??= sortedDictionary();
   return {
-    jieba: jiebaClass().withDict(dictionary.table.bytes.subarray(dictionary.table.firstLine)),
+    jieba: jiebaClass().withDict(dictionary.table.allBytes().subarray(dictionary.table.firstLine)),
     growths: 0,
   };
 }

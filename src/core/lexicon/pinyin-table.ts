@@ -32,8 +32,9 @@ export function buildReadingsTable(
 export class ReadingsTable {
   private readonly lines: SortedLines;
 
-  constructor(bytes: Uint8Array) {
-    this.lines = new SortedLines(bytes, TAB);
+  /** The file's bytes, or the file opened page by page (openSortedDataFile). */
+  constructor(file: Uint8Array | SortedLines) {
+    this.lines = file instanceof SortedLines ? file : new SortedLines(file, TAB);
     if (this.lines.header() !== READINGS_HEADER) throw new Error('not a bitext pinyin readings table');
   }
 

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type * as PinyinPro from 'pinyin-pro';
-import { readDataFile } from './data-file.js';
+import { openSortedDataFile } from './data-file.js';
 import { buildReadingsTable, READINGS_HEADER, ReadingsTable } from './pinyin-table.js';
 import { foldToSimplified, toTraditional } from './script.js';
 
@@ -26,8 +26,9 @@ let table: ReadingsTable | undefined;
 function readingsTable(): ReadingsTable {
   if (table) return table;
   table = new ReadingsTable(
-    readDataFile(
+    openSortedDataFile(
       'pinyin-readings.txt',
+      0x09,
       buildReadingsTableFromPinyinPro,
       (header) => header === READINGS_HEADER,
     ),

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type * as OpenCcModule from 'opencc-js';
 import type { Script } from '../types.js';
-import { readDataFile } from './data-file.js';
+import { openSortedDataFile } from './data-file.js';
 import {
   buildOpenCcTables,
   type OpenCcConfig,
@@ -9,7 +9,6 @@ import {
   stagePlan,
   stagesIn,
 } from './opencc-tables.js';
-import { SortedLines } from './sorted-lines.js';
 
 const require = createRequire(import.meta.url);
 
@@ -28,13 +27,10 @@ let converters: Converters | undefined;
  */
 function openCc(): Converters {
   if (converters) return converters;
-  const table = new SortedLines(
-    readDataFile('opencc.txt', buildOpenCcTablesFromOpenCcJs, (header) => {
-      const stages = stagesIn(header);
-      return stages?.h !== undefined && stages.t !== undefined && stages.c !== undefined;
-    }),
-    0x09,
-  );
+  const table = openSortedDataFile('opencc.txt', 0x09, buildOpenCcTablesFromOpenCcJs, (header) => {
+    const stages = stagesIn(header);
+    return stages?.h !== undefined && stages.t !== undefined && stages.c !== undefined;
+  });
   const plan = stagePlan(table);
   converters = {
     toSimplified: new StagedConverter(table, plan.h!),

@@ -3,12 +3,29 @@
  * their keys (UTF-8 byte order is code-point order), after one header line. Nothing is decoded or
  * built up front: a look-up is a binary search over the bytes, each probe moved back to the start of
  * its line, and only the value found is decoded. Reading a prebuilt file this way costs a few
- * milliseconds where parsing it into a Map cost a tenth of a second at every start.
+ * milliseconds where parsing it into a Map cost a tenth of a second at every start. A file read from
+ * disk comes with its pages (line-pages.ts), read as the search reaches them.
  */
 
 const NEWLINE = 0x0a;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
+
+/**
+ * The pages of a file not read whole: `bytes` holds the header, and other lines only where a call
+ * below has read them. Pages hold whole lines.
+ */
+export interface LinePages {
+  /**
+   * Reads the page where the bound of `key` (SortedLines.bound) is and gives the span the bound is
+   * in: that page's lines and the next page's start (not read).
+   */
+  narrow(key: Uint8Array, prefix: boolean): [number, number];
+  /** Reads the pages that bytes [from, to) are on. */
+  ensure(from: number, to: number): void;
+  /** Reads every page. */
+  ensureAll(): void;
+}
 
 export class SortedLines {
   /** Where the first line after the header starts. */
@@ -17,8 +34,15 @@ export class SortedLines {
   constructor(
     readonly bytes: Uint8Array,
     private readonly separator: number,
+    private readonly pages?: LinePages,
   ) {
     this.firstLine = bytes.indexOf(NEWLINE) + 1;
+  }
+
+  /** The bytes with every line read (the whole file, for a caller that walks all of it). */
+  allBytes(): Uint8Array {
+    this.pages?.ensureAll();
+    return this.bytes;
   }
 
   /** The header line (without its newline). */
@@ -37,11 +61,11 @@ export class SortedLines {
    * starts with `key` nor is below it): the lower or upper bound of a binary search.
    */
   private bound(key: Uint8Array, prefix: boolean): number {
-    let low = this.firstLine;
-    let high = this.bytes.length;
+    let [low, high] = this.pages ? this.pages.narrow(key, prefix) : [this.firstLine, this.bytes.length];
     while (low < high) {
       const middle = (low + high) >>> 1;
-      const start = this.bytes.lastIndexOf(NEWLINE, middle - 1) + 1;
+      // `low` starts a line; the newline before it may be on a page not read.
+      const start = Math.max(low, this.bytes.lastIndexOf(NEWLINE, middle - 1) + 1);
       const order = this.compare(start, key, prefix);
       if (order < 0 || (prefix && order === 0)) low = this.lineEnd(start);
       else high = start;
@@ -68,13 +92,16 @@ export class SortedLines {
   find(key: string): number {
     const bytes = utf8(key);
     const start = this.bound(bytes, false);
+    this.pages?.ensure(start, start + 1);
     return start < this.bytes.length && this.compare(start, bytes, false) === 0 ? start : -1;
   }
 
-  /** The byte span [start, end) of the lines whose keys start with `prefix`. */
+  /** The byte span [start, end) of the lines whose keys start with `prefix`, read. */
   range(prefix: string): [number, number] {
     const bytes = utf8(prefix);
-    return [this.bound(bytes, false), this.bound(bytes, true)];
+    const span: [number, number] = [this.bound(bytes, false), this.bound(bytes, true)];
+    this.pages?.ensure(span[0], span[1]);
+    return span;
   }
 
   /** The whole line starting at `start`, decoded (without its newline). */

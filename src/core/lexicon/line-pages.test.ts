@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../bench/seeded-random.js';
+import { buildPageIndex, FilePages } from './line-pages.js';
+import { SortedLines, sortLinesByKey } from './sorted-lines.js';
+
+const directory = mkdtempSync(path.join(tmpdir(), 'bitext-pages-'));
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+/** Keys in several scripts and lengths, prefixes of one another, supplementary-plane characters. */
+function keys(count: number, seed: number): string[] {
+  const random = seededRandom(seed);
+  const alphabet = ['a', 'b', 'é', '老', '师', '傅', '行', '𠀀', '𠀁', '个'];
+  const out = new Set<string>();
+  while (out.size < count) {
+    let key = '';
+    const length = 1 + Math.floor(random() * 4);
+    for (let i = 0; i < length; i++) key += alphabet[Math.floor(random() * alphabet.length)];
+    out.add(key);
+  }
+  return [...out];
+}
+
+/** A sorted-lines file on disk with its page index (pages of `pageBytes`), opened page by page. */
+function paged(
+  lines: string[],
+  pageBytes: number,
+): { table: SortedLines; whole: SortedLines; pages: FilePages } {
+  const bytes = new TextEncoder().encode(`# header\n${sortLinesByKey(lines, '\t').join('\n')}\n`);
+  const file = path.join(directory, `f${pageBytes}-${lines.length}.txt`);
+  writeFileSync(file, bytes);
+  writeFileSync(`${file}.pages`, buildPageIndex(bytes, 0x09, pageBytes));
+  const pages = FilePages.open(pathToFileURL(file), pathToFileURL(`${file}.pages`))!;
+  return { table: new SortedLines(pages.bytes, 0x09, pages), whole: new SortedLines(bytes, 0x09), pages };
+}
+
+const unread = (bytes: Uint8Array) => bytes.reduce((n, byte) => n + (byte === 0 ? 1 : 0), 0);
+
+describe('FilePages: a sorted-lines file read a page at a time', () => {
+  const words = keys(600, 7);
+  const lines = words.map((key, i) => `${key}\tvalue ${i}`);
+
+  it('finds what the whole file finds, for every key, prefix and missing key, at any page size', () => {
+    for (const pageBytes of [16, 64, 4096]) {
+      const { table, whole } = paged(lines, pageBytes);
+      expect(table.header()).toBe('# header');
+      for (const key of [...words, ...keys(300, 11), '', 'zz', '老老老老老']) {
+        const at = table.find(key);
+        expect(at).toBe(whole.find(key));
+        if (at >= 0) expect(table.value(at)).toBe(whole.value(at));
+        const [start, end] = table.range(key);
+        expect([start, end]).toEqual(whole.range(key));
+        // The span is read: its lines are there, as in the whole file.
+        expect(table.bytes.subarray(start, end)).toEqual(whole.bytes.subarray(start, end));
+      }
+    }
+  });
+
+  it('reads only the pages a look-up reaches', () => {
+    const { table, pages } = paged(lines, 64);
+    const before = unread(pages.bytes);
+    expect(table.value(table.find(words[0]!))).toBe('value 0');
+    const read = before - unread(pages.bytes);
+    expect(read).toBeGreaterThan(0);
+    expect(read).toBeLessThan(400);
+    expect(table.allBytes()).toEqual(paged(lines, 4096).whole.bytes);
+  });
+
+  it('is not used for another version of the file', () => {
+    const file = path.join(directory, 'stale.txt');
+    const bytes = new TextEncoder().encode(`# header\n${sortLinesByKey(lines, '\t').join('\n')}\n`);
+    writeFileSync(`${file}.pages`, buildPageIndex(bytes, 0x09, 64));
+    writeFileSync(file, `${new TextDecoder().decode(bytes)}extra\tline\n`);
+    expect(FilePages.open(pathToFileURL(file), pathToFileURL(`${file}.pages`))).toBeUndefined();
+    expect(FilePages.open(pathToFileURL(`${file}.missing`), pathToFileURL(`${file}.pages`))).toBeUndefined();
+  });
+});
