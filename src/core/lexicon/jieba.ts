@@ -164,6 +164,25 @@ export function tokenizeChinese(text: string): ChineseToken[] {
   return cutByLengths(text, folded, getJieba(folded).cut(folded, true), () => '');
 }
 
+/**
+ * The tag jieba's `tag` gives a word of its segmentation, without tagging the whole text (which
+ * costs twice a segmentation, for a caller that needs one word's tag): jieba-rs tags a word by the
+ * dictionary's entry when it has one with a frequency, else x, m or eng by its ASCII letters and
+ * digits (none; digits only; others).
+ */
+export function chineseWordTag(simplifiedWord: string): string {
+  dictionary ??= sortedDictionary();
+  const { table } = dictionary;
+  const at = table.find(simplifiedWord);
+  if (at >= 0) {
+    const [frequency, tag] = table.value(at).split(' ');
+    if (Number(frequency) !== 0 && tag !== undefined) return tag;
+  }
+  const ascii = simplifiedWord.match(/[A-Za-z0-9]/g) ?? [];
+  if (ascii.length === 0) return 'x';
+  return ascii.every((c) => c >= '0' && c <= '9') ? 'm' : 'eng';
+}
+
 /** As tokenizeChinese, with part-of-speech tags (slower). */
 export function tagChinese(text: string): ChineseToken[] {
   const folded = foldToSimplified(text);

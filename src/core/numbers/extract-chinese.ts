@@ -1,4 +1,4 @@
-import { type ChineseToken, tagChinese } from '../lexicon/jieba.js';
+import { type ChineseToken, chineseWordTag, tokenizeChinese } from '../lexicon/jieba.js';
 import {
   CHINESE_DIGIT_CHARS,
   CHINESE_NUMERAL_CHARS,
@@ -89,7 +89,7 @@ export function extractChineseNumbers(text: string): NumberMention[] {
       // 万一 "in case", 千万 "by all means", 亿万 "countless": no numeral starts with a myriad unit or
       // 千 followed by a digit or another large unit (10,001 is written 一万零一).
       if (/^[万萬亿億千仟][一二两兩三四五六七八九万萬亿億]/.test(g.chinese)) continue;
-      tokens ??= tagChinese(text);
+      tokens ??= tokenizeChinese(text);
       if (!standsAlone(tokens, start, end)) continue;
       value = parseChineseNumeral(g.chinese);
       if (value !== undefined) {
@@ -178,6 +178,6 @@ function standsAlone(tokens: readonly ChineseToken[], start: number, end: number
   if (!first || !last) return false;
   if (overlapping.some((t) => NOT_QUANTITIES.has(t.simplified))) return false;
   if (first.start < start) return false;
-  if (last.end > end && !NUMERIC_TAGS.has(last.tag)) return false;
+  if (last.end > end && !NUMERIC_TAGS.has(chineseWordTag(last.simplified))) return false;
   return true;
 }
