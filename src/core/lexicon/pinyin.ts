@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { BoundedCache } from '../bounded-cache.js';
 import type * as PinyinPro from 'pinyin-pro';
 import { openSortedDataFile } from './data-file.js';
 import { buildReadingsTable, READINGS_HEADER, ReadingsTable } from './pinyin-table.js';
@@ -36,9 +37,21 @@ function readingsTable(): ReadingsTable {
   return table;
 }
 
+/**
+ * Readings by character, kept: name evidence reads every character of every word of a document, and
+ * a look-up in the table is a binary search. Bounded for a process that reads any text at all; the
+ * table has 22,426 entries.
+ */
+const readingsCache = new BoundedCache<string, readonly string[]>(30_000);
+
 /** Every reading of one Han character, toneless and lower-case (協 → ['xie']); see readingsFromPinyinPro. */
-export function readingsOf(char: string): string[] {
-  return readingsTable().readings(char) ?? [char.toLowerCase()];
+export function readingsOf(char: string): readonly string[] {
+  let readings = readingsCache.get(char);
+  if (!readings) {
+    readings = readingsTable().readings(char) ?? [char.toLowerCase()];
+    readingsCache.set(char, readings);
+  }
+  return readings;
 }
 
 /**
@@ -50,8 +63,9 @@ export function readingCombinations(chars: readonly string[], limit: number): st
   let joined = [''];
   for (const char of chars) {
     const next: string[] = [];
+    const readings = readingsOf(char);
     for (const prefix of joined) {
-      for (const reading of readingsOf(char)) next.push(prefix + reading);
+      for (const reading of readings) next.push(prefix + reading);
     }
     joined = next.slice(0, limit);
   }
