@@ -22,6 +22,15 @@ describe('dropped clauses', () => {
     expect(findings[0]!.message).toContain(`characters ${span.start + 1}–${span.end} of the Chinese`);
   });
 
+  it('weighs an English with fewer comma pieces than its Chinese, for the document, as likelier short of a clause', () => {
+    const intact = findClauseSuspects(document)[6]!;
+    const doctored = findClauseSuspects(
+      document.map((p, i) => (i === 6 ? { ...p, en: 'The farmers planted wheat in the field.' } : p)),
+    )[6]!;
+    expect(document[6]!.en).toContain(',');
+    expect(doctored.pieces).toBeLessThan(intact.pieces);
+  });
+
   it('links a gloss to an English word Porter stems apart (哭 cry ↔ cried, 许可 permit ↔ permission)', () => {
     const table = new TranslationTable([]);
     const linked = (zh: string, en: string) => {

@@ -41,6 +41,8 @@ export interface ClauseFeatures {
   linked: number;
   /** 1 for a run of words inside a clause (a sentence with no clause of the right size), else 0. */
   window: number;
+  /** The pair's English pieces per Chinese piece (log), less the document's median, over its spread. */
+  pieces: number;
 }
 
 /** A clause of a pair's Chinese that may have no counterpart in the English. */
@@ -103,6 +105,9 @@ export function clauseCandidates(
   const medianRatio = median(ratios);
   // 1.4826 · MAD estimates a normal's σ, robust to the pairs that are not translations of each other.
   const spread = Math.max(MIN_SPREAD, 1.4826 * median(ratios.map((r) => Math.abs(r - medianRatio))));
+  const pieceRatios = filled.map((i) => pieceRatio(pairs[i]!));
+  const medianPieces = median(pieceRatios);
+  const pieceSpread = Math.max(0.1, 1.4826 * median(pieceRatios.map((r) => Math.abs(r - medianPieces))));
   return pairs.map((pair, index) => {
     const w = words[index];
     if (!w || w.zh.length === 0) return [];
@@ -121,6 +126,7 @@ export function clauseCandidates(
     if (contentChars === 0) return [];
     const shortfall = logRatio(pair) - medianRatio;
     const gcZ = (gcDelta(pair) - gcCentre) / gcSpread;
+    const pieces = (pieceRatio(pair) - medianPieces) / pieceSpread;
     const candidates: { span: Span; features: ClauseFeatures }[] = [];
     const weigh = (from: number, to: number) => {
       let chars = 0;
@@ -167,6 +173,7 @@ export function clauseCandidates(
           crossing: gapWords === undefined ? 1 : 0,
           linked: clauseWords ? linkedWords / clauseWords : 0,
           window: window ? 1 : 0,
+          pieces,
         },
       });
     };
@@ -237,6 +244,13 @@ function trimSpan(text: string, start: number, end: number): Span {
 /** A pair's lengths as the length tests count them: English characters, Chinese ones without spaces. */
 const enLength = (pair: QaPair) => pair.en.trim().length;
 const zhLength = (pair: QaPair) => Math.max(1, pair.zh.replace(/\s/g, '').length);
+
+/** log of the English's pieces (between , ; :) per Chinese piece (between ，；：, and the like). */
+function pieceRatio(pair: QaPair): number {
+  const en = (pair.en.match(/[,;:](?:\s|$)/g) ?? []).length + 1;
+  const zh = (pair.zh.match(/[，,；;：:、]/gu) ?? []).length + 1;
+  return Math.log(en / zh);
+}
 
 export function logRatio(pair: QaPair): number {
   return Math.log(enLength(pair) / zhLength(pair));

@@ -116,7 +116,7 @@ const DATELINE =
  * injected drops against its untouched pairs) for about 1 shown and 5 hidden findings per 100 clean
  * pairs; checked on bfsu-nonlit-dev. Figures in docs/terms-qa.md.
  */
-const WARNING_SCORE = 2.75;
-const INFO_SCORE = 1.4;
+const WARNING_SCORE = 2.39;
+const INFO_SCORE = 1.32;
 /** An English 2.5 times as long as usual for the document: no clean pair of either dev set is. */
 const FAR_TOO_LONG = Math.log(2.5);
