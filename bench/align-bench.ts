@@ -4,7 +4,8 @@
  * concatenated, repeated 1× and 8×) to check that time grows near-linearly; then the CPU of the CLI
  * aligning the bundled sample end to end (startup, lexicons and all; median of 5 runs).
  * `npm run bench` (add `-- --sentences 100000` to measure one pair of that many zh sentences alone,
- * `-- --quick` to stop after the dev sets).
+ * `-- --quick` to stop after the dev sets; `-- --runs N` runs each dev set N times a side, default 5,
+ * and the 1× pair min(N, 3) times, reporting the median).
  * Each measurement runs in a child process so its peak RSS is its own.
  *
  * `-- --baseline DIR` runs every measurement also with the code in DIR (another checkout, e.g.
@@ -132,12 +133,32 @@ function report(m: Measurement, who = ''): string {
   );
 }
 
-/** Runs a task with this code and, when given, the baseline's; prints both and the CPU ratio. */
-function compare(task: string, baseline: string | undefined): [Measurement, Measurement | undefined] {
-  const own = runChild(task);
-  const base = baseline === undefined ? undefined : runChild(task, baseline);
-  if (base) console.log(report(base, 'baseline '));
-  console.log(report(own, base ? 'this     ' : ''));
+/**
+ * Runs a task `runs` times with this code and, when given, as often with the baseline's, the two in
+ * turn; prints the run of median CPU of each and the ratio of those medians. One run each moved the
+ * mac-dev ratio between 0.40 and 0.49 from one bench to the next on this (shared) machine.
+ */
+function compare(
+  task: string,
+  baseline: string | undefined,
+  runs = 1,
+): [Measurement, Measurement | undefined] {
+  const owns: Measurement[] = [];
+  const bases: Measurement[] = [];
+  for (let r = 0; r < runs; r++) {
+    owns.push(runChild(task));
+    if (baseline !== undefined) bases.push(runChild(task, baseline));
+  }
+  const own = medianRun(owns);
+  const base = bases.length > 0 ? medianRun(bases) : undefined;
+  const of =
+    runs > 1 ? `  (median of ${runs} runs: ${owns.map((m) => m.cpuSeconds.toFixed(2)).join(', ')} s)` : '';
+  if (base)
+    console.log(
+      report(base, 'baseline ') +
+        (runs > 1 ? `  (median of ${runs}: ${bases.map((m) => m.cpuSeconds.toFixed(2)).join(', ')} s)` : ''),
+    );
+  console.log(report(own, base ? 'this     ' : '') + of);
   if (base) {
     console.log(
       `  CPU this/baseline ${(own.cpuSeconds / base.cpuSeconds).toFixed(3)}, ` +
@@ -145,6 +166,12 @@ function compare(task: string, baseline: string | undefined): [Measurement, Meas
     );
   }
   return [own, base];
+}
+
+/** The run of median CPU (the upper middle one of an even count). */
+function medianRun(measurements: readonly Measurement[]): Measurement {
+  const sorted = [...measurements].sort((a, b) => a.cpuSeconds - b.cpuSeconds);
+  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 /** Prints CPU seconds and peak RSS of the whole process when it exits (loaded with --import). */
@@ -213,9 +240,11 @@ async function main(): Promise<void> {
     console.log(`align-bench: dev-set runs skipped, no evaluation data at ${EVAL_ROOT}`);
     return;
   }
-  for (const set of DEV_SETS) compare(`set:${set}`, baseline);
+  const runsAt = args.indexOf('--runs');
+  const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 5;
+  for (const set of DEV_SETS) compare(`set:${set}`, baseline, runs);
   if (args.includes('--quick')) return;
-  const [once, onceBase] = compare('times:1', baseline);
+  const [once, onceBase] = compare('times:1', baseline, Math.min(runs, 3));
   const [eight, eightBase] = compare('times:8', baseline);
   const ratio = (e: Measurement, o: Measurement) => (e.cpuSeconds / o.cpuSeconds).toFixed(2);
   console.log(

@@ -69,6 +69,29 @@ describe('FilePages: a sorted-lines file read a page at a time', () => {
     expect(table.allBytes()).toEqual(paged(lines, 4096).whole.bytes);
   });
 
+  it('searches a file rebuilt to the same length without its index as the whole file', () => {
+    const file = path.join(directory, 'same-length.txt');
+    const encode = (rows: string[]) =>
+      new TextEncoder().encode(`# header\n${sortLinesByKey(rows, '\t').join('\n')}\n`);
+    const before = encode(lines);
+    writeFileSync(`${file}.pages`, buildPageIndex(before, 0x09, 64));
+    // Shorter values and a last line that makes up the length: the same header and size, but the
+    // index's pages no longer start on its keys.
+    const shorter = lines.map((line) => line.replace('value', 'v'));
+    const last = '\u{E01EF}\t';
+    const padding = 'x'.repeat(before.length - encode([...shorter, last]).length);
+    const after = encode([...shorter, last + padding]);
+    expect(after.length).toBe(before.length);
+    writeFileSync(file, after);
+    const pages = FilePages.open(pathToFileURL(file), pathToFileURL(`${file}.pages`))!;
+    const table = new SortedLines(pages.bytes, 0x09, pages);
+    const whole = new SortedLines(after, 0x09);
+    for (const key of words.slice(0, 50)) {
+      expect(table.find(key)).toBe(whole.find(key));
+      expect(table.value(table.find(key))).toBe(whole.value(whole.find(key)));
+    }
+  });
+
   it('is not used for another version of the file', () => {
     const file = path.join(directory, 'stale.txt');
     const bytes = new TextEncoder().encode(`# header\n${sortLinesByKey(lines, '\t').join('\n')}\n`);

@@ -54,6 +54,11 @@ export class FilePages implements LinePages {
   private fd: number | undefined;
   private readonly loaded: Uint8Array;
   private unread: number;
+  /**
+   * Set when a page read does not start where the index says (a file rebuilt without its index, to
+   * the same length): the whole file is then read and searched as it is, never through the index.
+   */
+  private whole = false;
 
   private constructor(
     fd: number,
@@ -68,6 +73,8 @@ export class FilePages implements LinePages {
     this.loaded = new Uint8Array(starts.length);
     this.unread = starts.length;
     readSync(fd, this.bytes, 0, starts[0]!, 0);
+    // The index's first page starts after the header line.
+    if (this.bytes.indexOf(NEWLINE) !== starts[0]! - 1) this.readWhole();
   }
 
   /**
@@ -112,9 +119,11 @@ export class FilePages implements LinePages {
       if (sortsBefore(this.keys[middle]!, key, prefix)) low = middle + 1;
       else high = middle;
     }
+    if (this.whole) return [this.bytes.indexOf(NEWLINE) + 1, this.bytes.length];
     if (low === 0) return [this.starts[0]!, this.starts[0]!];
     const page = low - 1;
     this.loadPages(page, page);
+    if (this.whole) return [this.bytes.indexOf(NEWLINE) + 1, this.bytes.length];
     return [this.starts[page]!, this.pageEnd(page)];
   }
 
@@ -139,19 +148,46 @@ export class FilePages implements LinePages {
       if (this.loaded[page]) continue;
       let end = page;
       while (end + 1 <= last && !this.loaded[end + 1]) end++;
-      const from = this.starts[page]!;
-      const to = this.pageEnd(end);
-      let done = 0;
-      while (done < to - from) {
-        const read = readSync(this.fd!, this.bytes, from + done, to - from - done, from + done);
-        if (read === 0) throw new Error('a dictionary file in data/ shrank while it was read');
-        done += read;
+      // From the newline before the first page, to check that each page starts where the index says.
+      this.read(this.starts[page]! - 1, this.pageEnd(end));
+      for (let p = page; p <= end; p++) {
+        if (!this.startsAsIndexed(p)) {
+          this.readWhole();
+          return;
+        }
       }
       this.loaded.fill(1, page, end + 1);
       this.unread -= end + 1 - page;
       page = end;
     }
     if (this.unread === 0) this.close();
+  }
+
+  /** Whether page `p` starts a line with its index key. */
+  private startsAsIndexed(p: number): boolean {
+    const at = this.starts[p]!;
+    const key = this.keys[p]!;
+    if (this.bytes[at - 1] !== NEWLINE) return false;
+    for (let i = 0; i < key.length; i++) if (this.bytes[at + i] !== key[i]) return false;
+    return true;
+  }
+
+  private readWhole(): void {
+    this.read(0, this.bytes.length);
+    this.whole = true;
+    this.loaded.fill(1);
+    this.unread = 0;
+    this.close();
+  }
+
+  /** Bytes [from, to) of the file into `bytes`, at their offsets. */
+  private read(from: number, to: number): void {
+    let done = 0;
+    while (done < to - from) {
+      const read = readSync(this.fd!, this.bytes, from + done, to - from - done, from + done);
+      if (read === 0) throw new Error('a dictionary file in data/ shrank while it was read');
+      done += read;
+    }
   }
 
   private pageEnd(page: number): number {
