@@ -10,10 +10,17 @@ export class TranslationTable {
   private readonly enIds = new Map<string, number>();
   /** How many pairs each Chinese word occurs in. */
   private readonly zhPairCounts: number[] = [];
-  /** t(e | f) keyed f * enTypes + e (f = zhTypes is NULL). */
-  private readonly t = new Map<number, number>();
+  /** The slot of t(e | f) in `t`, keyed f * enTypes + e (f = zhTypes is NULL). */
+  private readonly slots = new Map<number, number>();
+  /** t(e | f) by slot. */
+  private readonly t: Float64Array;
   private readonly enTypes: number;
 
+  /**
+   * EM runs over typed arrays: each pair's (f, e) slots are looked up once, not in a Map at every
+   * step of every iteration (~0.8 s of QA's ~6 s on the six mac-dev chapters). The sums are taken in
+   * the same order as before, so the probabilities are the same to the last bit.
+   */
   constructor(pairs: readonly { zh: readonly string[]; en: readonly string[] }[], iterations = 5) {
     const encoded = pairs.map((pair) => ({
       zh: [...new Set(pair.zh)].map((w) => this.intern(this.zhIds, w, this.zhPairCounts)),
@@ -22,29 +29,51 @@ export class TranslationTable {
     const enTypes = this.enIds.size;
     this.enTypes = enTypes;
     const nullId = this.zhIds.size;
-    const key = (f: number, e: number) => f * enTypes + e;
+    // For each English word of each pair, the slots of NULL and of the pair's Chinese words, in order.
+    const slotFs: number[] = [];
+    const order: number[] = [];
+    const slotOf = (f: number, e: number): number => {
+      const key = f * enTypes + e;
+      let slot = this.slots.get(key);
+      if (slot === undefined) {
+        slot = slotFs.length;
+        this.slots.set(key, slot);
+        slotFs.push(f);
+      }
+      return slot;
+    };
     for (const { zh, en } of encoded) {
       for (const e of en) {
-        this.t.set(key(nullId, e), 1);
-        for (const f of zh) this.t.set(key(f, e), 1);
+        order.push(slotOf(nullId, e));
+        for (const f of zh) order.push(slotOf(f, e));
       }
     }
+    const slotF = Int32Array.from(slotFs);
+    const sequence = Int32Array.from(order);
+    /** Where each English word's run of slots in `sequence` ends: 1 + its pair's Chinese words after its start. */
+    const runLengths: number[] = [];
+    for (const { zh, en } of encoded) for (let k = 0; k < en.length; k++) runLengths.push(zh.length + 1);
+    const t = new Float64Array(slotF.length).fill(1);
+    const counts = new Float64Array(slotF.length);
+    const totals = new Float64Array(nullId + 1);
     for (let iteration = 0; iteration < iterations; iteration++) {
-      const counts = new Map<number, number>();
-      const totals = new Float64Array(nullId + 1);
-      for (const { zh, en } of encoded) {
-        for (const e of en) {
-          let norm = this.t.get(key(nullId, e))!;
-          for (const f of zh) norm += this.t.get(key(f, e))!;
-          for (const f of [nullId, ...zh]) {
-            const share = this.t.get(key(f, e))! / norm;
-            counts.set(key(f, e), (counts.get(key(f, e)) ?? 0) + share);
-            totals[f]! += share;
-          }
+      counts.fill(0);
+      totals.fill(0);
+      let at = 0;
+      for (const length of runLengths) {
+        let norm = t[sequence[at]!]!;
+        for (let k = 1; k < length; k++) norm += t[sequence[at + k]!]!;
+        for (let k = 0; k < length; k++) {
+          const slot = sequence[at + k]!;
+          const share = t[slot]! / norm;
+          counts[slot]! += share;
+          totals[slotF[slot]!]! += share;
         }
+        at += length;
       }
-      for (const [k, count] of counts) this.t.set(k, count / totals[Math.floor(k / enTypes)]!);
+      for (let slot = 0; slot < t.length; slot++) t[slot] = counts[slot]! / totals[slotF[slot]!]!;
     }
+    this.t = t;
   }
 
   private intern(ids: Map<string, number>, word: string, counts?: number[]): number {
@@ -63,7 +92,8 @@ export class TranslationTable {
     const f = this.zhIds.get(zh);
     const e = this.enIds.get(en);
     if (f === undefined || e === undefined) return 0;
-    return this.t.get(f * this.enTypes + e) ?? 0;
+    const slot = this.slots.get(f * this.enTypes + e);
+    return slot === undefined ? 0 : this.t[slot]!;
   }
 
   /** How many of the document's pairs hold the Chinese word. */
