@@ -108,12 +108,22 @@ function wordLinks(
  * A final y read as i, a common start of five letters, or all but the last letter of stems of four or more.
  */
 function stemsClose(gloss: string, stem: string): boolean {
-  if (gloss.replace(/y$/, 'i') === stem.replace(/y$/, 'i')) return true;
+  if (equalButFinalY(gloss, stem)) return true;
   if (gloss.length < 4 || stem.length < 4) return false;
   let common = 0;
   while (common < gloss.length && common < stem.length && gloss[common] === stem[common]) common++;
   if (common >= 5) return true;
   return common >= Math.min(gloss.length, stem.length) - 1 && Math.abs(gloss.length - stem.length) <= 1;
+}
+
+/** Whether two stems are equal once a final y of either is read as i (cry ↔ cri). */
+function equalButFinalY(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const last = a.length - 1;
+  if (last < 0) return true;
+  if (!a.startsWith(b.slice(0, last))) return false;
+  const asI = (c: string) => (c === 'y' ? 'i' : c);
+  return asI(a[last]!) === asI(b[last]!);
 }
 
 /** 3 ↔ 3, 三 ↔ three are the number checks' business; here any two numbers of the same digits link. */

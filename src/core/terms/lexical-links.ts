@@ -1,3 +1,4 @@
+import { BoundedCache } from '../bounded-cache.js';
 import { hasDictionaryEntry, lookupGlosses, translationStems } from '../lexicon/cedict.js';
 import { stemEnglish } from '../lexicon/english.js';
 import type { ChineseToken } from '../lexicon/jieba.js';
@@ -47,14 +48,9 @@ export function wordsLinked(token: ChineseToken, enWord: string): boolean {
   if (NAME_TAGS.has(token.tag) && properNamesInGlosses(token.simplified).has(lower)) return true;
   if (numeralsAgree(token.simplified, lower)) return true;
   // Pinyin of a single character matches too many English words by chance (讲 ↔ Jiang).
-  const pinyin = pinyinSyllables(token.simplified).join('').toLowerCase();
-  if (token.simplified.length >= 2 && pinyin === lower) return true;
+  if (token.simplified.length >= 2 && joinedPinyin(token.simplified) === lower) return true;
   const bare = token.simplified.replace(ADMIN_SUFFIX, '');
-  if (
-    bare !== token.simplified &&
-    bare.length >= 2 &&
-    pinyinSyllables(bare).join('').toLowerCase() === lower
-  ) {
+  if (bare !== token.simplified && bare.length >= 2 && joinedPinyin(bare) === lower) {
     return true;
   }
   // Transliteration only for words the dictionary does not know (贝索斯): 中国 is China, not Zhibing.
@@ -62,6 +58,21 @@ export function wordsLinked(token: ChineseToken, enWord: string): boolean {
     return transliterationSimilarity(token.simplified.replace(/·/g, ''), enWord) >= TRANSLITERATION_THRESHOLD;
   }
   return false;
+}
+
+/**
+ * A word's pinyin as one lower-case string (重庆 → chongqing), kept: QA links each Chinese word of a
+ * pair against every English word of it.
+ */
+const joinedPinyinCache = new BoundedCache<string, string>(20_000);
+
+function joinedPinyin(simplified: string): string {
+  let joined = joinedPinyinCache.get(simplified);
+  if (joined === undefined) {
+    joined = pinyinSyllables(simplified).join('').toLowerCase();
+    joinedPinyinCache.set(simplified, joined);
+  }
+  return joined;
 }
 
 const properNameCache = new Map<string, Set<string>>();
@@ -101,6 +112,9 @@ const ROMAN: Record<string, number> = {
 
 /** 二级 ↔ level-II / 2, 十八 ↔ 18th: the numeral inside a Chinese word against a Roman or Arabic numeral. */
 function numeralsAgree(simplified: string, lower: string): boolean {
+  // Most words are neither: a Roman numeral is of i, v and x, an Arabic one starts with a digit.
+  const first = lower.charCodeAt(0);
+  if (!(first >= 0x30 && first <= 0x39) && !Object.hasOwn(ROMAN, lower)) return false;
   // Ordinals too: 十八大 ↔ 18th.
   const digits = lower.match(/^(\d+)(?:st|nd|rd|th)?$/)?.[1];
   const value = ROMAN[lower] ?? (digits ? Number(digits) : undefined);
