@@ -1,3 +1,5 @@
+import { prepareChineseText } from '../lexicon/jieba.js';
+import { foldToSimplified } from '../lexicon/script.js';
 import { checkBrackets } from './brackets-check.js';
 import { checkDates } from './date-check.js';
 import { checkInconsistency } from './inconsistency-check.js';
@@ -35,6 +37,9 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 /** Runs the QA checks over aligned pairs; findings come in pair order, then by severity, then by check. */
 export function runQa(pairs: readonly QaPair[], options: QaOptions = {}): Finding[] {
   const checks = options.checks ?? QA_CHECKS;
+  // The checks segment the Chinese pair by pair: jieba loads the words of the whole document's
+  // characters once (pairs read from a TMX or table file were never aligned, which does this).
+  prepareChineseText(pairs.map((pair) => foldToSimplified(pair.zh)));
   const findings = checks.flatMap((check) => CHECKS[check](pairs, options));
   return findings.sort(
     (a, b) =>
