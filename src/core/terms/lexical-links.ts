@@ -110,11 +110,13 @@ const ROMAN: Record<string, number> = {
   x: 10,
 };
 
+const ROMAN_NUMERALS = new Set(Object.keys(ROMAN));
+
 /** 二级 ↔ level-II / 2, 十八 ↔ 18th: the numeral inside a Chinese word against a Roman or Arabic numeral. */
 function numeralsAgree(simplified: string, lower: string): boolean {
   // Most words are neither: a Roman numeral is of i, v and x, an Arabic one starts with a digit.
   const first = lower.charCodeAt(0);
-  if (!(first >= 0x30 && first <= 0x39) && !Object.hasOwn(ROMAN, lower)) return false;
+  if (!(first >= 0x30 && first <= 0x39) && !ROMAN_NUMERALS.has(lower)) return false;
   // Ordinals too: 十八大 ↔ 18th.
   const digits = lower.match(/^(\d+)(?:st|nd|rd|th)?$/)?.[1];
   const value = ROMAN[lower] ?? (digits ? Number(digits) : undefined);
