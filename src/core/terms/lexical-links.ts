@@ -75,7 +75,12 @@ function joinedPinyin(simplified: string): string {
   return joined;
 }
 
-const properNameCache = new Map<string, Set<string>>();
+/**
+ * Kept by word, bounded (twice this at most, BoundedCache): a server checks document after document,
+ * and names and compounds CC-CEDICT lacks would otherwise pile up.
+ */
+const WORD_CACHE_LIMIT = 50_000;
+const properNameCache = new BoundedCache<string, Set<string>>(WORD_CACHE_LIMIT);
 
 /**
  * Capitalised words of a name's CC-CEDICT senses: 史迪威 "Joseph Stilwell (1883-1946), commander of US
@@ -125,7 +130,7 @@ function numeralsAgree(simplified: string, lower: string): boolean {
   return numeral !== undefined && parseChineseNumeral(numeral) === value;
 }
 
-const glossCache = new Map<string, readonly string[]>();
+const glossCache = new BoundedCache<string, readonly string[]>(WORD_CACHE_LIMIT);
 
 /**
  * translationStems, and for long names it gives nothing for (中国人民对外友好协会), the stems of the
