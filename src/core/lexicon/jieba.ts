@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Jieba } from '@node-rs/jieba';
+import { BoundedCache } from '../bounded-cache.js';
 import { CodePointSet } from './code-point-set.js';
 import { openSortedDataFile } from './data-file.js';
 import { linesWithin, SORTED_DICTIONARY_HEADER, sortJiebaDictionary } from './jieba-subset.js';
@@ -183,16 +184,28 @@ export function chineseWordTag(simplifiedWord: string): string {
   return ascii.every((c) => c >= '0' && c <= '9') ? 'm' : 'eng';
 }
 
-/** As tokenizeChinese, with part-of-speech tags (slower). */
-export function tagChinese(text: string): ChineseToken[] {
-  const folded = foldToSimplified(text);
-  const tagged = getJieba(folded).tag(folded, true);
-  return cutByLengths(
-    text,
-    folded,
-    tagged.map((t) => t.word),
-    (i) => tagged[i]?.tag ?? '',
-  );
+/**
+ * The sentences tagged last, kept: QA's checks each tag a pair's Chinese (word links, the name-finder
+ * twice, the name spelling check), one check after the other over the whole document. Segmentation
+ * does not change as jieba grows, so a kept result stays right.
+ */
+const taggedCache = new BoundedCache<string, readonly ChineseToken[]>(5_000);
+
+/** As tokenizeChinese, with part-of-speech tags (slower). The tokens are shared: do not change them. */
+export function tagChinese(text: string): readonly ChineseToken[] {
+  let tokens = taggedCache.get(text);
+  if (!tokens) {
+    const folded = foldToSimplified(text);
+    const tagged = getJieba(folded).tag(folded, true);
+    tokens = cutByLengths(
+      text,
+      folded,
+      tagged.map((t) => t.word),
+      (i) => tagged[i]?.tag ?? '',
+    );
+    taggedCache.set(text, tokens);
+  }
+  return tokens;
 }
 
 function cutByLengths(

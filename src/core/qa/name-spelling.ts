@@ -77,7 +77,7 @@ export function checkNameSpelling(pairs: readonly QaPair[]): Finding[] {
     const reported = new Set<string>();
     // The pair's Chinese names and jieba words, found when a word first needs them, once per pair.
     let people: NameMention[] | undefined;
-    let tokens: ChineseToken[] | undefined;
+    let tokens: readonly ChineseToken[] | undefined;
     const peopleOfPair = () => (people ??= findChineseNames(pair.zh));
     const tokensOfPair = () => (tokens ??= tagChinese(pair.zh));
     let spans: ReturnType<typeof transliterationSpans> | undefined;

@@ -77,7 +77,7 @@ export function chineseCandidates(zh: string, tokens = chineseTokens(zh)): Chine
 }
 
 /** The tagged jieba words of a sentence, each person name one token tagged 'person'. */
-export function chineseTokens(zh: string): ChineseToken[] {
+export function chineseTokens(zh: string): readonly ChineseToken[] {
   return joinNames(zh, tagChinese(zh));
 }
 
@@ -203,7 +203,7 @@ function kindFromGlosses(simplified: string, tag: string): TermKind | undefined 
 }
 
 /** Replaces the jieba pieces of each person name (王/广/成) with one token tagged 'person'. */
-function joinNames(zh: string, tokens: ChineseToken[]): ChineseToken[] {
+function joinNames(zh: string, tokens: readonly ChineseToken[]): readonly ChineseToken[] {
   const persons = findChineseNames(zh).filter((n) => n.kind === 'person');
   if (persons.length === 0) return tokens;
   const out: ChineseToken[] = [];
