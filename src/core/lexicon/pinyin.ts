@@ -185,8 +185,23 @@ function personNameFromPinyinPro(name: string): string {
   return givenName ? `${cap(surname)} ${cap(givenName)}` : cap(surname);
 }
 
+const joinedCache = new BoundedCache<string, string>(20_000);
+
+/**
+ * A word's pinyin syllables as one lower-case string (重慶 → chongqing), kept: QA and the terms
+ * extractor compare a Chinese word's pinyin with every English word of its pair.
+ */
+export function joinedPinyin(text: string): string {
+  let joined = joinedCache.get(text);
+  if (joined === undefined) {
+    joined = pinyinSyllables(text).join('').toLowerCase();
+    joinedCache.set(text, joined);
+  }
+  return joined;
+}
+
 /** Place or organisation words in pinyin, syllables of a word joined (重慶市 → Chongqingshi). */
 export function wordToPinyin(word: string): string {
-  const s = pinyinSyllables(word).join('').toLowerCase();
+  const s = joinedPinyin(word);
   return s.charAt(0).toUpperCase() + s.slice(1);
 }

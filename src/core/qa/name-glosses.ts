@@ -1,7 +1,7 @@
 import { glossVocabulary, lookupGlosses } from '../lexicon/cedict.js';
 import { isEnglishStopword } from '../lexicon/english.js';
 import type { ChineseToken } from '../lexicon/jieba.js';
-import { pinyinSyllables } from '../lexicon/pinyin.js';
+import { joinedPinyin } from '../lexicon/pinyin.js';
 import { foldToSimplified } from '../lexicon/script.js';
 import { misspelling, TRANSLITERATION_CHARS } from '../names/index.js';
 import { properNamesInGlosses } from '../terms/lexical-links.js';
@@ -37,7 +37,7 @@ export function checkAgainstDictionary(
       if (misspelling(word.toLowerCase(), name)) {
         const spelled = name[0]!.toUpperCase() + name.slice(1);
         // A name CC-CEDICT spells as its pinyin (北京 Beijing) has that one spelling.
-        const pinyin = pinyinSyllables(token.simplified).join('').toLowerCase() === name;
+        const pinyin = joinedPinyin(token.simplified) === name;
         return {
           name: spelled,
           zh: token.word,

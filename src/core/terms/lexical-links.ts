@@ -2,7 +2,7 @@ import { BoundedCache } from '../bounded-cache.js';
 import { hasDictionaryEntry, lookupGlosses, translationStems } from '../lexicon/cedict.js';
 import { stemEnglish } from '../lexicon/english.js';
 import type { ChineseToken } from '../lexicon/jieba.js';
-import { personNameToPinyin, pinyinSyllables } from '../lexicon/pinyin.js';
+import { joinedPinyin, personNameToPinyin } from '../lexicon/pinyin.js';
 import { parseChineseNumeral } from '../numbers/index.js';
 import { transliterationSimilarity } from './transliteration.js';
 
@@ -61,21 +61,6 @@ export function wordsLinked(token: ChineseToken, enWord: string): boolean {
 }
 
 /**
- * A word's pinyin as one lower-case string (重庆 → chongqing), kept: QA links each Chinese word of a
- * pair against every English word of it.
- */
-const joinedPinyinCache = new BoundedCache<string, string>(20_000);
-
-function joinedPinyin(simplified: string): string {
-  let joined = joinedPinyinCache.get(simplified);
-  if (joined === undefined) {
-    joined = pinyinSyllables(simplified).join('').toLowerCase();
-    joinedPinyinCache.set(simplified, joined);
-  }
-  return joined;
-}
-
-/**
  * Kept by word, bounded (twice this at most, BoundedCache): a server checks document after document,
  * and names and compounds CC-CEDICT lacks would otherwise pile up.
  */
@@ -102,29 +87,18 @@ export function properNamesInGlosses(simplified: string): Set<string> {
   return names;
 }
 
-const ROMAN: Record<string, number> = {
-  i: 1,
-  ii: 2,
-  iii: 3,
-  iv: 4,
-  v: 5,
-  vi: 6,
-  vii: 7,
-  viii: 8,
-  ix: 9,
-  x: 10,
-};
-
-const ROMAN_NUMERALS = new Set(Object.keys(ROMAN));
+const ROMAN = new Map(
+  ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x'].map((r, i) => [r, i + 1]),
+);
 
 /** 二级 ↔ level-II / 2, 十八 ↔ 18th: the numeral inside a Chinese word against a Roman or Arabic numeral. */
 function numeralsAgree(simplified: string, lower: string): boolean {
   // Most words are neither: a Roman numeral is of i, v and x, an Arabic one starts with a digit.
   const first = lower.charCodeAt(0);
-  if (!(first >= 0x30 && first <= 0x39) && !ROMAN_NUMERALS.has(lower)) return false;
+  if (!(first >= 0x30 && first <= 0x39) && !ROMAN.has(lower)) return false;
   // Ordinals too: 十八大 ↔ 18th.
   const digits = lower.match(/^(\d+)(?:st|nd|rd|th)?$/)?.[1];
-  const value = ROMAN[lower] ?? (digits ? Number(digits) : undefined);
+  const value = ROMAN.get(lower) ?? (digits ? Number(digits) : undefined);
   if (value === undefined) return false;
   const numeral = simplified.match(/[一二三四五六七八九十两]+/u)?.[0];
   return numeral !== undefined && parseChineseNumeral(numeral) === value;
