@@ -1,3 +1,4 @@
+import { BoundedCache } from '../bounded-cache.js';
 import { readingsOf } from './pinyin.js';
 
 /*
@@ -249,8 +250,20 @@ const COST = {
 /** Letters one syllable may spell at most (sch + ie + nn). */
 const MAX_CHUNK = 7;
 
-/** A syllable cut for spelling (ke → k + e, bare; lüe → l + üe; er → er). */
+/** Syllables cut, by pinyin: a name's syllables are spelled against hundreds of candidate spellings. */
+const cuts = new BoundedCache<string, Syllable>(5_000);
+
 function cutSyllable(pinyin: string): Syllable {
+  let syllable = cuts.get(pinyin);
+  if (!syllable) {
+    syllable = cutPinyin(pinyin);
+    cuts.set(pinyin, syllable);
+  }
+  return syllable;
+}
+
+/** A syllable cut for spelling (ke → k + e, bare; lüe → l + üe; er → er). */
+function cutPinyin(pinyin: string): Syllable {
   const p = pinyin.toLowerCase().replace(/ü|v/g, 'u');
   const initial = INITIAL.exec(p)![0];
   let rest = p.slice(initial.length);

@@ -161,10 +161,12 @@ export function checkAgainstTransliteration(
   const english = englishLetters();
   const ownLetters = english.cost(lower);
   const en = pair.en.toLowerCase();
+  // The same slips are tried against each span: made once.
+  const variants = [...slips(lower)];
   let best: { spelling: string; span: NameSpan; score: number } | undefined;
   spans.forEach((span, s) => {
     if (costs[s]! > own + SPAN_SLACK) return;
-    for (const variant of slips(lower)) {
+    for (const variant of variants) {
       const cost = transliterationCost(span.syllables, variant);
       if (cost > GOOD_FIT || cost > own - MIN_GAIN) continue;
       // How much better the spelling explains the Chinese and looks English: the larger, the likelier.
