@@ -16,8 +16,14 @@ import {
   findAddedClauses,
 } from '../src/core/qa/added-clauses.js';
 import { linkDocument } from '../src/core/qa/document-links.js';
-import { DEV_SETS } from './eval-data.js';
-import { curve, type FitData, fitLogistic, harnessExamples, recallAt, type Scorer } from './logistic-fit.js';
+import {
+  devSetExamples,
+  type FitData,
+  harnessExamples,
+  printCurves,
+  printFits,
+  recallAt,
+} from './logistic-fit.js';
 
 /** A candidate's features and its document's typical score (what findAddedClauses takes off). */
 type Candidate = AddedClauseFeatures & { typical: number };
@@ -49,26 +55,11 @@ const FEATURES = (process.env.ADD_FEATURES?.split(',') ?? [
 ]) as (keyof Candidate)[];
 
 const budgets = [0.25, 0.5, 1, 2, 5];
-const sets: Record<string, FitData<Candidate>> = {};
-for (const set of DEV_SETS) {
-  const data = await examples(set);
-  if (data) sets[set] = data;
-}
-const show = (label: string, score: Scorer<Candidate>) => {
-  for (const [set, data] of Object.entries(sets)) {
-    const points = curve(data, score, budgets)
-      .map((p) => `FA ${p.budget}: ${p.recall.toFixed(2)} (t ${p.threshold.toFixed(2)})`)
-      .join('  ');
-    const at0 = recallAt(data, score, 0);
-    console.log(
-      `${label.padEnd(24)} ${set.padEnd(16)} ${points}  | at 0: recall ${at0.recall.toFixed(2)} FA ${at0.fa.toFixed(2)}`,
-    );
-  }
-};
+const sets = await devSetExamples(examples);
 /** The score findAddedClauses gives: against the document's typical pair. */
 const current = (c: Candidate) => addedScore(c) - c.typical;
-show('current model', current);
-show('without the typical pair', addedScore);
+printCurves(sets, 'current model', current, budgets);
+printCurves(sets, 'without the typical pair', addedScore, budgets);
 for (const [set, data] of Object.entries(sets)) {
   for (const [name, threshold] of [
     ['warning', ADDED_WARNING_SCORE],
@@ -80,11 +71,6 @@ for (const [set, data] of Object.entries(sets)) {
     );
   }
 }
-if (process.env.ADD_UNIVARIATE) for (const k of FEATURES) show(`feature ${k}`, (f) => f[k]);
-for (const [trainSet, data] of Object.entries(sets)) {
-  const w = fitLogistic(data, FEATURES, ['evidence', 'lengthEvidence']);
-  console.log(
-    `fit on ${trainSet}: ${['bias', ...FEATURES].map((k, i) => `${k}: ${w[i]!.toFixed(3)}`).join(', ')}`,
-  );
-  show(`fit on ${trainSet}`, (f) => FEATURES.reduce((s, k, i) => s + w[i + 1]! * f[k], w[0]!));
-}
+if (process.env.ADD_UNIVARIATE)
+  for (const k of FEATURES) printCurves(sets, `feature ${k}`, (f) => f[k], budgets);
+printFits(sets, FEATURES, ['evidence', 'lengthEvidence'], budgets);

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { readDevSet } from './eval-data.js';
+import { DEV_SETS, readDevSet } from './eval-data.js';
 import { doctorPairs, type ErrorKind, goldPairs, INJECTED_SHARE, type Pair } from './qa-inject.js';
 
 /**
@@ -161,6 +161,60 @@ export function fitLogistic<F extends object>(
     }
   }
   return w;
+}
+
+/** Each dev set's examples that `examples` finds (sets without evaluation data left out). */
+export async function devSetExamples<F>(
+  examples: (set: string) => Promise<FitData<F> | undefined>,
+): Promise<Record<string, FitData<F>>> {
+  const sets: Record<string, FitData<F>> = {};
+  for (const set of DEV_SETS) {
+    const data = await examples(set);
+    if (data) sets[set] = data;
+  }
+  return sets;
+}
+
+/** Prints, for each set, recall at each false-alarm budget under `score` (with its threshold), and at 0. */
+export function printCurves<F>(
+  sets: Record<string, FitData<F>>,
+  label: string,
+  score: Scorer<F>,
+  budgets: number[],
+): void {
+  for (const [set, data] of Object.entries(sets)) {
+    const points = curve(data, score, budgets)
+      .map((p) => `FA ${p.budget}: ${p.recall.toFixed(2)} (t ${p.threshold.toFixed(2)})`)
+      .join('  ');
+    const at0 = recallAt(data, score, 0);
+    console.log(
+      `${label.padEnd(24)} ${set.padEnd(16)} ${points}  | at 0: recall ${at0.recall.toFixed(2)} FA ${at0.fa.toFixed(2)}`,
+    );
+  }
+}
+
+/**
+ * Fits the features on each set in turn (`start` as in fitLogistic), printing the weights and each
+ * fit's curves on every set: the fit on one set measured on the other is the held-out figure.
+ */
+export function printFits<F extends object>(
+  sets: Record<string, FitData<F>>,
+  features: readonly (keyof F)[],
+  start: readonly (keyof F)[],
+  budgets: number[],
+): void {
+  for (const [trainSet, data] of Object.entries(sets)) {
+    const w = fitLogistic(data, features, start);
+    console.log(
+      `fit on ${trainSet}: ${['bias', ...features].map((k, i) => `${String(k)}: ${w[i]!.toFixed(3)}`).join(', ')}`,
+    );
+    printCurves(
+      sets,
+      `fit on ${trainSet}`,
+      (f) => features.reduce((s, k, i) => s + w[i + 1]! * (f[k] as number), w[0]!),
+      budgets,
+    );
+  }
 }
 
 /** Gaussian elimination with partial pivoting: a small dense system. */
