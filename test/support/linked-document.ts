@@ -33,3 +33,12 @@ export const LINKED_DOCUMENT = [
     en: 'I bought a novel at the bookshop, then finished reading it in the park.',
   },
 ];
+
+/** A clause no Chinese of the document says, and LINKED_DOCUMENT with it added to pair 6's English. */
+export const ADDED_CLAUSE = 'the old merchant counted his silver coins in the market';
+
+export const WITH_ADDED_CLAUSE = LINKED_DOCUMENT.map((pair, i) =>
+  i === 6
+    ? { ...pair, en: `The farmers planted wheat in the field, ${ADDED_CLAUSE}, then rested by the river.` }
+    : pair,
+);

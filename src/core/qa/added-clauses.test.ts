@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LINKED_DOCUMENT } from '../../../test/support/linked-document.js';
+import { ADDED_CLAUSE, LINKED_DOCUMENT, WITH_ADDED_CLAUSE } from '../../../test/support/linked-document.js';
 import { findAddedClauses } from './added-clauses.js';
 import { runQa } from './index.js';
 
@@ -10,12 +10,8 @@ const added = (pairs: typeof document) =>
 
 describe('added clauses', () => {
   it('finds an English clause the Chinese does not have, as the span with its place in the English', () => {
-    const clause = 'the old merchant counted his silver coins in the market';
-    const doctored = document.map((p, i) =>
-      i === 6
-        ? { ...p, en: `The farmers planted wheat in the field, ${clause}, then rested by the river.` }
-        : p,
-    );
+    const doctored = WITH_ADDED_CLAUSE;
+    const clause = ADDED_CLAUSE;
     const findings = added(doctored);
     expect(findings.map((f) => [f.pair, f.check, f.severity])).toEqual([[6, 'omission', 'warning']]);
     const span = findings[0]!.en.spans[0]!;
