@@ -1,8 +1,16 @@
 #!/usr/bin/env node
 // Thin shim: the CLI lives in src/cli/run.ts (compiled to dist/ by `npm ci` via the prepare script).
-import { nodeIo, tuneJitForCommand } from '../dist/cli/node-io.js';
-import { run } from '../dist/cli/run.js';
-import { removeTempFilesSync } from '../dist/io/atomic-write.js';
+import { existsSync } from 'node:fs';
+
+// A command runs from its bundle (dist/bundle/<command>.js, made by scripts/bundle-cli.ts): one file
+// loads ~50 ms faster than the ~95 modules it holds. Help, a mistyped command or a build without
+// bundles run from dist/ itself.
+const command = process.argv[2] ?? '';
+const bundle = new URL(`../dist/bundle/${command}.js`, import.meta.url);
+const { nodeIo, removeTempFilesSync, run, tuneJitForCommand } =
+  /^[a-z]+$/.test(command) && existsSync(bundle)
+    ? await import(bundle.href)
+    : await import('../dist/cli/main.js');
 
 // A reader that stops early (`bitext align doc.txt | head`) closes the pipe: that is not an error.
 process.stdout.on('error', (error) => {

@@ -12,6 +12,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMAND_NAMES } from '../src/cli/run.js';
 import { EXAMPLE_PATH, REPO_ROOT, readExample, runCli, tempDir } from './helpers.js';
 
 const { dir, cleanup } = tempDir();
@@ -123,10 +124,33 @@ describe('bad input to bitext align', () => {
 
 describe('the bin shim', () => {
   const bin = join(REPO_ROOT, 'bin/bitext.js');
-  // The shim runs compiled code: build first so it sees the current source.
+  // The shim runs compiled code, bundled per command: build first so it sees the current source.
   beforeAll(() => {
-    execSync('npx tsc -p tsconfig.build.json', { cwd: REPO_ROOT, stdio: 'pipe' });
+    execSync('npx tsc -p tsconfig.build.json && npx tsx scripts/bundle-cli.ts', {
+      cwd: REPO_ROOT,
+      stdio: 'pipe',
+    });
   }, 120_000);
+
+  it('runs each command from its bundle, with the output the sources give', async () => {
+    for (const command of COMMAND_NAMES)
+      expect(existsSync(join(REPO_ROOT, `dist/bundle/${command}.js`)), command).toBe(true);
+    // Each reaches the data files, jieba and the lexicons from the bundle's own folder.
+    for (const argv of [
+      ['align', EXAMPLE_PATH, '--format', 'jsonl'],
+      ['qa', EXAMPLE_PATH, '--format', 'json'],
+      ['terms', EXAMPLE_PATH, '--format', 'json'],
+    ]) {
+      const bundled = spawnSync(process.execPath, [bin, ...argv], { encoding: 'utf8' });
+      const sources = await runCli(argv);
+      expect([bundled.status, bundled.stdout, bundled.stderr], argv[0]).toEqual([
+        sources.code,
+        sources.stdout,
+        sources.stderr,
+      ]);
+      expect(bundled.stdout.length, argv[0]).toBeGreaterThan(100);
+    }
+  });
 
   it('exits 0 with help, 1 with a one-line error and no stack trace', () => {
     const help = spawnSync(process.execPath, [bin, 'align', '--help'], { encoding: 'utf8' });

@@ -29,6 +29,9 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   worker: async () => (await import('./commands/worker.js')).registerWorker,
 };
 
+/** The commands' names; scripts/bundle-cli.ts bundles each one's code for bin/bitext.js. */
+export const COMMAND_NAMES: readonly string[] = Object.keys(COMMANDS);
+
 /**
  * The program with every command, or with only `commandName`'s when it names one (what
  * `run` builds for `bitext align …`: the other commands' modules are never loaded), or with none
