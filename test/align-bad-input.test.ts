@@ -1,4 +1,4 @@
-import { execSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, execSync, spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMAND_NAMES } from '../src/cli/run.js';
 import { EXAMPLE_PATH, REPO_ROOT, readExample, runCli, tempDir } from './helpers.js';
+import { buildDocx } from './support/docx.js';
 
 const { dir, cleanup } = tempDir();
 afterAll(cleanup);
@@ -134,7 +135,7 @@ describe('the bin shim', () => {
 
   it('runs each command from its bundle, with the output the sources give', async () => {
     for (const command of COMMAND_NAMES)
-      expect(existsSync(join(REPO_ROOT, `dist/bundle/${command}.js`)), command).toBe(true);
+      expect(existsSync(join(REPO_ROOT, `dist/bundle/${command}.cjs`)), command).toBe(true);
     // Each reaches the data files, jieba and the lexicons from the bundle's own folder.
     for (const argv of [
       ['align', EXAMPLE_PATH, '--format', 'jsonl'],
@@ -149,6 +150,30 @@ describe('the bin shim', () => {
         sources.stderr,
       ]);
       expect(bundled.stdout.length, argv[0]).toBeGreaterThan(100);
+    }
+    // A docx: its reader is imported dynamically, which code from the cache must still do.
+    const paragraphs = readExample().split(/\n+/).filter(Boolean);
+    const docx = write('bundle.docx', await buildDocx(paragraphs.map((paragraph) => ({ paragraph }))));
+    const bundled = spawnSync(process.execPath, [bin, 'align', docx], { encoding: 'utf8' });
+    const sources = await runCli(['align', docx]);
+    expect([bundled.status, bundled.stdout, bundled.stderr]).toEqual([0, sources.stdout, '']);
+    expect(sources.stdout.split('\n').length).toBeGreaterThan(5);
+  });
+
+  it('compiles the bundles of align, qa and terms from the code cache the build made', () => {
+    // In a fresh Node with the flags the shim sets, as the build made them.
+    const script = `
+      const { tuneJitForCommand } = await import('./dist/cli/jit.js');
+      const { loadCommandBundle } = await import('./dist/cli/load-bundle.js');
+      const command = process.argv[1];
+      tuneJitForCommand(command);
+      console.log(JSON.stringify(loadCommandBundle(command)?.cacheRejected));`;
+    for (const command of ['align', 'qa', 'terms']) {
+      const out = execFileSync(process.execPath, ['--input-type=module', '-e', script, command], {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+      });
+      expect(out.trim(), command).toBe('false');
     }
   });
 

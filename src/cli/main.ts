@@ -1,4 +1,4 @@
 // What bin/bitext.js runs, in one module: the entry scripts/bundle-cli.ts bundles for each command.
 export { removeTempFilesSync } from '../io/atomic-write.js';
-export { nodeIo, tuneJitForCommand } from './node-io.js';
+export { nodeIo } from './node-io.js';
 export { run } from './run.js';
