@@ -19,10 +19,31 @@ export function learnTranslations(
   beads: readonly RangeBead[],
   options: { iterations: number; threshold: number; minCount: number },
 ): Map<string, string[]> {
-  const zhIds = new Map<string, number>();
-  const enIds = new Map<string, number>();
-  const zhCount: number[] = [];
-  const enCount: number[] = [];
+  // In phases, each a function of its own: V8 optimises each loop once, with the types it has
+  // seen, where one long function was compiled again at each loop it entered hot (on mac-dev 9
+  // compilations of it, of ~140 ms).
+  const corpus = internBeads(zhWords, enStems, beads);
+  const cooccurrences = listCooccurrences(corpus);
+  const t = trainModel1(corpus, cooccurrences, options.iterations);
+  if (options.iterations === 0) return new Map();
+  return readLearned(corpus, cooccurrences, t, options);
+}
+
+/** The training beads' words as ids, with each type's count. */
+interface Corpus {
+  pairs: { zh: number[]; en: number[] }[];
+  zhIds: Map<string, number>;
+  enIds: Map<string, number>;
+  zhCount: number[];
+  enCount: number[];
+}
+
+function internBeads(
+  zhWords: readonly (readonly string[])[],
+  enStems: readonly (readonly string[])[],
+  beads: readonly RangeBead[],
+): Corpus {
+  const corpus: Corpus = { pairs: [], zhIds: new Map(), enIds: new Map(), zhCount: [], enCount: [] };
   const intern = (ids: Map<string, number>, counts: number[], w: string) => {
     let id = ids.get(w);
     if (id === undefined) {
@@ -33,7 +54,6 @@ export function learnTranslations(
     counts[id]!++;
     return id;
   };
-  const pairs: { zh: number[]; en: number[] }[] = [];
   // Long documents: train on an even sample of beads, bounding the table's memory.
   const step = Math.max(1, Math.ceil(beads.length / MAX_TRAINING_BEADS));
   for (let b = 0; b < beads.length; b += step) {
@@ -42,16 +62,32 @@ export function learnTranslations(
     const zh: number[] = [];
     const en: number[] = [];
     for (let i = bead.zhStart; i < bead.zhEnd; i++)
-      for (const w of zhWords[i]!) zh.push(intern(zhIds, zhCount, w));
+      for (const w of zhWords[i]!) zh.push(intern(corpus.zhIds, corpus.zhCount, w));
     for (let j = bead.enStart; j < bead.enEnd; j++)
-      for (const s of enStems[j]!) en.push(intern(enIds, enCount, s));
-    if (zh.length > 0 && en.length > 0) pairs.push({ zh, en });
+      for (const s of enStems[j]!) en.push(intern(corpus.enIds, corpus.enCount, s));
+    if (zh.length > 0 && en.length > 0) corpus.pairs.push({ zh, en });
   }
-  // t(e|f) per co-occurring pair (f, e), the NULL word (id zhTypes) included to absorb function
-  // words. Each pair gets a dense id in order of first appearance, and every bead's co-occurrences
-  // are listed once as ids (per en token: NULL's, then each zh token's), so the EM iterations run
-  // over typed arrays instead of a map keyed f·E + e (the sums are the same, in the same order).
-  const enTypes = enIds.size;
+  return corpus;
+}
+
+/**
+ * t(e|f) per co-occurring pair (f, e), the NULL word (id zhTypes) included to absorb function
+ * words. Each pair gets a dense id in order of first appearance, and every bead's co-occurrences
+ * are listed once as ids (per en token: NULL's, then each zh token's), so the EM iterations run
+ * over typed arrays instead of a map keyed f·E + e (the sums are the same, in the same order).
+ */
+interface Cooccurrences {
+  /** Per en token of each bead in turn: the pair ids of NULL and of each zh token with it. */
+  ids: Int32Array;
+  zhLengths: Int32Array;
+  enLengths: Int32Array;
+  /** The zh and en type of each pair id. */
+  zhOf: Int32Array;
+  enOf: Int32Array;
+  nullId: number;
+}
+
+function listCooccurrences({ pairs, zhIds }: Corpus): Cooccurrences {
   const nullId = zhIds.size;
   const pairIds = new PairIds();
   const zhLengths = new Int32Array(pairs.length);
@@ -71,16 +107,21 @@ export function learnTranslations(
       for (const f of zh) ids[filled++] = pairIds.id(f, e);
     }
   }
-  const zhOf = pairIds.zhOfIds();
-  const enOf = pairIds.enOfIds();
-  const t = new Float64Array(pairIds.size).fill(1 / Math.max(enTypes, 1));
-  const counts = new Float64Array(pairIds.size);
+  return { ids, zhLengths, enLengths, zhOf: pairIds.zhOfIds(), enOf: pairIds.enOfIds(), nullId };
+}
+
+/** IBM Model 1's EM: t(e|f) per pair id after `iterations` rounds, from uniform. */
+function trainModel1(corpus: Corpus, cooccurrences: Cooccurrences, iterations: number): Float64Array {
+  const { ids, zhLengths, enLengths, zhOf, nullId } = cooccurrences;
+  const t = new Float64Array(zhOf.length).fill(1 / Math.max(corpus.enIds.size, 1));
+  const counts = new Float64Array(zhOf.length);
   const totals = new Float64Array(nullId + 1);
-  for (let iteration = 0; iteration < options.iterations; iteration++) {
+  const beadCount = corpus.pairs.length;
+  for (let iteration = 0; iteration < iterations; iteration++) {
     counts.fill(0);
     totals.fill(0);
     let at = 0;
-    for (let p = 0; p < pairs.length; p++) {
+    for (let p = 0; p < beadCount; p++) {
       const width = zhLengths[p]! + 1;
       for (let n = enLengths[p]!; n > 0; n--, at += width) {
         let norm = 0;
@@ -95,15 +136,25 @@ export function learnTranslations(
     }
     for (let id = 0; id < t.length; id++) t[id] = counts[id]! / totals[zhOf[id]!]!;
   }
-  const zhWordsById = [...zhIds.keys()];
-  const enStemsById = [...enIds.keys()];
+  return t;
+}
+
+/** Per zh word type, the en stems with t(e|f) ≥ threshold, both types seen ≥ minCount times. */
+function readLearned(
+  corpus: Corpus,
+  { zhOf, enOf, nullId }: Cooccurrences,
+  t: Float64Array,
+  options: { threshold: number; minCount: number },
+): Map<string, string[]> {
+  const zhWordsById = [...corpus.zhIds.keys()];
+  const enStemsById = [...corpus.enIds.keys()];
   const learned = new Map<string, string[]>();
-  if (options.iterations === 0) return learned;
   for (let id = 0; id < t.length; id++) {
     if (t[id]! < options.threshold) continue;
     const f = zhOf[id]!;
     const e = enOf[id]!;
-    if (f === nullId || zhCount[f]! < options.minCount || enCount[e]! < options.minCount) continue;
+    if (f === nullId || corpus.zhCount[f]! < options.minCount || corpus.enCount[e]! < options.minCount)
+      continue;
     const word = zhWordsById[f]!;
     const list = learned.get(word) ?? [];
     list.push(enStemsById[e]!);
