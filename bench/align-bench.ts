@@ -2,7 +2,8 @@
  * Aligner benchmark: speed (CPU seconds, which other work on the machine moves far less than wall
  * time), peak memory and strict F1 on the dev sets, and on a long synthetic pair (every dev document
  * concatenated, repeated 1× and 8×) to check that time grows near-linearly; then the CPU of the CLI
- * aligning the bundled sample end to end (startup, lexicons and all; median of 5 runs).
+ * aligning the bundled sample end to end (startup, lexicons and all; median of 11 runs: one run
+ * takes ~0.3 s, which other work on this 2-core machine moves by ±10%).
  * `npm run bench` (add `-- --sentences 100000` to measure one pair of that many zh sentences alone,
  * `-- --quick` to stop after the dev sets; `-- --runs N` runs each dev set N times a side, default 5,
  * and the 1× pair min(N, 3) times, reporting the median).
@@ -174,6 +175,9 @@ function medianRun(measurements: readonly Measurement[]): Measurement {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
+/** Runs of the sample (and of bare Node) per side; the median is reported. */
+const SAMPLE_RUNS = 11;
+
 /** Prints CPU seconds and peak RSS of the whole process when it exits (loaded with --import). */
 const CPU_AT_EXIT = `data:text/javascript,${encodeURIComponent(
   'import{writeSync}from"node:fs";process.on("exit",()=>{const c=process.cpuUsage();' +
@@ -181,7 +185,7 @@ const CPU_AT_EXIT = `data:text/javascript,${encodeURIComponent(
 )}`;
 
 /** CPU seconds and peak RSS (medians of `runs`) of `bitext align examples/press-release.txt`, start to exit. */
-function sampleCpu(root: string, runs = 5): { cpuSeconds: number; peakRssMb: number } {
+function sampleCpu(root: string, runs = SAMPLE_RUNS): { cpuSeconds: number; peakRssMb: number } {
   const cli = path.join(root, 'bin/bitext.js');
   return processCpu([cli, 'align', path.join(root, 'examples/press-release.txt')], runs);
 }
@@ -207,7 +211,7 @@ function processCpu(args: readonly string[], runs: number): { cpuSeconds: number
 function reportSample(who: string, m: { cpuSeconds: number; peakRssMb: number }): void {
   console.log(
     `${(who + 'sample end to end').padEnd(31)} ${m.cpuSeconds.toFixed(3).padStart(7)} s CPU  ` +
-      `peak RSS ${m.peakRssMb.toFixed(0).padStart(5)} MB  (bitext align examples/press-release.txt, median of 5)`,
+      `peak RSS ${m.peakRssMb.toFixed(0).padStart(5)} MB  (bitext align examples/press-release.txt, median of ${SAMPLE_RUNS})`,
   );
 }
 
@@ -230,7 +234,7 @@ async function main(): Promise<void> {
   } else reportSample('', sampleOwn);
   // What Node itself costs here, measured alike (a NODE_EXTRA_CA_CERTS bundle, as this machine
   // sets, is parsed by every Node process before any JavaScript runs).
-  const bare = processCpu(['-e', '0'], 5);
+  const bare = processCpu(['-e', '0'], SAMPLE_RUNS);
   const certificates = process.env.NODE_EXTRA_CA_CERTS;
   console.log(
     `  of which Node alone (node -e 0${certificates ? `, NODE_EXTRA_CA_CERTS=${certificates}` : ''}) ` +
