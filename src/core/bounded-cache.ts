@@ -31,6 +31,19 @@ export class BoundedCache<K, V> {
     this.current.set(key, value);
   }
 
+  /**
+   * The value kept for `key`, or `compute(key)`, kept. `compute` is best a function made once (a
+   * module's), not a closure made at each call: the callers are hot paths.
+   */
+  memo(key: K, compute: (key: K) => V): V {
+    let value = this.get(key);
+    if (value === undefined) {
+      value = compute(key);
+      this.set(key, value);
+    }
+    return value;
+  }
+
   /** Entries held (at most twice the limit). */
   get size(): number {
     return this.current.size + this.old.size;

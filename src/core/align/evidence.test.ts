@@ -151,6 +151,14 @@ describe('module-level caches', () => {
     }
     expect(cache.get(50)).toBeUndefined();
     expect(cache.get(99)).toBe(99 * 99);
+    // memo computes what it does not hold, once.
+    let computed = 0;
+    const square = (k: number) => {
+      computed++;
+      return k * k;
+    };
+    expect([cache.memo(7, square), cache.memo(7, square), cache.memo(99, square)]).toEqual([49, 49, 99 * 99]);
+    expect(computed).toBe(1);
   });
 
   it("keep the names evidence's pinyin cache bounded over many documents' words", () => {

@@ -34,8 +34,10 @@ const MAX_READINGS_PER_WORD = 16;
  * prebuilt table spares loading pinyin-pro and its phrase automaton (~0.15 s) at every start.
  */
 function pinyinKeys(word: string): string[] {
-  let keys = pinyinCache.get(word);
-  if (keys) return keys;
+  return pinyinCache.memo(word, pinyinFormsOf);
+}
+
+function pinyinFormsOf(word: string): string[] {
   const chars = [...word];
   const forms = new Set(readingCombinations(chars, MAX_READINGS_PER_WORD));
   if (chars.length >= 3) {
@@ -48,9 +50,7 @@ function pinyinKeys(word: string): string[] {
       for (const s of surnames) forms.add(s + given);
     }
   }
-  keys = [...forms].filter((k) => /^[a-z]{3,}$/.test(k));
-  pinyinCache.set(word, keys);
-  return keys;
+  return [...forms].filter((k) => /^[a-z]{3,}$/.test(k));
 }
 
 /**

@@ -81,13 +81,14 @@ const stemsCache = new BoundedCache<string, readonly string[]>(100_000);
  * dictionary words inside them, down to single characters (巡视员 → 巡视 + 员).
  */
 export function translationStems(simplifiedWord: string): readonly string[] {
-  let stems = stemsCache.get(simplifiedWord);
-  if (stems) return stems;
-  stems =
+  return stemsCache.memo(simplifiedWord, stemsOfWord);
+}
+
+function stemsOfWord(simplifiedWord: string): readonly string[] {
+  return (
     index().stems(simplifiedWord) ??
-    unique(composeFromParts(simplifiedWord).flatMap((part) => index().stems(part) ?? []));
-  stemsCache.set(simplifiedWord, stems);
-  return stems;
+    unique(composeFromParts(simplifiedWord).flatMap((part) => index().stems(part) ?? []))
+  );
 }
 
 /** Greedy longest-match split of a word into dictionary words (at most 4 characters each). */

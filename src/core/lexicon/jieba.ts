@@ -193,19 +193,18 @@ const taggedCache = new BoundedCache<string, readonly ChineseToken[]>(5_000);
 
 /** As tokenizeChinese, with part-of-speech tags (slower). The tokens are shared: do not change them. */
 export function tagChinese(text: string): readonly ChineseToken[] {
-  let tokens = taggedCache.get(text);
-  if (!tokens) {
-    const folded = foldToSimplified(text);
-    const tagged = getJieba(folded).tag(folded, true);
-    tokens = cutByLengths(
-      text,
-      folded,
-      tagged.map((t) => t.word),
-      (i) => tagged[i]?.tag ?? '',
-    );
-    taggedCache.set(text, tokens);
-  }
-  return tokens;
+  return taggedCache.memo(text, tagText);
+}
+
+function tagText(text: string): readonly ChineseToken[] {
+  const folded = foldToSimplified(text);
+  const tagged = getJieba(folded).tag(folded, true);
+  return cutByLengths(
+    text,
+    folded,
+    tagged.map((t) => t.word),
+    (i) => tagged[i]?.tag ?? '',
+  );
 }
 
 function cutByLengths(

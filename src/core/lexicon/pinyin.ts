@@ -46,12 +46,11 @@ const readingsCache = new BoundedCache<string, readonly string[]>(30_000);
 
 /** Every reading of one Han character, toneless and lower-case (協 → ['xie']); see readingsFromPinyinPro. */
 export function readingsOf(char: string): readonly string[] {
-  let readings = readingsCache.get(char);
-  if (!readings) {
-    readings = readingsTable().readings(char) ?? [char.toLowerCase()];
-    readingsCache.set(char, readings);
-  }
-  return readings;
+  return readingsCache.memo(char, readingsInTable);
+}
+
+function readingsInTable(char: string): readonly string[] {
+  return readingsTable().readings(char) ?? [char.toLowerCase()];
 }
 
 /**
@@ -147,12 +146,11 @@ const personNameCache = new BoundedCache<string, string>(20_000);
  * Simplified first: pinyin-pro's phrase table is keyed by Simplified words.
  */
 export function pinyinSyllables(text: string): readonly string[] {
-  let syllables = syllablesCache.get(text);
-  if (!syllables) {
-    syllables = pinyinPro().pinyin(foldToSimplified(text), { toneType: 'none', type: 'array' });
-    syllablesCache.set(text, syllables);
-  }
-  return syllables;
+  return syllablesCache.memo(text, syllablesFromPinyinPro);
+}
+
+function syllablesFromPinyinPro(text: string): readonly string[] {
+  return pinyinPro().pinyin(foldToSimplified(text), { toneType: 'none', type: 'array' });
 }
 
 /**
@@ -161,12 +159,7 @@ export function pinyinSyllables(text: string): readonly string[] {
  * surname mode (单 → Shan, 曾 → Zeng).
  */
 export function personNameToPinyin(name: string): string {
-  let pinyin = personNameCache.get(name);
-  if (pinyin === undefined) {
-    pinyin = personNameFromPinyinPro(name);
-    personNameCache.set(name, pinyin);
-  }
-  return pinyin;
+  return personNameCache.memo(name, personNameFromPinyinPro);
 }
 
 function personNameFromPinyinPro(name: string): string {
@@ -192,12 +185,11 @@ const joinedCache = new BoundedCache<string, string>(20_000);
  * extractor compare a Chinese word's pinyin with every English word of its pair.
  */
 export function joinedPinyin(text: string): string {
-  let joined = joinedCache.get(text);
-  if (joined === undefined) {
-    joined = pinyinSyllables(text).join('').toLowerCase();
-    joinedCache.set(text, joined);
-  }
-  return joined;
+  return joinedCache.memo(text, joinSyllables);
+}
+
+function joinSyllables(text: string): string {
+  return pinyinSyllables(text).join('').toLowerCase();
 }
 
 /** Place or organisation words in pinyin, syllables of a word joined (重慶市 → Chongqingshi). */

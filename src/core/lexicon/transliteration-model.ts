@@ -254,12 +254,7 @@ const MAX_CHUNK = 7;
 const cuts = new BoundedCache<string, Syllable>(5_000);
 
 function cutSyllable(pinyin: string): Syllable {
-  let syllable = cuts.get(pinyin);
-  if (!syllable) {
-    syllable = cutPinyin(pinyin);
-    cuts.set(pinyin, syllable);
-  }
-  return syllable;
+  return cuts.memo(pinyin, cutPinyin);
 }
 
 /** A syllable cut for spelling (ke → k + e, bare; lüe → l + üe; er → er). */

@@ -72,9 +72,11 @@ const properNameCache = new BoundedCache<string, Set<string>>(WORD_CACHE_LIMIT);
  * forces …" gives joseph, stilwell. translationStems skips such senses as descriptions.
  */
 export function properNamesInGlosses(simplified: string): Set<string> {
-  let names = properNameCache.get(simplified);
-  if (names) return names;
-  names = new Set();
+  return properNameCache.memo(simplified, namesInGlosses);
+}
+
+function namesInGlosses(simplified: string): Set<string> {
+  const names = new Set<string>();
   for (const sense of lookupGlosses(simplified)) {
     const head = sense.replace(/\(.*$/, '').split(/[,;]/)[0] ?? '';
     const words = head.match(/\b\p{Lu}[\p{L}'’-]+/gu) ?? [];
@@ -83,7 +85,6 @@ export function properNamesInGlosses(simplified: string): Set<string> {
     const person = /^[^(]*\(\d{3,4}\s*[-–]/.test(sense) && !simplified.includes('·');
     for (const word of person ? words.slice(-1) : words) names.add(word.toLowerCase());
   }
-  properNameCache.set(simplified, names);
   return names;
 }
 
@@ -111,9 +112,11 @@ const glossCache = new BoundedCache<string, readonly string[]>(WORD_CACHE_LIMIT)
  * dictionary words inside, longest first (中国人民 + 对外 + 友好 + 协会).
  */
 function glossStems(simplified: string): readonly string[] {
-  let stems = glossCache.get(simplified);
-  if (stems) return stems;
-  stems = translationStems(simplified);
+  return glossCache.memo(simplified, stemsOfGlossesOrParts);
+}
+
+function stemsOfGlossesOrParts(simplified: string): readonly string[] {
+  let stems = translationStems(simplified);
   if (stems.length === 0 && simplified.length > 2) {
     const parts: string[] = [];
     let at = 0;
@@ -126,6 +129,5 @@ function glossStems(simplified: string): readonly string[] {
     }
     stems = [...new Set(parts.flatMap((part) => translationStems(part)))];
   }
-  glossCache.set(simplified, stems);
   return stems;
 }
