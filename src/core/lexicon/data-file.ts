@@ -28,16 +28,30 @@ export function readDataFile(
 }
 
 /**
+ * The data files searched as sorted lines (sorted-lines.ts), with the byte that ends each line's key:
+ * what opens them and what writes their page indexes (scripts/build-dictionary-index.ts) read it here.
+ */
+export const SORTED_DATA_FILES = {
+  'cedict-stems.txt': 0x09,
+  'cedict-glosses.txt': 0x09,
+  'jieba-dict.txt': 0x20,
+  'opencc.txt': 0x09,
+  'pinyin-readings.txt': 0x09,
+} as const;
+
+export type SortedDataFile = keyof typeof SORTED_DATA_FILES;
+
+/**
  * A sorted-lines dictionary file (sorted-lines.ts) that `npm run build` writes into data/ with its page
  * index (`<name>.pages`, line-pages.ts): its pages are read as look-ups reach them. Without a current
  * index it is read whole, and without a current file built in memory, as readDataFile does.
  */
 export function openSortedDataFile(
-  name: string,
-  separator: number,
+  name: SortedDataFile,
   build: () => string,
   isCurrent: (header: string) => boolean,
 ): SortedLines {
+  const separator = SORTED_DATA_FILES[name];
   const pages = FilePages.open(dataFileUrl(name), dataFileUrl(`${name}.pages`));
   if (pages && isCurrent(headerOf(pages.bytes))) return new SortedLines(pages.bytes, separator, pages);
   pages?.close();

@@ -8,7 +8,6 @@ import { foldToSimplified } from './script.js';
 import type { SortedLines } from './sorted-lines.js';
 
 const require = createRequire(import.meta.url);
-const SPACE = 0x20;
 
 /** The native segmenter's class, loaded on first use (not by every command that imports the aligner). */
 function jiebaClass(): typeof Jieba {
@@ -35,7 +34,6 @@ export interface ChineseToken {
 function sortedDictionary(): { table: SortedLines; total: number } {
   const table = openSortedDataFile(
     'jieba-dict.txt',
-    SPACE,
     () => {
       const { readFileSync } = require('node:fs') as typeof import('node:fs');
       return sortJiebaDictionary(readFileSync(require.resolve('@node-rs/jieba/dict.txt'), 'utf8'));

@@ -110,6 +110,7 @@ export class FilePages implements LinePages {
   }
 
   narrow(key: Uint8Array, prefix: boolean): [number, number] {
+    if (this.whole) return this.wholeSpan();
     // The last page whose first key sorts before `key` (with `prefix`: or starts with it) holds the
     // bound, or it is the next page's first line.
     let low = 0;
@@ -119,12 +120,16 @@ export class FilePages implements LinePages {
       if (sortsBefore(this.keys[middle]!, key, prefix)) low = middle + 1;
       else high = middle;
     }
-    if (this.whole) return [this.bytes.indexOf(NEWLINE) + 1, this.bytes.length];
     if (low === 0) return [this.starts[0]!, this.starts[0]!];
     const page = low - 1;
     this.loadPages(page, page);
-    if (this.whole) return [this.bytes.indexOf(NEWLINE) + 1, this.bytes.length];
-    return [this.starts[page]!, this.pageEnd(page)];
+    // The page read may have shown the index stale: the file is then read whole.
+    return this.whole ? this.wholeSpan() : [this.starts[page]!, this.pageEnd(page)];
+  }
+
+  /** Every line after the header: the span a search of a file read whole covers. */
+  private wholeSpan(): [number, number] {
+    return [this.bytes.indexOf(NEWLINE) + 1, this.bytes.length];
   }
 
   ensure(from: number, to: number): void {

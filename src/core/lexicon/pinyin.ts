@@ -29,7 +29,6 @@ function readingsTable(): ReadingsTable {
   table = new ReadingsTable(
     openSortedDataFile(
       'pinyin-readings.txt',
-      0x09,
       buildReadingsTableFromPinyinPro,
       (header) => header === READINGS_HEADER,
     ),

@@ -27,7 +27,7 @@ let converters: Converters | undefined;
  */
 function openCc(): Converters {
   if (converters) return converters;
-  const table = openSortedDataFile('opencc.txt', 0x09, buildOpenCcTablesFromOpenCcJs, (header) => {
+  const table = openSortedDataFile('opencc.txt', buildOpenCcTablesFromOpenCcJs, (header) => {
     const stages = stagesIn(header);
     return stages?.h !== undefined && stages.t !== undefined && stages.c !== undefined;
   });
