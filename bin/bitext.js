@@ -1,16 +1,12 @@
 #!/usr/bin/env node
 // Thin shim: the CLI lives in src/cli/run.ts (compiled to dist/ by `npm ci` via the prepare script).
-import { tuneJitForCommand } from '../dist/cli/jit.js';
-import { loadCommandBundle } from '../dist/cli/load-bundle.js';
+import { prepareCommand } from '../dist/cli/load-bundle.js';
 
-const command = process.argv[2];
-// Before the command's code is compiled: its code cache is V8's only under the flags it was made with.
-tuneJitForCommand(command);
 // A command runs from its bundle (dist/bundle/<command>.cjs, made by scripts/bundle-cli.ts): one
 // minified file with its code cache loads ~0.1 s faster than the ~95 modules it holds. Help, a
 // mistyped command or a build without bundles run from dist/ itself.
 const { nodeIo, removeTempFilesSync, run } =
-  loadCommandBundle(command)?.main ?? (await import('../dist/cli/main.js'));
+  prepareCommand(process.argv[2])?.main ?? (await import('../dist/cli/main.js'));
 
 // A reader that stops early (`bitext align doc.txt | head`) closes the pipe: that is not an error.
 process.stdout.on('error', (error) => {

@@ -123,11 +123,9 @@ function makeCodeCache(command: string): void {
   const url = (file: string) => JSON.stringify(pathToFileURL(path.join(dist, file)).href);
   const script = `
     import { renameSync, writeFileSync } from 'node:fs';
-    const { tuneJitForCommand } = await import(${url('cli/jit.js')});
-    const { bundleFile, loadCommandBundle } = await import(${url('cli/load-bundle.js')});
+    const { bundleFile, prepareCommand } = await import(${url('cli/load-bundle.js')});
     const [command, ...args] = process.argv.slice(1);
-    tuneJitForCommand(command);
-    const bundle = loadCommandBundle(command, { useCache: false });
+    const bundle = prepareCommand(command, { useCache: false });
     if (!bundle) throw new Error('this Node cannot load the bundle of ' + command);
     process.exitCode = await bundle.main.run([command, ...args], bundle.main.nodeIo());
     const cache = bundleFile(command) + '.cache';

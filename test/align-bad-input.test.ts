@@ -167,11 +167,8 @@ describe('the bin shim', () => {
     () => {
       // In a fresh Node with the flags the shim sets, as the build made them.
       const script = `
-      const { tuneJitForCommand } = await import('./dist/cli/jit.js');
-      const { loadCommandBundle } = await import('./dist/cli/load-bundle.js');
-      const command = process.argv[1];
-      tuneJitForCommand(command);
-      console.log(JSON.stringify(loadCommandBundle(command)?.cacheRejected));`;
+      const { prepareCommand } = await import('./dist/cli/load-bundle.js');
+      console.log(JSON.stringify(prepareCommand(process.argv[1])?.cacheRejected));`;
       for (const command of ['align', 'qa', 'terms']) {
         const out = execFileSync(process.execPath, ['--input-type=module', '-e', script, command], {
           cwd: REPO_ROOT,

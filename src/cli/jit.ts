@@ -17,8 +17,8 @@ const SMALL_INPUT_BYTES = 4096;
 const SIZED_BY_INPUT = new Set(['align', 'qa', 'terms']);
 
 /**
- * Called once by the bin shim, with the command's name, before the command's code is compiled: V8
- * accepts a code cache (load-bundle.ts) only under the flags it was made with.
+ * Called once per process, with the command's name, before the command's code is compiled
+ * (prepareCommand in load-bundle.ts): V8 accepts a code cache only under the flags it was made with.
  */
 export function tuneJitForCommand(command: string | undefined): void {
   if (command !== undefined && SIZED_BY_INPUT.has(command)) setFlagsFromString('--no-opt');

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { tuneJitForCommand } from './jit.js';
 
 /**
  * Loading a command from its bundle (dist/bundle/<command>.cjs, made by scripts/bundle-cli.ts) with
@@ -34,6 +35,19 @@ const BUNDLE_DIR = fileURLToPath(new URL('../bundle/', import.meta.url));
 /** The bundle of `command` in `dir`. */
 export function bundleFile(command: string, dir = BUNDLE_DIR): string {
   return path.join(dir, `${command}.cjs`);
+}
+
+/**
+ * Sets the command's JIT flags (src/cli/jit.ts), then loads its bundle (loadCommandBundle): in that
+ * order, as V8 accepts a code cache only under the flags it was made with. Called once per process,
+ * before any of the command's code runs, by the bin and by the build that makes the caches.
+ */
+export function prepareCommand(
+  command: string | undefined,
+  options: { dir?: string; useCache?: boolean } = {},
+): LoadedBundle | undefined {
+  tuneJitForCommand(command);
+  return loadCommandBundle(command, options);
 }
 
 /**
