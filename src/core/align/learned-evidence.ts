@@ -1,6 +1,9 @@
 import { type Cooccurrences, type IdBead, internWord, listCooccurrences, trainModel1 } from '../model1.js';
 import type { RangeBead } from './search.js';
 
+/** Beads used for training at most (a 100,000-sentence pair would otherwise need a huge table). */
+const MAX_TRAINING_BEADS = 20_000;
+
 /**
  * Word translation probabilities learned from the document pair itself: IBM Model 1 (Brown et al.
  * 1993, src/core/model1.ts) trained by EM on the beads of a first alignment, as Moore (2002) and
@@ -11,9 +14,6 @@ import type { RangeBead } from './search.js';
  * types seen at least `minCount` times on both sides are learned (a word seen once would just
  * learn its own bead back).
  */
-/** Beads used for training at most (a 100,000-sentence pair would otherwise need a huge table). */
-const MAX_TRAINING_BEADS = 20_000;
-
 export function learnTranslations(
   zhWords: readonly (readonly string[])[],
   enStems: readonly (readonly string[])[],
