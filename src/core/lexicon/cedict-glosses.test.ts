@@ -5,12 +5,15 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   buildGlossIndex,
+  buildLetterTrigrams,
   buildVocabulary,
   GLOSSES_HEADER,
   GlossIndex,
-  readVocabulary,
+  LETTER_TRIGRAMS_HEADER,
   VOCABULARY_HEADER,
+  Vocabulary,
 } from './cedict-glosses.js';
+import { countTrigrams, readTrigrams } from './letter-model.js';
 
 const SAMPLE = [
   '# CC-CEDICT',
@@ -30,8 +33,11 @@ describe('CC-CEDICT senses file', () => {
   });
 
   it("lists the senses' English words, lower-cased", () => {
-    const words = readVocabulary(new TextEncoder().encode(buildVocabulary(SAMPLE)));
-    expect([...words].sort()).toEqual(
+    const vocabulary = new Vocabulary(new TextEncoder().encode(buildVocabulary(SAMPLE)));
+    const words = vocabulary.words();
+    for (const word of words) expect(vocabulary.has(word)).toBe(true);
+    for (const word of ['teache', 'teachers', 'a', 'zz', '']) expect(vocabulary.has(word)).toBe(false);
+    expect(words).toEqual(
       [
         'cl',
         'ge',
@@ -53,7 +59,7 @@ describe('CC-CEDICT senses file', () => {
     expect(() => new GlossIndex(new TextEncoder().encode('老师\tteacher\n'))).toThrow(
       /not a bitext CC-CEDICT senses/,
     );
-    expect(() => readVocabulary(new TextEncoder().encode('teacher\n'))).toThrow(
+    expect(() => new Vocabulary(new TextEncoder().encode('teacher\n'))).toThrow(
       /not a bitext CC-CEDICT vocabulary/,
     );
   });
@@ -69,5 +75,10 @@ describe('CC-CEDICT senses file', () => {
     const vocabulary = built('cedict-vocabulary.txt');
     expect(vocabulary.startsWith(`${VOCABULARY_HEADER}\n`)).toBe(true);
     expect(vocabulary === buildVocabulary(cedict)).toBe(true);
+    const trigrams = built('letter-trigrams.txt');
+    expect(trigrams.startsWith(`${LETTER_TRIGRAMS_HEADER}\n`)).toBe(true);
+    expect(trigrams === buildLetterTrigrams(new Vocabulary(new TextEncoder().encode(vocabulary)))).toBe(true);
+    const words = vocabulary.split('\n').slice(1);
+    expect(readTrigrams(trigrams)).toEqual(countTrigrams(words));
   });
 });

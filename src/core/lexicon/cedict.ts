@@ -2,14 +2,17 @@ import { createRequire } from 'node:module';
 import { BoundedCache } from '../bounded-cache.js';
 import {
   buildGlossIndex,
+  buildLetterTrigrams,
   buildVocabulary,
   GLOSSES_HEADER,
   GlossIndex,
-  readVocabulary,
+  LETTER_TRIGRAMS_HEADER,
   VOCABULARY_HEADER,
+  Vocabulary,
 } from './cedict-glosses.js';
 import { buildStemIndex, INDEX_HEADER, StemIndex } from './cedict-index.js';
 import { openSortedDataFile, readDataFile } from './data-file.js';
+import { LetterModel, readTrigrams } from './letter-model.js';
 
 const require = createRequire(import.meta.url);
 
@@ -111,20 +114,41 @@ function unique(values: readonly string[]): string[] {
   return [...new Set(values)];
 }
 
-let vocabulary: Set<string> | undefined;
+let vocabulary: Vocabulary | undefined;
 
 /**
- * Every English word of CC-CEDICT's senses, lower-cased (~40,000 words and names): a word list that
+ * Every English word of CC-CEDICT's senses, lower-cased (~49,000 words and names): a word list that
  * tells a misspelling (Manhcu, Prestol) from a word or a name the dictionary knows (QA's name check).
- * From data/cedict-vocabulary.txt; built in memory when missing.
+ * From data/cedict-vocabulary.txt, searched in place; built in memory when missing.
  */
-export function glossVocabulary(): ReadonlySet<string> {
-  vocabulary ??= readVocabulary(
-    readDataFile(
+export function glossVocabulary(): Vocabulary {
+  vocabulary ??= new Vocabulary(
+    openSortedDataFile(
       'cedict-vocabulary.txt',
       () => buildVocabulary(cedictText()),
       (header) => header === VOCABULARY_HEADER,
     ),
   );
   return vocabulary;
+}
+
+let letterModel: LetterModel | undefined;
+
+/**
+ * How English a spelling looks, by the letters of CC-CEDICT's sense vocabulary (lexicon/letter-model.ts):
+ * its counts from data/letter-trigrams.txt, counted from the vocabulary when missing.
+ */
+export function glossLetterModel(): LetterModel {
+  letterModel ??= new LetterModel(
+    readTrigrams(
+      new TextDecoder().decode(
+        readDataFile(
+          'letter-trigrams.txt',
+          () => buildLetterTrigrams(glossVocabulary()),
+          (header) => header === LETTER_TRIGRAMS_HEADER,
+        ),
+      ),
+    ),
+  );
+  return letterModel;
 }

@@ -30,10 +30,12 @@ export function readDataFile(
 /**
  * The data files searched as sorted lines (sorted-lines.ts), with the byte that ends each line's key:
  * what opens them and what writes their page indexes (scripts/build-dictionary-index.ts) read it here.
+ * A line of the vocabulary is one word: its key ends at the newline.
  */
 export const SORTED_DATA_FILES = {
   'cedict-stems.txt': 0x09,
   'cedict-glosses.txt': 0x09,
+  'cedict-vocabulary.txt': 0x0a,
   'jieba-dict.txt': 0x20,
   'opencc.txt': 0x09,
   'pinyin-readings.txt': 0x09,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LetterModel } from './letter-model.js';
+import { countTrigrams, LetterModel, readTrigrams, writeTrigrams } from './letter-model.js';
 import { nameSyllables, spellingLetters, transliterationCost } from './transliteration-model.js';
 
 const cost = (zh: string, en: string) => transliterationCost(nameSyllables(zh), en);
@@ -44,9 +44,25 @@ describe('spellingLetters', () => {
   });
 });
 
+const NAMES = ['harriet', 'harry', 'henry', 'robert', 'margaret', 'richard', 'peter'];
+
 describe('LetterModel', () => {
   it('finds a slip less English than the name', () => {
-    const model = new LetterModel(['harriet', 'harry', 'henry', 'robert', 'margaret', 'richard', 'peter']);
+    const model = LetterModel.fromWords(NAMES);
     expect(model.cost('harriet')).toBeLessThan(model.cost('hrariet'));
+  });
+
+  it('reads back the counts it wrote, to the same costs', () => {
+    const text = writeTrigrams(countTrigrams(NAMES), '# test counts');
+    expect(text.split('\n')).toContain('^^h\t3');
+    const model = new LetterModel(readTrigrams(text));
+    const counted = LetterModel.fromWords(NAMES);
+    for (const word of ['harriet', 'hrariet', 'pete', 'zz', "o'neill"])
+      expect(model.cost(word)).toBe(counted.cost(word));
+  });
+
+  it('refuses a line it did not write, saying which', () => {
+    expect(() => readTrigrams('# test counts\n^^h\t4\nharriet\n')).toThrow(/line 3: not "abc<TAB>count"/);
+    expect(() => readTrigrams('# test counts\n^^h\t-4\n')).toThrow(/line 2/);
   });
 });

@@ -1,6 +1,5 @@
-import { glossVocabulary, lookupGlosses } from '../lexicon/cedict.js';
+import { glossLetterModel, lookupGlosses } from '../lexicon/cedict.js';
 import type { ChineseToken } from '../lexicon/jieba.js';
-import { LetterModel } from '../lexicon/letter-model.js';
 import { readingsOf } from '../lexicon/pinyin.js';
 import { foldToSimplified } from '../lexicon/script.js';
 import { nameSyllables, transliterationCost } from '../lexicon/transliteration-model.js';
@@ -36,12 +35,6 @@ const ENGLISH_WEIGHT = 0.5;
 const SPAN_SLACK = 1;
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
-
-let letterModel: LetterModel | undefined;
-function englishLetters(): LetterModel {
-  letterModel ??= new LetterModel(glossVocabulary());
-  return letterModel;
-}
 
 interface NameSpan {
   text: string;
@@ -158,7 +151,7 @@ export function checkAgainstTransliteration(
   const costs = spans.map((span) => transliterationCost(span.syllables, lower));
   const own = Math.min(...costs);
   if (own < MIN_GAIN) return undefined;
-  const english = englishLetters();
+  const english = glossLetterModel();
   const ownLetters = english.cost(lower);
   const en = pair.en.toLowerCase();
   // The same slips are tried against each span: made once.
