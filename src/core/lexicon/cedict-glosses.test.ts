@@ -79,6 +79,6 @@ describe('CC-CEDICT senses file', () => {
     expect(trigrams.startsWith(`${LETTER_TRIGRAMS_HEADER}\n`)).toBe(true);
     expect(trigrams === buildLetterTrigrams(new Vocabulary(new TextEncoder().encode(vocabulary)))).toBe(true);
     const words = vocabulary.split('\n').slice(1);
-    expect(readTrigrams(trigrams)).toEqual(countTrigrams(words));
+    expect(readTrigrams(new TextEncoder().encode(trigrams))).toEqual(countTrigrams(words));
   });
 });

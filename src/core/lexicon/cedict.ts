@@ -141,12 +141,10 @@ let letterModel: LetterModel | undefined;
 export function glossLetterModel(): LetterModel {
   letterModel ??= new LetterModel(
     readTrigrams(
-      new TextDecoder().decode(
-        readDataFile(
-          'letter-trigrams.txt',
-          () => buildLetterTrigrams(glossVocabulary()),
-          (header) => header === LETTER_TRIGRAMS_HEADER,
-        ),
+      readDataFile(
+        'letter-trigrams.txt',
+        () => buildLetterTrigrams(glossVocabulary()),
+        (header) => header === LETTER_TRIGRAMS_HEADER,
       ),
     ),
   );

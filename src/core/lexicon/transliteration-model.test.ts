@@ -55,14 +55,18 @@ describe('LetterModel', () => {
   it('reads back the counts it wrote, to the same costs', () => {
     const text = writeTrigrams(countTrigrams(NAMES), '# test counts');
     expect(text.split('\n')).toContain('^^h\t3');
-    const model = new LetterModel(readTrigrams(text));
+    const model = new LetterModel(readTrigrams(new TextEncoder().encode(text)));
     const counted = LetterModel.fromWords(NAMES);
     for (const word of ['harriet', 'hrariet', 'pete', 'zz', "o'neill"])
       expect(model.cost(word)).toBe(counted.cost(word));
   });
 
   it('refuses a line it did not write, saying which', () => {
-    expect(() => readTrigrams('# test counts\n^^h\t4\nharriet\n')).toThrow(/line 3: not "abc<TAB>count"/);
-    expect(() => readTrigrams('# test counts\n^^h\t-4\n')).toThrow(/line 2/);
+    const read = (text: string) => readTrigrams(new TextEncoder().encode(text));
+    expect(read('# test counts\n^^h\t4\n^ha\t1')).toEqual(read('# test counts\n^^h\t4\n^ha\t1\n'));
+    expect(() => read('# test counts\n^^h\t4\nharriet\n')).toThrow(/line 3: not "abc<TAB>count"/);
+    expect(() => read('# test counts\n^^h\t-4\n')).toThrow(/line 2/);
+    expect(() => read('# test counts\n^^h\t4x\n')).toThrow(/line 2/);
+    expect(() => read('# test counts\n^^H\t4\n')).toThrow(/line 2/);
   });
 });
