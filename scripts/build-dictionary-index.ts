@@ -8,7 +8,8 @@
  * - data/jieba-dict.txt, jieba's dictionary sorted by word (src/core/lexicon/jieba-subset.ts), from
  *   `@node-rs/jieba`;
  * - data/pinyin-readings.txt, character and surname readings (src/core/lexicon/pinyin-table.ts), from
- *   `pinyin-pro` and `opencc-js`;
+ *   `pinyin-pro` and `opencc-js`, and data/pinyin-phrases.txt, pinyin-pro's phrase patterns
+ *   (src/core/lexicon/pinyin-phrases.ts);
  * - data/opencc.txt, the Traditional↔Simplified conversion tables (src/core/lexicon/opencc-tables.ts),
  *   from `opencc-js`.
  * Each file searched as sorted lines gets its page index, `<file>.pages` (src/core/lexicon/line-pages.ts).
@@ -18,7 +19,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   buildGlossIndex,
   buildLetterTrigrams,
@@ -30,6 +31,7 @@ import { SORTED_DATA_FILES, type SortedDataFile } from '../src/core/lexicon/data
 import { sortJiebaDictionary } from '../src/core/lexicon/jieba-subset.js';
 import { buildPageIndex } from '../src/core/lexicon/line-pages.js';
 import { buildReadingsTableFromPinyinPro } from '../src/core/lexicon/pinyin.js';
+import { buildPhraseTable, type PinyinProPattern } from '../src/core/lexicon/pinyin-phrases.js';
 import { buildOpenCcTablesFromOpenCcJs } from '../src/core/lexicon/script.js';
 import { writeFileAtomic } from '../src/io/atomic-write.js';
 
@@ -65,3 +67,8 @@ const openCc = buildOpenCcTablesFromOpenCcJs();
 await write('opencc.txt', openCc, `${openCc.split('\n').length - 2} entries`);
 const readings = buildReadingsTableFromPinyinPro();
 await write('pinyin-readings.txt', readings, `${readings.split('\n').length - 2} characters and surnames`);
+// pinyin-pro's phrase patterns, from its ES-module data (its CommonJS build does not export them).
+const patternsUrl = pathToFileURL(require.resolve('pinyin-pro/dist/esm/data/patterns.mjs')).href;
+const { PatternsNormal } = (await import(patternsUrl)) as { PatternsNormal: PinyinProPattern[] };
+const phrases = buildPhraseTable(PatternsNormal);
+await write('pinyin-phrases.txt', phrases, `${phrases.split('\n').length - 2} phrase patterns`);

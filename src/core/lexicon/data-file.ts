@@ -16,14 +16,25 @@ export function readDataFile(
   build: () => string,
   isCurrent: (header: string) => boolean,
 ): Uint8Array {
+  return readBuiltDataFile(name, isCurrent) ?? new TextEncoder().encode(build());
+}
+
+/**
+ * A data file as `npm run build` wrote it, or undefined when it is missing or an older build wrote
+ * it: for a caller whose fallback is not to build the file but to do without it.
+ */
+export function readBuiltDataFile(
+  name: string,
+  isCurrent: (header: string) => boolean,
+): Uint8Array | undefined {
   const { readFileSync } = require('node:fs') as typeof import('node:fs');
-  let bytes: Uint8Array | undefined;
+  let bytes: Uint8Array;
   try {
     bytes = readFileSync(dataFileUrl(name));
   } catch {
-    bytes = undefined;
+    return undefined;
   }
-  if (!bytes || !isCurrent(headerOf(bytes))) bytes = new TextEncoder().encode(build());
+  if (!isCurrent(headerOf(bytes))) return undefined;
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
 }
 

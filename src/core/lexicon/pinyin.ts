@@ -1,7 +1,14 @@
 import { createRequire } from 'node:module';
 import type * as PinyinPro from 'pinyin-pro';
 import { BoundedCache } from '../bounded-cache.js';
-import { openSortedDataFile } from './data-file.js';
+import { openSortedDataFile, readBuiltDataFile } from './data-file.js';
+import {
+  PHRASES_HEADER,
+  type PhraseTable,
+  readInContext,
+  readNameSegments,
+  readPhraseTable,
+} from './pinyin-phrases.js';
 import { buildReadingsTable, READINGS_HEADER, ReadingsTable } from './pinyin-table.js';
 import { foldToSimplified, toTraditional } from './script.js';
 
@@ -9,9 +16,9 @@ const require = createRequire(import.meta.url);
 
 let library: typeof PinyinPro | undefined;
 /**
- * pinyin-pro, loaded on first use and as its one-file CommonJS build: its ES modules (29 files,
- * dictionaries as object literals) cost ~0.1 s of CPU at start to every command that imports the
- * aligner, whether or not its text ever needs a reading.
+ * pinyin-pro, loaded only to build the prebuilt tables or where they are missing, and as its
+ * one-file CommonJS build: its ES modules (29 files, dictionaries as object literals) cost ~0.1 s of
+ * CPU at start to every command that imports the aligner, whether or not its text ever needs a reading.
  */
 function pinyinPro(): typeof PinyinPro {
   library ??= require('pinyin-pro') as typeof PinyinPro;
@@ -135,7 +142,7 @@ function toneless(syllables: string): string {
 
 /**
  * Readings of words kept by word: QA's word links ask for a Chinese word's pinyin once for each
- * English word of its pair, and pinyin-pro reads a word in ~20 µs (with its fold to Simplified).
+ * English word of its pair, and a word's reading takes ~30 µs (with its fold to Simplified).
  */
 const syllablesCache = new BoundedCache<string, readonly string[]>(20_000);
 const personNameCache = new BoundedCache<string, string>(20_000);
@@ -149,7 +156,30 @@ export function pinyinSyllables(text: string): readonly string[] {
 }
 
 function syllablesFromPinyinPro(text: string): readonly string[] {
-  return pinyinPro().pinyin(foldToSimplified(text), { toneType: 'none', type: 'array' });
+  const simplified = foldToSimplified(text);
+  const phrases = phraseTable();
+  if (phrases) return readInContext(simplified, phrases, firstReading);
+  return pinyinPro().pinyin(simplified, { toneType: 'none', type: 'array' });
+}
+
+let phrases: PhraseTable | undefined | null;
+
+/**
+ * pinyin-pro's phrase patterns, prebuilt (data/pinyin-phrases.txt): with them and the readings table,
+ * pinyin-pro's readings are computed without loading it (pinyin-phrases.ts). A checkout that has not
+ * run `npm run build` asks pinyin-pro itself (null: looked for, not there).
+ */
+function phraseTable(): PhraseTable | undefined {
+  if (phrases === undefined) {
+    const bytes = readBuiltDataFile('pinyin-phrases.txt', (header) => header === PHRASES_HEADER);
+    phrases = bytes ? readPhraseTable(new TextDecoder().decode(bytes)) : null;
+  }
+  return phrases ?? undefined;
+}
+
+/** A character's first reading in pinyin-pro's dictionary (the readings table's first), if it has one. */
+function firstReading(char: string): string | undefined {
+  return readingsTable().readings(char)?.[0];
 }
 
 /**
@@ -162,19 +192,23 @@ export function personNameToPinyin(name: string): string {
 }
 
 function personNameFromPinyinPro(name: string): string {
+  const [surname = '', ...given] = nameSegments(foldToSimplified(name));
+  const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
+  const givenName = given.join('').toLowerCase();
+  return givenName ? `${cap(surname)} ${cap(givenName)}` : cap(surname);
+}
+
+/** The readings of a name's segments: its surname (or a word starting it), then each character. */
+function nameSegments(name: string): string[] {
+  const phrases = phraseTable();
+  if (phrases) return readNameSegments(name, phrases, firstReading);
   const { segment, OutputFormat } = pinyinPro();
-  const pieces = segment(foldToSimplified(name), {
+  const pieces = segment(name, {
     surname: 'head',
     toneType: 'none',
     format: OutputFormat.PinyinSegment,
   }) as string[] | { origin: string; result: string }[];
-  const syllables = (pieces as unknown[]).map((p) =>
-    typeof p === 'string' ? p : (p as { result: string }).result,
-  );
-  const [surname = '', ...given] = syllables;
-  const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
-  const givenName = given.join('').toLowerCase();
-  return givenName ? `${cap(surname)} ${cap(givenName)}` : cap(surname);
+  return (pieces as unknown[]).map((p) => (typeof p === 'string' ? p : (p as { result: string }).result));
 }
 
 const joinedCache = new BoundedCache<string, string>(20_000);
