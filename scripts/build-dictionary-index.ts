@@ -71,4 +71,4 @@ await write('pinyin-readings.txt', readings, `${readings.split('\n').length - 2}
 const patternsUrl = pathToFileURL(require.resolve('pinyin-pro/dist/esm/data/patterns.mjs')).href;
 const { PatternsNormal } = (await import(patternsUrl)) as { PatternsNormal: PinyinProPattern[] };
 const phrases = buildPhraseTable(PatternsNormal);
-await write('pinyin-phrases.txt', phrases, `${phrases.split('\n').length - 2} phrase patterns`);
+await write('pinyin-phrases.txt', phrases, `${phrases.split('\n').length - 2} phrases`);

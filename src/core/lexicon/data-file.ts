@@ -19,10 +19,7 @@ export function readDataFile(
   return readBuiltDataFile(name, isCurrent) ?? new TextEncoder().encode(build());
 }
 
-/**
- * A data file as `npm run build` wrote it, or undefined when it is missing or an older build wrote
- * it: for a caller whose fallback is not to build the file but to do without it.
- */
+/** A data file as `npm run build` wrote it, or undefined when it is missing or an older build wrote it. */
 export function readBuiltDataFile(
   name: string,
   isCurrent: (header: string) => boolean,
@@ -50,6 +47,7 @@ export const SORTED_DATA_FILES = {
   'jieba-dict.txt': 0x20,
   'opencc.txt': 0x09,
   'pinyin-readings.txt': 0x09,
+  'pinyin-phrases.txt': 0x09,
 } as const;
 
 export type SortedDataFile = keyof typeof SORTED_DATA_FILES;
@@ -64,11 +62,23 @@ export function openSortedDataFile(
   build: () => string,
   isCurrent: (header: string) => boolean,
 ): SortedLines {
+  return (
+    openBuiltSortedDataFile(name, isCurrent) ??
+    new SortedLines(new TextEncoder().encode(build()), SORTED_DATA_FILES[name])
+  );
+}
+
+/** openSortedDataFile's file as `npm run build` wrote it, or undefined when there is none current. */
+export function openBuiltSortedDataFile(
+  name: SortedDataFile,
+  isCurrent: (header: string) => boolean,
+): SortedLines | undefined {
   const separator = SORTED_DATA_FILES[name];
   const pages = FilePages.open(dataFileUrl(name), dataFileUrl(`${name}.pages`));
   if (pages && isCurrent(headerOf(pages.bytes))) return new SortedLines(pages.bytes, separator, pages);
   pages?.close();
-  return new SortedLines(readDataFile(name, build, isCurrent), separator);
+  const bytes = readBuiltDataFile(name, isCurrent);
+  return bytes ? new SortedLines(bytes, separator) : undefined;
 }
 
 function dataFileUrl(name: string): URL {

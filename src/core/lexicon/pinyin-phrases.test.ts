@@ -11,7 +11,7 @@ import {
   type PinyinProPattern,
   readInContext,
   readNameSegments,
-  readPhraseTable,
+  writePhraseTable,
 } from './pinyin-phrases.js';
 import { foldToSimplified } from './script.js';
 
@@ -56,6 +56,7 @@ describe('pinyin-pro readings from its prebuilt phrase patterns', () => {
         if (n > 0 && n % 25 === 0) inputs.add(line.split(' ')[0]!);
       });
     for (const line of dataFile('pinyin-phrases.txt').split('\n').slice(1)) {
+      // A line per key: its patterns follow the tab.
       const key = line.split('\t')[0];
       if (!key) continue;
       for (const text of [key, `了${key}`, `${key}了`, `王${key}`, `${key}々`]) inputs.add(text);
@@ -94,10 +95,16 @@ describe('pinyin-pro readings from its prebuilt phrase patterns', () => {
   });
 
   it('segments by most probability, a surname first only at the head of a name', () => {
-    const table = new PhraseTable([
-      { zh: '重庆', syllables: ['chong', 'qing'], priority: 1, probability: 2e-8, length: 2 },
-      { zh: '单', syllables: ['shan'], priority: 10, probability: 2, length: 1 },
-    ]);
+    const table = new PhraseTable(
+      new TextEncoder().encode(
+        writePhraseTable([
+          { zh: '重庆', syllables: ['chong', 'qing'], priority: 1, probability: 2e-8, length: 2 },
+          { zh: '单', syllables: ['shan'], priority: 10, probability: 2, length: 1 },
+          { zh: '单', syllables: ['dan'], priority: 1, probability: 1e-12, length: 1 },
+        ]),
+      ),
+    );
+    expect(table.patterns('单')?.map((p) => p.syllables[0])).toEqual(['shan', 'dan']);
     const first = (char: string) => ({ 重: 'zhong', 庆: 'qing', 单: 'dan', 人: 'ren' })[char];
     expect(readInContext('重庆人', table, first)).toEqual(['chong', 'qing', 'ren']);
     expect(readInContext('单人', table, first)).toEqual(['dan', 'ren']);
@@ -106,7 +113,11 @@ describe('pinyin-pro readings from its prebuilt phrase patterns', () => {
   });
 
   it('refuses a file of another kind', () => {
-    expect(() => readPhraseTable('重庆\t1\t2e-8\tchong qing\n')).toThrow(/not a bitext pinyin phrase table/);
+    expect(() => new PhraseTable(new TextEncoder().encode('重庆\t1,2e-8,chong qing\n'))).toThrow(
+      /not a bitext pinyin phrase table/,
+    );
+    const tooLong = { zh: '一二三四五六', syllables: [], priority: 1, probability: 2e-8, length: 6 };
+    expect(() => writePhraseTable([tooLong])).toThrow(/longer than 5 characters/);
   });
 
   it('is built (npm run build) from the installed pinyin-pro', async () => {

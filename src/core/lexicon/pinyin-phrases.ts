@@ -1,10 +1,13 @@
+import { SortedLines, sortLinesByKey } from './sorted-lines.js';
+
 /**
  * pinyin-pro's reading of a text in context (重庆 → chong qing; a person's name with its surname
  * read as one: 单田芳 → Shan Tianfang), computed from its own phrase patterns, prebuilt
- * (data/pinyin-phrases.txt, made by scripts/build-dictionary-index.ts from the installed pinyin-pro),
- * and the readings table (pinyin-table.ts), instead of loading pinyin-pro: its module costs ~75 ms
- * of CPU to load and its first reading ~75 ms more (it builds an Aho–Corasick automaton over its
- * patterns), ~150 ms of every `bitext qa` and `bitext terms`, for a few hundred short strings.
+ * (data/pinyin-phrases.txt, made by scripts/build-dictionary-index.ts from the installed pinyin-pro
+ * and searched in place), and the readings table (pinyin-table.ts), instead of loading pinyin-pro:
+ * its module costs ~75 ms of CPU to load and its first reading ~75 ms more (it builds an Aho–Corasick
+ * automaton over its patterns), ~150 ms of every `bitext qa` and `bitext terms`, for a few hundred
+ * short strings.
  *
  * The same algorithm as pinyin-pro 3.29's `pinyin(text, { toneType: 'none', type: 'array' })` and
  * `segment(name, { surname: 'head', … format: PinyinSegment })`, step for step (its
@@ -17,7 +20,7 @@
 
 /** The header line of data/pinyin-phrases.txt. */
 export const PHRASES_HEADER =
-  '# bitext: pinyin-pro phrase patterns, toneless (zh<TAB>priority<TAB>probability<TAB>syllables), in its order';
+  '# bitext: pinyin-pro phrase patterns v2, toneless: zh<TAB>priority,probability,syllables;… in its order, sorted by zh';
 
 /** pinyin-pro's priorities (common/constant.ts). */
 const NORMAL = 1;
@@ -25,6 +28,12 @@ const SURNAME = 10;
 const CUSTOM = 100;
 /** pinyin-pro's probability of a character no pattern covers. */
 const UNKNOWN_PROBABILITY = 1e-13;
+/**
+ * pinyin-pro 3.29's longest pattern, in characters (its dict5): the longest run looked up. The build
+ * refuses patterns longer (writePhraseTable), so a pinyin-pro that adds some cannot go unread.
+ */
+const LONGEST_PATTERN = 5;
+const TAB = 0x09;
 
 export interface PhrasePattern {
   zh: string;
@@ -39,25 +48,33 @@ export interface PhrasePattern {
 /** A character's first reading (toneless), or undefined for one pinyin-pro has no reading of. */
 export type FirstReading = (char: string) => string | undefined;
 
-/** The patterns keyed by their Chinese, each key's in pinyin-pro's order (insertPattern). */
+/** The patterns of a phrase table file, looked up in its sorted lines; a key's in pinyin-pro's order. */
 export class PhraseTable {
-  private readonly byKey = new Map<string, PhrasePattern[]>();
-  /** The longest pattern, in characters. */
-  readonly longest: number;
+  private readonly lines: SortedLines;
 
-  constructor(patterns: Iterable<PhrasePattern>) {
-    let longest = 1;
-    for (const pattern of patterns) {
-      const list = this.byKey.get(pattern.zh) ?? [];
-      insertPattern(list, pattern);
-      this.byKey.set(pattern.zh, list);
-      longest = Math.max(longest, pattern.length);
-    }
-    this.longest = longest;
+  /** The file's bytes, or the file opened page by page (openSortedDataFile). */
+  constructor(file: Uint8Array | SortedLines) {
+    this.lines = file instanceof SortedLines ? file : new SortedLines(file, TAB);
+    if (this.lines.header() !== PHRASES_HEADER) throw new Error('not a bitext pinyin phrase table (v2)');
   }
 
-  patterns(zh: string): readonly PhrasePattern[] | undefined {
-    return this.byKey.get(zh);
+  patterns(zh: string): PhrasePattern[] | undefined {
+    const start = this.lines.find(zh);
+    if (start < 0) return undefined;
+    const length = Array.from(zh).length;
+    return this.lines
+      .value(start)
+      .split(';')
+      .map((entry) => {
+        const [priority, probability, syllables = ''] = entry.split(',');
+        return {
+          zh,
+          syllables: syllables.split(' '),
+          priority: Number(priority),
+          probability: Number(probability),
+          length,
+        };
+      });
   }
 }
 
@@ -78,30 +95,26 @@ function insertPattern(patterns: PhrasePattern[], pattern: PhrasePattern): void 
   patterns[0] = pattern;
 }
 
-/** The file's text: the header, then a line per pattern in the order given. */
+/**
+ * The file's text: the header, then a line per key with its patterns in the order pinyin-pro's
+ * automaton keeps them (patterns given in pinyin-pro's order), sorted by key bytes.
+ */
 export function writePhraseTable(patterns: Iterable<PhrasePattern>): string {
-  const lines = [PHRASES_HEADER];
-  for (const p of patterns) lines.push(`${p.zh}\t${p.priority}\t${p.probability}\t${p.syllables.join(' ')}`);
-  return `${lines.join('\n')}\n`;
-}
-
-/** The patterns of a file writePhraseTable wrote. */
-export function readPhraseTable(text: string): PhraseTable {
-  const lines = text.split('\n');
-  if (lines[0] !== PHRASES_HEADER) throw new Error('not a bitext pinyin phrase table');
-  const patterns: PhrasePattern[] = [];
-  for (let n = 1; n < lines.length; n++) {
-    if (lines[n] === '') continue;
-    const [zh = '', priority, probability, syllables = ''] = lines[n]!.split('\t');
-    patterns.push({
-      zh,
-      syllables: syllables.split(' '),
-      priority: Number(priority),
-      probability: Number(probability),
-      length: Array.from(zh).length,
-    });
+  const byKey = new Map<string, PhrasePattern[]>();
+  for (const pattern of patterns) {
+    if (pattern.length > LONGEST_PATTERN)
+      throw new Error(
+        `pinyin-pro pattern ${pattern.zh} is longer than ${LONGEST_PATTERN} characters: raise LONGEST_PATTERN`,
+      );
+    const list = byKey.get(pattern.zh) ?? [];
+    insertPattern(list, pattern);
+    byKey.set(pattern.zh, list);
   }
-  return new PhraseTable(patterns);
+  const lines = [...byKey].map(
+    ([zh, list]) =>
+      `${zh}\t${list.map((p) => `${p.priority},${p.probability},${p.syllables.join(' ')}`).join(';')}`,
+  );
+  return `${PHRASES_HEADER}\n${sortLinesByKey(lines, '\t').join('\n')}\n`;
 }
 
 /** A pattern found at a place in the text. */
@@ -117,7 +130,7 @@ interface Match {
 function matchPatterns(chars: readonly string[], table: PhraseTable, surname: 'off' | 'head'): Match[] {
   const matches: Match[] = [];
   for (let i = 0; i < chars.length; i++) {
-    const first = Math.max(0, i - table.longest + 1);
+    const first = Math.max(0, i - LONGEST_PATTERN + 1);
     for (let j = surname === 'head' ? 0 : first; j <= i && (surname !== 'head' || j === 0); j++) {
       const found = table.patterns(chars.slice(j, i + 1).join(''));
       if (!found) continue;

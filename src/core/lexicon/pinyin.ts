@@ -1,14 +1,8 @@
 import { createRequire } from 'node:module';
 import type * as PinyinPro from 'pinyin-pro';
 import { BoundedCache } from '../bounded-cache.js';
-import { openSortedDataFile, readBuiltDataFile } from './data-file.js';
-import {
-  PHRASES_HEADER,
-  type PhraseTable,
-  readInContext,
-  readNameSegments,
-  readPhraseTable,
-} from './pinyin-phrases.js';
+import { openBuiltSortedDataFile, openSortedDataFile } from './data-file.js';
+import { PHRASES_HEADER, PhraseTable, readInContext, readNameSegments } from './pinyin-phrases.js';
 import { buildReadingsTable, READINGS_HEADER, ReadingsTable } from './pinyin-table.js';
 import { foldToSimplified, toTraditional } from './script.js';
 
@@ -165,14 +159,14 @@ function syllablesFromPinyinPro(text: string): readonly string[] {
 let phrases: PhraseTable | undefined | null;
 
 /**
- * pinyin-pro's phrase patterns, prebuilt (data/pinyin-phrases.txt): with them and the readings table,
+ * pinyin-pro's phrase patterns, prebuilt (data/pinyin-phrases.txt, searched in place): with them and the readings table,
  * pinyin-pro's readings are computed without loading it (pinyin-phrases.ts). A checkout that has not
  * run `npm run build` asks pinyin-pro itself (null: looked for, not there).
  */
 function phraseTable(): PhraseTable | undefined {
   if (phrases === undefined) {
-    const bytes = readBuiltDataFile('pinyin-phrases.txt', (header) => header === PHRASES_HEADER);
-    phrases = bytes ? readPhraseTable(new TextDecoder().decode(bytes)) : null;
+    const file = openBuiltSortedDataFile('pinyin-phrases.txt', (header) => header === PHRASES_HEADER);
+    phrases = file ? new PhraseTable(file) : null;
   }
   return phrases ?? undefined;
 }
