@@ -1,3 +1,4 @@
+import { BoundedCache } from '../bounded-cache.js';
 import { hasDictionaryEntry, lookupGlosses } from '../lexicon/cedict.js';
 import type { ChineseToken } from '../lexicon/jieba.js';
 import type { Association } from './association.js';
@@ -111,8 +112,17 @@ function candidateAt(whole: string, sentence: AssociationSentence, opaque: boole
   return { text, key: whole, start, end: token.end, tokens: [token], kind: kindOf([token], whole) };
 }
 
-/** A phrase key with each word's plural -s dropped. */
+/**
+ * A phrase key with each word's plural -s dropped, kept by key: the association counts ask again for
+ * each English candidate of every pair a unit is in (the sample: 4,807 calls of 480 keys).
+ */
 export function numberless(key: string): string {
+  return numberlessKeys.memo(key, dropPlurals);
+}
+
+const numberlessKeys = new BoundedCache<string, string>(50_000);
+
+function dropPlurals(key: string): string {
   return key.replace(/(?<=\p{L}{3})s\b/gu, '');
 }
 
