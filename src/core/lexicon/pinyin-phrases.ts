@@ -129,15 +129,17 @@ interface Match {
  */
 function matchPatterns(chars: readonly string[], table: PhraseTable, surname: 'off' | 'head'): Match[] {
   const matches: Match[] = [];
+  const consider = (start: number, end: number) => {
+    const pattern = table
+      .patterns(chars.slice(start, end + 1).join(''))
+      ?.find((p) => (surname === 'off' ? p.priority !== SURNAME : start === 0));
+    if (pattern) matches.push({ pattern, index: start });
+  };
   for (let i = 0; i < chars.length; i++) {
-    const first = Math.max(0, i - LONGEST_PATTERN + 1);
-    for (let j = surname === 'head' ? 0 : first; j <= i && (surname !== 'head' || j === 0); j++) {
-      const found = table.patterns(chars.slice(j, i + 1).join(''));
-      if (!found) continue;
-      const pattern = found.find((p) =>
-        surname === 'off' ? p.priority !== SURNAME : p.length - 1 - i === 0,
-      );
-      if (pattern) matches.push({ pattern, index: i - pattern.length + 1 });
+    if (surname === 'head') {
+      if (i < LONGEST_PATTERN) consider(0, i);
+    } else {
+      for (let j = Math.max(0, i - LONGEST_PATTERN + 1); j <= i; j++) consider(j, i);
     }
   }
   return matches;
@@ -273,8 +275,8 @@ export function readNameSegments(name: string, table: PhraseTable, firstReading:
   const segments: string[] = [];
   let i = 0;
   for (let j = 0; i < list.length && j < chosen.length; ) {
-    const zh = Array.from(chosen[j]!.pattern.length === 1 ? list[i]!.origin : chosen[j]!.pattern.zh);
-    if (zh.join('').startsWith(list[i]!.origin)) {
+    const zh = Array.from(chosen[j]!.pattern.zh);
+    if (chosen[j]!.pattern.zh.startsWith(list[i]!.origin)) {
       let end = i + 1;
       while (end < list.length && list[end]!.origin === zh[end - i]) end++;
       segments.push(
