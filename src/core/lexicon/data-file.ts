@@ -20,10 +20,7 @@ export function readDataFile(
 }
 
 /** A data file as `npm run build` wrote it, or undefined when it is missing or an older build wrote it. */
-export function readBuiltDataFile(
-  name: string,
-  isCurrent: (header: string) => boolean,
-): Uint8Array | undefined {
+function readBuiltDataFile(name: string, isCurrent: (header: string) => boolean): Uint8Array | undefined {
   const { readFileSync } = require('node:fs') as typeof import('node:fs');
   let bytes: Uint8Array;
   try {

@@ -159,9 +159,9 @@ function syllablesFromPinyinPro(text: string): readonly string[] {
 let phrases: PhraseTable | undefined | null;
 
 /**
- * pinyin-pro's phrase patterns, prebuilt (data/pinyin-phrases.txt, searched in place): with them and the readings table,
- * pinyin-pro's readings are computed without loading it (pinyin-phrases.ts). A checkout that has not
- * run `npm run build` asks pinyin-pro itself (null: looked for, not there).
+ * pinyin-pro's phrase patterns, prebuilt (data/pinyin-phrases.txt, searched in place): with them and
+ * the readings table, pinyin-pro's readings are computed without loading it (pinyin-phrases.ts). A
+ * checkout that has not run `npm run build` asks pinyin-pro itself (null: looked for, not there).
  */
 function phraseTable(): PhraseTable | undefined {
   if (phrases === undefined) {
