@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readDataFile } from './data-file.js';
+import { openBuiltSortedDataFile, openSortedDataFile, readDataFile } from './data-file.js';
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
@@ -30,5 +30,21 @@ describe('readDataFile', () => {
       (header) => header === 'a newer header',
     );
     expect(text(stale)).toBe('built\n');
+  });
+});
+
+describe('openBuiltSortedDataFile', () => {
+  it('opens the built file, and gives nothing (no build) for one from an older build', () => {
+    const built = openBuiltSortedDataFile('pinyin-phrases.txt', () => true);
+    expect(built?.header().startsWith('# bitext: pinyin-pro phrase patterns')).toBe(true);
+    expect(
+      openBuiltSortedDataFile('pinyin-phrases.txt', (header) => header === 'a newer header'),
+    ).toBeUndefined();
+    const rebuilt = openSortedDataFile(
+      'pinyin-phrases.txt',
+      () => 'a newer header\n重庆\tchong qing\n',
+      (header) => header === 'a newer header',
+    );
+    expect(rebuilt.value(rebuilt.find('重庆'))).toBe('chong qing');
   });
 });
