@@ -154,16 +154,21 @@ export function checkAgainstTransliteration(
   const english = glossLetterModel();
   const ownLetters = english.cost(lower);
   const en = pair.en.toLowerCase();
-  // The same slips are tried against each span: made once.
-  const variants = [...slips(lower)];
+  // The same slips are tried against each span: made once, each with how much more English it looks.
+  // A fit costs 0 at best, so a slip scores own + its English gain at most: one that cannot reach
+  // BETTER_BY (most: a random slip looks less English) is never fitted to a span, the costly part.
+  const variants = [...slips(lower)]
+    .map((spelling) => ({ spelling, gain: ENGLISH_WEIGHT * (ownLetters - english.cost(spelling)) }))
+    .filter((v) => own + v.gain >= BETTER_BY);
   let best: { spelling: string; span: NameSpan; score: number } | undefined;
   spans.forEach((span, s) => {
     if (costs[s]! > own + SPAN_SLACK) return;
-    for (const variant of variants) {
+    for (const { spelling: variant, gain } of variants) {
+      if (best && own + gain <= best.score) continue;
       const cost = transliterationCost(span.syllables, variant);
       if (cost > GOOD_FIT || cost > own - MIN_GAIN) continue;
       // How much better the spelling explains the Chinese and looks English: the larger, the likelier.
-      const score = own - cost + ENGLISH_WEIGHT * (ownLetters - english.cost(variant));
+      const score = own - cost + gain;
       if (score < BETTER_BY || (best && score <= best.score)) continue;
       // The pair writing the spelling too (Kolb and Kolbe) makes it another name, not a slip.
       if (new RegExp(`\\b${variant}\\b`).test(en)) continue;
