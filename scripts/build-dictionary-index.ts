@@ -20,12 +20,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import {
-  buildGlossIndex,
-  buildLetterTrigrams,
-  buildVocabulary,
-  Vocabulary,
-} from '../src/core/lexicon/cedict-glosses.js';
+import { buildGlossIndex, buildLetterTrigrams, buildVocabulary } from '../src/core/lexicon/cedict-glosses.js';
 import { buildStemIndex } from '../src/core/lexicon/cedict-index.js';
 import { SORTED_DATA_FILES, type SortedDataFile } from '../src/core/lexicon/data-file.js';
 import { sortJiebaDictionary } from '../src/core/lexicon/jieba-subset.js';
@@ -58,7 +53,7 @@ const glosses = buildGlossIndex(cedict);
 await write('cedict-glosses.txt', glosses, `${glosses.split('\n').length - 2} headwords`);
 const vocabulary = buildVocabulary(cedict);
 await write('cedict-vocabulary.txt', vocabulary, `${vocabulary.split('\n').length - 2} words`);
-const trigrams = buildLetterTrigrams(new Vocabulary(new TextEncoder().encode(vocabulary)));
+const trigrams = buildLetterTrigrams(vocabulary.split('\n').slice(1));
 await write('letter-trigrams.txt', trigrams, `${trigrams.split('\n').length - 2} letter trigrams`);
 const jieba = sortJiebaDictionary(readFileSync(require.resolve('@node-rs/jieba/dict.txt'), 'utf8'));
 await write('jieba-dict.txt', jieba, `${jieba.split('\n').length - 2} words`);

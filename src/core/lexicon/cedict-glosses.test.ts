@@ -77,8 +77,8 @@ describe('CC-CEDICT senses file', () => {
     expect(vocabulary === buildVocabulary(cedict)).toBe(true);
     const trigrams = built('letter-trigrams.txt');
     expect(trigrams.startsWith(`${LETTER_TRIGRAMS_HEADER}\n`)).toBe(true);
-    expect(trigrams === buildLetterTrigrams(new Vocabulary(new TextEncoder().encode(vocabulary)))).toBe(true);
     const words = vocabulary.split('\n').slice(1);
+    expect(trigrams === buildLetterTrigrams(words)).toBe(true);
     expect(readTrigrams(new TextEncoder().encode(trigrams))).toEqual(countTrigrams(words));
   });
 });

@@ -87,6 +87,6 @@ export class Vocabulary {
 export const LETTER_TRIGRAMS_HEADER = `# bitext letter trigrams of the CC-CEDICT sense vocabulary v1. ${LICENCE}`;
 
 /** The letter trigram counts of the vocabulary's words, as the file data/letter-trigrams.txt holds them. */
-export function buildLetterTrigrams(vocabulary: Vocabulary): string {
-  return writeTrigrams(countTrigrams(vocabulary.words()), LETTER_TRIGRAMS_HEADER);
+export function buildLetterTrigrams(words: Iterable<string>): string {
+  return writeTrigrams(countTrigrams(words), LETTER_TRIGRAMS_HEADER);
 }

@@ -143,7 +143,7 @@ export function glossLetterModel(): LetterModel {
     readTrigrams(
       readDataFile(
         'letter-trigrams.txt',
-        () => buildLetterTrigrams(glossVocabulary()),
+        () => buildLetterTrigrams(glossVocabulary().words()),
         (header) => header === LETTER_TRIGRAMS_HEADER,
       ),
     ),

@@ -17,11 +17,6 @@ export class LetterModel {
   private readonly letterHistories = new Int32Array(SYMBOLS);
   private letters = 0;
 
-  /** Counts the words of a–z only, letter by letter. */
-  static fromWords(words: Iterable<string>): LetterModel {
-    return new LetterModel(countTrigrams(words));
-  }
-
   /**
    * The model of a word list's trigram counts (`countTrigrams`, or read back from a file `npm run build`
    * wrote: the bigrams, letters and histories are sums of them, so only they are kept).
