@@ -42,15 +42,28 @@ function readingsTable(): ReadingsTable {
  * a look-up in the table is a binary search. Bounded for a process that reads any text at all; the
  * table has 22,426 entries.
  */
-const readingsCache = new BoundedCache<string, readonly string[]>(30_000);
+const readingsCache = new BoundedCache<string, CharReadings>(30_000);
+
+interface CharReadings {
+  readings: readonly string[];
+  /** Whether the table has the character (pinyin-pro has a reading of it). */
+  known: boolean;
+}
 
 /** Every reading of one Han character, toneless and lower-case (協 → ['xie']); see readingsFromPinyinPro. */
 export function readingsOf(char: string): readonly string[] {
-  return readingsCache.memo(char, readingsInTable);
+  return readingsCache.memo(char, readingsInTable).readings;
 }
 
-function readingsInTable(char: string): readonly string[] {
-  return readingsTable().readings(char) ?? [char.toLowerCase()];
+/** A character's first reading in pinyin-pro's dictionary (the table's first), if it has one. */
+function firstReading(char: string): string | undefined {
+  const entry = readingsCache.memo(char, readingsInTable);
+  return entry.known ? entry.readings[0] : undefined;
+}
+
+function readingsInTable(char: string): CharReadings {
+  const readings = readingsTable().readings(char);
+  return readings ? { readings, known: true } : { readings: [char.toLowerCase()], known: false };
 }
 
 /**
@@ -136,7 +149,7 @@ function toneless(syllables: string): string {
 
 /**
  * Readings of words kept by word: QA's word links ask for a Chinese word's pinyin once for each
- * English word of its pair, and a word's reading takes ~30 µs (with its fold to Simplified).
+ * English word of its pair, and a fresh reading takes ~45 µs on a busy machine (with its fold to Simplified).
  */
 const syllablesCache = new BoundedCache<string, readonly string[]>(20_000);
 const personNameCache = new BoundedCache<string, string>(20_000);
@@ -146,10 +159,10 @@ const personNameCache = new BoundedCache<string, string>(20_000);
  * Simplified first: pinyin-pro's phrase table is keyed by Simplified words.
  */
 export function pinyinSyllables(text: string): readonly string[] {
-  return syllablesCache.memo(text, syllablesFromPinyinPro);
+  return syllablesCache.memo(text, readSyllables);
 }
 
-function syllablesFromPinyinPro(text: string): readonly string[] {
+function readSyllables(text: string): readonly string[] {
   const simplified = foldToSimplified(text);
   const phrases = phraseTable();
   if (phrases) return readInContext(simplified, phrases, firstReading);
@@ -171,21 +184,16 @@ function phraseTable(): PhraseTable | undefined {
   return phrases ?? undefined;
 }
 
-/** A character's first reading in pinyin-pro's dictionary (the readings table's first), if it has one. */
-function firstReading(char: string): string | undefined {
-  return readingsTable().readings(char)?.[0];
-}
-
 /**
  * A Chinese person name in the form English press copy uses: surname first, capitalised, given name
  * joined (王廣成 → Wang Guangcheng, 欧阳修 → Ouyang Xiu). Surname readings come from pinyin-pro's
  * surname mode (单 → Shan, 曾 → Zeng).
  */
 export function personNameToPinyin(name: string): string {
-  return personNameCache.memo(name, personNameFromPinyinPro);
+  return personNameCache.memo(name, romaniseName);
 }
 
-function personNameFromPinyinPro(name: string): string {
+function romaniseName(name: string): string {
   const [surname = '', ...given] = nameSegments(foldToSimplified(name));
   const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
   const givenName = given.join('').toLowerCase();
