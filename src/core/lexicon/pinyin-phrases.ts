@@ -22,10 +22,9 @@ import { SortedLines, sortLinesByKey } from './sorted-lines.js';
 export const PHRASES_HEADER =
   '# bitext: pinyin-pro phrase patterns v2, toneless: zh<TAB>priority,probability,syllables;… in its order, sorted by zh';
 
-/** pinyin-pro's priorities (common/constant.ts). */
+/** pinyin-pro's priorities (common/constant.ts); its third, Custom, is for user dictionaries bitext never loads. */
 const NORMAL = 1;
 const SURNAME = 10;
-const CUSTOM = 100;
 /** pinyin-pro's probability of a character no pattern covers. */
 const UNKNOWN_PROBABILITY = 1e-13;
 /**
@@ -168,10 +167,9 @@ function carry(step: Step): void {
   }
 }
 
+/** pinyin-pro's getPatternDecimal: a surname counts for more the longer it is. */
 function patternDecimal(pattern: PhrasePattern): number {
-  if (pattern.priority === CUSTOM) return -(pattern.length * pattern.length * 100);
-  if (pattern.priority === SURNAME) return -(pattern.length * pattern.length * 10);
-  return 0;
+  return pattern.priority === SURNAME ? -(pattern.length * pattern.length * 10) : 0;
 }
 
 /** pinyin-pro's maxProbability: the matches that segment the text with the most probability. */
