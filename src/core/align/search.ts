@@ -216,6 +216,13 @@ function fillAndTrace(
   const table = new Float64Array(cells).fill(Number.POSITIVE_INFINITY);
   const back = new Uint8Array(cells).fill(255);
   table[0] = 0;
+  // The shapes as typed arrays: the shape objects' hidden classes differ (a cost of 0 is stored as a
+  // small integer, 1.5 as a double, and a spread copy is built another way), and code optimised for
+  // one was thrown away on meeting another (V8 "wrong map"), at the first coarse level of a document.
+  const shapeZh = Int32Array.from(shapes, (shape) => shape.zh);
+  const shapeEn = Int32Array.from(shapes, (shape) => shape.en);
+  const shapeCost = Float64Array.from(shapes, (shape) => shape.cost);
+  const shapeCount = shapes.length;
   for (let i = 0; i <= n; i++) {
     const rowLo = lo[i]!;
     const rowHi = hi[i]!;
@@ -224,16 +231,15 @@ function fillAndTrace(
       if (i === 0 && j === 0) continue;
       let best = Number.POSITIVE_INFINITY;
       let bestShape = 255;
-      for (let s = 0; s < shapes.length; s++) {
-        const shape = shapes[s]!;
-        const pi = i - shape.zh;
-        const pj = j - shape.en;
+      for (let s = 0; s < shapeCount; s++) {
+        const pi = i - shapeZh[s]!;
+        const pj = j - shapeEn[s]!;
         if (pi < 0 || pj < lo[pi]! || pj > hi[pi]!) continue;
         const previous = table[offsets[pi]! + pj - lo[pi]!]!;
         if (previous === Number.POSITIVE_INFINITY) continue;
         const beadCost = cost(zhBounds[pi]!, zhBounds[i]!, enBounds[pj]!, enBounds[j]!);
         if (remembered) remembered.values[remembered.slot(rowOffset + j, s)] = beadCost;
-        const total = previous + shape.cost + beadCost;
+        const total = previous + shapeCost[s]! + beadCost;
         if (total < best) {
           best = total;
           bestShape = s;
