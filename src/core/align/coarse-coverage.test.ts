@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../bench/seeded-random.js';
-import { coarseScorer } from './coarse-coverage.js';
+import { blockScorer, coarseSumScorer } from './coarse-coverage.js';
 import { type KeyedTokens, keyTokens } from './coverage.js';
 
 /** Every token of the bead scored afresh: what the block cache must add up to. */
@@ -48,7 +48,10 @@ describe('coarse coverage scorer', () => {
     const enLogMiss = Float64Array.from({ length: tokens.enKeys.length }, () => -next());
     const tokenScore = (covered: boolean, logMiss: number, otherLength: number) =>
       covered ? 1 + logMiss / (1 + otherLength) : logMiss * 0.3 - otherLength * 0.01;
-    const score = coarseScorer(tokens, zhLogMiss, enLogMiss, tokenScore);
+    const score = coarseSumScorer(
+      [blockScorer(tokens, zhLogMiss, enLogMiss, tokenScore)],
+      Float64Array.of(1),
+    );
     const beads: [number, number, number, number][] = [
       [0, 70, 0, 90],
       [64, 70, 80, 90],

@@ -2,6 +2,57 @@ import type { KeyedTokens } from './coverage.js';
 
 type TokenScore = (covered: boolean, logMiss: number, otherLength: number) => number;
 
+/** One kind's scores of a block of sentences against a range of the other side's. */
+export interface BlockScorer {
+  zhTokenStart: Int32Array;
+  enTokenStart: Int32Array;
+  /** Score of the zh tokens of sentences [from, to) against the en sentences [es, ee). */
+  zhBlock(from: number, to: number, es: number, ee: number): number;
+  /** Score of the en tokens of sentences [from, to) against the zh sentences [zs, ze). */
+  enBlock(from: number, to: number, zs: number, ze: number): number;
+}
+
+/** The block scores of one kind's tokens: the other side's keys stamped, then each token tested. */
+export function blockScorer(
+  tokens: KeyedTokens,
+  zhLogMiss: Float64Array,
+  enLogMiss: Float64Array,
+  tokenScore: TokenScore,
+): BlockScorer {
+  const { zhTokenStart, zhKeyStart, zhKeys, enTokenStart, enKeys, keyCount } = tokens;
+  const enStamp = new Int32Array(keyCount);
+  const zhStamp = new Int32Array(keyCount);
+  let stamp = 0;
+  return {
+    zhTokenStart,
+    enTokenStart,
+    zhBlock: (from, to, es, ee) => {
+      stamp++;
+      const enFrom = enTokenStart[es]!;
+      const enTo = enTokenStart[ee]!;
+      for (let k = enFrom; k < enTo; k++) enStamp[enKeys[k]!] = stamp;
+      let score = 0;
+      for (let t = zhTokenStart[from]!; t < zhTokenStart[to]!; t++) {
+        let hit = false;
+        for (let k = zhKeyStart[t]!; k < zhKeyStart[t + 1]!; k++)
+          if (enStamp[zhKeys[k]!] === stamp) hit = true;
+        score += tokenScore(hit, zhLogMiss[t]!, enTo - enFrom);
+      }
+      return score;
+    },
+    enBlock: (from, to, zs, ze) => {
+      stamp++;
+      const zhFrom = zhTokenStart[zs]!;
+      const zhTo = zhTokenStart[ze]!;
+      for (let k = zhKeyStart[zhFrom]!; k < zhKeyStart[zhTo]!; k++) zhStamp[zhKeys[k]!] = stamp;
+      let score = 0;
+      for (let k = enTokenStart[from]!; k < enTokenStart[to]!; k++)
+        score += tokenScore(zhStamp[enKeys[k]!] === stamp, enLogMiss[k]!, zhTo - zhFrom);
+      return score;
+    },
+  };
+}
+
 /**
  * Scores of the coarse levels' beads (units of 2, 4, 8… sentences, too long to cache per sentence).
  * A level's units are 2^k sentences from the start (the last one may be shorter), so a bead's
@@ -11,60 +62,55 @@ type TokenScore = (covered: boolean, logMiss: number, otherLength: number) => nu
  * column), so each is computed once, in a small cache: about half the token tests of scoring every
  * bead's tokens afresh. (The unit is read from the boundaries: the largest power of two dividing them
  * all, which is twice the unit for one bead in 16, and then the bead is scored in larger blocks.)
+ *
+ * Several kinds' scores are summed, each times its weight, in one cache of each block's summed score,
+ * so a kind with few tokens (names, numbers) costs little more than its tokens. A weight of 1 leaves
+ * a lone kind's numbers as they were.
  */
-export function coarseScorer(
-  tokens: KeyedTokens,
-  zhLogMiss: Float64Array,
-  enLogMiss: Float64Array,
-  tokenScore: TokenScore,
+export function coarseSumScorer(
+  parts: readonly BlockScorer[],
+  weights: Float64Array,
 ): (zs: number, ze: number, es: number, ee: number) => number {
-  const { zhTokenStart, zhKeyStart, zhKeys, enTokenStart, enKeys, keyCount } = tokens;
-  const enStamp = new Int32Array(keyCount);
-  const zhStamp = new Int32Array(keyCount);
-  let stamp = 0;
-  /** Score of the zh tokens of sentences [from, to) against the en sentences [es, ee). */
-  const zhBlockScore = (from: number, to: number, es: number, ee: number): number => {
-    stamp++;
-    const enFrom = enTokenStart[es]!;
-    const enTo = enTokenStart[ee]!;
-    for (let k = enFrom; k < enTo; k++) enStamp[enKeys[k]!] = stamp;
+  const zhCount = parts[0]!.zhTokenStart.length - 1;
+  const enCount = parts[0]!.enTokenStart.length - 1;
+  // Per boundary, the sentences before it that some kind has tokens in: a block without any is skipped.
+  const zhScored = scoredPrefix(parts.map((part) => part.zhTokenStart));
+  const enScored = scoredPrefix(parts.map((part) => part.enTokenStart));
+  const count = parts.length;
+  const zhBlock = (from: number, to: number, es: number, ee: number): number => {
     let score = 0;
-    for (let t = zhTokenStart[from]!; t < zhTokenStart[to]!; t++) {
-      let hit = false;
-      for (let k = zhKeyStart[t]!; k < zhKeyStart[t + 1]!; k++) if (enStamp[zhKeys[k]!] === stamp) hit = true;
-      score += tokenScore(hit, zhLogMiss[t]!, enTo - enFrom);
+    for (let p = 0; p < count; p++) {
+      const part = parts[p]!;
+      if (part.zhTokenStart[from] !== part.zhTokenStart[to])
+        score += weights[p]! * part.zhBlock(from, to, es, ee);
     }
     return score;
   };
-  /** Score of the en tokens of sentences [from, to) against the zh sentences [zs, ze). */
-  const enBlockScore = (from: number, to: number, zs: number, ze: number): number => {
-    stamp++;
-    const zhFrom = zhTokenStart[zs]!;
-    const zhTo = zhTokenStart[ze]!;
-    for (let k = zhKeyStart[zhFrom]!; k < zhKeyStart[zhTo]!; k++) zhStamp[zhKeys[k]!] = stamp;
+  const enBlock = (from: number, to: number, zs: number, ze: number): number => {
     let score = 0;
-    for (let k = enTokenStart[from]!; k < enTokenStart[to]!; k++)
-      score += tokenScore(zhStamp[enKeys[k]!] === stamp, enLogMiss[k]!, zhTo - zhFrom);
+    for (let p = 0; p < count; p++) {
+      const part = parts[p]!;
+      if (part.enTokenStart[from] !== part.enTokenStart[to])
+        score += weights[p]! * part.enBlock(from, to, zs, ze);
+    }
     return score;
   };
   const zhTerms = new BlockTermCache();
   const enTerms = new BlockTermCache();
-  const zhCount = zhTokenStart.length - 1;
-  const enCount = enTokenStart.length - 1;
   const sideScore = (
     unit: number,
     start: number,
     end: number,
     otherStart: number,
     otherEnd: number,
-    tokenStart: Int32Array,
+    scored: Int32Array,
     terms: BlockTermCache,
-    blockScore: typeof zhBlockScore,
+    blockScore: typeof zhBlock,
   ): number => {
     let score = 0;
     for (let from = start; from < end; ) {
       const to = Math.min(from + unit, end);
-      if (tokenStart[from] !== tokenStart[to]) {
+      if (scored[from] !== scored[to]) {
         let slot = terms.find(from, to, otherStart, otherEnd);
         if (slot < 0) {
           slot = ~slot;
@@ -81,10 +127,21 @@ export function coarseScorer(
     const boundaries = zs | (ze === zhCount ? 0 : ze) | es | (ee === enCount ? 0 : ee);
     const unit = boundaries === 0 ? 1 << 30 : boundaries & -boundaries;
     return (
-      sideScore(unit, zs, ze, es, ee, zhTokenStart, zhTerms, zhBlockScore) +
-      sideScore(unit, es, ee, zs, ze, enTokenStart, enTerms, enBlockScore)
+      sideScore(unit, zs, ze, es, ee, zhScored, zhTerms, zhBlock) +
+      sideScore(unit, es, ee, zs, ze, enScored, enTerms, enBlock)
     );
   };
+}
+
+/** Per boundary, the sentences before it that some kind has tokens in. */
+function scoredPrefix(tokenStarts: readonly Int32Array[]): Int32Array {
+  const count = tokenStarts[0]!.length - 1;
+  const out = new Int32Array(count + 1);
+  for (let i = 0; i < count; i++) {
+    const scored = tokenStarts.some((start) => start[i] !== start[i + 1]);
+    out[i + 1] = out[i]! + (scored ? 1 : 0);
+  }
+  return out;
 }
 
 /** A direct-mapped cache of a block's score against a range of the other side (a collision recomputes). */

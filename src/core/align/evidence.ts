@@ -1,3 +1,4 @@
+import { mergeCoverageTerms } from './coverage.js';
 import type { RangeBead, RangeCost } from './search.js';
 
 /**
@@ -77,7 +78,9 @@ export function scaled(term: RangeCost, weight: number): RangeCost {
   return weight === 1 ? term : (zs, ze, es, ee) => weight * term(zs, ze, es, ee);
 }
 
-export function sumOf(terms: readonly RangeCost[]): RangeCost {
+/** The sum of the terms (adjacent lexical coverage terms summed as one: mergeCoverageTerms). */
+export function sumOf(summed: readonly RangeCost[]): RangeCost {
+  const terms = mergeCoverageTerms(summed);
   if (terms.length === 0) return () => 0;
   if (terms.length === 1) return terms[0]!;
   return (zs, ze, es, ee) => {
