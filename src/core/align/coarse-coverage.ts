@@ -68,9 +68,12 @@ export function blockScorer(
  * a lone kind's numbers as they were.
  */
 export function coarseSumScorer(
-  parts: readonly BlockScorer[],
+  kinds: readonly BlockScorer[],
   weights: Float64Array,
 ): (zs: number, ze: number, es: number, ee: number) => number {
+  // Copied into an array made the same way whatever the caller's was (see coverageCost).
+  const parts: BlockScorer[] = [];
+  for (const kind of kinds) parts.push(kind);
   const zhCount = parts[0]!.zhTokenStart.length - 1;
   const enCount = parts[0]!.enTokenStart.length - 1;
   // Per boundary, the sentences before it that some kind has tokens in: a block without any is skipped.

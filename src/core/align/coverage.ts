@@ -226,7 +226,11 @@ class CoveragePart {
  * cells and the later passes share it. A lone kind is scored as −weight · Σ score, as it always was
  * (its numbers to the last bit).
  */
-function coverageCost(parts: readonly CoveragePart[]): RangeCost {
+function coverageCost(kinds: readonly CoveragePart[]): RangeCost {
+  // Copied into an array made the same way whatever the caller's was: code V8 optimised for one
+  // array's hidden class is thrown away on meeting another's ([part] and a flatMap's differ).
+  const parts: CoveragePart[] = [];
+  for (const kind of kinds) parts.push(kind);
   const lone = parts.length === 1;
   const scale = lone ? parts[0]!.weight : 1;
   // A typed array: in a plain one 1 and 0.5 are elements of different kinds, and code V8 optimised

@@ -254,10 +254,10 @@ function fillAndTrace(
   let j = enBounds.length - 1;
   while (i > 0 || j > 0) {
     const at = offsets[i]! + j - lo[i]!;
-    const shape = shapes[back[at]!];
-    if (!shape) throw new Error(`alignment search found no path through (${i}, ${j})`);
-    const pi = i - shape.zh;
-    const pj = j - shape.en;
+    const shape = back[at]!;
+    if (shape >= shapeCount) throw new Error(`alignment search found no path through (${i}, ${j})`);
+    const pi = i - shapeZh[shape]!;
+    const pj = j - shapeEn[shape]!;
     const previous = table[offsets[pi]! + pj - lo[pi]!]!;
     path.push({ zhStart: pi, zhEnd: i, enStart: pj, enEnd: j, cost: table[at]! - previous });
     i = pi;
