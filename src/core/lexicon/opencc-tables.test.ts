@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as OpenCcModule from 'opencc-js';
 import { describe, expect, it } from 'vitest';
-import { toSimplified, toTraditional } from './script.js';
+import { changingCharacters, stagesIn } from './opencc-tables.js';
+import { buildOpenCcTablesFromOpenCcJs, toSimplified, toTraditional } from './script.js';
 
 const openCcJs = createRequire(import.meta.url)('opencc-js') as typeof OpenCcModule;
 const SAMPLE = readFileSync(new URL('../../../examples/press-release.txt', import.meta.url), 'utf8');
@@ -27,5 +28,51 @@ describe('OpenCC conversions from the prebuilt tables', () => {
     }
     // Earlier texts convert the same after the tries have grown.
     for (const text of texts.slice(-5)) expect(toSimplified(text)).toBe(simplify(text));
+  });
+
+  it('leave a text with none of the changing characters as it is, as opencc-js does', () => {
+    // Simplified text, and characters that only phrases change (沈 of 沈思, 覆 of 反覆, 瞭 of 明瞭).
+    const texts = [
+      '他在沈阳反复思考这个问题，一目了然。',
+      '意志消沉的人沉思往事，明了一切。',
+      '这个软件的发布时间是后天，干部们都在。',
+      '反覆思量，沈思往事，明瞭一切，找藉口。',
+      'Plain ASCII, no Han at all.',
+    ];
+    for (const text of texts) expect(toSimplified(text), text).toBe(simplify(text));
+  });
+
+  it('list, for each config, a character of every entry that changes a text', () => {
+    const lines = buildOpenCcTablesFromOpenCcJs().split('\n');
+    const plan = stagesIn(lines[0]!)!;
+    const changing = new Map<string, Set<string>>();
+    for (const line of lines) if (line[1] === '~') changing.set(line[0]!, new Set(line.slice(3)));
+    for (const [letter, stages] of Object.entries(plan)) {
+      const chars = changing.get(letter)!;
+      expect(chars.size, letter).toBeGreaterThan(1000);
+      const kinds = new Map(stages.map((stage) => [stage.id, stage.kind]));
+      let checked = 0;
+      for (const line of lines.slice(1)) {
+        const id = /^[a-z]\d+/.exec(line)?.[0];
+        if (!id || !kinds.has(id) || kinds.get(id) === 'segment') continue;
+        const [key = '', target] = line.split('\t');
+        const source = key.slice(id.length);
+        if (source === target) continue;
+        checked++;
+        if (![...source].some((c) => chars.has(c)))
+          expect.fail(`${letter}: ${source} → ${target} holds none`);
+      }
+      expect(checked, letter).toBeGreaterThan(1000);
+    }
+  });
+
+  it('choose, for a phrase, the character it changes', () => {
+    expect(
+      changingCharacters([
+        ['發', '发'],
+        ['一目瞭然', '一目了然'],
+        ['頭髮', '头发'],
+      ]),
+    ).toBe('發瞭頭');
   });
 });

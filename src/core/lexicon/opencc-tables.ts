@@ -76,15 +76,46 @@ export function buildOpenCcTables(
   for (const [letter, config] of Object.entries(configs)) {
     plan[letter] = [];
     const onlyCharacters = characterOnly.has(letter);
+    const changes: [string, string][] = [];
     for (const { stage, group } of stagesOf(letter, config)) {
       if (onlyCharacters && stage.kind !== 'convert') continue;
       plan[letter].push(stage);
       for (const [source, target] of mergeGroup(group)) {
-        if (!onlyCharacters || [...source].length === 1) lines.push(`${stage.id}${source}\t${target}`);
+        if (onlyCharacters && [...source].length !== 1) continue;
+        lines.push(`${stage.id}${source}\t${target}`);
+        if (stage.kind !== 'segment' && source !== target) changes.push([source, target]);
       }
     }
+    lines.push(`${letter}${CHANGING_KEY}\t${changingCharacters(changes)}`);
   }
   return `${OPENCC_HEADER}${JSON.stringify(plan)}\n${sortLinesByKey(lines, '\t').join('\n')}\n`;
+}
+
+/**
+ * The key (after the config's letter) of the line that holds the config's changing characters: no
+ * stage's id (a letter and digits) starts with it, so no stage's look-up meets it.
+ */
+const CHANGING_KEY = '~';
+
+/**
+ * Characters one of which every entry that changes a text holds (its source differs from its
+ * target): the one-character entries' sources, then, for a phrase holding none of those, the first
+ * of its characters the phrase changes (沈 of 沈思 → 沉思: its first character would put 一 and 不 in
+ * the set, and three Simplified sentences in four with them). A text with none of them converts to
+ * itself: no stage's entry can match in it, so each stage gives the next the text unchanged (a
+ * segmentation only cuts it).
+ */
+export function changingCharacters(changes: readonly (readonly [string, string])[]): string {
+  const changing = new Set<string>();
+  for (const [source] of changes) if ([...source].length === 1) changing.add(source);
+  for (const [source, target] of changes) {
+    const characters = [...source];
+    if (characters.some((c) => changing.has(c))) continue;
+    const into = [...target];
+    const changed = characters.findIndex((c, i) => c !== into[i]);
+    changing.add(characters[Math.max(0, changed)]!);
+  }
+  return [...changing].sort().join('');
 }
 
 /** A stage's trie, grown with the entries made only of the characters it has been given so far. */
@@ -147,12 +178,26 @@ function firstUnknownCodePoint(bytes: Uint8Array, from: number, known: CodePoint
 /** One config's conversion (opencc-js's ConverterBuilder with a config: normalise, segment, convert). */
 export class StagedConverter {
   private readonly stages: { kind: StageKind; trie: StageTrie }[];
+  /** The config's changing characters, when the table holds them (a table an older build wrote does not). */
+  private readonly changing: CodePointSet | undefined;
 
   constructor(table: SortedLines, stages: readonly Stage[]) {
     this.stages = stages.map((stage) => ({ kind: stage.kind, trie: new StageTrie(table, stage.id) }));
+    const at = stages.length > 0 ? table.find(`${stages[0]!.id[0]}${CHANGING_KEY}`) : -1;
+    if (at >= 0) {
+      this.changing = new CodePointSet();
+      for (const char of table.value(at)) this.changing.add(char.codePointAt(0)!);
+    }
   }
 
+  /**
+   * The text converted. A text without a changing character is its own conversion, found by a scan
+   * instead of the stages' tries: most texts given to toSimplified are Simplified already, and the
+   * tries cost ~60 µs a sentence the first time (growing them), ~5 µs after (bitext align, qa and
+   * terms fold every sentence, QA some many times).
+   */
   convert(text: string): string {
+    if (this.changing && !this.holdsChanging(text)) return text;
     let normalized = text;
     let segments: string[] | undefined;
     for (const { kind, trie } of this.stages) {
@@ -169,6 +214,16 @@ export class StagedConverter {
       }
     }
     return (segments ?? [normalized]).join('');
+  }
+
+  private holdsChanging(text: string): boolean {
+    const changing = this.changing!;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.codePointAt(i)!;
+      if (changing.has(code)) return true;
+      if (code > 0xffff) i++;
+    }
+    return false;
   }
 }
 
