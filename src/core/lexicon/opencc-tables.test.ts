@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as OpenCcModule from 'opencc-js';
 import { describe, expect, it } from 'vitest';
-import { changingCharacters, stagesIn } from './opencc-tables.js';
+import { changingCharacters, StagedConverter, stagePlan, stagesIn } from './opencc-tables.js';
 import { buildOpenCcTablesFromOpenCcJs, toSimplified, toTraditional } from './script.js';
+import { SortedLines } from './sorted-lines.js';
 
 const openCcJs = createRequire(import.meta.url)('opencc-js') as typeof OpenCcModule;
 const SAMPLE = readFileSync(new URL('../../../examples/press-release.txt', import.meta.url), 'utf8');
@@ -31,15 +32,34 @@ describe('OpenCC conversions from the prebuilt tables', () => {
   });
 
   it('leave a text with none of the changing characters as it is, as opencc-js does', () => {
+    const table = new SortedLines(new TextEncoder().encode(buildOpenCcTablesFromOpenCcJs()), 0x09);
+    const converter = new StagedConverter(table, stagePlan(table).h!);
     // Simplified text, and characters that only phrases change (沈 of 沈思, 覆 of 反覆, 瞭 of 明瞭).
     const texts = [
       '他在沈阳反复思考这个问题，一目了然。',
       '意志消沉的人沉思往事，明了一切。',
       '这个软件的发布时间是后天，干部们都在。',
       '反覆思量，沈思往事，明瞭一切，找藉口。',
+      '頭髮和發展，後來的皇后。',
       'Plain ASCII, no Han at all.',
     ];
-    for (const text of texts) expect(toSimplified(text), text).toBe(simplify(text));
+    // The sample's Chinese in stretches of 8 characters (a phrase cut in two is converted as opencc-js does).
+    const chinese = SAMPLE.split('\n')
+      .filter((line) => /\p{Script=Han}/u.test(line))
+      .join('');
+    const pieces = Array.from({ length: Math.ceil(chinese.length / 8) }, (_, i) =>
+      chinese.slice(8 * i, 8 * i + 8),
+    );
+    const simplified = pieces.map((piece) => simplify(piece));
+    // Texts that stay as they are, until the converter reads its list; a Traditional text never made it.
+    for (const line of simplified) converter.convert(line);
+    expect(simplified.length).toBeGreaterThan(64);
+    expect(converter.scansForChanges).toBe(true);
+    for (const text of [...texts, ...pieces, ...simplified])
+      expect(converter.convert(text), text).toBe(simplify(text));
+    const traditional = new StagedConverter(table, stagePlan(table).h!);
+    for (const piece of pieces) traditional.convert(piece);
+    expect(traditional.scansForChanges).toBe(false);
   });
 
   it('list, for each config, a character of every entry that changes a text', () => {

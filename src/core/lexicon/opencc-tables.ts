@@ -128,7 +128,7 @@ class StageTrie {
 
   constructor(
     private readonly table: SortedLines,
-    private readonly id: string,
+    readonly id: string,
   ) {
     this.keyStart = new TextEncoder().encode(id).length;
   }
@@ -178,26 +178,48 @@ function firstUnknownCodePoint(bytes: Uint8Array, from: number, known: CodePoint
 /** One config's conversion (opencc-js's ConverterBuilder with a config: normalise, segment, convert). */
 export class StagedConverter {
   private readonly stages: { kind: StageKind; trie: StageTrie }[];
-  /** The config's changing characters, when the table holds them (a table an older build wrote does not). */
-  private readonly changing: CodePointSet | undefined;
+  /**
+   * The config's changing characters: undefined until the first CONVERSIONS_BEFORE_LIST conversions
+   * are done, then null (most of them changed their text, or the table, an older build's, lists none)
+   * or the list.
+   */
+  private changing: CodePointSet | null | undefined;
+  private converted = 0;
+  private unchanged = 0;
 
-  constructor(table: SortedLines, stages: readonly Stage[]) {
+  /** Whether texts are now read against the changing characters (for tests). */
+  get scansForChanges(): boolean {
+    return !!this.changing;
+  }
+
+  constructor(
+    private readonly table: SortedLines,
+    stages: readonly Stage[],
+  ) {
     this.stages = stages.map((stage) => ({ kind: stage.kind, trie: new StageTrie(table, stage.id) }));
-    const at = stages.length > 0 ? table.find(`${stages[0]!.id[0]}${CHANGING_KEY}`) : -1;
-    if (at >= 0) {
-      this.changing = new CodePointSet();
-      for (const char of table.value(at)) this.changing.add(char.codePointAt(0)!);
-    }
   }
 
   /**
    * The text converted. A text without a changing character is its own conversion, found by a scan
    * instead of the stages' tries: most texts given to toSimplified are Simplified already, and the
    * tries cost ~60 µs a sentence the first time (growing them), ~5 µs after (bitext align, qa and
-   * terms fold every sentence, QA some many times).
+   * terms fold every sentence, QA some many times). Reading the list costs ~4 ms, so it is read only
+   * once the first conversions show texts that stay as they are: a Traditional document, or a short
+   * one, never reads it.
    */
   convert(text: string): string {
-    if (this.changing && !this.holdsChanging(text)) return text;
+    if (this.changing && !holdsAny(text, this.changing)) return text;
+    const converted = this.convertByStages(text);
+    if (this.changing === undefined) {
+      this.converted++;
+      if (converted === text) this.unchanged++;
+      if (this.converted === CONVERSIONS_BEFORE_LIST)
+        this.changing = 2 * this.unchanged > this.converted ? this.readChanging() : null;
+    }
+    return converted;
+  }
+
+  private convertByStages(text: string): string {
     let normalized = text;
     let segments: string[] | undefined;
     for (const { kind, trie } of this.stages) {
@@ -216,15 +238,27 @@ export class StagedConverter {
     return (segments ?? [normalized]).join('');
   }
 
-  private holdsChanging(text: string): boolean {
-    const changing = this.changing!;
-    for (let i = 0; i < text.length; i++) {
-      const code = text.codePointAt(i)!;
-      if (changing.has(code)) return true;
-      if (code > 0xffff) i++;
-    }
-    return false;
+  /** The config's changing characters from the table, or null when it lists none. */
+  private readChanging(): CodePointSet | null {
+    const letter = this.stages[0]?.trie.id[0];
+    const at = letter === undefined ? -1 : this.table.find(`${letter}${CHANGING_KEY}`);
+    if (at < 0) return null;
+    const changing = new CodePointSet();
+    for (const char of this.table.value(at)) changing.add(char.codePointAt(0)!);
+    return changing;
   }
+}
+
+/** Conversions done the slow way before a converter decides whether to read its changing characters. */
+const CONVERSIONS_BEFORE_LIST = 64;
+
+function holdsAny(text: string, characters: CodePointSet): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i)!;
+    if (characters.has(code)) return true;
+    if (code > 0xffff) i++;
+  }
+  return false;
 }
 
 /** The stage plan a tables file's header line names, or undefined when it is not such a header. */
