@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as OpenCcModule from 'opencc-js';
 import { describe, expect, it } from 'vitest';
+import { openBuiltSortedDataFile } from './data-file.js';
 import { changingCharacters, StagedConverter, stagePlan, stagesIn } from './opencc-tables.js';
 import { buildOpenCcTablesFromOpenCcJs, toSimplified, toTraditional } from './script.js';
 import { SortedLines } from './sorted-lines.js';
@@ -94,5 +95,15 @@ describe('OpenCC conversions from the prebuilt tables', () => {
         ['頭髮', '头发'],
       ]),
     ).toBe('發瞭頭');
+  });
+
+  it('read the lists whole from the built file, page by page, as the build wrote them', () => {
+    const built = openBuiltSortedDataFile('opencc.txt', (header) => stagesIn(header) !== undefined);
+    expect(built, 'npm run build writes data/opencc.txt').toBeDefined();
+    const lines = buildOpenCcTablesFromOpenCcJs().split('\n');
+    for (const letter of ['h', 't', 'c']) {
+      const expected = lines.find((line) => line.startsWith(`${letter}~\t`))!.slice(3);
+      expect(built!.value(built!.find(`${letter}~`)), letter).toBe(expected);
+    }
   });
 });
