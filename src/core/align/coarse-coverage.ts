@@ -20,37 +20,87 @@ export function blockScorer(
   tokenScore: TokenScore,
 ): BlockScorer {
   const { zhTokenStart, zhKeyStart, zhKeys, enTokenStart, enKeys, keyCount } = tokens;
-  const enStamp = new Int32Array(keyCount);
-  const zhStamp = new Int32Array(keyCount);
-  let stamp = 0;
+  const enRanges = new StampedRanges(keyCount);
+  const zhRanges = new StampedRanges(keyCount);
   return {
     zhTokenStart,
     enTokenStart,
     zhBlock: (from, to, es, ee) => {
-      stamp++;
       const enFrom = enTokenStart[es]!;
       const enTo = enTokenStart[ee]!;
-      for (let k = enFrom; k < enTo; k++) enStamp[enKeys[k]!] = stamp;
+      let slot = enRanges.find(es, ee);
+      if (slot < 0) {
+        slot = enRanges.claim(es, ee);
+        const stamps = enRanges.stamps[slot]!;
+        const stamp = enRanges.values[slot]!;
+        for (let k = enFrom; k < enTo; k++) stamps[enKeys[k]!] = stamp;
+      }
+      const stamps = enRanges.stamps[slot]!;
+      const stamp = enRanges.values[slot]!;
       let score = 0;
       for (let t = zhTokenStart[from]!; t < zhTokenStart[to]!; t++) {
         let hit = false;
         for (let k = zhKeyStart[t]!; k < zhKeyStart[t + 1]!; k++)
-          if (enStamp[zhKeys[k]!] === stamp) hit = true;
+          if (stamps[zhKeys[k]!] === stamp) hit = true;
         score += tokenScore(hit, zhLogMiss[t]!, enTo - enFrom);
       }
       return score;
     },
     enBlock: (from, to, zs, ze) => {
-      stamp++;
       const zhFrom = zhTokenStart[zs]!;
       const zhTo = zhTokenStart[ze]!;
-      for (let k = zhKeyStart[zhFrom]!; k < zhKeyStart[zhTo]!; k++) zhStamp[zhKeys[k]!] = stamp;
+      let slot = zhRanges.find(zs, ze);
+      if (slot < 0) {
+        slot = zhRanges.claim(zs, ze);
+        const stamps = zhRanges.stamps[slot]!;
+        const stamp = zhRanges.values[slot]!;
+        for (let k = zhKeyStart[zhFrom]!; k < zhKeyStart[zhTo]!; k++) stamps[zhKeys[k]!] = stamp;
+      }
+      const stamps = zhRanges.stamps[slot]!;
+      const stamp = zhRanges.values[slot]!;
       let score = 0;
       for (let k = enTokenStart[from]!; k < enTokenStart[to]!; k++)
-        score += tokenScore(zhStamp[enKeys[k]!] === stamp, enLogMiss[k]!, zhTo - zhFrom);
+        score += tokenScore(stamps[enKeys[k]!] === stamp, enLogMiss[k]!, zhTo - zhFrom);
       return score;
     },
   };
+}
+
+/**
+ * The keys of two ranges of sentences, each marked in its own array with its own stamp. The search
+ * scores the blocks of a row against the same few ranges of the other side, shape after shape, so a
+ * range's keys are marked once for several blocks: mac-dev's 83,598 block scores marked a range
+ * 40,621 times instead of at each (two slots; four and eight saved no more, sixteen 2% more).
+ */
+class StampedRanges {
+  private static readonly SLOTS = 2;
+  readonly stamps: Int32Array[] = [];
+  readonly values = new Int32Array(StampedRanges.SLOTS);
+  private readonly starts = new Int32Array(StampedRanges.SLOTS).fill(-1);
+  private readonly ends = new Int32Array(StampedRanges.SLOTS).fill(-1);
+  private stamp = 0;
+  private next = 0;
+
+  constructor(keyCount: number) {
+    for (let s = 0; s < StampedRanges.SLOTS; s++) this.stamps.push(new Int32Array(keyCount));
+  }
+
+  /** The slot whose keys are those of sentences [start, end), or −1. */
+  find(start: number, end: number): number {
+    for (let s = 0; s < StampedRanges.SLOTS; s++)
+      if (this.starts[s] === start && this.ends[s] === end) return s;
+    return -1;
+  }
+
+  /** A slot for [start, end) (the oldest one), with a fresh stamp its keys are to be marked with. */
+  claim(start: number, end: number): number {
+    const slot = this.next;
+    this.next = (slot + 1) % StampedRanges.SLOTS;
+    this.starts[slot] = start;
+    this.ends[slot] = end;
+    this.values[slot] = ++this.stamp;
+    return slot;
+  }
 }
 
 /**
