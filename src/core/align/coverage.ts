@@ -221,9 +221,11 @@ class CoveragePart {
 }
 
 /**
- * The summed cost of coverage kinds. A sentence's term for a range of the other side (its kinds'
- * scores, each weighted) is kept in a small cache, so the ~13 shapes that end at a cell, the next
- * cells and the later passes share it. A lone kind is scored as −weight · Σ score, as it always was
+ * The summed cost of coverage kinds. A zh token is covered when the bead's en side has one of its
+ * keys, so the zh side's score is a sum over its sentences of a term that depends on the sentence and
+ * the en range only (and the en side's likewise): a sentence ORs its pair masks over the range. That
+ * term (its kinds' scores, each weighted) is kept in a small cache, so the ~13 shapes that end at a
+ * cell, the next cells and the later passes share it. A lone kind is scored as −weight · Σ score, as it always was
  * (its numbers to the last bit).
  */
 function coverageCost(kinds: readonly CoveragePart[]): RangeCost {
