@@ -28,13 +28,7 @@ export function blockScorer(
     zhBlock: (from, to, es, ee) => {
       const enFrom = enTokenStart[es]!;
       const enTo = enTokenStart[ee]!;
-      let slot = enRanges.find(es, ee);
-      if (slot < 0) {
-        slot = enRanges.claim(es, ee);
-        const stamps = enRanges.stamps[slot]!;
-        const stamp = enRanges.values[slot]!;
-        for (let k = enFrom; k < enTo; k++) stamps[enKeys[k]!] = stamp;
-      }
+      const slot = enRanges.stamped(es, ee, enKeys, enFrom, enTo);
       const stamps = enRanges.stamps[slot]!;
       const stamp = enRanges.values[slot]!;
       let score = 0;
@@ -49,13 +43,7 @@ export function blockScorer(
     enBlock: (from, to, zs, ze) => {
       const zhFrom = zhTokenStart[zs]!;
       const zhTo = zhTokenStart[ze]!;
-      let slot = zhRanges.find(zs, ze);
-      if (slot < 0) {
-        slot = zhRanges.claim(zs, ze);
-        const stamps = zhRanges.stamps[slot]!;
-        const stamp = zhRanges.values[slot]!;
-        for (let k = zhKeyStart[zhFrom]!; k < zhKeyStart[zhTo]!; k++) stamps[zhKeys[k]!] = stamp;
-      }
+      const slot = zhRanges.stamped(zs, ze, zhKeys, zhKeyStart[zhFrom]!, zhKeyStart[zhTo]!);
       const stamps = zhRanges.stamps[slot]!;
       const stamp = zhRanges.values[slot]!;
       let score = 0;
@@ -85,20 +73,21 @@ class StampedRanges {
     for (let s = 0; s < StampedRanges.SLOTS; s++) this.stamps.push(new Int32Array(keyCount));
   }
 
-  /** The slot whose keys are those of sentences [start, end), or −1. */
-  find(start: number, end: number): number {
+  /**
+   * The slot whose array marks the keys of sentences [start, end), which are keys[from, to): found,
+   * or the oldest slot marked with them under a fresh stamp.
+   */
+  stamped(start: number, end: number, keys: Int32Array, from: number, to: number): number {
     for (let s = 0; s < StampedRanges.SLOTS; s++)
       if (this.starts[s] === start && this.ends[s] === end) return s;
-    return -1;
-  }
-
-  /** A slot for [start, end) (the oldest one), with a fresh stamp its keys are to be marked with. */
-  claim(start: number, end: number): number {
     const slot = this.next;
     this.next = (slot + 1) % StampedRanges.SLOTS;
     this.starts[slot] = start;
     this.ends[slot] = end;
-    this.values[slot] = ++this.stamp;
+    const stamp = ++this.stamp;
+    this.values[slot] = stamp;
+    const stamps = this.stamps[slot]!;
+    for (let k = from; k < to; k++) stamps[keys[k]!] = stamp;
     return slot;
   }
 }
@@ -187,7 +176,7 @@ export function coarseSumScorer(
 }
 
 /** Per boundary, the sentences before it that some kind has tokens in. */
-function scoredPrefix(tokenStarts: readonly Int32Array[]): Int32Array {
+export function scoredPrefix(tokenStarts: readonly Int32Array[]): Int32Array {
   const count = tokenStarts[0]!.length - 1;
   const out = new Int32Array(count + 1);
   for (let i = 0; i < count; i++) {

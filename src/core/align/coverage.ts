@@ -1,4 +1,4 @@
-import { blockScorer, coarseSumScorer } from './coarse-coverage.js';
+import { blockScorer, coarseSumScorer, scoredPrefix } from './coarse-coverage.js';
 import { MAX_CACHED_RANGE, PairMaskCache, RangeTermCache } from './coverage-caches.js';
 import type { RangeCost } from './search.js';
 
@@ -225,8 +225,8 @@ class CoveragePart {
  * keys, so the zh side's score is a sum over its sentences of a term that depends on the sentence and
  * the en range only (and the en side's likewise): a sentence ORs its pair masks over the range. That
  * term (its kinds' scores, each weighted) is kept in a small cache, so the ~13 shapes that end at a
- * cell, the next cells and the later passes share it. A lone kind is scored as −weight · Σ score, as it always was
- * (its numbers to the last bit).
+ * cell, the next cells and the later passes share it. A lone kind is scored as −weight · Σ score, as
+ * it always was (its numbers to the last bit).
  */
 function coverageCost(kinds: readonly CoveragePart[]): RangeCost {
   // Copied into an array made the same way whatever the caller's was: code V8 optimised for one
@@ -239,15 +239,9 @@ function coverageCost(kinds: readonly CoveragePart[]): RangeCost {
   // for one kind is thrown away on meeting the other.
   const weights = Float64Array.from(parts, (part) => (lone ? 1 : part.weight));
   const count = parts.length;
-  const zhCount = parts[0]!.zhTokenStart.length - 1;
-  const enCount = parts[0]!.enTokenStart.length - 1;
-  // A sentence none of the kinds has tokens in adds nothing.
-  const zhScored = new Uint8Array(zhCount);
-  const enScored = new Uint8Array(enCount);
-  for (const { zhTokenStart, enTokenStart } of parts) {
-    for (let i = 0; i < zhCount; i++) if (zhTokenStart[i] !== zhTokenStart[i + 1]) zhScored[i] = 1;
-    for (let j = 0; j < enCount; j++) if (enTokenStart[j] !== enTokenStart[j + 1]) enScored[j] = 1;
-  }
+  // A sentence none of the kinds has tokens in adds nothing (its prefix count does not grow).
+  const zhScored = scoredPrefix(parts.map((part) => part.zhTokenStart));
+  const enScored = scoredPrefix(parts.map((part) => part.enTokenStart));
   const zhTerms = new RangeTermCache();
   const enTerms = new RangeTermCache();
   // Made on the first coarse bead: a document short enough to be searched whole never needs its
@@ -285,7 +279,7 @@ function coverageCost(kinds: readonly CoveragePart[]): RangeCost {
     }
     let score = 0;
     for (let i = zs; i < ze; i++) {
-      if (zhScored[i] === 0) continue;
+      if (zhScored[i] === zhScored[i + 1]) continue;
       let slot = zhTerms.find(i, es, ee);
       if (slot < 0) {
         slot = ~slot;
@@ -294,7 +288,7 @@ function coverageCost(kinds: readonly CoveragePart[]): RangeCost {
       score += zhTerms.values[slot]!;
     }
     for (let j = es; j < ee; j++) {
-      if (enScored[j] === 0) continue;
+      if (enScored[j] === enScored[j + 1]) continue;
       let slot = enTerms.find(j, zs, ze);
       if (slot < 0) {
         slot = ~slot;
