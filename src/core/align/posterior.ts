@@ -21,23 +21,67 @@ export function beadPosteriors(
   path: readonly RangeBead[],
   options: { shapes: readonly BeadShape[]; cost: RangeCost; bandWidth: number; temperature: number },
 ): number[] {
-  const { shapes, temperature } = options;
-  const cost = withRememberedCosts(options.cost);
+  const { shapes } = options;
   const band = bandAround(path, 1, zhCount, enCount, options.bandWidth);
-  const { lo, hi } = band;
-  const offsets = cellOffsets(band);
-  const at = (i: number, j: number) => offsets[i]! + j - lo[i]!;
+  const lattice: Lattice = {
+    zhCount,
+    enCount,
+    lo: band.lo,
+    hi: band.hi,
+    offsets: cellOffsets(band),
+    shapeZh: Int32Array.from(shapes, (shape) => shape.zh),
+    shapeEn: Int32Array.from(shapes, (shape) => shape.en),
+    shapeCost: Float64Array.from(shapes, (shape) => shape.cost),
+  };
+  const { lo, offsets } = lattice;
+  const S = shapes.length;
+  const { forward, edges } = forwardPass(lattice, withRememberedCosts(options.cost), options.temperature);
+  const backward = backwardPass(lattice, edges);
+  const total = forward[cellAt(offsets, lo, zhCount, enCount)]!;
+  return path.map((bead) => {
+    const s = shapes.findIndex(
+      (shape) => shape.zh === bead.zhEnd - bead.zhStart && shape.en === bead.enEnd - bead.enStart,
+    );
+    if (s < 0) return 0;
+    const through =
+      forward[cellAt(offsets, lo, bead.zhStart, bead.enStart)]! +
+      edges[cellAt(offsets, lo, bead.zhEnd, bead.enEnd) * S + s]! +
+      backward[cellAt(offsets, lo, bead.zhEnd, bead.enEnd)]!;
+    return Math.min(1, Math.exp(total - through));
+  });
+}
 
-  // forward[i,j] = −log Σ over partial paths (0,0)→(i,j) of exp(−cost/T); backward from (i,j) to the end.
+/**
+ * The band's cells and the bead shapes, as typed arrays. The two passes are functions of their own:
+ * V8 compiles a long loop while it runs (on-stack replacement), and the code it made for one loop
+ * of a longer function was thrown away on reaching the next one, which had not run yet.
+ */
+interface Lattice {
+  zhCount: number;
+  enCount: number;
+  /** Row i (zh boundary i) holds en boundaries lo[i] … hi[i]. */
+  lo: Int32Array;
+  hi: Int32Array;
+  offsets: Float64Array;
+  shapeZh: Int32Array;
+  shapeEn: Int32Array;
+  shapeCost: Float64Array;
+}
+
+/**
+ * forward[i,j] = −log Σ over partial paths (0,0)→(i,j) of exp(−cost/T), and the cost of the bead of
+ * shape s that ends at cell c, at c·S + s: the forward pass evaluates each bead once and the
+ * backward pass reads it back (bead costs are most of the work).
+ */
+function forwardPass(
+  lattice: Lattice,
+  cost: RangeCost,
+  temperature: number,
+): { forward: Float64Array; edges: Float64Array } {
+  const { zhCount, lo, hi, offsets, shapeZh, shapeEn, shapeCost } = lattice;
+  const S = shapeZh.length;
   const cells = offsets[zhCount + 1]!;
   const forward = new Float64Array(cells).fill(Number.POSITIVE_INFINITY);
-  const backward = new Float64Array(cells).fill(Number.POSITIVE_INFINITY);
-  // Cost of the bead of shape s that ends at cell c, at c·S + s: the forward pass evaluates each bead
-  // once and the backward pass reads it back (bead costs are most of the work).
-  const S = shapes.length;
-  const shapeZh = Int32Array.from(shapes, (shape) => shape.zh);
-  const shapeEn = Int32Array.from(shapes, (shape) => shape.en);
-  const shapeCost = Float64Array.from(shapes, (shape) => shape.cost);
   const edges = new Float64Array(cells * S).fill(Number.POSITIVE_INFINITY);
   forward[0] = 0;
   const terms = new Float64Array(S);
@@ -47,12 +91,12 @@ export function beadPosteriors(
     for (let j = rowLo; j <= rowHi; j++) {
       if (i === 0 && j === 0) continue;
       let count = 0;
-      const cell = at(i, j);
+      const cell = cellAt(offsets, lo, i, j);
       for (let s = 0; s < S; s++) {
         const pi = i - shapeZh[s]!;
         const pj = j - shapeEn[s]!;
         if (pi < 0 || pj < lo[pi]! || pj > hi[pi]!) continue;
-        const previous = forward[at(pi, pj)]!;
+        const previous = forward[cellAt(offsets, lo, pi, pj)]!;
         if (previous === Number.POSITIVE_INFINITY) continue;
         const edge = (shapeCost[s]! + cost(pi, i, pj, j)) / temperature;
         edges[cell * S + s] = edge;
@@ -61,7 +105,16 @@ export function beadPosteriors(
       forward[cell] = softMin(terms, count);
     }
   }
-  backward[at(zhCount, enCount)] = 0;
+  return { forward, edges };
+}
+
+/** backward[i,j] = −log Σ over partial paths (i,j)→(end) of exp(−cost/T), from the forward pass's edges. */
+function backwardPass(lattice: Lattice, edges: Float64Array): Float64Array {
+  const { zhCount, enCount, lo, hi, offsets, shapeZh, shapeEn } = lattice;
+  const S = shapeZh.length;
+  const backward = new Float64Array(offsets[zhCount + 1]!).fill(Number.POSITIVE_INFINITY);
+  const terms = new Float64Array(S);
+  backward[cellAt(offsets, lo, zhCount, enCount)] = 0;
   for (let i = zhCount; i >= 0; i--) {
     for (let j = hi[i]!; j >= lo[i]!; j--) {
       if (i === zhCount && j === enCount) continue;
@@ -70,26 +123,24 @@ export function beadPosteriors(
         const ni = i + shapeZh[s]!;
         const nj = j + shapeEn[s]!;
         if (ni > zhCount || nj < lo[ni]! || nj > hi[ni]!) continue;
-        const next = backward[at(ni, nj)]!;
-        const edge = edges[at(ni, nj) * S + s]!;
+        const next = backward[cellAt(offsets, lo, ni, nj)]!;
+        const edge = edges[cellAt(offsets, lo, ni, nj) * S + s]!;
         if (next !== Number.POSITIVE_INFINITY && edge !== Number.POSITIVE_INFINITY)
           terms[count++] = next + edge;
       }
-      backward[at(i, j)] = softMin(terms, count);
+      backward[cellAt(offsets, lo, i, j)] = softMin(terms, count);
     }
   }
-  const total = forward[at(zhCount, enCount)]!;
-  return path.map((bead) => {
-    const s = shapes.findIndex(
-      (shape) => shape.zh === bead.zhEnd - bead.zhStart && shape.en === bead.enEnd - bead.enStart,
-    );
-    if (s < 0) return 0;
-    const through =
-      forward[at(bead.zhStart, bead.enStart)]! +
-      edges[at(bead.zhEnd, bead.enEnd) * S + s]! +
-      backward[at(bead.zhEnd, bead.enEnd)]!;
-    return Math.min(1, Math.exp(total - through));
-  });
+  return backward;
+}
+
+/**
+ * Offset of cell (i, j) in a band's flat layout. A function of the module, not a closure made per
+ * call: a new closure is a new call target at every document, and V8 throws away the optimised code
+ * that called the last one ("wrong call target"), here at each of its call sites in turn.
+ */
+function cellAt(offsets: Float64Array, lo: Int32Array, i: number, j: number): number {
+  return offsets[i]! + j - lo[i]!;
 }
 
 /** −log Σ exp(−x), computed around the smallest term so nothing underflows. */

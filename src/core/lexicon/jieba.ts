@@ -83,20 +83,34 @@ function wholeDictionary(): Segmenter {
 
 /** A segmenter that holds every dictionary word made of `text`'s characters. */
 function getJieba(text: string): Jieba {
-  if (segmenter && !segmenter.known) return segmenter.jieba;
+  // Called for every sentence: the common case (no new character) allocates nothing. It returns
+  // here, on a line every call runs: V8 threw away the code it had optimised while the segmenter
+  // grew, once per sentence, where a later line returned the same segmenter.
+  const current = segmenter;
+  if (current && (!current.known || holdsOnly(current.known, text))) return current.jieba;
+  return grown(text);
+}
+
+/** Whether every character of `text` is one the segmenter knows. */
+function holdsOnly(known: CodePointSet, text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const codePoint = text.codePointAt(i)!;
+    if (codePoint > 0xffff) i++;
+    if (!known.has(codePoint)) return false;
+  }
+  return true;
+}
+
+/** The segmenter grown by `text`'s new characters (one at least, or no segmenter yet). */
+function grown(text: string): Jieba {
   const known = segmenter?.known ?? new CodePointSet();
-  // Called for every sentence: the common case (no new character) allocates nothing.
-  let added: CodePointSet | undefined;
+  const added = new CodePointSet();
   const addedList: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const codePoint = text.codePointAt(i)!;
     if (codePoint > 0xffff) i++;
-    if (known.has(codePoint)) continue;
-    added ??= new CodePointSet();
-    if (added.add(codePoint)) addedList.push(codePoint);
+    if (!known.has(codePoint) && added.add(codePoint)) addedList.push(codePoint);
   }
-  if (segmenter && !added) return segmenter.jieba;
-  added ??= new CodePointSet();
   if (
     (segmenter?.growths ?? 0) >= MAX_GROWTHS ||
     (segmenter?.balance && added.has(segmenter.balance.word.codePointAt(0)!))
