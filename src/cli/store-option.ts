@@ -1,8 +1,11 @@
+import { existsSync } from 'node:fs';
 import type { DocumentInput, Progress } from '../app/use-case.js';
 import type { EncodingName } from '../io/decode.js';
 import { readInputBytes } from '../io/read-text.js';
 import { DEFAULT_DB_PATH } from '../store/default-path.js';
 import { openStore, parseStoreLocation, type Store } from '../store/open-store.js';
+import { buildNewDatabase } from '../store/sqlite/new-database-file.js';
+import { StoreError } from '../store/store-error.js';
 import type { CliIo } from './io.js';
 import { databaseFiles } from './output.js';
 
@@ -19,7 +22,10 @@ export function storeLocation(io: CliIo, db: string | undefined): string {
 
 /**
  * Opens the store for one command and closes it after. `read` commands never create, migrate or
- * write it: a missing TM is an error naming its path.
+ * write it: a missing TM is an error naming its path. A `write` command that creates a SQLite TM
+ * builds it beside its path and puts it there only if the command succeeds (buildNewDatabase), and
+ * does its work again on the TM another process created meanwhile; `newStore: 'in-place'` (a batch,
+ * whose TM keeps what it added before a failure, for the resumed run) creates it where it goes.
  */
 export async function withStore<T>(
   io: CliIo,
@@ -27,19 +33,44 @@ export async function withStore<T>(
   mode: 'read' | 'write',
   work: (store: Store) => Promise<T>,
   onProgress?: (progress: Progress) => void,
+  newStore: 'on-success' | 'in-place' = 'on-success',
 ): Promise<T> {
-  const store = await openStore(storeLocation(io, db), {
-    mode,
-    cwd: io.cwd,
-    // A migration that rewrites every unit (re-indexing a TM) takes a minute per million units.
-    onMigrationProgress:
-      onProgress && ((done, total) => onProgress({ phase: 'migrate', done, total, unit: 'units' })),
-  });
-  try {
-    return await work(store);
-  } finally {
-    await store.close();
+  const use = async (location: string): Promise<T> => {
+    const store = await openStore(location, {
+      mode,
+      cwd: io.cwd,
+      // A migration that rewrites every unit (re-indexing a TM) takes a minute per million units.
+      onMigrationProgress:
+        onProgress && ((done, total) => onProgress({ phase: 'migrate', done, total, unit: 'units' })),
+    });
+    try {
+      return await work(store);
+    } finally {
+      await store.close();
+    }
+  };
+  const location = storeLocation(io, db);
+  const parsed = parseStoreLocation(location, io.cwd);
+  if (
+    mode === 'write' &&
+    newStore === 'on-success' &&
+    parsed.backend === 'sqlite' &&
+    parsed.path !== ':memory:' &&
+    !existsSync(parsed.path)
+  ) {
+    const { path } = parsed;
+    const built = await buildNewDatabase(path, (temporary) =>
+      use(temporary).catch((error: unknown) => Promise.reject(namingStore(error, temporary, path))),
+    );
+    if (built.placed) return built.value;
   }
+  return use(location);
+}
+
+/** A store error about the temporary file a new TM is built in, told of the TM's own path. */
+function namingStore(error: unknown, temporary: string, path: string): unknown {
+  if (!(error instanceof StoreError) || error.location.file !== temporary) return error;
+  return new StoreError(error.code, error.message.replaceAll(temporary, path), path, { cause: error.cause });
 }
 
 /** Reads a command's input file (or stdin for `-`) as bytes with its name. */

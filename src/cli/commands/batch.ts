@@ -94,7 +94,10 @@ export function registerBatch(program: Command, io: CliIo): void {
       });
     let summary: BatchSummary;
     try {
-      summary = flags.tm ? await withStore(io, flags.tm, 'write', (store) => run(store.tm)) : await run();
+      // A batch's TM keeps the documents added before a failure: the resumed run adds the rest.
+      summary = flags.tm
+        ? await withStore(io, flags.tm, 'write', (store) => run(store.tm), undefined, 'in-place')
+        : await run();
     } finally {
       view.stop();
     }

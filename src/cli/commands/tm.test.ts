@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -96,6 +96,25 @@ describe('bitext tm', () => {
     expect(bomb.stderr).toContain('DOCTYPE declarations are refused');
     expect((await cli('tm', 'import', 'missing.tmx')).stderr).toBe('bitext: missing.tmx: no such file\n');
     expect((await cli('tm', 'lookup', 'x', '--min', 'lots')).code).toBe(1);
-    expect(JSON.parse((await cli('tm', 'stats', '--format', 'json')).stdout).units).toBe(0);
+    // The TM these failed commands would have created was never put in place, nor anything beside it.
+    expect(existsSync(join(dir, 'env.db'))).toBe(false);
+    expect(readdirSync(dir).sort()).toEqual(['bad.tmx', 'bomb.tmx']);
+  });
+
+  it('creates a TM only when the command that creates it succeeds, folders and all', async () => {
+    const deleted = await cli('tm', 'delete', '1', '--db', 'new/tm.db');
+    expect(deleted).toMatchObject({
+      code: 1,
+      stderr: 'bitext: no document "1" in the TM (see `bitext tm documents`)\n',
+    });
+    writeFileSync(join(dir, 'bad.tmx'), '<tmx version="1.4">\n<body>\n<tu>\n');
+    expect((await cli('tm', 'import', 'bad.tmx', '--db', 'new/tm.db')).code).toBe(1);
+    expect(readdirSync(dir)).toEqual(['bad.tmx']);
+    writeFileSync(join(dir, 'good.tsv'), '你好\tHello\n');
+    expect((await cli('tm', 'import', 'good.tsv', '--db', 'new/tm.db')).stdout).toMatch(/1 read, 1 added/);
+    expect(readdirSync(join(dir, 'new'))).toEqual(['tm.db']);
+    expect(JSON.parse((await cli('tm', 'stats', '--db', 'new/tm.db', '--format', 'json')).stdout).units).toBe(
+      1,
+    );
   });
 });
