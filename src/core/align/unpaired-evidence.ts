@@ -1,6 +1,7 @@
 import type { BeadShape } from './bead-shapes.js';
 import type { LineShape } from './line-shapes.js';
 import { isSentencePerLine } from './paragraph-evidence.js';
+import { cellOffsets } from './bead-table.js';
 import { bandAround, type RangeBead, type RangeCost, searchAlignment } from './search.js';
 
 /**
@@ -118,46 +119,58 @@ function unpairedMarginals(
   shapes: readonly BeadShape[],
   cost: RangeCost,
 ): { zh: Float64Array; en: Float64Array } {
-  const { lo, hi } = bandAround(path, 1, zhCount, enCount, MARGINAL_BAND);
-  const offsets = new Int32Array(zhCount + 2);
-  for (let i = 0; i <= zhCount; i++) offsets[i + 1] = offsets[i]! + (hi[i]! - lo[i]! + 1);
+  const band = bandAround(path, 1, zhCount, enCount, MARGINAL_BAND);
+  const { lo, hi } = band;
+  const offsets = cellOffsets(band);
   const inBand = (i: number, j: number) => i >= 0 && i <= zhCount && j >= lo[i]! && j <= hi[i]!;
   const at = (i: number, j: number) => offsets[i]! + j - lo[i]!;
   const cells = offsets[zhCount + 1]!;
   const forward = new Float64Array(cells).fill(Number.POSITIVE_INFINITY);
   const backward = new Float64Array(cells).fill(Number.POSITIVE_INFINITY);
-  const edge = (s: BeadShape, i: number, j: number) => s.cost + cost(i, i + s.zh, j, j + s.en);
+  // The cost of the bead of shape s that ends at cell c, at c·S + s: evaluated once by the forward
+  // pass, read back by the backward pass and the marginals (each evaluated it again, three times in all).
+  const S = shapes.length;
+  const edges = new Float64Array(cells * S).fill(Number.POSITIVE_INFINITY);
+  const terms: number[] = [];
   forward[0] = 0;
   for (let i = 0; i <= zhCount; i++)
     for (let j = lo[i]!; j <= hi[i]!; j++) {
       if (i === 0 && j === 0) continue;
-      const terms: number[] = [];
-      for (const s of shapes)
-        if (inBand(i - s.zh, j - s.en))
-          terms.push(forward[at(i - s.zh, j - s.en)]! + edge(s, i - s.zh, j - s.en));
+      terms.length = 0;
+      shapes.forEach((s, k) => {
+        const pi = i - s.zh;
+        const pj = j - s.en;
+        if (!inBand(pi, pj)) return;
+        const edge = s.cost + cost(pi, i, pj, j);
+        edges[at(i, j) * S + k] = edge;
+        terms.push(forward[at(pi, pj)]! + edge);
+      });
       forward[at(i, j)] = softMin(terms);
     }
+  /** The cost of the bead of shape k that starts at (i, j) (read only where it ends in the band). */
+  const edgeFrom = (k: number, i: number, j: number) => edges[at(i + shapes[k]!.zh, j + shapes[k]!.en) * S + k]!;
   backward[at(zhCount, enCount)] = 0;
   for (let i = zhCount; i >= 0; i--)
     for (let j = hi[i]!; j >= lo[i]!; j--) {
       if (i === zhCount && j === enCount) continue;
-      const terms: number[] = [];
-      for (const s of shapes)
-        if (inBand(i + s.zh, j + s.en)) terms.push(backward[at(i + s.zh, j + s.en)]! + edge(s, i, j));
+      terms.length = 0;
+      shapes.forEach((s, k) => {
+        if (inBand(i + s.zh, j + s.en)) terms.push(backward[at(i + s.zh, j + s.en)]! + edgeFrom(k, i, j));
+      });
       backward[at(i, j)] = softMin(terms);
     }
   const total = forward[at(zhCount, enCount)]!;
   const zh = new Float64Array(zhCount);
   const en = new Float64Array(enCount);
-  const zhAlone = shapes.find((s) => s.zh === 1 && s.en === 0)!;
-  const enAlone = shapes.find((s) => s.zh === 0 && s.en === 1)!;
+  const zhAlone = shapes.findIndex((s) => s.zh === 1 && s.en === 0);
+  const enAlone = shapes.findIndex((s) => s.zh === 0 && s.en === 1);
   for (let i = 0; i <= zhCount; i++)
     for (let j = lo[i]!; j <= hi[i]!; j++) {
       const here = forward[at(i, j)]!;
       if (i < zhCount && inBand(i + 1, j))
-        zh[i]! += Math.exp(total - (here + edge(zhAlone, i, j) + backward[at(i + 1, j)]!));
+        zh[i]! += Math.exp(total - (here + edgeFrom(zhAlone, i, j) + backward[at(i + 1, j)]!));
       if (j < enCount && inBand(i, j + 1))
-        en[j]! += Math.exp(total - (here + edge(enAlone, i, j) + backward[at(i, j + 1)]!));
+        en[j]! += Math.exp(total - (here + edgeFrom(enAlone, i, j) + backward[at(i, j + 1)]!));
     }
   return { zh, en };
 }
