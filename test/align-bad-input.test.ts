@@ -242,10 +242,22 @@ describe('the bin shim', () => {
     }, 60_000);
 
     /** Starts the export, sends `signal` once its temporary file exists, and reports the outcome. */
-    async function interruptExport(signal: 'SIGINT' | 'SIGTERM', folder: string) {
-      const child = spawn(process.execPath, [bin, 'tm', 'export', '--db', db, '-o', 'out.tmx'], {
-        cwd: folder,
-      });
+    const interruptExport = (signal: 'SIGINT' | 'SIGTERM', folder: string) =>
+      interrupt(
+        ['tm', 'export', '--db', db, '-o', 'out.tmx'],
+        /^\.out\.tmx\.[0-9a-f]+\.tmp$/,
+        signal,
+        folder,
+      );
+
+    /** Starts `args` in `folder`, sends `signal` once a file named as `temporary` is there, and reports the outcome. */
+    async function interrupt(
+      args: string[],
+      temporary: RegExp,
+      signal: 'SIGINT' | 'SIGTERM',
+      folder: string,
+    ) {
+      const child = spawn(process.execPath, [bin, ...args], { cwd: folder });
       let stderr = '';
       child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
       const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
@@ -253,14 +265,28 @@ describe('the bin shim', () => {
       void exited.then(() => (running = false));
       let sawTemp = false;
       while (running && !sawTemp) {
-        sawTemp = readdirSync(folder).some((f) => /^\.out\.tmx\.[0-9a-f]+\.tmp$/.test(f));
+        sawTemp = readdirSync(folder).some((f) => temporary.test(f));
         if (!sawTemp) await new Promise((wake) => setTimeout(wake, 2));
       }
       if (!sawTemp)
-        throw new Error('the export ended before its temporary file was seen: make the TM larger');
+        throw new Error(`${args[1]} ended before its temporary file was seen: make the input larger`);
       child.kill(signal);
       return { code: await exited, stderr };
     }
+
+    it('SIGINT during the import that creates a TM: no TM, no temporary file, exits 130', async () => {
+      const folder = mkdtempSync(join(dir, 'new-tm-'));
+      const tsv = join(dir, 'signals.tsv');
+      const { code, stderr } = await interrupt(
+        ['tm', 'import', tsv, '--db', 'new.db'],
+        /^\.new\.db\.\d+-[0-9a-f]+\.new$/,
+        'SIGINT',
+        folder,
+      );
+      expect(code).toBe(130);
+      expect(stderr).toBe('bitext: interrupted by SIGINT\n');
+      expect(readdirSync(folder)).toEqual([]);
+    });
 
     it('SIGTERM: removes the temporary file, creates no target, exits 143 with one line', async () => {
       const folder = mkdtempSync(join(dir, 'term-'));

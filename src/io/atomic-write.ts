@@ -17,6 +17,17 @@ export function removeTempFilesSync(): void {
   liveTempFiles.clear();
 }
 
+/**
+ * Holds `paths` (another writer's temporary files, such as a new TM being built) among those a signal
+ * removes, until the returned function is called.
+ */
+export function removedOnSignal(paths: readonly string[]): () => void {
+  for (const path of paths) liveTempFiles.add(path);
+  return () => {
+    for (const path of paths) liveTempFiles.delete(path);
+  };
+}
+
 /** The temporary files now being written (for tests). */
 export function tempFilesInProgress(): string[] {
   return [...liveTempFiles];

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
+import { removedOnSignal } from '../../io/atomic-write.js';
 
 /**
  * Builds a new SQLite database for `path` in a temporary file beside it, and puts it in place only
@@ -11,8 +11,8 @@ import { basename, dirname, join, relative, sep } from 'node:path';
  *
  * The file is put in place by a hard link, which fails when `path` appeared meanwhile (another
  * process created the TM first): `placed` is then false, `path` is left as the other made it, and the
- * caller does its work again there. A killed process leaves its temporary file (`.NAME.PID-….new`),
- * never a half-built TM under the TM's name.
+ * caller does its work again there. A process killed with SIGKILL leaves its temporary file
+ * (`.NAME.PID-….new`), never a half-built TM under the TM's name.
  */
 export async function buildNewDatabase<T>(
   path: string,
@@ -21,10 +21,12 @@ export async function buildNewDatabase<T>(
   const directory = dirname(path);
   // The first folder made (undefined when it existed): what a failure removes again.
   const madeFrom = mkdirSync(directory, { recursive: true });
-  const temporary = join(
-    directory,
-    `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.new`,
-  );
+  // Unique by the process and, within it, by chance (node:crypto is not loaded for a name: it costs
+  // every command ~20 modules at its start).
+  const unique = `${process.pid}-${Math.random().toString(16).slice(2, 10)}`;
+  const temporary = join(directory, `.${basename(path)}.${unique}.new`);
+  // Ctrl-C or a kill while it is built: the bin shim's handler removes it (no `finally` runs then).
+  const release = removedOnSignal(DATABASE_SUFFIXES.map((suffix) => temporary + suffix));
   let value: T;
   try {
     value = await build(temporary);
@@ -32,6 +34,8 @@ export async function buildNewDatabase<T>(
     removeDatabaseFiles(temporary);
     if (madeFrom !== undefined) removeEmptyFolders(madeFrom, directory);
     throw error;
+  } finally {
+    release();
   }
   try {
     return { value, placed: place(temporary, path) };
@@ -39,6 +43,9 @@ export async function buildNewDatabase<T>(
     removeDatabaseFiles(temporary);
   }
 }
+
+/** A database file's own name, and the journal files SQLite may keep beside it. */
+const DATABASE_SUFFIXES = ['', '-wal', '-shm', '-journal'];
 
 /** Links `temporary` at `path`: false when `path` exists. */
 function place(temporary: string, path: string): boolean {
@@ -57,9 +64,8 @@ function place(temporary: string, path: string): boolean {
   }
 }
 
-/** A database file and the journal files SQLite may keep beside it. */
 function removeDatabaseFiles(file: string): void {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(file + suffix, { force: true });
+  for (const suffix of DATABASE_SUFFIXES) rmSync(file + suffix, { force: true });
 }
 
 /** Removes `directory` and its parents up to `top`, those that are empty: the folders made for a TM. */
