@@ -1,7 +1,7 @@
 import type { BeadShape } from './bead-shapes.js';
+import { cellOffsets } from './bead-table.js';
 import type { LineShape } from './line-shapes.js';
 import { isSentencePerLine } from './paragraph-evidence.js';
-import { cellOffsets } from './bead-table.js';
 import { bandAround, type RangeBead, type RangeCost, searchAlignment } from './search.js';
 
 /**
@@ -148,7 +148,8 @@ function unpairedMarginals(
       forward[at(i, j)] = softMin(terms);
     }
   /** The cost of the bead of shape k that starts at (i, j) (read only where it ends in the band). */
-  const edgeFrom = (k: number, i: number, j: number) => edges[at(i + shapes[k]!.zh, j + shapes[k]!.en) * S + k]!;
+  const edgeFrom = (k: number, i: number, j: number) =>
+    edges[at(i + shapes[k]!.zh, j + shapes[k]!.en) * S + k]!;
   backward[at(zhCount, enCount)] = 0;
   for (let i = zhCount; i >= 0; i--)
     for (let j = hi[i]!; j >= lo[i]!; j--) {
