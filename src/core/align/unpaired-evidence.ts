@@ -137,14 +137,15 @@ function unpairedMarginals(
     for (let j = lo[i]!; j <= hi[i]!; j++) {
       if (i === 0 && j === 0) continue;
       terms.length = 0;
-      shapes.forEach((s, k) => {
+      for (let k = 0; k < S; k++) {
+        const s = shapes[k]!;
         const pi = i - s.zh;
         const pj = j - s.en;
-        if (!inBand(pi, pj)) return;
+        if (!inBand(pi, pj)) continue;
         const edge = s.cost + cost(pi, i, pj, j);
         edges[at(i, j) * S + k] = edge;
         terms.push(forward[at(pi, pj)]! + edge);
-      });
+      }
       forward[at(i, j)] = softMin(terms);
     }
   /** The cost of the bead of shape k that starts at (i, j) (read only where it ends in the band). */
@@ -155,9 +156,10 @@ function unpairedMarginals(
     for (let j = hi[i]!; j >= lo[i]!; j--) {
       if (i === zhCount && j === enCount) continue;
       terms.length = 0;
-      shapes.forEach((s, k) => {
+      for (let k = 0; k < S; k++) {
+        const s = shapes[k]!;
         if (inBand(i + s.zh, j + s.en)) terms.push(backward[at(i + s.zh, j + s.en)]! + edgeFrom(k, i, j));
-      });
+      }
       backward[at(i, j)] = softMin(terms);
     }
   const total = forward[at(zhCount, enCount)]!;
