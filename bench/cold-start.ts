@@ -22,6 +22,7 @@ import { alignSentences } from '../src/core/align/index.js';
 import { prepareChineseText } from '../src/core/lexicon/jieba.js';
 import { foldToSimplified } from '../src/core/lexicon/script.js';
 import { EVAL_ROOT, readDevSet } from './eval-data.js';
+import { seededRandom } from './seeded-random.js';
 
 /** CPU ms of one document: the process's, and its main and other threads' (from /proc, 10 ms ticks). */
 interface DocumentCpu {
@@ -47,8 +48,7 @@ function threadCpu(): { main: number; others: number } {
 
 /** Scores synthetic documents (300 sentences a side, random keys) with the merged coverage costs. */
 function warmCoverage(): void {
-  let seed = 7;
-  const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const random = seededRandom(7);
   const count = (low: number, spread: number) => low + Math.floor(random() * spread);
   const sentences = 300;
   const keys = 3000;
