@@ -160,6 +160,37 @@ function line(label: string, t: Tally): string {
 }
 
 /** Sentences of every other document, the pool inserted material is taken from. */
+/**
+ * Paragraphs as a page has them; a sentence per line, where every line is its own paragraph; and
+ * each side laid out its own way (a Chinese page in paragraphs against an English file of a line a
+ * sentence, as a sentence splitter leaves it, and the other way round), where the paragraphs of one
+ * side have no counterpart in the other's.
+ */
+const LAYOUTS = [
+  { layout: 'paragraphs', zhLines: false, enLines: false },
+  { layout: 'sentence per line', zhLines: true, enLines: true },
+  { layout: 'Chinese in paragraphs, English a sentence per line', zhLines: false, enLines: true },
+  { layout: 'Chinese a sentence per line, English in paragraphs', zhLines: true, enLines: false },
+];
+
+/**
+ * The raw document with each side laid out as asked. Both layouts of a document hold the same text
+ * but for white space (the same seed inserts the same lines at the same places), so the gold spans,
+ * counted without white space, are the same.
+ */
+function laidOut(
+  document: GoldDocument,
+  others: { zh: readonly string[]; en: readonly string[] },
+  options: { insert: boolean; seed: number },
+  zhLines: boolean,
+  enLines: boolean,
+): RawDocument {
+  const zhSide = rawDocument(document, others, { ...options, linePerSentence: zhLines });
+  if (zhLines === enLines) return zhSide;
+  const enSide = rawDocument(document, others, { ...options, linePerSentence: enLines });
+  return { ...zhSide, en: enSide.en };
+}
+
 function othersOf(all: readonly GoldDocument[], document: GoldDocument) {
   const rest = all.filter((d) => d !== document);
   return { zh: rest.flatMap((d) => d.zh), en: rest.flatMap((d) => d.en) };
@@ -178,9 +209,7 @@ async function main(): Promise<void> {
     return;
   }
   const all = sets.flatMap(([, documents]) => documents);
-  // Paragraphs as a page has them; then a sentence per line, where every line is its own paragraph.
-  for (const linePerSentence of [false, true]) {
-    const layout = linePerSentence ? 'sentence per line' : 'paragraphs';
+  for (const { layout, zhLines, enLines } of LAYOUTS) {
     let totals = { clean: EMPTY, inserted: EMPTY };
     for (const [name, documents] of sets) {
       let clean = EMPTY;
@@ -188,8 +217,9 @@ async function main(): Promise<void> {
       documents.forEach((document, index) => {
         const seed = 1000 + index + name.length * 97;
         const others = othersOf(all, document);
-        const c = tallyDocument(rawDocument(document, others, { insert: false, seed, linePerSentence }));
-        const i = tallyDocument(rawDocument(document, others, { insert: true, seed, linePerSentence }));
+        const raw = (insert: boolean) => laidOut(document, others, { insert, seed }, zhLines, enLines);
+        const c = tallyDocument(raw(false));
+        const i = tallyDocument(raw(true));
         if (perDocument) {
           console.log(line(`${name}/${document.name} clean`, c));
           console.log(line(`${name}/${document.name} inserted`, i));
