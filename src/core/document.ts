@@ -9,6 +9,7 @@ import {
   cleanText,
   emptyReport,
 } from './normalize/index.js';
+import { isHardWrapped, joinWrappedLines } from './segment/hard-wrap.js';
 import { splitSentences } from './segment/index.js';
 import type { Bead, Lang, ParagraphSource, Script, Sentence, SentencePair, SentenceSource } from './types.js';
 
@@ -107,7 +108,7 @@ export function alignDocument(source: BilingualSource, options: DocumentOptions 
     const file = options.sourceNames?.combined;
     const paragraphs =
       'combined' in source
-        ? readParagraphs(source.combined, clean, file)
+        ? readParagraphs(source.combined, clean, file, { unwrap: true, bothLanguages: true })
         : settleParagraphs(
             source.paragraphs.map((p) => cleanParagraph(p, clean)),
             file,
@@ -118,8 +119,10 @@ export function alignDocument(source: BilingualSource, options: DocumentOptions 
     requireBothLanguages(zhParagraphs.length, enParagraphs.length, options.sourceNames?.combined);
   } else {
     layout = options.presplit ? 'presplit' : 'separate';
-    zhParagraphs = readSide(source.zh, clean, options.sourceNames?.zh);
-    enParagraphs = readSide(source.en, clean, options.sourceNames?.en);
+    // A presplit side is a sentence a line, whatever its lines look like: never joined.
+    const unwrap = !options.presplit;
+    zhParagraphs = readSide(source.zh, clean, options.sourceNames?.zh, unwrap);
+    enParagraphs = readSide(source.en, clean, options.sourceNames?.en, unwrap);
     checkSides(
       zhParagraphs.map((p) => p.text),
       enParagraphs.map((p) => p.text),
@@ -208,15 +211,31 @@ export const MAX_PARAGRAPH_CHARS = 1_000_000;
 type Clean = (text: string, edits?: EditList[]) => string;
 
 /**
- * Non-blank lines are paragraphs (blank lines only separate). Cleaning keeps every line break, so
- * the cleaned text's lines are the file's, and an offset in one goes back to a column in the other.
+ * Non-blank lines are paragraphs (blank lines only separate), unless the text is wrapped at a fixed
+ * width (isHardWrapped): then each block of lines between blank lines is one. Cleaning keeps every
+ * line break, so the cleaned text's lines are the file's, and an offset in one goes back to a column
+ * in the other.
  */
-function readParagraphs(raw: string, clean: Clean, file?: string): Paragraph[] {
+function readParagraphs(
+  raw: string,
+  clean: Clean,
+  file: string | undefined,
+  how: { unwrap: boolean; bothLanguages: boolean },
+): Paragraph[] {
   const steps: EditList[] = [];
   const text = clean(raw, steps);
   const map = new OffsetMap(steps);
   const rawStarts = map.identity ? undefined : lineStarts(raw);
   const cleanStarts = lineStarts(text);
+  const lines = cleanStarts.map((at, i) => ({
+    text: text.slice(at, i + 1 < cleanStarts.length ? lineEnd(text, cleanStarts[i + 1]!) : text.length),
+    at,
+  }));
+  if (how.unwrap && isHardWrapped(lines.map((line) => line.text))) {
+    const toRaw = (offset: number, side: 'start' | 'end') => map.toSource(offset, side);
+    const blocks = wrappedParagraphs(lines, rawStarts ?? cleanStarts, toRaw, how.bothLanguages);
+    return settleParagraphs(blocks, file);
+  }
   const paragraphs = cleanStarts.map((at, i): CleanedParagraph => {
     const end = i + 1 < cleanStarts.length ? lineEnd(text, cleanStarts[i + 1]!) : text.length;
     const line = i + 1;
@@ -240,8 +259,57 @@ function readParagraphs(raw: string, clean: Clean, file?: string): Paragraph[] {
   return settleParagraphs(paragraphs, file);
 }
 
-function readSide(side: SideSource, clean: Clean, file?: string): Paragraph[] {
-  if (typeof side === 'string') return readParagraphs(side, clean, file);
+/**
+ * The blocks of a wrapped text's lines as paragraphs. A sentence's place is the line it starts on,
+ * `start` its column there and `end` counted from the same line's start, across the line breaks
+ * (in the file as it is, before cleaning).
+ */
+function wrappedParagraphs(
+  lines: ReadonlyArray<{ text: string; at: number }>,
+  rawLineStarts: readonly number[],
+  toRaw: (offset: number, side: 'start' | 'end') => number,
+  bothLanguages: boolean,
+): CleanedParagraph[] {
+  const paragraphs: CleanedParagraph[] = [];
+  for (let first = 0; first < lines.length; first++) {
+    if (!lines[first]!.text.trim()) continue;
+    // A block ends at a blank line, and in a file of both languages where the language changes.
+    const lang = detectLanguage(lines[first]!.text);
+    const sameBlock = (line: string) =>
+      line.trim() !== '' && (!bothLanguages || (detectLanguage(line) ?? lang) === lang);
+    let last = first;
+    while (last + 1 < lines.length && sameBlock(lines[last + 1]!.text)) last++;
+    const { text, origin } = joinWrappedLines(lines.slice(first, last + 1));
+    const end = origin.length > 0 ? origin[origin.length - 1]! + 1 : lines[first]!.at;
+    paragraphs.push({
+      text,
+      line: first + 1,
+      locate: (start, stop) => {
+        const from = toRaw(start < origin.length ? origin[start]! : end, 'start');
+        const to = toRaw(stop > 0 && stop <= origin.length ? origin[stop - 1]! + 1 : end, 'end');
+        const line = lineOf(rawLineStarts, from);
+        return { line: line + 1, start: from - rawLineStarts[line]!, end: to - rawLineStarts[line]! };
+      },
+    });
+    first = last;
+  }
+  return paragraphs;
+}
+
+/** The index of the line holding `offset`: the last whose start is at or before it. */
+function lineOf(lineStarts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (lineStarts[middle]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+function readSide(side: SideSource, clean: Clean, file: string | undefined, unwrap: boolean): Paragraph[] {
+  if (typeof side === 'string') return readParagraphs(side, clean, file, { unwrap, bothLanguages: false });
   return settleParagraphs(
     side.map((p) => cleanParagraph(p, clean)),
     file,

@@ -47,7 +47,8 @@ export interface ParagraphSource {
  * Where a sentence is: its paragraph's place (for a paragraph of several lines, the line the sentence
  * starts on) and its characters, `start` to `end` (0-based UTF-16 offsets, end exclusive), in the
  * paragraph's text as its reader gave it, before cleaning: for plain text that is the line as the
- * file has it, so `start + 1` is the column.
+ * file has it, so `start + 1` is the column (in a text wrapped at a fixed width, whose paragraphs are
+ * blocks of lines, `end` is counted from the same line's start, across the line breaks).
  */
 export interface SentenceSource extends Omit<ParagraphSource, 'lines'> {
   start: number;

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { isHardWrapped, joinWrappedLines } from './hard-wrap.js';
+
+const wrapped = `The city government held a press conference today to present this
+year's economic work. In the first three quarters of this year, the
+city's GDP grew by six percent, and new factories were put into use.
+
+Foreign trade exports rose by ten percent over the same period last
+year. The mayor said that the government would continue to support
+small and medium-sized enterprises.`.split('\n');
+
+describe('isHardWrapped', () => {
+  it('finds a text wrapped at a width: its lines end inside sentences, near one length', () => {
+    expect(isHardWrapped(wrapped)).toBe(true);
+    expect(
+      isHardWrapped([
+        '今天市政府召开新闻发布会，介绍了今年的经济工作。前三个季度，全市',
+        '生产总值增长了百分之六，工业生产保持稳定，新的工厂陆续投入使用。外',
+        '贸出口比去年同期增长了百分之十，市长表示政府将继续支持中小企业',
+        '的发展。',
+      ]),
+    ).toBe(true);
+  });
+
+  it('leaves a text of a sentence per line, a list and a few lines as they are', () => {
+    expect(isHardWrapped(['他走了。', 'He left.', '天黑了。', 'It got dark.', '我们回家吧！'])).toBe(false);
+    const list = [
+      'Contents',
+      'Chapter one: the river',
+      'Notes',
+      'Chapter two: the long road home again',
+      'Index',
+    ];
+    expect(isHardWrapped(list)).toBe(false);
+    expect(isHardWrapped(wrapped.slice(0, 2))).toBe(false);
+  });
+});
+
+describe('joinWrappedLines', () => {
+  it('joins Chinese lines without a space, English ones with one, and keeps a hyphen between letters', () => {
+    const lines = [
+      { text: '全国对外友协', at: 0 },
+      { text: '副会长', at: 7 },
+    ];
+    expect(joinWrappedLines(lines).text).toBe('全国对外友协副会长');
+    const english = [
+      { text: 'a well-', at: 0 },
+      { text: 'known  city ', at: 8 },
+      { text: '  centre', at: 21 },
+    ];
+    const joined = joinWrappedLines(english);
+    expect(joined.text).toBe('a well-known  city centre');
+    // Each character says where it was: the joining space is the line break's.
+    const source = 'a well-\nknown  city \n  centre';
+    expect(
+      [...joined.text]
+        .map((char, k) =>
+          char === ' ' && source[joined.origin[k]!] === '\n' ? ' ' : source[joined.origin[k]!],
+        )
+        .join(''),
+    ).toBe(joined.text);
+  });
+});
