@@ -106,6 +106,13 @@ describe('a hard-wrapped plain text', () => {
     }
   });
 
+  it('starts a paragraph at an indented line where no blank line separates them', () => {
+    const indented = zh.replace(/\n\n/g, '\n　　');
+    const document = alignDocument({ zh: `　　${indented}`, en });
+    expect(new Set(document.zh.map((s) => s.paragraph)).size).toBe(ZH.length / 4);
+    expect(document.pairs.map((pair) => pair.zh)).toEqual(ZH);
+  });
+
   it('leaves a text of a sentence per line, and a presplit one, a line a sentence', () => {
     const lines = alignDocument({ zh: ZH.join('\n'), en: EN.join('\n') });
     expect(lines.zh.map((s) => s.paragraph)).toEqual(ZH.map((_, i) => i));

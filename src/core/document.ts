@@ -233,7 +233,13 @@ function readParagraphs(
   }));
   if (how.unwrap && isHardWrapped(lines.map((line) => line.text))) {
     const toRaw = (offset: number, side: 'start' | 'end') => map.toSource(offset, side);
-    const blocks = wrappedParagraphs(lines, rawStarts ?? cleanStarts, toRaw, how.bothLanguages);
+    // Cleaning takes off a line's leading white space: the indents are the file's.
+    const rawLineStarts = rawStarts ?? cleanStarts;
+    const indents = rawLineStarts.map((at, i) => {
+      const end = i + 1 < rawLineStarts.length ? lineEnd(raw, rawLineStarts[i + 1]!) : raw.length;
+      return indent(raw.slice(at, end));
+    });
+    const blocks = wrappedParagraphs(lines, indents, rawLineStarts, toRaw, how.bothLanguages);
     return settleParagraphs(blocks, file);
   }
   const paragraphs = cleanStarts.map((at, i): CleanedParagraph => {
@@ -266,6 +272,7 @@ function readParagraphs(
  */
 function wrappedParagraphs(
   lines: ReadonlyArray<{ text: string; at: number }>,
+  indents: readonly number[],
   rawLineStarts: readonly number[],
   toRaw: (offset: number, side: 'start' | 'end') => number,
   bothLanguages: boolean,
@@ -273,12 +280,15 @@ function wrappedParagraphs(
   const paragraphs: CleanedParagraph[] = [];
   for (let first = 0; first < lines.length; first++) {
     if (!lines[first]!.text.trim()) continue;
-    // A block ends at a blank line, and in a file of both languages where the language changes.
+    // A block ends at a blank line, before a line indented more than the one before it (a first-line
+    // indent, 　　 in Chinese), and in a file of both languages where the language changes.
     const lang = detectLanguage(lines[first]!.text);
-    const sameBlock = (line: string) =>
-      line.trim() !== '' && (!bothLanguages || (detectLanguage(line) ?? lang) === lang);
+    const sameBlock = (next: number) =>
+      lines[next]!.text.trim() !== '' &&
+      indents[next]! <= indents[next - 1]! &&
+      (!bothLanguages || (detectLanguage(lines[next]!.text) ?? lang) === lang);
     let last = first;
-    while (last + 1 < lines.length && sameBlock(lines[last + 1]!.text)) last++;
+    while (last + 1 < lines.length && sameBlock(last + 1)) last++;
     const { text, origin } = joinWrappedLines(lines.slice(first, last + 1));
     const end = origin.length > 0 ? origin[origin.length - 1]! + 1 : lines[first]!.at;
     paragraphs.push({
@@ -294,6 +304,11 @@ function wrappedParagraphs(
     first = last;
   }
   return paragraphs;
+}
+
+/** The white space a line starts with, in characters. */
+function indent(line: string): number {
+  return line.length - line.trimStart().length;
 }
 
 /** The index of the line holding `offset`: the last whose start is at or before it. */
