@@ -113,6 +113,18 @@ describe('a hard-wrapped plain text', () => {
     expect(document.pairs.map((pair) => pair.zh)).toEqual(ZH);
   });
 
+  it('in a file of both languages, joins the lines of the wrapped language only', () => {
+    const chinese = Array.from({ length: ZH.length / 4 }, (_, p) => ZH.slice(4 * p, 4 * p + 4).join('')).join(
+      '\n',
+    );
+    const document = alignDocument({ combined: `${chinese}\n\n${en}` });
+    expect(document.layout).toBe('blocks');
+    expect(document.pairs.map((pair) => [pair.zh, pair.en])).toEqual(
+      ZH.map((sentence, i) => [sentence, EN[i]]),
+    );
+    expect(new Set(document.zh.map((s) => s.paragraph)).size).toBe(ZH.length / 4);
+  });
+
   it('leaves a text of a sentence per line, and a presplit one, a line a sentence', () => {
     const lines = alignDocument({ zh: ZH.join('\n'), en: EN.join('\n') });
     expect(lines.zh.map((s) => s.paragraph)).toEqual(ZH.map((_, i) => i));

@@ -231,7 +231,8 @@ function readParagraphs(
     text: text.slice(at, i + 1 < cleanStarts.length ? lineEnd(text, cleanStarts[i + 1]!) : text.length),
     at,
   }));
-  if (how.unwrap && isHardWrapped(lines.map((line) => line.text))) {
+  const wrapped = how.unwrap ? wrappedLanguages(lines, how.bothLanguages) : undefined;
+  if (wrapped) {
     const toRaw = (offset: number, side: 'start' | 'end') => map.toSource(offset, side);
     // Cleaning takes off a line's leading white space: the indents are the file's.
     const rawLineStarts = rawStarts ?? cleanStarts;
@@ -239,7 +240,7 @@ function readParagraphs(
       const end = i + 1 < rawLineStarts.length ? lineEnd(raw, rawLineStarts[i + 1]!) : raw.length;
       return indent(raw.slice(at, end));
     });
-    const blocks = wrappedParagraphs(lines, indents, rawLineStarts, toRaw, how.bothLanguages);
+    const blocks = wrappedParagraphs(lines, indents, rawLineStarts, toRaw, how.bothLanguages, wrapped);
     return settleParagraphs(blocks, file);
   }
   const paragraphs = cleanStarts.map((at, i): CleanedParagraph => {
@@ -276,14 +277,17 @@ function wrappedParagraphs(
   rawLineStarts: readonly number[],
   toRaw: (offset: number, side: 'start' | 'end') => number,
   bothLanguages: boolean,
+  wrapped: ReadonlySet<Lang | undefined>,
 ): CleanedParagraph[] {
   const paragraphs: CleanedParagraph[] = [];
   for (let first = 0; first < lines.length; first++) {
     if (!lines[first]!.text.trim()) continue;
     // A block ends at a blank line, before a line indented more than the one before it (a first-line
-    // indent, 　　 in Chinese), and in a file of both languages where the language changes.
+    // indent, 　　 in Chinese), and in a file of both languages where the language changes; the lines
+    // of a language that is not wrapped are a paragraph each.
     const lang = detectLanguage(lines[first]!.text);
     const sameBlock = (next: number) =>
+      (!bothLanguages || wrapped.has(lang)) &&
       lines[next]!.text.trim() !== '' &&
       indents[next]! <= indents[next - 1]! &&
       (!bothLanguages || (detectLanguage(lines[next]!.text) ?? lang) === lang);
@@ -304,6 +308,25 @@ function wrappedParagraphs(
     first = last;
   }
   return paragraphs;
+}
+
+/**
+ * The languages whose lines are wrapped at a fixed width, or undefined for none. In a file of both
+ * languages each is judged on its own lines (one side of a file may be wrapped and the other not);
+ * a side's file is judged whole.
+ */
+function wrappedLanguages(
+  lines: ReadonlyArray<{ text: string }>,
+  bothLanguages: boolean,
+): Set<Lang | undefined> | undefined {
+  const texts = lines.map((line) => line.text);
+  if (!bothLanguages)
+    return isHardWrapped(texts) ? new Set<Lang | undefined>(['zh', 'en', undefined]) : undefined;
+  const langs = texts.map(detectLanguage);
+  const wrapped = new Set<Lang | undefined>();
+  for (const lang of ['zh', 'en'] as const)
+    if (isHardWrapped(texts.map((text, i) => (langs[i] === lang ? text : '')))) wrapped.add(lang);
+  return wrapped.size > 0 ? wrapped : undefined;
 }
 
 /** The white space a line starts with, in characters. */
