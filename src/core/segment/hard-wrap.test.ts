@@ -33,6 +33,16 @@ describe('isHardWrapped', () => {
     ];
     expect(isHardWrapped(list)).toBe(false);
     expect(isHardWrapped(wrapped.slice(0, 2))).toBe(false);
+    // Song lyrics: no punctuation, lines of much the same length, but short.
+    const lyrics = [
+      '月亮代表我的心',
+      '你问我爱你有多深',
+      '我爱你有几分',
+      '我的情也真',
+      '我的爱也真',
+      '月亮代表我的心',
+    ];
+    expect(isHardWrapped(lyrics)).toBe(false);
   });
 });
 

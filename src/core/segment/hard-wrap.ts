@@ -15,10 +15,17 @@ const CJK_CHAR = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2014\u2026\u201c\u2
 const MIN_INNER_LINES = 3;
 
 /**
+ * The narrowest width (in columns, a CJK character two) a text is wrapped at: editors and mail
+ * programs wrap at 60–80 columns, CJK text at 30–40 characters. Verse and song lyrics, whose lines
+ * end without punctuation too, run shorter, and each of their lines stays a paragraph.
+ */
+const MIN_WRAP_WIDTH = 40;
+
+/**
  * Whether a text's lines are wrapped: most lines followed by another non-blank line end inside a
  * sentence, and most of those are near the text's width (the 90th percentile of their lengths).
- * A text of a sentence per line ends its lines with the sentences'
- * punctuation; a list or verse without punctuation has lines of all lengths.
+ * A text of a sentence per line ends its lines with the sentences' punctuation; a list has lines
+ * of all lengths; verse has short ones.
  */
 export function isHardWrapped(lines: readonly string[]): boolean {
   const inner: string[] = [];
@@ -31,6 +38,7 @@ export function isHardWrapped(lines: readonly string[]): boolean {
   if (open < inner.length / 2) return false;
   const widths = inner.map(width).sort((a, b) => a - b);
   const wrapWidth = widths[Math.floor(0.9 * (widths.length - 1))]!;
+  if (wrapWidth < MIN_WRAP_WIDTH) return false;
   const near = widths.filter((w) => w >= 0.6 * wrapWidth).length;
   return near >= 0.6 * inner.length;
 }
