@@ -50,6 +50,46 @@ export function normalizeSpaces(text: string, edits: EditList = []): { text: str
 }
 
 /**
+ * Chinese written letter-spaced (a space after every character, as some PDF-to-text tools and
+ * justified web pages leave it: 中 国 人 民 银 行): the spaces between two CJK characters of such a line
+ * go. Chinese puts no space between its words, and a space there cuts the words that segmentation,
+ * the dictionary and the names need (F1 of exact pairs on the dev documents with their Chinese so
+ * spaced: 0.904 against 0.944). A line is letter-spaced when at least LETTER_SPACED_MIN of its CJK
+ * pairs are spaced and at least twice as many as are not: a space between two names in a list
+ * (张三 李四) or between the halves of a verse stays.
+ */
+const CJK = '[\\p{Script=Han}\\u3000-\\u303f\\uff01-\\uff0f\\uff1a-\\uff20]';
+const SPACED_PAIR = new RegExp(`(?<=${CJK}) (?=${CJK})`, 'gu');
+const ADJACENT_PAIR = new RegExp(`${CJK}(?=${CJK})`, 'gu');
+const LETTER_SPACED_MIN = 4;
+
+export function closeLetterSpacing(text: string, edits: EditList = []): { text: string; count: number } {
+  let count = 0;
+  const lineStarts: number[] = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const spacedLine = lineStarts.map((start, k) => {
+    const line = text.slice(start, k + 1 < lineStarts.length ? lineStarts[k + 1]! - 1 : text.length);
+    const spaced = line.match(SPACED_PAIR)?.length ?? 0;
+    const adjacent = line.match(ADJACENT_PAIR)?.length ?? 0;
+    return spaced >= LETTER_SPACED_MIN && spaced >= 2 * adjacent;
+  });
+  if (!spacedLine.includes(true)) return { text, count };
+  let line = 0;
+  const out = replaceRecorded(
+    text,
+    SPACED_PAIR,
+    (space, offset) => {
+      while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= offset) line++;
+      if (!spacedLine[line]) return space;
+      count++;
+      return '';
+    },
+    edits,
+  );
+  return { text: out, count };
+}
+
+/**
  * Unicode NFC. Counted as the combining marks composed into their base letters (e + U+0301 → é is one
  * change), at least one when the text changed otherwise (Hangul jamo, compatibility ideographs).
  */

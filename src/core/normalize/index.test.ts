@@ -31,6 +31,14 @@ describe('cleanText', () => {
     expect(report.spaces).toBe(8);
   });
 
+  it("closes up letter-spaced Chinese, line by line, and leaves a space between names or a verse's halves", () => {
+    const { text, report } = cleanText(
+      '中 国 人 民 银 行 今 天 宣 布 。\n张三 李四 王五\n床前明月光 疑是地上霜\nthe 2021 report',
+    );
+    expect(text).toBe('中国人民银行今天宣布。\n张三 李四 王五\n床前明月光 疑是地上霜\nthe 2021 report');
+    expect(report.spaces).toBe(10);
+  });
+
   it('finds a gloss hidden by a zero-width space or written with a combining tone mark', () => {
     expect(cleanText('協\u200b(xie\u0301)會').text).toBe('協會');
     expect(cleanText('協(xie\u0301)會').report).toEqual({ ...emptyReport(), unicode: 1, pinyinGlosses: 1 });

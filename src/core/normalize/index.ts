@@ -1,4 +1,4 @@
-import { composeUnicode, normalizeSpaces, removeControls } from './characters.js';
+import { closeLetterSpacing, composeUnicode, normalizeSpaces, removeControls } from './characters.js';
 import type { EditList } from './edits.js';
 import { stripPinyinGlosses } from './pinyin-glosses.js';
 
@@ -12,7 +12,7 @@ export interface CleaningOptions {
   unicode?: boolean;
   /** Remove C0/C1 controls (keep \n and \t; CR becomes \n), zero-width and bidi-format chars, BOMs. */
   controls?: boolean;
-  /** Unicode spaces → ' ', runs of blanks → one space, blanks at line ends removed. */
+  /** Unicode spaces → ' ', runs of blanks → one space, blanks at line ends removed, letter-spaced Chinese closed up (中 国 → 中国). */
   spaces?: boolean;
 }
 
@@ -69,7 +69,9 @@ export function cleanText(
   if (options.spaces !== false) {
     const step = normalizeSpaces(out, record());
     out = step.text;
-    report.spaces = step.count;
+    const letters = closeLetterSpacing(out, record());
+    out = letters.text;
+    report.spaces = step.count + letters.count;
   }
   if (options.pinyinGlosses !== false) {
     const step = stripPinyinGlosses(out, record());
