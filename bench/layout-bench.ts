@@ -10,6 +10,7 @@
  * Reads ../shared/eval in place (copyrighted: never copied into the repository).
  */
 import { alignDocument, type BilingualSource } from '../src/core/document.js';
+import { toSimplified, toTraditional } from '../src/core/lexicon/script.js';
 import { DEV_SETS, EVAL_ROOT, type GoldDocument, readDevSet } from './eval-data.js';
 
 /** Sentences joined into paragraphs of `size` (a line each), with `join` between sentences. */
@@ -63,13 +64,47 @@ const LAYOUTS: Record<string, (doc: GoldDocument) => BilingualSource> = {
   'one file: the Chinese, then the English wrapped': (doc) => ({
     combined: `${paragraphs(doc.zh, 5, '').join('\n')}\n\n${wrapped(paragraphs(doc.en, 5, ' '), 72, false)}`,
   }),
+  'one file: paragraphs of 5 alternating, Chinese first': (doc) => {
+    const zh = paragraphs(doc.zh, 5, '');
+    const en = paragraphs(doc.en, 5, ' ');
+    const both = zh.flatMap((paragraph, p) => [paragraph, en[p] ?? '']).concat(en.slice(zh.length));
+    return { combined: both.filter(Boolean).join('\n\n') };
+  },
+  'Windows line ends, a sentence a line': (doc) => ({ zh: doc.zh.join('\r\n'), en: doc.en.join('\r\n') }),
+  'Chinese in Traditional characters, a sentence a line': (doc) => ({
+    zh: doc.zh.map((sentence) => toTraditional(sentence)).join('\n'),
+    en: doc.en.join('\n'),
+  }),
+  'Chinese with ASCII punctuation, one paragraph a side': (doc) => ({
+    zh: doc.zh.map((sentence) => sentence.replace(/[。，？！：；]/g, (c) => ASCII_PUNCTUATION[c]!)).join(''),
+    en: doc.en.join(' '),
+  }),
   'Chinese letter-spaced, a sentence a line': (doc) => ({
     zh: doc.zh.map((sentence) => [...sentence].join(' ')).join('\n'),
     en: doc.en.join('\n'),
   }),
 };
 
-const squeeze = (text: string) => text.replace(/\s+/g, '');
+/** The ASCII punctuation sloppy or converted Chinese text uses for the full-width marks. */
+const ASCII_PUNCTUATION: Record<string, string> = {
+  '。': '.',
+  '，': ',',
+  '？': '?',
+  '！': '!',
+  '：': ':',
+  '；': ';',
+};
+
+/**
+ * Text compared without white space, its punctuation made one and its characters as a round trip
+ * through Traditional leaves them (着 → 著 → 著: what a layout in Traditional can give back), since
+ * the layouts change these.
+ */
+const squeeze = (text: string) =>
+  toSimplified(toTraditional(text.replace(/\s+/g, ''))).replace(
+    /[。，？！：；]/g,
+    (c) => ASCII_PUNCTUATION[c]!,
+  );
 
 /** Gold pairs found, pairs predicted (both sides non-empty), gold pairs. */
 function score(doc: GoldDocument, source: BilingualSource): [number, number, number] {

@@ -29,6 +29,8 @@ const cases: Array<[string, string[]]> = [
   ['Yahoo! inside a sentence', ['Yahoo!公司宣布了消息。']],
   ['ASCII ! and ? after Han', ['你去吗?', '去!', '好。']],
   ['ASCII period after Han', ['他走了.', '然后呢。']],
+  ['ASCII period after Han, a number next', ['销售范围扩大了.', '1999年,他增加了玩具.', '7.5亿元.']],
+  ['domain after Han', ['他访问了新浪.com网站。']],
   ['straight quotes', ['他说:"好。"', '然后走了。']],
   ['spaced closing quote', ['“你不会摔交。 ”', '他道。']],
   ['spaces after stops', ['第一句。 ', '第二句。']],

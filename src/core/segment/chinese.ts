@@ -25,8 +25,8 @@ import { latinBoundary, MARK_RUN } from './english.js';
  *     a closing quote follows it: `……”` ends the utterance;
  *   - nothing ends right before a comma, colon or semicolon (`“好！”，他说` is one sentence), nor
  *     before another mark;
- *   - an ASCII period after a Han character ends a sentence unless a Latin letter or digit follows
- *     (`走了.然后` splits, `U.S.政府`, `3.5亿`, `Adornis.com主要` do not);
+ *   - an ASCII period after a Han character ends a sentence unless a Latin letter follows
+ *     (`走了.然后` and `范围.1999年` split, `U.S.政府`, `3.5亿`, `Adornis.com主要` do not);
  *   - after Latin text (an English title or quotation inside the Chinese), . ! ? end the Chinese
  *     sentence only when Chinese text follows and the English rules agree (`U.S. 政府` stays whole);
  *     Latin sentences inside the Chinese are not split from each other: they belong to one Chinese one.
@@ -93,7 +93,10 @@ function chineseBoundary(
       const at = latinBoundary(text, start, end, sentenceStart);
       return at >= 0 && startsChinese(text[at]) ? at : -1;
     }
-    if (run.includes('.') && !/[!?]/.test(run) && isLatinOrDigit(text[end])) return -1;
+    // After a Han character a period is no decimal point (that needs a digit before it): a digit
+    // after it starts the next sentence (`部分.7.`, `范围.1999年`, in Chinese written with ASCII
+    // marks); a Latin letter may be a domain's (`新浪.com`).
+    if (run.includes('.') && !/[!?]/.test(run) && /\p{Script=Latin}/u.test(text[end] ?? '')) return -1;
   }
   return sentenceAfter(text, end, quotes);
 }
