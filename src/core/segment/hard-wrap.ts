@@ -5,8 +5,9 @@
  * at every line end; the aligner then pairs fragments (`npm run bench:layouts`, the dev documents
  * with one side wrapped: F1 of exact pairs 0.26, and 0.87 with the lines joined, what the same
  * paragraphs score unwrapped). The shares below (half the lines open, 60% near the 90th percentile
- * width) were chosen, not tuned: the wrapped layouts of the bench pass them by far, and none of its
- * other layouts, nor the tests' lists and lyrics, is taken for wrapped.
+ * width) were chosen, not tuned: on every dev document the wrapped layouts of the bench have 89–96%
+ * of their inner lines open and all of them near the width, its sentence-a-line layouts 0–2% open,
+ * and none of its other layouts, nor the tests' lists and lyrics, is taken for wrapped.
  */
 
 /** A line that ends a sentence (or a heading's colon): a break after it may be the writer's own. */
