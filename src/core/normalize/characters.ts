@@ -62,13 +62,17 @@ const CJK = '[\\p{Script=Han}\\u3000-\\u303f\\uff01-\\uff0f\\uff1a-\\uff20]';
 const SPACED_PAIR = new RegExp(`(?<=${CJK}) (?=${CJK})`, 'gu');
 const ADJACENT_PAIR = new RegExp(`${CJK}(?=${CJK})`, 'gu');
 const LETTER_SPACED_MIN = 4;
+/** A space between two CJK characters anywhere: most texts have none, and are returned at once. */
+const ANY_SPACED_PAIR = new RegExp(`${CJK} ${CJK}`, 'u');
 
 export function closeLetterSpacing(text: string, edits: EditList = []): { text: string; count: number } {
   let count = 0;
+  if (!ANY_SPACED_PAIR.test(text)) return { text, count };
   const lineStarts: number[] = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const spacedLine = lineStarts.map((start, k) => {
     const line = text.slice(start, k + 1 < lineStarts.length ? lineStarts[k + 1]! - 1 : text.length);
+    if (!line.includes(' ')) return false;
     const spaced = line.match(SPACED_PAIR)?.length ?? 0;
     const adjacent = line.match(ADJACENT_PAIR)?.length ?? 0;
     return spaced >= LETTER_SPACED_MIN && spaced >= 2 * adjacent;
