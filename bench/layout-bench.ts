@@ -70,6 +70,12 @@ const LAYOUTS: Record<string, (doc: GoldDocument) => BilingualSource> = {
     const both = zh.flatMap((paragraph, p) => [paragraph, en[p] ?? '']).concat(en.slice(zh.length));
     return { combined: both.filter(Boolean).join('\n\n') };
   },
+  'one file: each gold pair on two lines, Chinese then English': (doc) => ({
+    combined: doc.gold
+      .filter((bead) => bead.zh.length > 0 && bead.en.length > 0)
+      .map((bead) => `${bead.zh.map((i) => doc.zh[i]).join('')}\n${bead.en.map((j) => doc.en[j]).join(' ')}`)
+      .join('\n'),
+  }),
   'Windows line ends, a sentence a line': (doc) => ({ zh: doc.zh.join('\r\n'), en: doc.en.join('\r\n') }),
   'Chinese in Traditional characters, a sentence a line': (doc) => ({
     zh: doc.zh.map((sentence) => toTraditional(sentence)).join('\n'),
