@@ -1,8 +1,8 @@
 import type { BeadShape } from './bead-shapes.js';
-import { cellOffsets } from './bead-table.js';
+import { backwardPass, cellAt, forwardPass, latticeAround } from './forward-backward.js';
 import type { LineShape } from './line-shapes.js';
 import { isSentencePerLine } from './paragraph-evidence.js';
-import { bandAround, type RangeBead, type RangeCost, searchAlignment } from './search.js';
+import { type RangeBead, type RangeCost, searchAlignment } from './search.js';
 
 /**
  * Material with no counterpart (a headline, a dateline, a caption, a paragraph left untranslated, a
@@ -148,61 +148,28 @@ function unpairedMarginals(
   shapes: readonly BeadShape[],
   cost: RangeCost,
 ): { zh: Float64Array; en: Float64Array } {
-  const band = bandAround(path, 1, zhCount, enCount, MARGINAL_BAND);
-  const { lo, hi } = band;
-  const offsets = cellOffsets(band);
-  const inBand = (i: number, j: number) => i >= 0 && i <= zhCount && j >= lo[i]! && j <= hi[i]!;
-  const at = (i: number, j: number) => offsets[i]! + j - lo[i]!;
-  const cells = offsets[zhCount + 1]!;
-  const forward = new Float64Array(cells).fill(Number.POSITIVE_INFINITY);
-  const backward = new Float64Array(cells).fill(Number.POSITIVE_INFINITY);
-  // The cost of the bead of shape s that ends at cell c, at c·S + s: evaluated once by the forward
-  // pass, read back by the backward pass and the marginals (each evaluated it again, three times in all).
+  const lattice = latticeAround(path, shapes, zhCount, enCount, MARGINAL_BAND);
+  const { lo, hi, offsets } = lattice;
+  const { forward, edges } = forwardPass(lattice, cost, 1);
+  const backward = backwardPass(lattice, edges);
+  const total = forward[cellAt(offsets, lo, zhCount, enCount)]!;
   const S = shapes.length;
-  const edges = new Float64Array(cells * S).fill(Number.POSITIVE_INFINITY);
-  const terms: number[] = [];
-  forward[0] = 0;
-  for (let i = 0; i <= zhCount; i++)
-    for (let j = lo[i]!; j <= hi[i]!; j++) {
-      if (i === 0 && j === 0) continue;
-      terms.length = 0;
-      for (let k = 0; k < S; k++) {
-        const s = shapes[k]!;
-        const pi = i - s.zh;
-        const pj = j - s.en;
-        if (!inBand(pi, pj)) continue;
-        const edge = s.cost + cost(pi, i, pj, j);
-        edges[at(i, j) * S + k] = edge;
-        terms.push(forward[at(pi, pj)]! + edge);
-      }
-      forward[at(i, j)] = softMin(terms);
-    }
-  /** The cost of the bead of shape k that starts at (i, j) (read only where it ends in the band). */
-  const edgeFrom = (k: number, i: number, j: number) =>
-    edges[at(i + shapes[k]!.zh, j + shapes[k]!.en) * S + k]!;
-  backward[at(zhCount, enCount)] = 0;
-  for (let i = zhCount; i >= 0; i--)
-    for (let j = hi[i]!; j >= lo[i]!; j--) {
-      if (i === zhCount && j === enCount) continue;
-      terms.length = 0;
-      for (let k = 0; k < S; k++) {
-        const s = shapes[k]!;
-        if (inBand(i + s.zh, j + s.en)) terms.push(backward[at(i + s.zh, j + s.en)]! + edgeFrom(k, i, j));
-      }
-      backward[at(i, j)] = softMin(terms);
-    }
-  const total = forward[at(zhCount, enCount)]!;
+  /** Through the 1-0 (0-1) bead of shape `alone` from (i, j) to (ni, nj): its share of all paths. */
+  const through = (alone: number, i: number, j: number, ni: number, nj: number) =>
+    Math.exp(
+      total -
+        (forward[cellAt(offsets, lo, i, j)]! +
+          edges[cellAt(offsets, lo, ni, nj) * S + alone]! +
+          backward[cellAt(offsets, lo, ni, nj)]!),
+    );
   const zh = new Float64Array(zhCount);
   const en = new Float64Array(enCount);
   const zhAlone = shapes.findIndex((s) => s.zh === 1 && s.en === 0);
   const enAlone = shapes.findIndex((s) => s.zh === 0 && s.en === 1);
   for (let i = 0; i <= zhCount; i++)
     for (let j = lo[i]!; j <= hi[i]!; j++) {
-      const here = forward[at(i, j)]!;
-      if (i < zhCount && inBand(i + 1, j))
-        zh[i]! += Math.exp(total - (here + edgeFrom(zhAlone, i, j) + backward[at(i + 1, j)]!));
-      if (j < enCount && inBand(i, j + 1))
-        en[j]! += Math.exp(total - (here + edgeFrom(enAlone, i, j) + backward[at(i, j + 1)]!));
+      if (i < zhCount && j >= lo[i + 1]! && j <= hi[i + 1]!) zh[i]! += through(zhAlone, i, j, i + 1, j);
+      if (j < enCount && j + 1 <= hi[i]!) en[j]! += through(enAlone, i, j, i, j + 1);
     }
   return { zh, en };
 }
@@ -242,16 +209,6 @@ export function inRuns(marginals: Float64Array, switchProbability: number): Floa
     after = fromUnpaired / (fromUnpaired + fromTranslated);
   }
   return out;
-}
-
-/** −log Σ exp(−x), computed around the smallest term. */
-function softMin(values: readonly number[]): number {
-  let min = Number.POSITIVE_INFINITY;
-  for (const v of values) if (v < min) min = v;
-  if (min === Number.POSITIVE_INFINITY) return min;
-  let sum = 0;
-  for (const v of values) sum += Math.exp(min - v);
-  return min - Math.log(sum);
 }
 
 /** Each sentence's discount: the larger of its shape's and its paragraph's. */
