@@ -13,4 +13,24 @@ export class CodePointSet {
     this.size++;
     return true;
   }
+
+  /** Whether every code point of `text` is in the set. */
+  hasAll(text: string): boolean {
+    for (let i = 0; i < text.length; i++) {
+      const codePoint = text.codePointAt(i)!;
+      if (codePoint > 0xffff) i++;
+      if (!this.has(codePoint)) return false;
+    }
+    return true;
+  }
+
+  /** Whether some code point of `text` is in the set. */
+  hasAny(text: string): boolean {
+    for (let i = 0; i < text.length; i++) {
+      const codePoint = text.codePointAt(i)!;
+      if (codePoint > 0xffff) i++;
+      if (this.has(codePoint)) return true;
+    }
+    return false;
+  }
 }

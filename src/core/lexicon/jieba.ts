@@ -87,18 +87,8 @@ function getJieba(text: string): Jieba {
   // here, on a line every call runs: V8 threw away the code it had optimised while the segmenter
   // grew, once per sentence, where a later line returned the same segmenter.
   const current = segmenter;
-  if (current && (!current.known || holdsOnly(current.known, text))) return current.jieba;
+  if (current && (!current.known || current.known.hasAll(text))) return current.jieba;
   return grown(text);
-}
-
-/** Whether every character of `text` is one the segmenter knows. */
-function holdsOnly(known: CodePointSet, text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const codePoint = text.codePointAt(i)!;
-    if (codePoint > 0xffff) i++;
-    if (!known.has(codePoint)) return false;
-  }
-  return true;
 }
 
 /** The segmenter grown by `text`'s new characters (one at least, or no segmenter yet). */

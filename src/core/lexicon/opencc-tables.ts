@@ -208,7 +208,7 @@ export class StagedConverter {
    * one, never reads it.
    */
   convert(text: string): string {
-    if (this.changing && !holdsAny(text, this.changing)) return text;
+    if (this.changing && !this.changing.hasAny(text)) return text;
     const converted = this.convertByStages(text);
     if (this.changing === undefined) {
       this.converted++;
@@ -251,15 +251,6 @@ export class StagedConverter {
 
 /** Conversions done the slow way before a converter decides whether to read its changing characters. */
 const CONVERSIONS_BEFORE_LIST = 64;
-
-function holdsAny(text: string, characters: CodePointSet): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.codePointAt(i)!;
-    if (characters.has(code)) return true;
-    if (code > 0xffff) i++;
-  }
-  return false;
-}
 
 /** The stage plan a tables file's header line names, or undefined when it is not such a header. */
 export function stagesIn(header: string): Record<string, Stage[]> | undefined {
