@@ -9,8 +9,9 @@ import {
   cleanText,
   emptyReport,
 } from './normalize/index.js';
-import { isHardWrapped, joinWrappedLines } from './segment/hard-wrap.js';
+import { isHardWrapped } from './segment/hard-wrap.js';
 import { splitSentences } from './segment/index.js';
+import { joinLinesAt } from './segment/join-lines.js';
 import type { Bead, Lang, ParagraphSource, Script, Sentence, SentencePair, SentenceSource } from './types.js';
 
 /**
@@ -293,14 +294,22 @@ function wrappedParagraphs(
       (!bothLanguages || (detectLanguage(lines[next]!.text) ?? lang) === lang);
     let last = first;
     while (last + 1 < lines.length && sameBlock(last + 1)) last++;
-    const { text, origin } = joinWrappedLines(lines.slice(first, last + 1));
-    const end = origin.length > 0 ? origin[origin.length - 1]! + 1 : lines[first]!.at;
+    const block = lines.slice(first, last + 1);
+    const { text, starts } = joinLinesAt(
+      block.map((line) => line.text),
+      { hyphens: 'kept' },
+    );
+    // The joined text's offset `at` in the cleaned text: its line's start plus how far into it.
+    const cleanOffset = (at: number) => {
+      const k = lineOf(starts, at);
+      return block[k]!.at + at - starts[k]!;
+    };
     paragraphs.push({
       text,
       line: first + 1,
       locate: (start, stop) => {
-        const from = toRaw(start < origin.length ? origin[start]! : end, 'start');
-        const to = toRaw(stop > 0 && stop <= origin.length ? origin[stop - 1]! + 1 : end, 'end');
+        const from = toRaw(cleanOffset(start), 'start');
+        const to = toRaw(stop > start ? cleanOffset(stop - 1) + 1 : cleanOffset(start), 'end');
         const line = lineOf(rawLineStarts, from);
         return { line: line + 1, start: from - rawLineStarts[line]!, end: to - rawLineStarts[line]! };
       },
@@ -334,7 +343,7 @@ function indent(line: string): number {
   return line.length - line.trimStart().length;
 }
 
-/** The index of the line holding `offset`: the last whose start is at or before it. */
+/** The index of the line holding `offset`: the last of the (sorted) starts at or before it. */
 function lineOf(lineStarts: readonly number[], offset: number): number {
   let low = 0;
   let high = lineStarts.length - 1;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isHardWrapped, joinWrappedLines } from './hard-wrap.js';
+import { isHardWrapped } from './hard-wrap.js';
+import { joinLinesAt } from './join-lines.js';
 
 const wrapped = `The city government held a press conference today to present this
 year's economic work. In the first three quarters of this year, the
@@ -46,28 +47,16 @@ describe('isHardWrapped', () => {
   });
 });
 
-describe('joinWrappedLines', () => {
-  it('joins Chinese lines without a space, English ones with one, and keeps a hyphen between letters', () => {
-    const lines = [
-      { text: '全国对外友协', at: 0 },
-      { text: '副会长', at: 7 },
-    ];
-    expect(joinWrappedLines(lines).text).toBe('全国对外友协副会长');
-    const english = [
-      { text: 'a well-', at: 0 },
-      { text: 'known  city ', at: 8 },
-      { text: '  centre', at: 21 },
-    ];
-    const joined = joinWrappedLines(english);
-    expect(joined.text).toBe('a well-known  city centre');
-    // Each character says where it was: the joining space is the line break's.
-    const source = 'a well-\nknown  city \n  centre';
-    expect(
-      [...joined.text]
-        .map((char, k) =>
-          char === ' ' && source[joined.origin[k]!] === '\n' ? ' ' : source[joined.origin[k]!],
-        )
-        .join(''),
-    ).toBe(joined.text);
+describe('joinLinesAt for wrapped plain text', () => {
+  it('joins Chinese lines without a space, English ones with one, and keeps every line-final hyphen', () => {
+    expect(joinLinesAt(['全国对外友协', '副会长'], { hyphens: 'kept' }).text).toBe('全国对外友协副会长');
+    const english = joinLinesAt(['an inter-', 'national, well-', 'known city', 'centre'], {
+      hyphens: 'kept',
+    });
+    expect(english.text).toBe('an inter-national, well-known city centre');
+    // Each line starts where it was appended; the joining space belongs to the line before.
+    expect(english.starts).toEqual([0, 9, 24, 35]);
+    // A typesetter's PDF hyphenates inside words: there the break's hyphen goes.
+    expect(joinLinesAt(['an inter-', 'national city']).text).toBe('an international city');
   });
 });

@@ -1,3 +1,5 @@
+import { CJK_CHAR } from './join-lines.js';
+
 /**
  * Plain text wrapped at a fixed width (an e-mail, a text export, a Project Gutenberg book, a PDF
  * copied as text): its paragraphs are blocks of lines separated by blank lines, and a line break
@@ -12,8 +14,6 @@
 
 /** A line that ends a sentence (or a heading's colon): a break after it may be the writer's own. */
 const ENDS_SENTENCE = /[。！？!?.…:：;；"”’'」』）)\]]$/u;
-/** Characters written without spaces between them: a line break between two of them joins them. */
-const CJK_CHAR = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2014\u2026\u201c\u201d]/u;
 
 /** Inner lines (a non-blank line followed by another) needed before a text is judged wrapped. */
 const MIN_INNER_LINES = 3;
@@ -52,34 +52,4 @@ function width(line: string): number {
   let columns = 0;
   for (const char of line) columns += CJK_CHAR.test(char) ? 2 : 1;
   return columns;
-}
-
-/**
- * The lines of one block as one paragraph: CJK text joins without a space, other text with one
- * (and a line ending in a hyphen between letters joins as it is: well- + known). `origin[k]` is the
- * offset, in the text the lines were cut from, of the joined text's character k (a joining space
- * is the line break's).
- */
-export function joinWrappedLines(lines: ReadonlyArray<{ text: string; at: number }>): {
-  text: string;
-  origin: Int32Array;
-} {
-  let text = '';
-  const origin: number[] = [];
-  for (const { text: line, at } of lines) {
-    const lead = line.length - line.trimStart().length;
-    const trimmed = line.trim();
-    if (!trimmed) continue;
-    if (text) {
-      const last = text.at(-1)!;
-      const joined = CJK_CHAR.test(last) || CJK_CHAR.test(trimmed[0]!) || /\p{L}-$/u.test(text);
-      if (!joined) {
-        text += ' ';
-        origin.push(at - 1);
-      }
-    }
-    text += trimmed;
-    for (let k = 0; k < trimmed.length; k++) origin.push(at + lead + k);
-  }
-  return { text, origin: Int32Array.from(origin) };
 }

@@ -1,50 +1,51 @@
 import { describe, expect, it } from 'vitest';
+import { joinLines } from '../../core/segment/join-lines.js';
 import { unifyCjkRadicals } from './cjk-radicals.js';
-import { dropFurniture, joinPdfLines, type PdfLine, pdfParagraphs } from './pdf-layout.js';
+import { dropFurniture, type PdfLine, pdfParagraphs } from './pdf-layout.js';
 
-describe('joinPdfLines', () => {
+describe('joinLines', () => {
   it('joins English lines with a space and Chinese lines without', () => {
-    expect(joinPdfLines(['led a team to report', 'the work'])).toBe('led a team to report the work');
-    expect(joinPdfLines(['4月14日,市政府外辦黨組成員、', '二級巡視員,'])).toBe(
+    expect(joinLines(['led a team to report', 'the work'])).toBe('led a team to report the work');
+    expect(joinLines(['4月14日,市政府外辦黨組成員、', '二級巡視員,'])).toBe(
       '4月14日,市政府外辦黨組成員、二級巡視員,',
     );
-    expect(joinPdfLines(['4月14日,', '市政府外辦'])).toBe('4月14日,市政府外辦');
-    expect(joinPdfLines(['匯報了重慶市', '2020年外事工作情況及2021年工作計劃,', '2021年'])).toBe(
+    expect(joinLines(['4月14日,', '市政府外辦'])).toBe('4月14日,市政府外辦');
+    expect(joinLines(['匯報了重慶市', '2020年外事工作情況及2021年工作計劃,', '2021年'])).toBe(
       '匯報了重慶市2020年外事工作情況及2021年工作計劃,2021年',
     );
   });
 
   it('keeps the space between two English words in a Chinese line', () => {
-    expect(joinPdfLines(['重慶史迪威博物館 Chongqing Stilwell', 'Museum 等中美交流外事資源'])).toBe(
+    expect(joinLines(['重慶史迪威博物館 Chongqing Stilwell', 'Museum 等中美交流外事資源'])).toBe(
       '重慶史迪威博物館 Chongqing Stilwell Museum 等中美交流外事資源',
     );
   });
 
   it('rejoins a pinyin gloss cut by a line break, wherever the cut falls', () => {
-    expect(joinPdfLines(['市對外友協(xi', 'é)副會長'])).toBe('市對外友協(xié)副會長');
-    expect(joinPdfLines(['市對外友協(', 'xié)副會長'])).toBe('市對外友協(xié)副會長');
-    expect(joinPdfLines(['市對外友協', '(xié)副會長'])).toBe('市對外友協(xié)副會長');
-    expect(joinPdfLines(['市對外友協(xié', ')副會長'])).toBe('市對外友協(xié)副會長');
+    expect(joinLines(['市對外友協(xi', 'é)副會長'])).toBe('市對外友協(xié)副會長');
+    expect(joinLines(['市對外友協(', 'xié)副會長'])).toBe('市對外友協(xié)副會長');
+    expect(joinLines(['市對外友協', '(xié)副會長'])).toBe('市對外友協(xié)副會長');
+    expect(joinLines(['市對外友協(xié', ')副會長'])).toBe('市對外友協(xié)副會長');
   });
 
   it('drops the hyphen of a soft break and keeps a word’s own', () => {
-    expect(joinPdfLines(['the China NGO Network for inter-', 'national exchanges'])).toBe(
+    expect(joinLines(['the China NGO Network for inter-', 'national exchanges'])).toBe(
       'the China NGO Network for international exchanges',
     );
-    expect(joinPdfLines(['level-', 'II inspector'])).toBe('level-II inspector');
-    expect(joinPdfLines(['the Chengdu-', 'Chongqing economic circle'])).toBe(
+    expect(joinLines(['level-', 'II inspector'])).toBe('level-II inspector');
+    expect(joinLines(['the Chengdu-', 'Chongqing economic circle'])).toBe(
       'the Chengdu-Chongqing economic circle',
     );
-    expect(joinPdfLines(['people-', 'to-people exchanges'])).toBe('people-to-people exchanges');
-    expect(joinPdfLines(['people-to-', 'people exchanges'])).toBe('people-to-people exchanges');
-    expect(joinPdfLines(['the impact of COVID-', '19, and'])).toBe('the impact of COVID-19, and');
-    expect(joinPdfLines(['a follow-', 'up visit'])).toBe('a follow-up visit');
-    expect(joinPdfLines(['China-', 'US exchange'])).toBe('China-US exchange');
+    expect(joinLines(['people-', 'to-people exchanges'])).toBe('people-to-people exchanges');
+    expect(joinLines(['people-to-', 'people exchanges'])).toBe('people-to-people exchanges');
+    expect(joinLines(['the impact of COVID-', '19, and'])).toBe('the impact of COVID-19, and');
+    expect(joinLines(['a follow-', 'up visit'])).toBe('a follow-up visit');
+    expect(joinLines(['China-', 'US exchange'])).toBe('China-US exchange');
     // the document writes the compound with its hyphen elsewhere, and never as one word
-    expect(joinPdfLines(['a well-known museum, well-', 'known friends'])).toBe(
+    expect(joinLines(['a well-known museum, well-', 'known friends'])).toBe(
       'a well-known museum, well-known friends',
     );
-    expect(joinPdfLines(['soft\u00ad', 'ware'])).toBe('software');
+    expect(joinLines(['soft\u00ad', 'ware'])).toBe('software');
   });
 });
 

@@ -1,9 +1,10 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { BitextError } from '../../core/errors.js';
+import { joinLinesAt } from '../../core/segment/join-lines.js';
 import { unifyCjkRadicals } from './cjk-radicals.js';
 import type { DocumentParagraph, DocumentReader } from './document-reader.js';
-import { joinPdfLinesAt, type PdfLine, pdfParagraphs } from './pdf-layout.js';
+import { type PdfLine, pdfParagraphs } from './pdf-layout.js';
 
 /**
  * PDF: the text layer, read with pdf.js (the legacy build, which runs on Node 20; its "worker" runs
@@ -23,7 +24,7 @@ export const pdfReader: DocumentReader = {
     }
     const pages = await readPdfLines(bytes, file);
     const paragraphs: DocumentParagraph[] = pdfParagraphs(pages).map((paragraph, index) => {
-      const { text, starts } = joinPdfLinesAt(paragraph.lines.map((l) => l.text));
+      const { text, starts } = joinLinesAt(paragraph.lines.map((l) => l.text));
       const first = paragraph.lines[0];
       return {
         text,
