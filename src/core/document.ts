@@ -211,6 +211,13 @@ export const MAX_PARAGRAPH_CHARS = 1_000_000;
 
 type Clean = (text: string, edits?: EditList[]) => string;
 
+/** A line of the cleaned text: its text, where it starts, and (in a file of both languages) its language. */
+interface TextLine {
+  text: string;
+  at: number;
+  lang: Lang | undefined;
+}
+
 /**
  * Non-blank lines are paragraphs (blank lines only separate), unless the text is wrapped at a fixed
  * width (isHardWrapped): then each block of lines between blank lines is one. Cleaning keeps every
@@ -228,10 +235,14 @@ function readParagraphs(
   const map = new OffsetMap(steps);
   const rawStarts = map.identity ? undefined : lineStarts(raw);
   const cleanStarts = lineStarts(text);
-  const lines = cleanStarts.map((at, i) => ({
-    text: text.slice(at, i + 1 < cleanStarts.length ? lineEnd(text, cleanStarts[i + 1]!) : text.length),
-    at,
-  }));
+  const lines = cleanStarts.map((at, i): TextLine => {
+    const line = text.slice(
+      at,
+      i + 1 < cleanStarts.length ? lineEnd(text, cleanStarts[i + 1]!) : text.length,
+    );
+    // In a file of both languages, each line's language decides which blocks may join (once a line).
+    return { text: line, at, lang: how.bothLanguages ? detectLanguage(line) : undefined };
+  });
   const wrapped = how.unwrap ? wrappedLanguages(lines, how.bothLanguages) : undefined;
   if (wrapped) {
     const toRaw = (offset: number, side: 'start' | 'end') => map.toSource(offset, side);
@@ -244,8 +255,8 @@ function readParagraphs(
     const blocks = wrappedParagraphs(lines, indents, rawLineStarts, toRaw, how.bothLanguages, wrapped);
     return settleParagraphs(blocks, file);
   }
-  const paragraphs = cleanStarts.map((at, i): CleanedParagraph => {
-    const end = i + 1 < cleanStarts.length ? lineEnd(text, cleanStarts[i + 1]!) : text.length;
+  const paragraphs = lines.map(({ text: lineText, at, lang }, i): CleanedParagraph => {
+    const end = at + lineText.length;
     const line = i + 1;
     const rawAt = rawStarts?.[i] ?? at;
     const rawEnd = rawStarts
@@ -255,7 +266,10 @@ function readParagraphs(
       : end;
     const column = (offset: number) => Math.min(Math.max(offset - rawAt, 0), rawEnd - rawAt);
     return {
-      text: text.slice(at, end),
+      text: lineText,
+      // Its script's language, found above for a file of both languages (settleParagraphs finds it
+      // for the others); the cleaned line has no white space at its ends to change it.
+      lang,
       line,
       locate: (start, stop) => ({
         line,
@@ -273,7 +287,7 @@ function readParagraphs(
  * (in the file as it is, before cleaning).
  */
 function wrappedParagraphs(
-  lines: ReadonlyArray<{ text: string; at: number }>,
+  lines: readonly TextLine[],
   indents: readonly number[],
   rawLineStarts: readonly number[],
   toRaw: (offset: number, side: 'start' | 'end') => number,
@@ -286,12 +300,12 @@ function wrappedParagraphs(
     // A block ends at a blank line, before a line indented more than the one before it (a first-line
     // indent, 　　 in Chinese), and in a file of both languages where the language changes; the lines
     // of a language that is not wrapped are a paragraph each.
-    const lang = detectLanguage(lines[first]!.text);
+    const { lang } = lines[first]!;
     const sameBlock = (next: number) =>
       (!bothLanguages || wrapped.has(lang)) &&
       lines[next]!.text.trim() !== '' &&
       indents[next]! <= indents[next - 1]! &&
-      (!bothLanguages || (detectLanguage(lines[next]!.text) ?? lang) === lang);
+      (!bothLanguages || (lines[next]!.lang ?? lang) === lang);
     let last = first;
     while (last + 1 < lines.length && sameBlock(last + 1)) last++;
     const block = lines.slice(first, last + 1);
@@ -325,16 +339,15 @@ function wrappedParagraphs(
  * a side's file is judged whole.
  */
 function wrappedLanguages(
-  lines: ReadonlyArray<{ text: string }>,
+  lines: readonly TextLine[],
   bothLanguages: boolean,
 ): Set<Lang | undefined> | undefined {
   const texts = lines.map((line) => line.text);
   if (!bothLanguages)
     return isHardWrapped(texts) ? new Set<Lang | undefined>(['zh', 'en', undefined]) : undefined;
-  const langs = texts.map(detectLanguage);
   const wrapped = new Set<Lang | undefined>();
   for (const lang of ['zh', 'en'] as const)
-    if (isHardWrapped(texts.map((text, i) => (langs[i] === lang ? text : '')))) wrapped.add(lang);
+    if (isHardWrapped(lines.map((line) => (line.lang === lang ? line.text : '')))) wrapped.add(lang);
   return wrapped.size > 0 ? wrapped : undefined;
 }
 
