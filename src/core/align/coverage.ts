@@ -1,5 +1,4 @@
-import { blockScorer, coarseSumScorer, scoredPrefix } from './coarse-coverage.js';
-import { MAX_CACHED_RANGE, PairMaskCache, RangeTermCache } from './coverage-caches.js';
+import { coverageKernel, type KernelPart } from './coverage-kernel.js';
 import type { RangeCost } from './search.js';
 
 /**
@@ -75,11 +74,11 @@ const MIN_TOKENS_FOR_SHARES = 500;
  * have covered but did not count against the bead.
  */
 export function coverageRatioCost(tokens: KeyedTokens, weight: number, hit: number): RangeCost {
-  return coverageCost([new CoveragePart(tokens, weight, hit)]);
+  return coverageCost([coveragePart(tokens, weight, hit)]);
 }
 
 /** The coverage kinds summed in a cost coverageRatioCost (or mergeCoverageTerms) made. */
-const partsOf = new WeakMap<RangeCost, readonly CoveragePart[]>();
+const partsOf = new WeakMap<RangeCost, readonly KernelPart[]>();
 
 /**
  * `terms` with each run of adjacent coverage costs (coverageRatioCost's) made one cost: their sum, to
@@ -107,197 +106,53 @@ export function mergeCoverageTerms(terms: readonly RangeCost[]): RangeCost[] {
 }
 
 /**
- * One kind's coverage: its tokens' chance of being covered by unrelated text, the masks of which
- * tokens each sentence pair covers, and each sentence's score against a range of the other side.
+ * One kind's tokens and each token's chance of being covered by unrelated text: log(1 − f) per
+ * token, so P(covered by chance | L tokens of the other side) = 1 − exp(L · logMiss).
  */
-class CoveragePart {
-  readonly zhTokenStart: Int32Array;
-  readonly enTokenStart: Int32Array;
-  private readonly zhLogMiss: Float64Array;
-  private readonly enLogMiss: Float64Array;
-  private readonly logHit: number;
-  private readonly logMissHit: number;
-  private readonly masks: PairMaskCache;
-
-  constructor(
-    private readonly tokens: KeyedTokens,
-    readonly weight: number,
-    hit: number,
-  ) {
-    const { zhTokenStart, zhKeyStart, zhKeys, enTokenStart, enKeys, keyCount } = tokens;
-    this.zhTokenStart = zhTokenStart;
-    this.enTokenStart = enTokenStart;
-    const zhTokens = zhTokenStart[zhTokenStart.length - 1]!;
-    const enTokens = enTokenStart[enTokenStart.length - 1]!;
-    // Per key: share of en tokens having it, and share of zh tokens having it among their keys.
-    const enShare = new Float64Array(keyCount);
-    for (let k = 0; k < enTokens; k++) enShare[enKeys[k]!]! += 1 / Math.max(enTokens, MIN_TOKENS_FOR_SHARES);
-    const zhShare = new Float64Array(keyCount);
-    const seen = new Int32Array(keyCount).fill(-1);
-    for (let t = 0; t < zhTokens; t++) {
-      for (let k = zhKeyStart[t]!; k < zhKeyStart[t + 1]!; k++) {
-        const key = zhKeys[k]!;
-        if (seen[key] === t) continue;
-        seen[key] = t;
-        zhShare[key]! += 1 / Math.max(zhTokens, MIN_TOKENS_FOR_SHARES);
-      }
+export function coveragePart(tokens: KeyedTokens, weight: number, hit: number): KernelPart {
+  const { zhTokenStart, zhKeyStart, zhKeys, enTokenStart, enKeys, keyCount } = tokens;
+  const zhTokens = zhTokenStart[zhTokenStart.length - 1]!;
+  const enTokens = enTokenStart[enTokenStart.length - 1]!;
+  // Per key: share of en tokens having it, and share of zh tokens having it among their keys.
+  const enShare = new Float64Array(keyCount);
+  for (let k = 0; k < enTokens; k++) enShare[enKeys[k]!]! += 1 / Math.max(enTokens, MIN_TOKENS_FOR_SHARES);
+  const zhShare = new Float64Array(keyCount);
+  const seen = new Int32Array(keyCount).fill(-1);
+  for (let t = 0; t < zhTokens; t++) {
+    for (let k = zhKeyStart[t]!; k < zhKeyStart[t + 1]!; k++) {
+      const key = zhKeys[k]!;
+      if (seen[key] === t) continue;
+      seen[key] = t;
+      zhShare[key]! += 1 / Math.max(zhTokens, MIN_TOKENS_FOR_SHARES);
     }
-    // log(1 − f) per token, so P(covered by chance | L tokens) = 1 − exp(L · logMiss).
-    const zhLogMiss = new Float64Array(zhTokens);
-    for (let t = 0; t < zhTokens; t++) {
-      let f = 0;
-      for (let k = zhKeyStart[t]!; k < zhKeyStart[t + 1]!; k++) f += enShare[zhKeys[k]!]!;
-      zhLogMiss[t] = Math.log(1 - Math.min(f, 0.95));
-    }
-    const enLogMiss = new Float64Array(enTokens);
-    for (let k = 0; k < enTokens; k++) enLogMiss[k] = Math.log(1 - Math.min(zhShare[enKeys[k]!]!, 0.95));
-    this.zhLogMiss = zhLogMiss;
-    this.enLogMiss = enLogMiss;
-    this.logHit = Math.log(hit);
-    this.logMissHit = Math.log(1 - hit);
-    // Which tokens of sentence i one sentence j of the other side covers is a pair of bit masks
-    // (tokens are at most 64 per sentence), computed once per sentence pair.
-    this.masks = new PairMaskCache(tokens);
   }
-
-  /**
-   * One token's log-ratio. chance = 1 − exp(L·logMiss), so log(1 − chance) = L·logMiss needs no exp
-   * or log. A word so common that chance alone covers it more often than a translation would says
-   * nothing (score 0).
-   */
-  readonly tokenScore = (covered: boolean, logMiss: number, otherLength: number): number => {
-    const logNotChance = otherLength * logMiss;
-    if (logNotChance <= this.logMissHit) return 0;
-    if (!covered) return this.logMissHit - logNotChance;
-    return this.logHit - Math.log(Math.max(-Math.expm1(logNotChance), 1e-6));
-  };
-
-  /** Score of zh sentence i's tokens against the en sentences [es, ee). */
-  zhSentenceScore(i: number, es: number, ee: number): number {
-    const { masks, zhTokenStart, zhLogMiss } = this;
-    const enLength = this.enTokenStart[ee]! - this.enTokenStart[es]!;
-    let low = 0;
-    let high = 0;
-    for (let j = es; j < ee; j++) {
-      const slot = masks.slot(i, j);
-      low |= masks.zhLow[slot]!;
-      high |= masks.zhHigh[slot]!;
-    }
-    const from = zhTokenStart[i]!;
-    let score = 0;
-    for (let t = from; t < zhTokenStart[i + 1]!; t++) {
-      const bit = t - from;
-      const covered = ((bit < 32 ? low : high) >>> (bit & 31)) & 1;
-      score += this.tokenScore(covered === 1, zhLogMiss[t]!, enLength);
-    }
-    return score;
+  const zhLogMiss = new Float64Array(zhTokens);
+  for (let t = 0; t < zhTokens; t++) {
+    let f = 0;
+    for (let k = zhKeyStart[t]!; k < zhKeyStart[t + 1]!; k++) f += enShare[zhKeys[k]!]!;
+    zhLogMiss[t] = Math.log(1 - Math.min(f, 0.95));
   }
-
-  /** Score of en sentence j's tokens against the zh sentences [zs, ze). */
-  enSentenceScore(j: number, zs: number, ze: number): number {
-    const { masks, enTokenStart, enLogMiss } = this;
-    const zhLength = this.zhTokenStart[ze]! - this.zhTokenStart[zs]!;
-    let low = 0;
-    let high = 0;
-    for (let i = zs; i < ze; i++) {
-      const slot = masks.slot(i, j);
-      low |= masks.enLow[slot]!;
-      high |= masks.enHigh[slot]!;
-    }
-    const from = enTokenStart[j]!;
-    let score = 0;
-    for (let k = from; k < enTokenStart[j + 1]!; k++) {
-      const bit = k - from;
-      const covered = ((bit < 32 ? low : high) >>> (bit & 31)) & 1;
-      score += this.tokenScore(covered === 1, enLogMiss[k]!, zhLength);
-    }
-    return score;
-  }
-
-  /** Its scores of blocks of sentences, for the coarse levels (units of 2, 4, 8… sentences). */
-  blocks() {
-    return blockScorer(this.tokens, this.zhLogMiss, this.enLogMiss, this.tokenScore);
-  }
+  const enLogMiss = new Float64Array(enTokens);
+  for (let k = 0; k < enTokens; k++) enLogMiss[k] = Math.log(1 - Math.min(zhShare[enKeys[k]!]!, 0.95));
+  return { tokens, weight, hit, zhLogMiss, enLogMiss };
 }
 
 /**
- * The summed cost of coverage kinds. A zh token is covered when the bead's en side has one of its
- * keys, so the zh side's score is a sum over its sentences of a term that depends on the sentence and
- * the en range only (and the en side's likewise): a sentence ORs its pair masks over the range. That
- * term (its kinds' scores, each weighted) is kept in a small cache, so the ~13 shapes that end at a
- * cell, the next cells and the later passes share it. A lone kind is scored as −weight · Σ score, as
- * it always was (its numbers to the last bit).
+ * The summed cost of coverage kinds, scored in WebAssembly (kernels/coverage.ts, which holds the
+ * scoring and its caches). A token's log-ratio: with chance = 1 − exp(L·logMiss), log(1 − chance) =
+ * L·logMiss needs no exp or log, and a word so common that chance alone covers it more often than
+ * a translation would says nothing (score 0). A zh token is covered when the bead's en side has one
+ * of its keys, so the zh side's score is a sum over its sentences of a term that depends on the
+ * sentence and the en range only (and the en side's likewise): a sentence ORs its pair masks (which
+ * of its ≤ 64 tokens one sentence of the other side covers) over the range. That term, its kinds'
+ * scores each weighted, is kept in a small cache, so the ~13 shapes that end at a cell, the next
+ * cells and the later passes share it. Beads of the coarse levels (units of 2, 4, 8… sentences) are
+ * scored by blocks of a unit against the other side's range, each block once. A 1-0 or 0-1 bead's
+ * tokens are neutral: the empty-bead surcharge (TUNING.emptyCost) prices it. A lone kind is scored
+ * as −weight · Σ score, as it always was (its numbers to the last bit).
  */
-function coverageCost(kinds: readonly CoveragePart[]): RangeCost {
-  // Copied into an array made the same way whatever the caller's was: code V8 optimised for one
-  // array's hidden class is thrown away on meeting another's ([part] and a flatMap's differ).
-  const parts: CoveragePart[] = [];
-  for (const kind of kinds) parts.push(kind);
-  const lone = parts.length === 1;
-  const scale = lone ? parts[0]!.weight : 1;
-  // A typed array: in a plain one 1 and 0.5 are elements of different kinds, and code V8 optimised
-  // for one kind is thrown away on meeting the other.
-  const weights = Float64Array.from(parts, (part) => (lone ? 1 : part.weight));
-  const count = parts.length;
-  // A sentence none of the kinds has tokens in adds nothing (its prefix count does not grow).
-  const zhScored = scoredPrefix(parts.map((part) => part.zhTokenStart));
-  const enScored = scoredPrefix(parts.map((part) => part.enTokenStart));
-  const zhTerms = new RangeTermCache();
-  const enTerms = new RangeTermCache();
-  // Made on the first coarse bead: a document short enough to be searched whole never needs its
-  // caches (~0.8 MB of typed arrays, allocated and zeroed at every alignment).
-  let scoreCoarse: ReturnType<typeof coarseSumScorer> | undefined;
-  const zhTerm = (i: number, es: number, ee: number): number => {
-    let term = 0;
-    for (let p = 0; p < count; p++) {
-      const part = parts[p]!;
-      if (part.zhTokenStart[i] !== part.zhTokenStart[i + 1])
-        term += weights[p]! * part.zhSentenceScore(i, es, ee);
-    }
-    return term;
-  };
-  const enTerm = (j: number, zs: number, ze: number): number => {
-    let term = 0;
-    for (let p = 0; p < count; p++) {
-      const part = parts[p]!;
-      if (part.enTokenStart[j] !== part.enTokenStart[j + 1])
-        term += weights[p]! * part.enSentenceScore(j, zs, ze);
-    }
-    return term;
-  };
-  const cost: RangeCost = (zs, ze, es, ee) => {
-    // A 1-0 or 0-1 bead's tokens are neutral: the empty-bead surcharge (TUNING.emptyCost) prices it.
-    // (A switch counting them as uncovered, log(1 − hit) each, was never on since 2283635; removed.)
-    if (zs === ze || es === ee) return 0;
-    if (ze - zs > MAX_CACHED_RANGE || ee - es > MAX_CACHED_RANGE) {
-      // Beads of the coarse levels (units of 2, 4, 8… sentences) are scored by blocks.
-      scoreCoarse ??= coarseSumScorer(
-        parts.map((part) => part.blocks()),
-        weights,
-      );
-      return -scale * scoreCoarse(zs, ze, es, ee);
-    }
-    let score = 0;
-    for (let i = zs; i < ze; i++) {
-      if (zhScored[i] === zhScored[i + 1]) continue;
-      let slot = zhTerms.find(i, es, ee);
-      if (slot < 0) {
-        slot = ~slot;
-        zhTerms.store(slot, i, es, ee, zhTerm(i, es, ee));
-      }
-      score += zhTerms.values[slot]!;
-    }
-    for (let j = es; j < ee; j++) {
-      if (enScored[j] === enScored[j + 1]) continue;
-      let slot = enTerms.find(j, zs, ze);
-      if (slot < 0) {
-        slot = ~slot;
-        enTerms.store(slot, j, zs, ze, enTerm(j, zs, ze));
-      }
-      score += enTerms.values[slot]!;
-    }
-    return -scale * score;
-  };
+function coverageCost(parts: readonly KernelPart[]): RangeCost {
+  const cost = coverageKernel(parts);
   partsOf.set(cost, parts);
   return cost;
 }

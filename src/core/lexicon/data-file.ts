@@ -78,7 +78,8 @@ export function openBuiltSortedDataFile(
   return bytes ? new SortedLines(bytes, separator) : undefined;
 }
 
-function dataFileUrl(name: string): URL {
+/** Where `npm run build` writes a data file (the same from src/ and dist/). */
+export function dataFileUrl(name: string): URL {
   return new URL(`../../../data/${name}`, import.meta.url);
 }
 
