@@ -1,3 +1,5 @@
+import { copyIn, float64sOut, instantiateKernel, int32sOut, type KernelMemory } from './kernels.js';
+
 /**
  * IBM Model 1 (Brown et al. 1993) trained by EM over one document's beads, with a NULL word that
  * absorbs English words no Chinese word accounts for: the aligner learns it over its first alignment
@@ -5,8 +7,9 @@
  *
  * Words are ids. Each co-occurring (Chinese, English) pair of types gets a dense slot in order of first
  * appearance, and every bead's co-occurrences are listed once as slots (per English token: NULL's,
- * then each Chinese token's), so the EM iterations run over typed arrays instead of a map keyed by
- * the pair (the sums are the same, in the same order).
+ * then each Chinese token's), so the EM iterations run over arrays instead of a map keyed by the
+ * pair. The training is the WebAssembly kernel kernels/model1.ts (compiled ahead of time: in a
+ * fresh process V8 compiled this loop's JavaScript anew at every run, several times over).
  */
 
 /** A bead's words as ids. */
@@ -15,71 +18,73 @@ export interface IdBead {
   en: readonly number[];
 }
 
-export interface Cooccurrences {
-  /** Per English token of each bead in turn: the slots of NULL and of each Chinese token with it. */
-  slots: Int32Array;
-  /** Per bead: its Chinese tokens and its English tokens. */
-  zhLengths: Int32Array;
-  enLengths: Int32Array;
-  /** The (Chinese type, English type) of each slot, and the slot of each pair seen. */
-  pairs: PairSlots;
+/** What EM learned: t(e | f) by slot, and each slot's pair of ids. */
+export interface Model1Table {
+  /** t(e | f) of each slot's pair. */
+  t: Float64Array;
+  /** The Chinese id (nullId for NULL) and the English id of each slot. */
+  zhOf: Int32Array;
+  enOf: Int32Array;
   /** The NULL word's id: one more than the Chinese types'. */
   nullId: number;
+  /** The slot of (f, e), or −1 when the two were never seen together. */
+  slotOf(f: number, e: number): number;
 }
 
-/** The co-occurrences of `beads`, whose Chinese ids are below `nullId`. */
-export function listCooccurrences(beads: readonly IdBead[], nullId: number): Cooccurrences {
-  const pairs = new PairSlots();
-  const zhLengths = new Int32Array(beads.length);
-  const enLengths = new Int32Array(beads.length);
-  let total = 0;
-  beads.forEach(({ zh, en }, b) => {
-    zhLengths[b] = zh.length;
-    enLengths[b] = en.length;
-    total += en.length * (zh.length + 1);
-  });
-  // Written straight into a typed array of the known size (no growing list to copy).
-  const slots = new Int32Array(total);
-  let filled = 0;
-  for (const { zh, en } of beads) {
-    for (const e of en) {
-      slots[filled++] = pairs.slot(nullId, e);
-      for (const f of zh) slots[filled++] = pairs.slot(f, e);
-    }
-  }
-  return { slots, zhLengths, enLengths, pairs, nullId };
+interface Model1Exports extends KernelMemory {
+  train(
+    zhIds: number,
+    enIds: number,
+    zhLengths: number,
+    enLengths: number,
+    beads: number,
+    nullId: number,
+    iterations: number,
+    initial: number,
+  ): number;
+  probabilities(): number;
+  zhOfSlots(): number;
+  enOfSlots(): number;
+  slotOf(f: number, e: number): number;
 }
 
-/** EM: t(e | f) by slot after `iterations` rounds, from `initial` for every pair. */
+/** EM over `beads` (Chinese ids below `nullId`): t(e | f) after `iterations` rounds from `initial`. */
 export function trainModel1(
-  { slots, zhLengths, enLengths, pairs, nullId }: Cooccurrences,
+  beads: readonly IdBead[],
+  nullId: number,
   iterations: number,
   initial: number,
-): Float64Array {
-  const zhOf = pairs.zhOfSlots();
-  const t = new Float64Array(zhOf.length).fill(initial);
-  const counts = new Float64Array(zhOf.length);
-  const totals = new Float64Array(nullId + 1);
-  for (let iteration = 0; iteration < iterations; iteration++) {
-    counts.fill(0);
-    totals.fill(0);
-    let at = 0;
-    for (let b = 0; b < zhLengths.length; b++) {
-      const width = zhLengths[b]! + 1;
-      for (let n = enLengths[b]!; n > 0; n--, at += width) {
-        let norm = 0;
-        for (let k = at; k < at + width; k++) norm += t[slots[k]!]!;
-        for (let k = at; k < at + width; k++) {
-          const slot = slots[k]!;
-          const share = t[slot]! / norm;
-          counts[slot]! += share;
-          totals[zhOf[slot]!]! += share;
-        }
-      }
-    }
-    for (let slot = 0; slot < t.length; slot++) t[slot] = counts[slot]! / totals[zhOf[slot]!]!;
+): Model1Table {
+  const kernel = instantiateKernel<Model1Exports>('model1');
+  const zhLengths = Int32Array.from(beads, (bead) => bead.zh.length);
+  const enLengths = Int32Array.from(beads, (bead) => bead.en.length);
+  const zhIds = new Int32Array(zhLengths.reduce((sum, n) => sum + n, 0));
+  const enIds = new Int32Array(enLengths.reduce((sum, n) => sum + n, 0));
+  let zhAt = 0;
+  let enAt = 0;
+  for (const { zh, en } of beads) {
+    zhIds.set(zh, zhAt);
+    enIds.set(en, enAt);
+    zhAt += zh.length;
+    enAt += en.length;
   }
-  return t;
+  const slots = kernel.train(
+    copyIn(kernel, zhIds),
+    copyIn(kernel, enIds),
+    copyIn(kernel, zhLengths),
+    copyIn(kernel, enLengths),
+    beads.length,
+    nullId,
+    iterations,
+    initial,
+  );
+  return {
+    t: float64sOut(kernel, kernel.probabilities(), slots),
+    zhOf: int32sOut(kernel, kernel.zhOfSlots(), slots),
+    enOf: int32sOut(kernel, kernel.enOfSlots(), slots),
+    nullId,
+    slotOf: kernel.slotOf,
+  };
 }
 
 /** The id of `word` in `ids`, given the next one when new; counts it in `counts` when given. */
@@ -92,72 +97,4 @@ export function internWord(ids: Map<string, number>, word: string, counts?: numb
   }
   if (counts) counts[id]!++;
   return id;
-}
-
-/** Dense slots of (zh type, en type) pairs in order of first appearance: open addressing over typed arrays. */
-export class PairSlots {
-  private table = new Int32Array(1 << 16).fill(-1);
-  private zh: Int32Array = new Int32Array(1 << 15);
-  private en: Int32Array = new Int32Array(1 << 15);
-  size = 0;
-
-  /** The slot of (f, e), a new one when the pair is new. */
-  slot(f: number, e: number): number {
-    const at = this.find(f, e);
-    if (at >= 0) return this.table[at]!;
-    const fresh = this.size++;
-    if (fresh === this.zh.length) {
-      this.zh = grow(this.zh);
-      this.en = grow(this.en);
-    }
-    this.zh[fresh] = f;
-    this.en[fresh] = e;
-    this.table[~at] = fresh;
-    if (2 * this.size > this.table.length) this.rehash();
-    return fresh;
-  }
-
-  /** The slot of (f, e), or −1 when the pair was never seen. */
-  slotOf(f: number, e: number): number {
-    const at = this.find(f, e);
-    return at >= 0 ? this.table[at]! : -1;
-  }
-
-  zhOfSlots(): Int32Array {
-    return this.zh.subarray(0, this.size);
-  }
-
-  enOfSlots(): Int32Array {
-    return this.en.subarray(0, this.size);
-  }
-
-  /** Where (f, e) is in the table, or ~where it would go. */
-  private find(f: number, e: number): number {
-    const mask = this.table.length - 1;
-    for (let s = hash(f, e) & mask; ; s = (s + 1) & mask) {
-      const slot = this.table[s]!;
-      if (slot < 0) return ~s;
-      if (this.zh[slot] === f && this.en[slot] === e) return s;
-    }
-  }
-
-  private rehash(): void {
-    this.table = new Int32Array(this.table.length * 2).fill(-1);
-    const mask = this.table.length - 1;
-    for (let slot = 0; slot < this.size; slot++) {
-      let s = hash(this.zh[slot]!, this.en[slot]!) & mask;
-      while (this.table[s]! >= 0) s = (s + 1) & mask;
-      this.table[s] = slot;
-    }
-  }
-}
-
-function hash(f: number, e: number): number {
-  return Math.imul(f, 0x9e3779b1) ^ Math.imul(e, 0x85ebca77);
-}
-
-function grow(array: Int32Array): Int32Array {
-  const bigger = new Int32Array(array.length * 2);
-  bigger.set(array);
-  return bigger;
 }

@@ -1,4 +1,4 @@
-import { type Cooccurrences, type IdBead, internWord, listCooccurrences, trainModel1 } from '../model1.js';
+import { type IdBead, internWord, type Model1Table, trainModel1 } from '../model1.js';
 import type { RangeBead } from './search.js';
 
 /** Beads used for training at most (a 100,000-sentence pair would otherwise need a huge table). */
@@ -24,10 +24,14 @@ export function learnTranslations(
   // seen, where one long function was compiled again at each loop it entered hot (on mac-dev 9
   // compilations of it, of ~140 ms).
   const corpus = internBeads(zhWords, enStems, beads);
-  const cooccurrences = listCooccurrences(corpus.beads, corpus.zhIds.size);
-  const t = trainModel1(cooccurrences, options.iterations, 1 / Math.max(corpus.enIds.size, 1));
   if (options.iterations === 0) return new Map();
-  return readLearned(corpus, cooccurrences, t, options);
+  const table = trainModel1(
+    corpus.beads,
+    corpus.zhIds.size,
+    options.iterations,
+    1 / Math.max(corpus.enIds.size, 1),
+  );
+  return readLearned(corpus, table, options);
 }
 
 /** The training beads' words as ids, with each type's count. */
@@ -64,12 +68,9 @@ function internBeads(
 /** Per zh word type, the en stems with t(e|f) ≥ threshold, both types seen ≥ minCount times. */
 function readLearned(
   corpus: Corpus,
-  { pairs, nullId }: Cooccurrences,
-  t: Float64Array,
+  { t, zhOf, enOf, nullId }: Model1Table,
   options: { threshold: number; minCount: number },
 ): Map<string, string[]> {
-  const zhOf = pairs.zhOfSlots();
-  const enOf = pairs.enOfSlots();
   const zhWordsById = [...corpus.zhIds.keys()];
   const enStemsById = [...corpus.enIds.keys()];
   const learned = new Map<string, string[]>();

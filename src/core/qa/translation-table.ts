@@ -5,26 +5,22 @@
  * first alignment (src/core/align/learned-evidence.ts) but keeps only its thresholded pairs; QA needs
  * the probabilities and each word's count.
  */
-import { internWord, listCooccurrences, type PairSlots, trainModel1 } from '../model1.js';
+import { internWord, type Model1Table, trainModel1 } from '../model1.js';
 
 export class TranslationTable {
   private readonly zhIds = new Map<string, number>();
   private readonly enIds = new Map<string, number>();
   /** How many pairs each Chinese word occurs in. */
   private readonly zhPairCounts: number[] = [];
-  /** The slot of each (f, e) seen together, f = zhTypes for NULL. */
-  private readonly pairs: PairSlots;
-  /** t(e | f) by slot. */
-  private readonly t: Float64Array;
+  /** t(e | f) by slot of each (f, e) seen together, f = zhTypes for NULL. */
+  private readonly table: Model1Table;
 
   constructor(pairs: readonly { zh: readonly string[]; en: readonly string[] }[], iterations = 5) {
     const encoded = pairs.map((pair) => ({
       zh: [...new Set(pair.zh)].map((w) => internWord(this.zhIds, w, this.zhPairCounts)),
       en: pair.en.map((w) => internWord(this.enIds, w)),
     }));
-    const cooccurrences = listCooccurrences(encoded, this.zhIds.size);
-    this.pairs = cooccurrences.pairs;
-    this.t = trainModel1(cooccurrences, iterations, 1);
+    this.table = trainModel1(encoded, this.zhIds.size, iterations, 1);
   }
 
   /** t(e | f); 0 for words never seen together. */
@@ -32,8 +28,8 @@ export class TranslationTable {
     const f = this.zhIds.get(zh);
     const e = this.enIds.get(en);
     if (f === undefined || e === undefined) return 0;
-    const slot = this.pairs.slotOf(f, e);
-    return slot < 0 ? 0 : this.t[slot]!;
+    const slot = this.table.slotOf(f, e);
+    return slot < 0 ? 0 : this.table.t[slot]!;
   }
 
   /** How many of the document's pairs hold the Chinese word. */
