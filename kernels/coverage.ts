@@ -7,12 +7,10 @@
 // One instance scores one cost (one kind, or a run of kinds summed): the host copies each kind's
 // tokens into this memory (alloc), adds them (addPart), then calls `cost`. Memory is never freed
 // (the stub runtime): an instance lives as long as its cost. Every number is computed in the same
-// order as the TypeScript it replaced, and the two logarithms are the host's Math.log and
-// Math.expm1, so the costs are the same to the last bit.
+// order as the TypeScript it replaced, with V8's log and expm1 (fdlibm.ts), so the costs are the
+// same to the last bit.
 
-// Imported from the module named after this file: { coverage: { hostLog, hostExpm1 } }.
-declare function hostLog(x: f64): f64;
-declare function hostExpm1(x: f64): f64;
+import { expm1, log } from './fdlibm';
 
 /** Beads with more sentences than this on a side (coarse-level units) are scored by blocks. */
 const MAX_CACHED_RANGE: i32 = 5;
@@ -111,7 +109,7 @@ class Part {
     const logNotChance = <f64>otherLength * logMiss;
     if (logNotChance <= this.logMissHit) return 0;
     if (!covered) return this.logMissHit - logNotChance;
-    return this.logHit - hostLog(Math.max(-hostExpm1(logNotChance), 1e-6));
+    return this.logHit - log(Math.max(-expm1(logNotChance), 1e-6));
   }
 
   /** The mask slot of (zh sentence i, en sentence j), computed if it is not held. */
@@ -418,3 +416,6 @@ function blockScore(from: i32, to: i32, otherStart: i32, otherEnd: i32, zh: bool
   }
   return score;
 }
+
+// Exported for src/core/kernels.test.ts, which holds them to JavaScript's Math.log and Math.expm1.
+export { expm1, log } from './fdlibm';

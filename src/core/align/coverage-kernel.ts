@@ -30,19 +30,12 @@ interface CoverageExports extends KernelMemory {
 }
 
 /**
- * The log and expm1 the kernel computes with are JavaScript's: AssemblyScript's own (musl's) differ
- * from V8's in the last bit of 1 log in 13, and the costs would not be the ones the TypeScript gave.
- * (Calling out for them costs ~4% of the aligner's time.)
- */
-const MATH = { coverage: { hostLog: Math.log, hostExpm1: Math.expm1 } };
-
-/**
  * The summed coverage cost of `parts` (all of one document's sentences), scored by the WebAssembly
  * kernel (kernels/coverage.ts) in an instance of its own: the returned function is the instance's
  * export, called by the search with no JavaScript between.
  */
 export function coverageKernel(parts: readonly KernelPart[]): RangeCost {
-  const kernel = instantiateKernel<CoverageExports>('coverage', MATH);
+  const kernel = instantiateKernel<CoverageExports>('coverage');
   for (const { tokens, weight, hit, zhLogMiss, enLogMiss } of parts) {
     kernel.addPart(
       copyIn(kernel, tokens.zhTokenStart),
