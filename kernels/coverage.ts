@@ -418,4 +418,4 @@ function blockScore(from: i32, to: i32, otherStart: i32, otherEnd: i32, zh: bool
 }
 
 // Exported for src/core/kernels.test.ts, which holds them to JavaScript's Math.log and Math.expm1.
-export { expm1, log } from './fdlibm';
+export { exp, expm1, log } from './fdlibm';

@@ -6,7 +6,8 @@ import { type IdBead, trainModel1 } from './model1.js';
 function referenceModel1(beads: readonly IdBead[], nullId: number, iterations: number, initial: number) {
   const key = (f: number, e: number) => `${f} ${e}`;
   const t = new Map<string, number>();
-  for (const { zh, en } of beads) for (const e of en) for (const f of [nullId, ...zh]) t.set(key(f, e), initial);
+  for (const { zh, en } of beads)
+    for (const e of en) for (const f of [nullId, ...zh]) t.set(key(f, e), initial);
   for (let iteration = 0; iteration < iterations; iteration++) {
     const counts = new Map<string, number>();
     const totals = new Map<number, number>();

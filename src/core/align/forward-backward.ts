@@ -1,3 +1,4 @@
+import { instantiateKernel, type KernelMemory } from '../kernels.js';
 import type { BeadShape } from './bead-shapes.js';
 import { cellOffsets } from './bead-table.js';
 import { bandAround, type RangeBead, type RangeCost } from './search.js';
@@ -8,11 +9,7 @@ import { bandAround, type RangeBead, type RangeCost } from './search.js';
  * chance of having no counterpart (unpaired-evidence.ts) are computed from.
  */
 
-/**
- * The band's cells and the bead shapes, as typed arrays. The two passes are functions of their own:
- * V8 compiles a long loop while it runs (on-stack replacement), and the code it made for one loop
- * of a longer function was thrown away on reaching the next one, which had not run yet.
- */
+/** The band's cells and the bead shapes, as typed arrays. */
 export interface Lattice {
   zhCount: number;
   enCount: number;
@@ -25,70 +22,100 @@ export interface Lattice {
   shapeCost: Float64Array;
 }
 
+/** What the two passes give, by cell (cellAt) and by bead (cell · S + shape). */
+export interface ForwardBackward {
+  /** −log Σ over partial paths (0,0)→cell of exp(−cost/T). */
+  forward: Float64Array;
+  /** −log Σ over partial paths cell→(end) of exp(−cost/T). */
+  backward: Float64Array;
+  /** The cost/T of the bead of shape s that ends at cell c, at c·S + s (+∞ where there is none). */
+  edges: Float64Array;
+}
+
+interface LatticeExports extends KernelMemory {
+  run(
+    zhCount: number,
+    enCount: number,
+    shapes: number,
+    lo: number,
+    hi: number,
+    offsets: number,
+    shapeZh: number,
+    shapeEn: number,
+    edges: number,
+    forward: number,
+    backward: number,
+    terms: number,
+  ): void;
+}
+
 /**
- * forward[i,j] = −log Σ over partial paths (0,0)→(i,j) of exp(−cost/T), and the cost of the bead of
- * shape s that ends at cell c, at c·S + s: the forward pass evaluates each bead once and the
- * backward pass reads it back (bead costs are most of the work).
+ * Both passes over the lattice: each bead's cost is evaluated once, here, into the kernel's memory,
+ * and the passes run in WebAssembly (kernels/lattice.ts: in a fresh process V8 compiled their
+ * JavaScript anew at every run, five times over mac-dev). A bead whose first cell no path reaches
+ * gets its cost too, which the passes never read into a reachable cell's sums.
  */
-export function forwardPass(
-  lattice: Lattice,
-  cost: RangeCost,
-  temperature: number,
-): { forward: Float64Array; edges: Float64Array } {
-  const { zhCount, lo, hi, offsets, shapeZh, shapeEn, shapeCost } = lattice;
+export function forwardBackward(lattice: Lattice, cost: RangeCost, temperature: number): ForwardBackward {
+  const { zhCount, enCount, lo, hi, offsets, shapeZh, shapeEn } = lattice;
   const S = shapeZh.length;
   const cells = offsets[zhCount + 1]!;
-  const forward = new Float64Array(cells).fill(Number.POSITIVE_INFINITY);
-  const edges = new Float64Array(cells * S).fill(Number.POSITIVE_INFINITY);
-  forward[0] = 0;
-  const terms = new Float64Array(S);
+  const kernel = instantiateKernel<LatticeExports>('lattice');
+  // Everything allocated before any view is made (an allocation may grow the memory).
+  const at = {
+    lo: kernel.alloc(lo.byteLength),
+    hi: kernel.alloc(hi.byteLength),
+    offsets: kernel.alloc(offsets.byteLength),
+    shapeZh: kernel.alloc(shapeZh.byteLength),
+    shapeEn: kernel.alloc(shapeEn.byteLength),
+    edges: kernel.alloc(8 * cells * S),
+    forward: kernel.alloc(8 * cells),
+    backward: kernel.alloc(8 * cells),
+    terms: kernel.alloc(8 * S),
+  };
+  const { buffer } = kernel.memory;
+  new Int32Array(buffer, at.lo, lo.length).set(lo);
+  new Int32Array(buffer, at.hi, hi.length).set(hi);
+  new Float64Array(buffer, at.offsets, offsets.length).set(offsets);
+  new Int32Array(buffer, at.shapeZh, S).set(shapeZh);
+  new Int32Array(buffer, at.shapeEn, S).set(shapeEn);
+  const edges = new Float64Array(buffer, at.edges, cells * S).fill(Number.POSITIVE_INFINITY);
+  fillEdges(lattice, cost, temperature, edges);
+  kernel.run(
+    zhCount,
+    enCount,
+    S,
+    at.lo,
+    at.hi,
+    at.offsets,
+    at.shapeZh,
+    at.shapeEn,
+    at.edges,
+    at.forward,
+    at.backward,
+    at.terms,
+  );
+  return {
+    forward: new Float64Array(buffer, at.forward, cells),
+    backward: new Float64Array(buffer, at.backward, cells),
+    edges,
+  };
+}
+
+/** (shape cost + bead cost) / T of every bead of the band, at its last cell · S + its shape. */
+function fillEdges(lattice: Lattice, cost: RangeCost, temperature: number, edges: Float64Array): void {
+  const { zhCount, lo, hi, offsets, shapeZh, shapeEn, shapeCost } = lattice;
+  const S = shapeZh.length;
   for (let i = 0; i <= zhCount; i++) {
-    const rowLo = lo[i]!;
-    const rowHi = hi[i]!;
-    for (let j = rowLo; j <= rowHi; j++) {
-      if (i === 0 && j === 0) continue;
-      let count = 0;
+    for (let j = lo[i]!; j <= hi[i]!; j++) {
       const cell = cellAt(offsets, lo, i, j);
       for (let s = 0; s < S; s++) {
         const pi = i - shapeZh[s]!;
         const pj = j - shapeEn[s]!;
         if (pi < 0 || pj < lo[pi]! || pj > hi[pi]!) continue;
-        const previous = forward[cellAt(offsets, lo, pi, pj)]!;
-        if (previous === Number.POSITIVE_INFINITY) continue;
-        const edge = (shapeCost[s]! + cost(pi, i, pj, j)) / temperature;
-        edges[cell * S + s] = edge;
-        terms[count++] = previous + edge;
+        edges[cell * S + s] = (shapeCost[s]! + cost(pi, i, pj, j)) / temperature;
       }
-      forward[cell] = softMin(terms, count);
     }
   }
-  return { forward, edges };
-}
-
-/** backward[i,j] = −log Σ over partial paths (i,j)→(end) of exp(−cost/T), from the forward pass's edges. */
-export function backwardPass(lattice: Lattice, edges: Float64Array): Float64Array {
-  const { zhCount, enCount, lo, hi, offsets, shapeZh, shapeEn } = lattice;
-  const S = shapeZh.length;
-  const backward = new Float64Array(offsets[zhCount + 1]!).fill(Number.POSITIVE_INFINITY);
-  const terms = new Float64Array(S);
-  backward[cellAt(offsets, lo, zhCount, enCount)] = 0;
-  for (let i = zhCount; i >= 0; i--) {
-    for (let j = hi[i]!; j >= lo[i]!; j--) {
-      if (i === zhCount && j === enCount) continue;
-      let count = 0;
-      for (let s = 0; s < S; s++) {
-        const ni = i + shapeZh[s]!;
-        const nj = j + shapeEn[s]!;
-        if (ni > zhCount || nj < lo[ni]! || nj > hi[ni]!) continue;
-        const next = backward[cellAt(offsets, lo, ni, nj)]!;
-        const edge = edges[cellAt(offsets, lo, ni, nj) * S + s]!;
-        if (next !== Number.POSITIVE_INFINITY && edge !== Number.POSITIVE_INFINITY)
-          terms[count++] = next + edge;
-      }
-      backward[cellAt(offsets, lo, i, j)] = softMin(terms, count);
-    }
-  }
-  return backward;
 }
 
 /**
@@ -98,16 +125,6 @@ export function backwardPass(lattice: Lattice, edges: Float64Array): Float64Arra
  */
 export function cellAt(offsets: Float64Array, lo: Int32Array, i: number, j: number): number {
   return offsets[i]! + j - lo[i]!;
-}
-
-/** −log Σ exp(−x), computed around the smallest term so nothing underflows. */
-function softMin(values: Float64Array, count: number): number {
-  if (count === 0) return Number.POSITIVE_INFINITY;
-  let min = Number.POSITIVE_INFINITY;
-  for (let k = 0; k < count; k++) if (values[k]! < min) min = values[k]!;
-  let sum = 0;
-  for (let k = 0; k < count; k++) sum += Math.exp(min - values[k]!);
-  return min - Math.log(sum);
 }
 
 /** The lattice of the cells within `width` units of `path` (each way), for these bead shapes. */

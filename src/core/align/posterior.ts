@@ -1,5 +1,5 @@
 import type { BeadShape } from './bead-shapes.js';
-import { backwardPass, cellAt, forwardPass, latticeAround } from './forward-backward.js';
+import { cellAt, forwardBackward, latticeAround } from './forward-backward.js';
 import { type RangeBead, type RangeCost, withRememberedCosts } from './search.js';
 
 /**
@@ -25,8 +25,11 @@ export function beadPosteriors(
   const lattice = latticeAround(path, shapes, zhCount, enCount, options.bandWidth);
   const { lo, offsets } = lattice;
   const S = shapes.length;
-  const { forward, edges } = forwardPass(lattice, withRememberedCosts(options.cost), options.temperature);
-  const backward = backwardPass(lattice, edges);
+  const { forward, backward, edges } = forwardBackward(
+    lattice,
+    withRememberedCosts(options.cost),
+    options.temperature,
+  );
   const total = forward[cellAt(offsets, lo, zhCount, enCount)]!;
   return path.map((bead) => {
     const s = shapes.findIndex(

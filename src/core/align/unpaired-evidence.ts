@@ -1,5 +1,5 @@
 import type { BeadShape } from './bead-shapes.js';
-import { backwardPass, cellAt, forwardPass, latticeAround } from './forward-backward.js';
+import { cellAt, forwardBackward, latticeAround } from './forward-backward.js';
 import type { LineShape } from './line-shapes.js';
 import { isSentencePerLine } from './paragraph-evidence.js';
 import { type RangeBead, type RangeCost, searchAlignment } from './search.js';
@@ -150,8 +150,7 @@ function unpairedMarginals(
 ): { zh: Float64Array; en: Float64Array } {
   const lattice = latticeAround(path, shapes, zhCount, enCount, MARGINAL_BAND);
   const { lo, hi, offsets } = lattice;
-  const { forward, edges } = forwardPass(lattice, cost, 1);
-  const backward = backwardPass(lattice, edges);
+  const { forward, backward, edges } = forwardBackward(lattice, cost, 1);
   const total = forward[cellAt(offsets, lo, zhCount, enCount)]!;
   const S = shapes.length;
   /** Through the 1-0 (0-1) bead of shape `alone` from (i, j) to (ni, nj): its share of all paths. */

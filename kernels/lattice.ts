@@ -1,0 +1,98 @@
+// AssemblyScript, compiled ahead of time into data/lattice.wasm by `npm run build`
+// (scripts/build-kernels.ts). The forward–backward passes over a band of the search's lattice
+// (src/core/align/forward-backward.ts explains them and loads this), from the bead costs the host
+// computed into `edges`. Summed in the same order as the TypeScript it replaced, with V8's exp and
+// log (fdlibm.ts), so the numbers are the same to the last bit.
+//
+// The host allocates every array (alloc) before it fills any: an allocation may grow the memory,
+// which detaches the host's views of it. `run` allocates nothing.
+
+import { exp, log } from './fdlibm';
+
+export function alloc(bytes: i32): usize {
+  return heap.alloc(<usize>bytes);
+}
+
+function i32At(base: usize, k: i32): i32 {
+  return load<i32>(base + ((<usize>k) << 2));
+}
+function f64At(base: usize, k: i32): f64 {
+  return load<f64>(base + ((<usize>k) << 3));
+}
+function setF64(base: usize, k: i32, value: f64): void {
+  store<f64>(base + ((<usize>k) << 3), value);
+}
+
+/** Offset of cell (i, j) in the band's flat layout (row i holds lo[i] … hi[i]). */
+function cellAt(offsets: usize, lo: usize, i: i32, j: i32): i32 {
+  return <i32>f64At(offsets, i) + j - i32At(lo, i);
+}
+
+/** −log Σ exp(−x) of the first `count` terms, computed around the smallest so nothing underflows. */
+function softMin(terms: usize, count: i32): f64 {
+  if (count === 0) return Infinity;
+  let min = Infinity;
+  for (let k = 0; k < count; k++) if (f64At(terms, k) < min) min = f64At(terms, k);
+  let sum: f64 = 0;
+  for (let k = 0; k < count; k++) sum += exp(min - f64At(terms, k));
+  return min - log(sum);
+}
+
+/**
+ * forward[c] = −log Σ over partial paths (0,0)→c of exp(−cost), backward[c] over c→(end), with the
+ * cost of the bead of shape s ending at cell c at edges[c·S + s] (+∞ where there is none). `terms`
+ * holds S doubles of scratch.
+ */
+export function run(
+  zhCount: i32,
+  enCount: i32,
+  shapes: i32,
+  lo: usize,
+  hi: usize,
+  offsets: usize,
+  shapeZh: usize,
+  shapeEn: usize,
+  edges: usize,
+  forward: usize,
+  backward: usize,
+  terms: usize,
+): void {
+  const cells = <i32>f64At(offsets, zhCount + 1);
+  for (let c = 0; c < cells; c++) {
+    setF64(forward, c, Infinity);
+    setF64(backward, c, Infinity);
+  }
+  setF64(forward, 0, 0);
+  for (let i = 0; i <= zhCount; i++) {
+    for (let j = i32At(lo, i); j <= i32At(hi, i); j++) {
+      if (i === 0 && j === 0) continue;
+      let count = 0;
+      const cell = cellAt(offsets, lo, i, j);
+      for (let s = 0; s < shapes; s++) {
+        const pi = i - i32At(shapeZh, s);
+        const pj = j - i32At(shapeEn, s);
+        if (pi < 0 || pj < i32At(lo, pi) || pj > i32At(hi, pi)) continue;
+        const previous = f64At(forward, cellAt(offsets, lo, pi, pj));
+        if (previous === Infinity) continue;
+        setF64(terms, count++, previous + f64At(edges, cell * shapes + s));
+      }
+      setF64(forward, cell, softMin(terms, count));
+    }
+  }
+  setF64(backward, cellAt(offsets, lo, zhCount, enCount), 0);
+  for (let i = zhCount; i >= 0; i--) {
+    for (let j = i32At(hi, i); j >= i32At(lo, i); j--) {
+      if (i === zhCount && j === enCount) continue;
+      let count = 0;
+      for (let s = 0; s < shapes; s++) {
+        const ni = i + i32At(shapeZh, s);
+        const nj = j + i32At(shapeEn, s);
+        if (ni > zhCount || nj < i32At(lo, ni) || nj > i32At(hi, ni)) continue;
+        const next = f64At(backward, cellAt(offsets, lo, ni, nj));
+        const edge = f64At(edges, cellAt(offsets, lo, ni, nj) * shapes + s);
+        if (next !== Infinity && edge !== Infinity) setF64(terms, count++, next + edge);
+      }
+      setF64(backward, cellAt(offsets, lo, i, j), softMin(terms, count));
+    }
+  }
+}
