@@ -96,3 +96,52 @@ export function run(
     }
   }
 }
+
+/**
+ * The search's dynamic programme over rows [from, to) of a band (search.ts, fillAndTrace): the
+ * cheapest path cost into each cell, table[c] = min over shapes of table[previous cell] +
+ * shapeCost[s] + the bead's cost, and the shape it came by, back[c] (255: none). The bead costs of
+ * these rows are at edges[(c − offsets[from])·S + s]. Rows are searched in order; `table` starts as
+ * +∞ but for the first cell, `back` as 255 (the host fills them).
+ */
+export function searchRows(
+  from: i32,
+  to: i32,
+  shapes: i32,
+  lo: usize,
+  hi: usize,
+  offsets: usize,
+  shapeZh: usize,
+  shapeEn: usize,
+  shapeCost: usize,
+  edges: usize,
+  table: usize,
+  back: usize,
+): void {
+  const firstCell = <i32>f64At(offsets, from);
+  for (let i = from; i < to; i++) {
+    const rowLo = i32At(lo, i);
+    const rowHi = i32At(hi, i);
+    const rowOffset = <i32>f64At(offsets, i) - rowLo;
+    for (let j = rowLo; j <= rowHi; j++) {
+      if (i === 0 && j === 0) continue;
+      let best = Infinity;
+      let bestShape = 255;
+      const cell = rowOffset + j;
+      for (let s = 0; s < shapes; s++) {
+        const pi = i - i32At(shapeZh, s);
+        const pj = j - i32At(shapeEn, s);
+        if (pi < 0 || pj < i32At(lo, pi) || pj > i32At(hi, pi)) continue;
+        const previous = f64At(table, cellAt(offsets, lo, pi, pj));
+        if (previous === Infinity) continue;
+        const total = previous + f64At(shapeCost, s) + f64At(edges, (cell - firstCell) * shapes + s);
+        if (total < best) {
+          best = total;
+          bestShape = s;
+        }
+      }
+      setF64(table, cell, best);
+      store<u8>(back + <usize>cell, <u8>bestShape);
+    }
+  }
+}

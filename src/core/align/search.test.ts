@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../bench/seeded-random.js';
 import { BEAD_SHAPES } from './bead-shapes.js';
 import { type RangeCost, searchAlignment } from './search.js';
 
@@ -65,5 +66,33 @@ describe('searchAlignment', () => {
     const unpaired = beads.filter((b) => b.zhStart === b.zhEnd).map((b) => b.enStart);
     expect(unpaired).toEqual([...inserted]);
     expect(beads.filter((b) => b.zhEnd - b.zhStart === 1 && b.enEnd - b.enStart === 1)).toHaveLength(n);
+  });
+
+  it('finds the cheapest path of a whole table, as the recurrence written plainly does', () => {
+    const next = seededRandom(21);
+    const memo = new Map<string, number>();
+    const cost: RangeCost = (zs, ze, es, ee) => {
+      const key = `${zs} ${ze} ${es} ${ee}`;
+      if (!memo.has(key)) memo.set(key, Math.floor(next() * 50) / 8);
+      return memo.get(key)!;
+    };
+    const [n, m] = [23, 26];
+    const beads = searchAlignment(n, m, { shapes: BEAD_SHAPES, cost, fullSearchCells: 1000 });
+    // D(i, j) = min over shapes of D(i − a, j − b) + shape cost + bead cost, D(0, 0) = 0.
+    const best = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(Number.POSITIVE_INFINITY));
+    best[0]![0] = 0;
+    for (let i = 0; i <= n; i++)
+      for (let j = 0; j <= m; j++)
+        for (const shape of BEAD_SHAPES) {
+          const [pi, pj] = [i - shape.zh, j - shape.en];
+          if (pi < 0 || pj < 0 || (i === 0 && j === 0)) continue;
+          best[i]![j] = Math.min(best[i]![j]!, best[pi]![pj]! + shape.cost + cost(pi, i, pj, j));
+        }
+    const total = beads.reduce((sum, b) => {
+      const shape = BEAD_SHAPES.find((s) => s.zh === b.zhEnd - b.zhStart && s.en === b.enEnd - b.enStart)!;
+      expect(b.cost).toBeCloseTo(shape.cost + cost(b.zhStart, b.zhEnd, b.enStart, b.enEnd), 9);
+      return sum + b.cost;
+    }, 0);
+    expect(total).toBeCloseTo(best[n]![m]!, 9);
   });
 });

@@ -1,3 +1,4 @@
+import { instantiateKernel, type KernelMemory } from '../kernels.js';
 import type { BeadShape } from './bead-shapes.js';
 import { type Band, BeadTable, cellOffsets, type SharedTerm } from './bead-table.js';
 
@@ -213,57 +214,138 @@ function fillAndTrace(
   shared?.keepOver(band, offsets, shapes);
   const remembered = remember ? BeadTable.over(band, offsets, shapes, MAX_REMEMBERED_BEADS) : undefined;
   if (remembered) rememberedByCost.set(cost, remembered);
-  const table = new Float64Array(cells).fill(Number.POSITIVE_INFINITY);
-  const back = new Uint8Array(cells).fill(255);
-  table[0] = 0;
+  const S = shapes.length;
+  // The rows' bead costs are evaluated a chunk of rows at a time, here, and the dynamic programme
+  // runs over them in WebAssembly (kernels/lattice.ts, searchRows). Every array is allocated before
+  // any view of the kernel's memory is made: an allocation may grow it, detaching the views.
+  let widest = 0;
+  for (let i = 0; i <= n; i++) widest = Math.max(widest, hi[i]! - lo[i]! + 1);
+  const chunkCells = Math.max(CHUNK_CELLS, widest);
+  const kernel = instantiateKernel<SearchExports>('lattice');
+  const at = {
+    lo: kernel.alloc(lo.byteLength),
+    hi: kernel.alloc(hi.byteLength),
+    offsets: kernel.alloc(offsets.byteLength),
+    shapeZh: kernel.alloc(4 * S),
+    shapeEn: kernel.alloc(4 * S),
+    shapeCost: kernel.alloc(8 * S),
+    edges: kernel.alloc(8 * chunkCells * S),
+    table: kernel.alloc(8 * cells),
+    back: kernel.alloc(cells),
+  };
+  const { buffer } = kernel.memory;
+  new Int32Array(buffer, at.lo, lo.length).set(lo);
+  new Int32Array(buffer, at.hi, hi.length).set(hi);
+  new Float64Array(buffer, at.offsets, offsets.length).set(offsets);
   // The shapes as typed arrays: the shape objects' hidden classes differ (a cost of 0 is stored as a
   // small integer, 1.5 as a double, and a spread copy is built another way), and code optimised for
   // one was thrown away on meeting another (V8 "wrong map"), at the first coarse level of a document.
-  const shapeZh = Int32Array.from(shapes, (shape) => shape.zh);
-  const shapeEn = Int32Array.from(shapes, (shape) => shape.en);
-  const shapeCost = Float64Array.from(shapes, (shape) => shape.cost);
-  const shapeCount = shapes.length;
-  for (let i = 0; i <= n; i++) {
-    const rowLo = lo[i]!;
-    const rowHi = hi[i]!;
-    const rowOffset = offsets[i]! - rowLo;
-    for (let j = rowLo; j <= rowHi; j++) {
-      if (i === 0 && j === 0) continue;
-      let best = Number.POSITIVE_INFINITY;
-      let bestShape = 255;
-      for (let s = 0; s < shapeCount; s++) {
-        const pi = i - shapeZh[s]!;
-        const pj = j - shapeEn[s]!;
-        if (pi < 0 || pj < lo[pi]! || pj > hi[pi]!) continue;
-        const previous = table[offsets[pi]! + pj - lo[pi]!]!;
-        if (previous === Number.POSITIVE_INFINITY) continue;
-        const beadCost = cost(zhBounds[pi]!, zhBounds[i]!, enBounds[pj]!, enBounds[j]!);
-        if (remembered) remembered.values[remembered.slot(rowOffset + j, s)] = beadCost;
-        const total = previous + shapeCost[s]! + beadCost;
-        if (total < best) {
-          best = total;
-          bestShape = s;
-        }
-      }
-      table[rowOffset + j] = best;
-      back[rowOffset + j] = bestShape;
-    }
+  const shapeZh = new Int32Array(buffer, at.shapeZh, S);
+  const shapeEn = new Int32Array(buffer, at.shapeEn, S);
+  shapes.forEach((shape, s) => {
+    shapeZh[s] = shape.zh;
+    shapeEn[s] = shape.en;
+  });
+  new Float64Array(buffer, at.shapeCost, S).set(shapes.map((shape) => shape.cost));
+  const edges = new Float64Array(buffer, at.edges, chunkCells * S);
+  const table = new Float64Array(buffer, at.table, cells).fill(Number.POSITIVE_INFINITY);
+  const back = new Uint8Array(buffer, at.back, cells).fill(255);
+  table[0] = 0;
+  for (let from = 0; from <= n; ) {
+    let to = from + 1;
+    while (to <= n && offsets[to + 1]! - offsets[from]! <= chunkCells) to++;
+    rowEdges(zhBounds, enBounds, band, offsets, shapeZh, shapeEn, from, to, cost, edges, remembered);
+    kernel.searchRows(
+      from,
+      to,
+      S,
+      at.lo,
+      at.hi,
+      at.offsets,
+      at.shapeZh,
+      at.shapeEn,
+      at.shapeCost,
+      at.edges,
+      at.table,
+      at.back,
+    );
+    from = to;
   }
   const path: RangeBead[] = [];
   let i = n;
   let j = enBounds.length - 1;
   while (i > 0 || j > 0) {
-    const at = offsets[i]! + j - lo[i]!;
-    const shape = back[at]!;
-    if (shape >= shapeCount) throw new Error(`alignment search found no path through (${i}, ${j})`);
+    const cell = offsets[i]! + j - lo[i]!;
+    const shape = back[cell]!;
+    if (shape >= S) throw new Error(`alignment search found no path through (${i}, ${j})`);
     const pi = i - shapeZh[shape]!;
     const pj = j - shapeEn[shape]!;
     const previous = table[offsets[pi]! + pj - lo[pi]!]!;
-    path.push({ zhStart: pi, zhEnd: i, enStart: pj, enEnd: j, cost: table[at]! - previous });
+    path.push({ zhStart: pi, zhEnd: i, enStart: pj, enEnd: j, cost: table[cell]! - previous });
     i = pi;
     j = pj;
   }
   return path.reverse();
+}
+
+interface SearchExports extends KernelMemory {
+  searchRows(
+    from: number,
+    to: number,
+    shapes: number,
+    lo: number,
+    hi: number,
+    offsets: number,
+    shapeZh: number,
+    shapeEn: number,
+    shapeCost: number,
+    edges: number,
+    table: number,
+    back: number,
+  ): void;
+}
+
+/**
+ * Cells whose bead costs are evaluated before the dynamic programme runs over them: a few hundred
+ * kilobytes of costs, which stay in the CPU's caches (a row wider than this is one chunk).
+ */
+const CHUNK_CELLS = 4096;
+
+/**
+ * The cost of every bead ending in rows [from, to) (in units of the level: `zhBounds`, `enBounds`),
+ * at (cell − the rows' first cell) · S + shape, kept in `remembered` too when given. A bead whose first
+ * cell no path reaches is evaluated too (costs are pure; the search never reads it).
+ */
+function rowEdges(
+  zhBounds: Int32Array,
+  enBounds: Int32Array,
+  band: Band,
+  offsets: Float64Array,
+  shapeZh: Int32Array,
+  shapeEn: Int32Array,
+  from: number,
+  to: number,
+  cost: RangeCost,
+  edges: Float64Array,
+  remembered: BeadTable | undefined,
+): void {
+  const { lo, hi } = band;
+  const S = shapeZh.length;
+  const firstCell = offsets[from]!;
+  for (let i = from; i < to; i++) {
+    const rowOffset = offsets[i]! - lo[i]!;
+    for (let j = lo[i]!; j <= hi[i]!; j++) {
+      const cell = rowOffset + j;
+      for (let s = 0; s < S; s++) {
+        const pi = i - shapeZh[s]!;
+        const pj = j - shapeEn[s]!;
+        if (pi < 0 || pj < lo[pi]! || pj > hi[pi]!) continue;
+        const beadCost = cost(zhBounds[pi]!, zhBounds[i]!, enBounds[pj]!, enBounds[j]!);
+        if (remembered) remembered.values[remembered.slot(cell, s)] = beadCost;
+        edges[(cell - firstCell) * S + s] = beadCost;
+      }
+    }
+  }
 }
 
 /**
