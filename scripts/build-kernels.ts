@@ -14,7 +14,7 @@ import asc from 'assemblyscript/asc';
 import { writeFileAtomic } from '../src/io/atomic-write.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const KERNELS = ['coverage', 'lattice', 'model1'];
+const KERNELS = ['coverage', 'lattice', 'length', 'model1'];
 
 mkdirSync(path.join(root, 'data'), { recursive: true });
 for (const name of KERNELS) {

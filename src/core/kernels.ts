@@ -9,7 +9,7 @@ const require = createRequire(import.meta.url);
  * `npm run build`. Why: in a fresh process V8 compiles hot JavaScript anew at every run, and runs it
  * unoptimised until then; a kernel is compiled once, at build time, and V8 only translates it.
  */
-export type KernelName = 'coverage' | 'lattice' | 'model1';
+export type KernelName = 'coverage' | 'lattice' | 'length' | 'model1';
 
 /** The part of the WebAssembly API used here (the ES2023 lib this project compiles against has none). */
 interface WebAssemblyApi {

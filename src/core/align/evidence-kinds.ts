@@ -7,7 +7,7 @@ import { coverageRatioCost } from './coverage.js';
 import { diagonalCost } from './diagonal-evidence.js';
 import { dictionaryTokens, stemKeyedTokens } from './dictionary-evidence.js';
 import type { EvidenceKind } from './evidence.js';
-import { scaled, sumOf } from './evidence.js';
+import { sumOf } from './evidence.js';
 import { learnTranslations } from './learned-evidence.js';
 import {
   characterLength,
@@ -256,7 +256,7 @@ export const LENGTH = kind<LengthWeights>({
       w.initialVariance,
     );
     return {
-      costs: [scaled(lengthCost(zhPrefix, enPrefix, model), w.weight)],
+      costs: [lengthCost(zhPrefix, enPrefix, model, w.weight)],
       // The variance of this document (Gale & Church fixed one for all texts), from its 1-1 beads.
       recalibrate: (firstPass) => {
         const pairs = firstPass
@@ -266,7 +266,7 @@ export const LENGTH = kind<LengthWeights>({
               [zhPrefix[b.zhEnd]! - zhPrefix[b.zhStart]!, enPrefix[b.enEnd]! - enPrefix[b.enStart]!] as const,
           );
         const variance = estimateVariance(pairs, model.ratio, model.variance);
-        return [scaled(lengthCost(zhPrefix, enPrefix, { ratio: model.ratio, variance }), w.weight)];
+        return [lengthCost(zhPrefix, enPrefix, { ratio: model.ratio, variance }, w.weight)];
       },
     };
   },

@@ -74,10 +74,6 @@ export function weightsFor<W extends object>(
   return own ? { ...kind.weights, ...own } : kind.weights;
 }
 
-export function scaled(term: RangeCost, weight: number): RangeCost {
-  return weight === 1 ? term : (zs, ze, es, ee) => weight * term(zs, ze, es, ee);
-}
-
 /** The sum of the terms (adjacent lexical coverage terms summed as one: mergeCoverageTerms). */
 export function sumOf(summed: readonly RangeCost[]): RangeCost {
   const terms = mergeCoverageTerms(summed);

@@ -1,3 +1,4 @@
+import { copyIn, instantiateKernel, type KernelMemory } from '../kernels.js';
 import type { RangeCost } from './search.js';
 
 /**
@@ -63,46 +64,24 @@ export function estimateVariance(
   return Math.max(median / 0.455, fallback * 0.1);
 }
 
-/** Gale–Church cost of a bead; beads with an empty side cost nothing here (their shape cost covers them). */
-export function lengthCost(zhPrefix: Float64Array, enPrefix: Float64Array, model: LengthModel): RangeCost {
-  return (zhStart, zhEnd, enStart, enEnd) => {
-    if (zhStart === zhEnd || enStart === enEnd) return 0;
-    const zhLength = zhPrefix[zhEnd]! - zhPrefix[zhStart]!;
-    const enLength = enPrefix[enEnd]! - enPrefix[enStart]!;
-    const mean = (zhLength + enLength / model.ratio) / 2;
-    const delta = (enLength - model.ratio * zhLength) / Math.sqrt(model.variance * Math.max(mean, 1));
-    return -logTwoSidedTail(Math.abs(delta));
-  };
+interface LengthExports extends KernelMemory {
+  ready(zhPrefix: number, enPrefix: number, ratio: number, variance: number, weight: number): void;
+  cost: RangeCost;
 }
 
-/** log 2(1 − Φ(x)) = log erfc(x/√2) for x ≥ 0, accurate in the far tail too. */
-export function logTwoSidedTail(x: number): number {
-  const z = x / Math.SQRT2;
-  if (z < 5) return Math.log(erfc(z));
-  // Asymptotic expansion of erfc for large z.
-  return -z * z - Math.log(z * Math.sqrt(Math.PI)) + Math.log(1 - 1 / (2 * z * z));
-}
-
-/** Complementary error function (Numerical Recipes erfcc, fractional error < 1.2e-7). */
-function erfc(x: number): number {
-  const z = Math.abs(x);
-  const t = 1 / (1 + 0.5 * z);
-  const r =
-    t *
-    Math.exp(
-      -z * z -
-        1.26551223 +
-        t *
-          (1.00002368 +
-            t *
-              (0.37409196 +
-                t *
-                  (0.09678418 +
-                    t *
-                      (-0.18628806 +
-                        t *
-                          (0.27886807 +
-                            t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
-    );
-  return x >= 0 ? r : 2 - r;
+/**
+ * `weight` times the Gale–Church cost of a bead, −log 2(1 − Φ(|δ|)) (computed through erfc, Numerical
+ * Recipes' erfcc, and an asymptotic expansion in the far tail); beads with an empty side cost
+ * nothing here (their shape cost covers them). Scored by the WebAssembly kernel kernels/length.ts in
+ * an instance of its own: the returned function is its export.
+ */
+export function lengthCost(
+  zhPrefix: Float64Array,
+  enPrefix: Float64Array,
+  model: LengthModel,
+  weight = 1,
+): RangeCost {
+  const kernel = instantiateKernel<LengthExports>('length');
+  kernel.ready(copyIn(kernel, zhPrefix), copyIn(kernel, enPrefix), model.ratio, model.variance, weight);
+  return kernel.cost;
 }
