@@ -6,23 +6,20 @@
  * garbage collector's helpers too). What the first pass costs over the second is V8 warming up and
  * the lexicons' first look-ups of the set's words.
  *
- *   npm run bench:cold-start -- [--set mac-dev|bfsu-nonlit-dev] [--runs N] [--warm-with SET | --warm-coverage]
+ *   npm run bench:cold-start -- [--set mac-dev|bfsu-nonlit-dev] [--runs N] [--warm-with SET]
  *
  * Each run is its own process; the medians of N runs (default 3) are printed. Linux only (/proc).
  * What compiled code would save: `--warm-with SET` first aligns another set twice (V8 then has
- * compiled the aligner, but the lexicons' caches hold none of this set's words); `--warm-coverage`
- * first scores synthetic documents of random keys with the lexical coverage costs alone, fine and
- * coarse (what a coverage kernel compiled ahead of time would save). Reads ../shared/eval in place.
+ * compiled the aligner, but the lexicons' caches hold none of this set's words). Reads
+ * ../shared/eval in place.
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { coverageRatioCost, keyTokens, mergeCoverageTerms } from '../src/core/align/coverage.js';
 import { alignSentences } from '../src/core/align/index.js';
 import { prepareChineseText } from '../src/core/lexicon/jieba.js';
 import { foldToSimplified } from '../src/core/lexicon/script.js';
 import { EVAL_ROOT, readDevSet } from './eval-data.js';
-import { seededRandom } from './seeded-random.js';
 
 /** CPU ms of one document: the process's, and its main and other threads' (from /proc, 10 ms ticks). */
 interface DocumentCpu {
@@ -46,42 +43,13 @@ function threadCpu(): { main: number; others: number } {
   return { main, others };
 }
 
-/** Scores synthetic documents (300 sentences a side, random keys) with the merged coverage costs. */
-function warmCoverage(): void {
-  const random = seededRandom(7);
-  const count = (low: number, spread: number) => low + Math.floor(random() * spread);
-  const sentences = 300;
-  const keys = 3000;
-  for (let round = 0; round < 4; round++) {
-    const zh = Array.from({ length: sentences }, () =>
-      Array.from({ length: count(8, 30) }, () => Array.from({ length: count(1, 3) }, () => count(0, keys))),
-    );
-    const en = Array.from({ length: sentences }, () =>
-      Array.from({ length: count(8, 40) }, () => count(0, keys)),
-    );
-    const parts = [0.5, 0.3, 0.5].map((weight) => coverageRatioCost(keyTokens(zh, en, keys), weight, 0.8));
-    const cost = mergeCoverageTerms(parts)[0]!;
-    // Fine beads in a band around the diagonal, then coarse ones of 8 and 16 sentences.
-    for (let i = 0; i < sentences; i++)
-      for (let j = Math.max(0, i - 3); j < Math.min(sentences, i + 4); j++)
-        for (let a = 0; a < 4 && a <= i; a++) for (let b = 0; b < 4 && b <= j; b++) cost(i - a, i, j - b, j);
-    for (let i = 0; i + 16 <= sentences; i += 8)
-      for (let j = Math.max(0, i - 16); j + 16 <= Math.min(sentences, i + 24); j += 8) {
-        cost(i, i + 8, j, j + 8);
-        cost(i, i + 16, j, j + 8);
-        cost(i, i + 8, j, j + 16);
-      }
-  }
-}
-
 /** In a child process: both passes over the set, as JSON [cold documents, warm documents]. */
 async function child(set: string, warmWith: string | undefined): Promise<void> {
   const documents = (await readDevSet(set)) ?? [];
   // As `npm run bench` does: the lazy lexicons loaded, and jieba shown every text to be aligned.
   alignSentences(['你好。'], ['Hello.']);
   prepareChineseText(documents.flatMap((doc) => doc.zh.map(foldToSimplified)));
-  if (warmWith === 'coverage') warmCoverage();
-  else if (warmWith !== undefined) {
+  if (warmWith !== undefined) {
     const others = (await readDevSet(warmWith)) ?? [];
     prepareChineseText(others.flatMap((doc) => doc.zh.map(foldToSimplified)));
     for (let pass = 0; pass < 2; pass++) for (const doc of others) alignSentences(doc.zh, doc.en);
@@ -118,7 +86,7 @@ async function main(): Promise<void> {
   };
   const set = argument('--set') ?? 'mac-dev';
   const runs = Number(argument('--runs') ?? 3);
-  const warmWith = process.argv.includes('--warm-coverage') ? 'coverage' : argument('--warm-with');
+  const warmWith = argument('--warm-with');
   if (!(await readDevSet(set))) {
     console.log(`cold-start: skipped, no evaluation data at ${EVAL_ROOT}`);
     return;
