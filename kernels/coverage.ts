@@ -11,6 +11,9 @@
 // same to the last bit.
 
 import { expm1, log } from './fdlibm';
+import { f64At, filledI32s, i32At, setF64, setI32 } from './memory';
+
+export { alloc } from './memory';
 
 /** Beads with more sentences than this on a side (coarse-level units) are scored by blocks. */
 const MAX_CACHED_RANGE: i32 = 5;
@@ -18,28 +21,6 @@ const MASK_BITS: i32 = 12;
 const TERM_BITS: i32 = 13;
 const BLOCK_BITS: i32 = 14;
 const RANGE_SLOTS: i32 = 2;
-
-export function alloc(bytes: i32): usize {
-  return heap.alloc(<usize>bytes);
-}
-
-function i32At(base: usize, k: i32): i32 {
-  return load<i32>(base + ((<usize>k) << 2));
-}
-function setI32(base: usize, k: i32, value: i32): void {
-  store<i32>(base + ((<usize>k) << 2), value);
-}
-function f64At(base: usize, k: i32): f64 {
-  return load<f64>(base + ((<usize>k) << 3));
-}
-function setF64(base: usize, k: i32, value: f64): void {
-  store<f64>(base + ((<usize>k) << 3), value);
-}
-function filled(count: i32, byte: u8): usize {
-  const at = heap.alloc((<usize>count) << 2);
-  memory.fill(at, byte, (<usize>count) << 2);
-  return at;
-}
 
 /** Keys of a range of sentences marked in one of two arrays, each under its own stamp. */
 class StampedRanges {
@@ -52,7 +33,7 @@ class StampedRanges {
 
   constructor(keyCount: i32) {
     for (let s = 0; s < RANGE_SLOTS; s++) {
-      this.stamps[s] = filled(keyCount, 0);
+      this.stamps[s] = filledI32s(keyCount, 0);
       this.starts[s] = -1;
       this.ends[s] = -1;
     }
@@ -74,12 +55,12 @@ class StampedRanges {
 
 /** One kind's tokens, chances and pair masks (CoveragePart and PairMaskCache in TypeScript). */
 class Part {
-  zhLow: usize = filled(1 << MASK_BITS, 0);
-  zhHigh: usize = filled(1 << MASK_BITS, 0);
-  enLow: usize = filled(1 << MASK_BITS, 0);
-  enHigh: usize = filled(1 << MASK_BITS, 0);
-  zhOf: usize = filled(1 << MASK_BITS, 0xff);
-  enOf: usize = filled(1 << MASK_BITS, 0xff);
+  zhLow: usize = filledI32s(1 << MASK_BITS, 0);
+  zhHigh: usize = filledI32s(1 << MASK_BITS, 0);
+  enLow: usize = filledI32s(1 << MASK_BITS, 0);
+  enHigh: usize = filledI32s(1 << MASK_BITS, 0);
+  zhOf: usize = filledI32s(1 << MASK_BITS, 0xff);
+  enOf: usize = filledI32s(1 << MASK_BITS, 0xff);
   enStamp: usize;
   zhStamp: usize;
   stamp: i32 = 0;
@@ -99,8 +80,8 @@ class Part {
     public logHit: f64,
     public logMissHit: f64,
   ) {
-    this.enStamp = filled(keyCount, 0);
-    this.zhStamp = filled(keyCount, 0);
+    this.enStamp = filledI32s(keyCount, 0);
+    this.zhStamp = filledI32s(keyCount, 0);
     this.enRanges = new StampedRanges(keyCount);
     this.zhRanges = new StampedRanges(keyCount);
   }
@@ -292,15 +273,15 @@ export function ready(zhSentences: i32, enSentences: i32): void {
   if (lone) parts[0].weight = 1;
   zhScored = scoredPrefix(zhSentences, true);
   enScored = scoredPrefix(enSentences, false);
-  zhTermKeys = filled(3 << TERM_BITS, 0xff);
+  zhTermKeys = filledI32s(3 << TERM_BITS, 0xff);
   zhTermValues = heap.alloc(8 << TERM_BITS);
-  enTermKeys = filled(3 << TERM_BITS, 0xff);
+  enTermKeys = filledI32s(3 << TERM_BITS, 0xff);
   enTermValues = heap.alloc(8 << TERM_BITS);
 }
 
 /** Per boundary, the sentences before it that some kind has tokens in. */
 function scoredPrefix(count: i32, zh: bool): usize {
-  const out = filled(count + 1, 0);
+  const out = filledI32s(count + 1, 0);
   for (let i = 0; i < count; i++) {
     let scored = false;
     for (let p = 0; p < parts.length; p++) {
@@ -358,9 +339,9 @@ function term(keys: usize, values: usize, sentence: i32, start: i32, end: i32, z
  */
 function coarseScore(zs: i32, ze: i32, es: i32, ee: i32): f64 {
   if (zhBlockKeys === 0) {
-    zhBlockKeys = filled(4 << BLOCK_BITS, 0);
+    zhBlockKeys = filledI32s(4 << BLOCK_BITS, 0);
     zhBlockValues = heap.alloc(8 << BLOCK_BITS);
-    enBlockKeys = filled(4 << BLOCK_BITS, 0);
+    enBlockKeys = filledI32s(4 << BLOCK_BITS, 0);
     enBlockValues = heap.alloc(8 << BLOCK_BITS);
   }
   // The ends of the texts close a shorter last unit: they say nothing of the unit's length.

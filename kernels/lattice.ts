@@ -8,20 +8,9 @@
 // which detaches the host's views of it. `run` allocates nothing.
 
 import { exp, log } from './fdlibm';
+import { f64At, i32At, setF64 } from './memory';
 
-export function alloc(bytes: i32): usize {
-  return heap.alloc(<usize>bytes);
-}
-
-function i32At(base: usize, k: i32): i32 {
-  return load<i32>(base + ((<usize>k) << 2));
-}
-function f64At(base: usize, k: i32): f64 {
-  return load<f64>(base + ((<usize>k) << 3));
-}
-function setF64(base: usize, k: i32, value: f64): void {
-  store<f64>(base + ((<usize>k) << 3), value);
-}
+export { alloc } from './memory';
 
 /** Offset of cell (i, j) in the band's flat layout (row i holds lo[i] … hi[i]). */
 function cellAt(offsets: usize, lo: usize, i: i32, j: i32): i32 {

@@ -5,20 +5,15 @@
 // bit. One instance is one cost: the host copies the prefix sums in (alloc) and calls `ready`.
 
 import { exp, log } from './fdlibm';
+import { f64At } from './memory';
 
-export function alloc(bytes: i32): usize {
-  return heap.alloc(<usize>bytes);
-}
+export { alloc } from './memory';
 
 let zhPrefix: usize = 0;
 let enPrefix: usize = 0;
 let ratio: f64 = 1;
 let variance: f64 = 1;
 let weight: f64 = 1;
-
-function f64At(base: usize, k: i32): f64 {
-  return load<f64>(base + ((<usize>k) << 3));
-}
 
 /** The prefix sums of the sentences' lengths (copied in), the model, and the cost's weight. */
 export function ready(zh: usize, en: usize, lengthRatio: f64, lengthVariance: f64, costWeight: f64): void {

@@ -8,31 +8,13 @@
 // One instance trains one table: the host copies the beads in (alloc), calls `train`, reads the
 // slots' pairs and probabilities, and may look pairs up (`slotOf`) while it keeps the instance.
 
-export function alloc(bytes: i32): usize {
-  return heap.alloc(<usize>bytes);
-}
+import { f64At, filledI32s, i32At, setF64, setI32 } from './memory';
 
-function i32At(base: usize, k: i32): i32 {
-  return load<i32>(base + ((<usize>k) << 2));
-}
-function setI32(base: usize, k: i32, value: i32): void {
-  store<i32>(base + ((<usize>k) << 2), value);
-}
-function f64At(base: usize, k: i32): f64 {
-  return load<f64>(base + ((<usize>k) << 3));
-}
-function setF64(base: usize, k: i32, value: f64): void {
-  store<f64>(base + ((<usize>k) << 3), value);
-}
-function filledI32(count: i32, byte: u8): usize {
-  const at = heap.alloc((<usize>count) << 2);
-  memory.fill(at, byte, (<usize>count) << 2);
-  return at;
-}
+export { alloc } from './memory';
 
 // Open addressing over (zh, en) pairs: table of slot numbers (−1 empty), the pairs by slot.
 let tableSize: i32 = 1 << 16;
-let table: usize = filledI32(1 << 16, 0xff);
+let table: usize = filledI32s(1 << 16, 0xff);
 let capacity: i32 = 1 << 15;
 let zhOf: usize = heap.alloc((<usize>(1 << 15)) << 2);
 let enOf: usize = heap.alloc((<usize>(1 << 15)) << 2);
@@ -62,7 +44,7 @@ function grown(array: usize): usize {
 
 function rehash(): void {
   tableSize *= 2;
-  table = filledI32(tableSize, 0xff);
+  table = filledI32s(tableSize, 0xff);
   const mask = tableSize - 1;
   for (let slot = 0; slot < size; slot++) {
     let s = hash(i32At(zhOf, slot), i32At(enOf, slot)) & mask;

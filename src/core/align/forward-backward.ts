@@ -1,6 +1,7 @@
-import { instantiateKernel, type KernelMemory } from '../kernels.js';
+import { instantiateKernel } from '../kernels.js';
 import type { BeadShape } from './bead-shapes.js';
 import { cellOffsets } from './bead-table.js';
+import type { LatticeExports } from './lattice-kernel.js';
 import { bandAround, type RangeBead, type RangeCost } from './search.js';
 
 /**
@@ -30,23 +31,6 @@ export interface ForwardBackward {
   backward: Float64Array;
   /** The cost/T of the bead of shape s that ends at cell c, at c·S + s (+∞ where there is none). */
   edges: Float64Array;
-}
-
-interface LatticeExports extends KernelMemory {
-  run(
-    zhCount: number,
-    enCount: number,
-    shapes: number,
-    lo: number,
-    hi: number,
-    offsets: number,
-    shapeZh: number,
-    shapeEn: number,
-    edges: number,
-    forward: number,
-    backward: number,
-    terms: number,
-  ): void;
 }
 
 /**

@@ -1,6 +1,7 @@
-import { instantiateKernel, type KernelMemory } from '../kernels.js';
+import { instantiateKernel } from '../kernels.js';
 import type { BeadShape } from './bead-shapes.js';
 import { type Band, BeadTable, cellOffsets, type SharedTerm } from './bead-table.js';
+import type { LatticeExports } from './lattice-kernel.js';
 
 /** Cost of a bead covering zh sentences [zhStart, zhEnd) and en sentences [enStart, enEnd); lower is better. */
 export type RangeCost = (zhStart: number, zhEnd: number, enStart: number, enEnd: number) => number;
@@ -221,7 +222,7 @@ function fillAndTrace(
   let widest = 0;
   for (let i = 0; i <= n; i++) widest = Math.max(widest, hi[i]! - lo[i]! + 1);
   const chunkCells = Math.max(CHUNK_CELLS, widest);
-  const kernel = instantiateKernel<SearchExports>('lattice');
+  const kernel = instantiateKernel<LatticeExports>('lattice');
   const at = {
     lo: kernel.alloc(lo.byteLength),
     hi: kernel.alloc(hi.byteLength),
@@ -286,23 +287,6 @@ function fillAndTrace(
     j = pj;
   }
   return path.reverse();
-}
-
-interface SearchExports extends KernelMemory {
-  searchRows(
-    from: number,
-    to: number,
-    shapes: number,
-    lo: number,
-    hi: number,
-    offsets: number,
-    shapeZh: number,
-    shapeEn: number,
-    shapeCost: number,
-    edges: number,
-    table: number,
-    back: number,
-  ): void;
 }
 
 /**
