@@ -14,11 +14,39 @@ export interface LengthModel {
   variance: number;
 }
 
-/** Lengths in characters, ignoring white space. */
+/**
+ * Length in characters (code points), ignoring white space (what /\s/ matches). Read code unit by
+ * code unit: iterating the string's characters made a string of each (27 MB over mac-dev).
+ */
 export function characterLength(text: string): number {
   let n = 0;
-  for (const ch of text) if (!/\s/u.test(ch)) n++;
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    // The low half of a surrogate pair belongs to the character its high half counted.
+    if (code >= 0xdc00 && code <= 0xdfff && k > 0) {
+      const before = text.charCodeAt(k - 1);
+      if (before >= 0xd800 && before <= 0xdbff) continue;
+    }
+    if (!isWhiteSpace(code)) n++;
+  }
   return n;
+}
+
+/** ECMAScript's white space and line terminators: what /\s/ matches. */
+function isWhiteSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 /** Prefix sums of sentence lengths: sum over [start, end) is prefix[end] − prefix[start]. */
