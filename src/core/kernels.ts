@@ -37,7 +37,14 @@ function kernelModule(name: KernelName): object {
   } catch {
     throw new BitextError('INTERNAL', `${url.pathname} is missing: run \`npm run build\` in bitext's folder`);
   }
-  module = new WebAssembly.Module(bytes);
+  try {
+    module = new WebAssembly.Module(bytes);
+  } catch (error) {
+    throw new BitextError(
+      'INTERNAL',
+      `${url.pathname} is not a module this Node can load (${(error as Error).message}): run \`npm run build\` in bitext's folder`,
+    );
+  }
   compiled.set(name, module);
   return module;
 }
