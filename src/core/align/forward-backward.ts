@@ -1,7 +1,6 @@
-import { instantiateKernel } from '../kernels.js';
 import type { BeadShape } from './bead-shapes.js';
 import { cellOffsets } from './bead-table.js';
-import type { LatticeExports } from './lattice-kernel.js';
+import { type BandArrays, bandInKernel } from './lattice-kernel.js';
 import { bandAround, type RangeBead, type RangeCost } from './search.js';
 
 /**
@@ -10,17 +9,10 @@ import { bandAround, type RangeBead, type RangeCost } from './search.js';
  * chance of having no counterpart (unpaired-evidence.ts) are computed from.
  */
 
-/** The band's cells and the bead shapes, as typed arrays. */
-export interface Lattice {
+/** The band's cells and the bead shapes, as typed arrays, over zhCount × enCount sentences. */
+export interface Lattice extends BandArrays {
   zhCount: number;
   enCount: number;
-  /** Row i (zh boundary i) holds en boundaries lo[i] … hi[i]. */
-  lo: Int32Array;
-  hi: Int32Array;
-  offsets: Float64Array;
-  shapeZh: Int32Array;
-  shapeEn: Int32Array;
-  shapeCost: Float64Array;
 }
 
 /** What the two passes give, by cell (cellAt) and by bead (cell · S + shape). */
@@ -40,28 +32,13 @@ export interface ForwardBackward {
  * gets its cost too, which the passes never read into a reachable cell's sums.
  */
 export function forwardBackward(lattice: Lattice, cost: RangeCost, temperature: number): ForwardBackward {
-  const { zhCount, enCount, lo, hi, offsets, shapeZh, shapeEn } = lattice;
+  const { zhCount, enCount, lo, hi, offsets, shapeZh, shapeEn, shapeCost } = lattice;
   const S = shapeZh.length;
   const cells = offsets[zhCount + 1]!;
-  const kernel = instantiateKernel<LatticeExports>('lattice');
-  // Everything allocated before any view is made (an allocation may grow the memory).
-  const at = {
-    lo: kernel.alloc(lo.byteLength),
-    hi: kernel.alloc(hi.byteLength),
-    offsets: kernel.alloc(offsets.byteLength),
-    shapeZh: kernel.alloc(shapeZh.byteLength),
-    shapeEn: kernel.alloc(shapeEn.byteLength),
-    edges: kernel.alloc(8 * cells * S),
-    forward: kernel.alloc(8 * cells),
-    backward: kernel.alloc(8 * cells),
-    terms: kernel.alloc(8 * S),
-  };
-  const { buffer } = kernel.memory;
-  new Int32Array(buffer, at.lo, lo.length).set(lo);
-  new Int32Array(buffer, at.hi, hi.length).set(hi);
-  new Float64Array(buffer, at.offsets, offsets.length).set(offsets);
-  new Int32Array(buffer, at.shapeZh, S).set(shapeZh);
-  new Int32Array(buffer, at.shapeEn, S).set(shapeEn);
+  const { kernel, at, buffer } = bandInKernel(
+    { lo, hi, offsets, shapeZh, shapeEn, shapeCost },
+    { edges: 8 * cells * S, forward: 8 * cells, backward: 8 * cells, terms: 8 * S },
+  );
   const edges = new Float64Array(buffer, at.edges, cells * S).fill(Number.POSITIVE_INFINITY);
   fillEdges(lattice, cost, temperature, edges);
   kernel.run(

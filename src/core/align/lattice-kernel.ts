@@ -1,4 +1,4 @@
-import type { KernelMemory } from '../kernels.js';
+import { instantiateKernel, type KernelMemory } from '../kernels.js';
 
 /**
  * What kernels/lattice.ts exports: the search's dynamic programme (search.ts) and the
@@ -36,4 +36,42 @@ export interface LatticeExports extends KernelMemory {
     backward: number,
     terms: number,
   ): void;
+}
+
+/** A band of cells (row i, zh boundary i: en boundaries lo[i] … hi[i], its first cell at offsets[i]) and the bead shapes. */
+export interface BandArrays {
+  lo: Int32Array;
+  hi: Int32Array;
+  offsets: Float64Array;
+  shapeZh: Int32Array;
+  shapeEn: Int32Array;
+  shapeCost: Float64Array;
+}
+
+/**
+ * A new lattice kernel holding `band`, with the further arrays `more` (bytes by name) allocated:
+ * where each lies, and the memory's buffer. Everything is allocated before anything is copied in: an
+ * allocation may grow the memory, which detaches the views of its buffer made before.
+ */
+export function bandInKernel<K extends string>(
+  band: BandArrays,
+  more: Record<K, number>,
+): {
+  kernel: LatticeExports;
+  at: Record<keyof BandArrays | K, number>;
+  buffer: ArrayBuffer;
+} {
+  const kernel = instantiateKernel<LatticeExports>('lattice');
+  const at = {} as Record<keyof BandArrays | K, number>;
+  for (const name of Object.keys(band) as (keyof BandArrays)[])
+    at[name] = kernel.alloc(band[name].byteLength);
+  for (const name of Object.keys(more) as K[]) at[name] = kernel.alloc(more[name]);
+  const { buffer } = kernel.memory;
+  for (const name of Object.keys(band) as (keyof BandArrays)[]) {
+    const array = band[name];
+    new Uint8Array(buffer, at[name], array.byteLength).set(
+      new Uint8Array(array.buffer, array.byteOffset, array.byteLength),
+    );
+  }
+  return { kernel, at, buffer };
 }

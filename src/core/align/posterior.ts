@@ -1,6 +1,7 @@
+import { withRememberedCosts } from './band-dp.js';
 import type { BeadShape } from './bead-shapes.js';
 import { cellAt, forwardBackward, latticeAround } from './forward-backward.js';
-import { type RangeBead, type RangeCost, withRememberedCosts } from './search.js';
+import type { RangeBead, RangeCost } from './search.js';
 
 /**
  * Confidence of each bead of a found alignment: its posterior probability among all alignments in a
