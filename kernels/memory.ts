@@ -24,9 +24,12 @@ export function setF64(base: usize, k: i32, value: f64): void {
   store<f64>(base + ((<usize>k) << 3), value);
 }
 
-/** A new array of `count` 32-bit integers, every byte `byte` (0xff: all −1). */
+/**
+ * A new array of `count` 32-bit integers, every byte `byte` (0xff: all −1). Zeros need no writing:
+ * memory is zero when an instance starts, and the stub runtime never hands a byte out twice.
+ */
 export function filledI32s(count: i32, byte: u8): usize {
   const at = heap.alloc((<usize>count) << 2);
-  memory.fill(at, byte, (<usize>count) << 2);
+  if (byte !== 0) memory.fill(at, byte, (<usize>count) << 2);
   return at;
 }
