@@ -1,19 +1,16 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDirsPerTest } from '../../test/helpers.js';
 import { openStore } from '../store/open-store.js';
 import { memoryIo } from './io.js';
 import { withStore } from './store-option.js';
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'bitext-with-store-'));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const tempDir = tempDirsPerTest('bitext-with-store-');
 
 describe('withStore on a TM another process creates while a command runs', () => {
   it('does the command again on that TM: both processes’ units are kept', async () => {
+    const dir = tempDir();
     const path = join(dir, 'tm.db');
     const { io } = memoryIo({ cwd: dir });
     let runs = 0;

@@ -1,17 +1,14 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDirsPerTest } from '../../../test/helpers.js';
 import { buildNewDatabase } from './new-database-file.js';
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'bitext-new-db-'));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const tempDir = tempDirsPerTest('bitext-new-db-');
 
 describe('buildNewDatabase', () => {
   it('puts the file built in place once the build succeeds, and leaves nothing beside it', async () => {
+    const dir = tempDir();
     const path = join(dir, 'tm.db');
     const built = await buildNewDatabase(path, async (temporary) => {
       writeFileSync(temporary, 'built');
@@ -24,6 +21,7 @@ describe('buildNewDatabase', () => {
   });
 
   it('leaves the file another process created meanwhile as it is, and says so', async () => {
+    const dir = tempDir();
     const path = join(dir, 'tm.db');
     const built = await buildNewDatabase(path, async (temporary) => {
       writeFileSync(temporary, 'ours');
@@ -36,6 +34,7 @@ describe('buildNewDatabase', () => {
   });
 
   it('on a failed build removes its file and the folders it made, not the ones that were there', async () => {
+    const dir = tempDir();
     mkdirSync(join(dir, 'kept'));
     const path = join(dir, 'kept/made/too/tm.db');
     const failure = buildNewDatabase(path, async (temporary) => {
