@@ -74,7 +74,13 @@ const MIN_TOKENS_FOR_SHARES = 500;
  * have covered but did not count against the bead.
  */
 export function coverageRatioCost(tokens: KeyedTokens, weight: number, hit: number): RangeCost {
-  return coverageCost([coveragePart(tokens, weight, hit)]);
+  const parts = [coveragePart(tokens, weight, hit)];
+  // Its kernel is made on the first bead: a kind's own cost is mostly merged with its neighbours'
+  // (mergeCoverageTerms) and never called (18 of mac-dev's 30 instances were never used).
+  let kernel: RangeCost | undefined;
+  const cost: RangeCost = (zs, ze, es, ee) => (kernel ??= coverageKernel(parts))(zs, ze, es, ee);
+  partsOf.set(cost, parts);
+  return cost;
 }
 
 /** The coverage kinds summed in a cost coverageRatioCost (or mergeCoverageTerms) made. */
@@ -91,7 +97,12 @@ export function mergeCoverageTerms(terms: readonly RangeCost[]): RangeCost[] {
   let run: RangeCost[] = [];
   const close = () => {
     if (run.length === 1) out.push(run[0]!);
-    else if (run.length > 1) out.push(coverageCost(run.flatMap((term) => partsOf.get(term)!)));
+    else if (run.length > 1) {
+      const parts = run.flatMap((term) => partsOf.get(term)!);
+      const merged = coverageKernel(parts);
+      partsOf.set(merged, parts);
+      out.push(merged);
+    }
     run = [];
   };
   for (const term of terms) {
@@ -135,24 +146,4 @@ export function coveragePart(tokens: KeyedTokens, weight: number, hit: number): 
   const enLogMiss = new Float64Array(enTokens);
   for (let k = 0; k < enTokens; k++) enLogMiss[k] = Math.log(1 - Math.min(zhShare[enKeys[k]!]!, 0.95));
   return { tokens, weight, hit, zhLogMiss, enLogMiss };
-}
-
-/**
- * The summed cost of coverage kinds, scored in WebAssembly (kernels/coverage.ts, which holds the
- * scoring and its caches). A token's log-ratio: with chance = 1 − exp(L·logMiss), log(1 − chance) =
- * L·logMiss needs no exp or log, and a word so common that chance alone covers it more often than
- * a translation would says nothing (score 0). A zh token is covered when the bead's en side has one
- * of its keys, so the zh side's score is a sum over its sentences of a term that depends on the
- * sentence and the en range only (and the en side's likewise): a sentence ORs its pair masks (which
- * of its ≤ 64 tokens one sentence of the other side covers) over the range. That term, its kinds'
- * scores each weighted, is kept in a small cache, so the ~13 shapes that end at a cell, the next
- * cells and the later passes share it. Beads of the coarse levels (units of 2, 4, 8… sentences) are
- * scored by blocks of a unit against the other side's range, each block once. A 1-0 or 0-1 bead's
- * tokens are neutral: the empty-bead surcharge (TUNING.emptyCost) prices it. A lone kind is scored
- * as −weight · Σ score, as it always was (its numbers to the last bit).
- */
-function coverageCost(parts: readonly KernelPart[]): RangeCost {
-  const cost = coverageKernel(parts);
-  partsOf.set(cost, parts);
-  return cost;
 }
