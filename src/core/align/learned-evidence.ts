@@ -22,9 +22,9 @@ export function learnTranslations(
 ): Map<string, string[]> {
   // In phases, each a function of its own: V8 optimises each loop once, with the types it has
   // seen, where one long function was compiled again at each loop it entered hot (on mac-dev 9
-  // compilations of it, of ~140 ms).
-  const corpus = internBeads(zhWords, enStems, beads);
+  // compilations of it, of ~140 ms). The training itself is a WebAssembly kernel (model1.ts).
   if (options.iterations === 0) return new Map();
+  const corpus = internBeads(zhWords, enStems, beads);
   const table = trainModel1(
     corpus.beads,
     corpus.zhIds.size,
