@@ -78,7 +78,10 @@ export function coverageRatioCost(tokens: KeyedTokens, weight: number, hit: numb
   // Its kernel is made on the first bead: a kind's own cost is mostly merged with its neighbours'
   // (mergeCoverageTerms) and never called (18 of mac-dev's 30 instances were never used).
   let kernel: RangeCost | undefined;
-  const cost: RangeCost = (zs, ze, es, ee) => (kernel ??= coverageKernel(parts))(zs, ze, es, ee);
+  const cost: RangeCost = (zs, ze, es, ee) => {
+    kernel ??= coverageKernel(parts);
+    return kernel(zs, ze, es, ee);
+  };
   partsOf.set(cost, parts);
   return cost;
 }
