@@ -134,3 +134,12 @@ export function searchRows(
     }
   }
 }
+
+/**
+ * Forgets every allocation, for an instance the host reuses (the searches'): the next ones start
+ * where the first did. Their bytes are what the last use left, not zero: the host fills what it
+ * allocates before anything reads it.
+ */
+export function reset(): void {
+  __reset();
+}

@@ -1,6 +1,7 @@
+import { instantiateKernel } from '../kernels.js';
 import type { BeadShape } from './bead-shapes.js';
 import { type Band, BeadTable, cellOffsets, type SharedTerm } from './bead-table.js';
-import { bandInKernel } from './lattice-kernel.js';
+import { bandInKernel, type LatticeExports } from './lattice-kernel.js';
 import type { RangeBead, RangeCost } from './search.js';
 
 /**
@@ -39,54 +40,64 @@ export function fillAndTrace(
   const shapeZh = Int32Array.from(shapes, (shape) => shape.zh);
   const shapeEn = Int32Array.from(shapes, (shape) => shape.en);
   const shapeCost = Float64Array.from(shapes, (shape) => shape.cost);
+  // One instance serves every search of the process, one at a time: a search's arrays are dead once
+  // it returns (mac-dev made 35 of them). A search begun while one runs gets an instance of its own.
+  searchKernel ??= instantiateKernel<LatticeExports>('lattice');
+  const reused = searching ? undefined : searchKernel;
   const { kernel, at, buffer } = bandInKernel(
     { lo, hi, offsets, shapeZh, shapeEn, shapeCost },
-    {
-      edges: 8 * chunkCells * S,
-      table: 8 * cells,
-      back: cells,
-    },
+    { edges: 8 * chunkCells * S, table: 8 * cells, back: cells },
+    reused,
   );
-  const edges = new Float64Array(buffer, at.edges, chunkCells * S);
-  const table = new Float64Array(buffer, at.table, cells).fill(Number.POSITIVE_INFINITY);
-  const back = new Uint8Array(buffer, at.back, cells).fill(255);
-  table[0] = 0;
-  for (let from = 0; from <= n; ) {
-    let to = from + 1;
-    while (to <= n && offsets[to + 1]! - offsets[from]! <= chunkCells) to++;
-    rowEdges(zhBounds, enBounds, band, offsets, shapeZh, shapeEn, from, to, cost, edges, remembered);
-    kernel.searchRows(
-      from,
-      to,
-      S,
-      at.lo,
-      at.hi,
-      at.offsets,
-      at.shapeZh,
-      at.shapeEn,
-      at.shapeCost,
-      at.edges,
-      at.table,
-      at.back,
-    );
-    from = to;
+  if (reused) searching = true;
+  try {
+    const edges = new Float64Array(buffer, at.edges, chunkCells * S);
+    const table = new Float64Array(buffer, at.table, cells).fill(Number.POSITIVE_INFINITY);
+    const back = new Uint8Array(buffer, at.back, cells).fill(255);
+    table[0] = 0;
+    for (let from = 0; from <= n; ) {
+      let to = from + 1;
+      while (to <= n && offsets[to + 1]! - offsets[from]! <= chunkCells) to++;
+      rowEdges(zhBounds, enBounds, band, offsets, shapeZh, shapeEn, from, to, cost, edges, remembered);
+      kernel.searchRows(
+        from,
+        to,
+        S,
+        at.lo,
+        at.hi,
+        at.offsets,
+        at.shapeZh,
+        at.shapeEn,
+        at.shapeCost,
+        at.edges,
+        at.table,
+        at.back,
+      );
+      from = to;
+    }
+    const path: RangeBead[] = [];
+    let i = n;
+    let j = enBounds.length - 1;
+    while (i > 0 || j > 0) {
+      const cell = offsets[i]! + j - lo[i]!;
+      const shape = back[cell]!;
+      if (shape >= S) throw new Error(`alignment search found no path through (${i}, ${j})`);
+      const pi = i - shapeZh[shape]!;
+      const pj = j - shapeEn[shape]!;
+      const previous = table[offsets[pi]! + pj - lo[pi]!]!;
+      path.push({ zhStart: pi, zhEnd: i, enStart: pj, enEnd: j, cost: table[cell]! - previous });
+      i = pi;
+      j = pj;
+    }
+    return path.reverse();
+  } finally {
+    if (reused) searching = false;
   }
-  const path: RangeBead[] = [];
-  let i = n;
-  let j = enBounds.length - 1;
-  while (i > 0 || j > 0) {
-    const cell = offsets[i]! + j - lo[i]!;
-    const shape = back[cell]!;
-    if (shape >= S) throw new Error(`alignment search found no path through (${i}, ${j})`);
-    const pi = i - shapeZh[shape]!;
-    const pj = j - shapeEn[shape]!;
-    const previous = table[offsets[pi]! + pj - lo[pi]!]!;
-    path.push({ zhStart: pi, zhEnd: i, enStart: pj, enEnd: j, cost: table[cell]! - previous });
-    i = pi;
-    j = pj;
-  }
-  return path.reverse();
 }
+
+/** The lattice kernel the searches reuse, and whether one of them is running. */
+let searchKernel: LatticeExports | undefined;
+let searching = false;
 
 /**
  * Cells whose bead costs are evaluated before the dynamic programme runs over them: a few hundred

@@ -21,6 +21,8 @@ export interface LatticeExports extends KernelMemory {
     table: number,
     back: number,
   ): void;
+  /** Forgets every allocation, for an instance reused (its bytes are left as they were). */
+  reset(): void;
   /** Both passes, from every bead's cost/T in `edges` into `forward` and `backward`. */
   run(
     zhCount: number,
@@ -49,19 +51,22 @@ export interface BandArrays {
 }
 
 /**
- * A new lattice kernel holding `band`, with the further arrays `more` (bytes by name) allocated:
- * where each lies, and the memory's buffer. Everything is allocated before anything is copied in: an
- * allocation may grow the memory, which detaches the views of its buffer made before.
+ * A lattice kernel holding `band`, with the further arrays `more` (bytes by name) allocated: where
+ * each lies, and the memory's buffer. A new instance, or `reused` with its allocations forgotten
+ * (the caller then fills every array it reads). Everything is allocated before anything is copied
+ * in: an allocation may grow the memory, which detaches the views of its buffer made before.
  */
 export function bandInKernel<K extends string>(
   band: BandArrays,
   more: Record<K, number>,
+  reused?: LatticeExports,
 ): {
   kernel: LatticeExports;
   at: Record<keyof BandArrays | K, number>;
   buffer: ArrayBuffer;
 } {
-  const kernel = instantiateKernel<LatticeExports>('lattice');
+  const kernel = reused ?? instantiateKernel<LatticeExports>('lattice');
+  reused?.reset();
   const at = {} as Record<keyof BandArrays | K, number>;
   for (const name of Object.keys(band) as (keyof BandArrays)[])
     at[name] = kernel.alloc(band[name].byteLength);

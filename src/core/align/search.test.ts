@@ -95,4 +95,18 @@ describe('searchAlignment', () => {
     }, 0);
     expect(total).toBeCloseTo(best[n]![m]!, 9);
   });
+
+  it('gives a search begun inside another one’s cost a kernel of its own: both paths stay right', () => {
+    const n = 200;
+    const plain = searchAlignment(n, n, { shapes: BEAD_SHAPES, cost: repeatingCost, fullSearchCells: 600 });
+    let calls = 0;
+    let inner: ReturnType<typeof searchAlignment> | undefined;
+    const nesting: RangeCost = (zs, ze, es, ee) => {
+      if (++calls % 500 === 0) inner = searchAlignment(60, 60, { shapes: BEAD_SHAPES, cost: repeatingCost });
+      return repeatingCost(zs, ze, es, ee);
+    };
+    const outer = searchAlignment(n, n, { shapes: BEAD_SHAPES, cost: nesting, fullSearchCells: 600 });
+    expect(outer).toEqual(plain);
+    expect(inner).toEqual(searchAlignment(60, 60, { shapes: BEAD_SHAPES, cost: repeatingCost }));
+  });
 });
