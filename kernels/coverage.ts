@@ -148,6 +148,8 @@ class Part {
     return s;
   }
 
+  // zhSentenceScore and enSentenceScore mirror each other on purpose: one function taking the side
+  // as a flag measured slower on mac-dev (warm, 5 interleaved runs: median 645 against 589 ms).
   zhSentenceScore(i: i32, es: i32, ee: i32): f64 {
     const enLength = i32At(this.enTokenStart, ee) - i32At(this.enTokenStart, es);
     let low = 0;
