@@ -342,9 +342,10 @@ function wrappedLanguages(
   lines: readonly TextLine[],
   bothLanguages: boolean,
 ): Set<Lang | undefined> | undefined {
-  const texts = lines.map((line) => line.text);
-  if (!bothLanguages)
-    return isHardWrapped(texts) ? new Set<Lang | undefined>(['zh', 'en', undefined]) : undefined;
+  if (!bothLanguages) {
+    const wrapped = isHardWrapped(lines.map((line) => line.text));
+    return wrapped ? new Set<Lang | undefined>(['zh', 'en', undefined]) : undefined;
+  }
   const wrapped = new Set<Lang | undefined>();
   for (const lang of ['zh', 'en'] as const)
     if (isHardWrapped(lines.map((line) => (line.lang === lang ? line.text : '')))) wrapped.add(lang);
