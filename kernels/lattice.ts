@@ -1,11 +1,12 @@
 // AssemblyScript, compiled ahead of time into data/lattice.wasm by `npm run build`
-// (scripts/build-kernels.ts). The forward–backward passes over a band of the search's lattice
-// (src/core/align/forward-backward.ts explains them and loads this), from the bead costs the host
-// computed into `edges`. Summed in the same order as the TypeScript it replaced, with V8's exp and
-// log (fdlibm.ts), so the numbers are the same to the last bit.
+// (scripts/build-kernels.ts, with --importTable). The dynamic programmes over a band of the search's
+// lattice: the search's (src/core/align/band-dp.ts loads it) and the forward–backward passes
+// (src/core/align/forward-backward.ts explains them). Each bead is weighed by the cost the host put
+// in the imported function table; summed in the same order as the TypeScript it replaced, with V8's
+// exp and log (fdlibm.ts), so the numbers are the same to the last bit.
 //
 // The host allocates every array (alloc) before it fills any: an allocation may grow the memory,
-// which detaches the host's views of it. `run` allocates nothing.
+// which detaches the host's views of it. Nothing here allocates.
 
 import { exp, log } from './fdlibm';
 import { f64At, i32At, setF64 } from './memory';
@@ -87,15 +88,23 @@ export function run(
 }
 
 /**
- * The search's dynamic programme over rows [from, to) of a band (search.ts, fillAndTrace): the
- * cheapest path cost into each cell, table[c] = min over shapes of table[previous cell] +
- * shapeCost[s] + the bead's cost, and the shape it came by, back[c] (255: none). The bead costs of
- * these rows are at edges[(c − offsets[from])·S + s]. Rows are searched in order; `table` starts as
- * +∞ but for the first cell, `back` as 255 (the host fills them).
+ * The cost of a bead, zh sentences [zs, ze) and en sentences [es, ee): the function the host put at
+ * index 0 of the imported table (a cost-sum kernel's export, cost-sum.ts), called with no JavaScript
+ * between.
  */
-export function searchRows(
-  from: i32,
-  to: i32,
+function beadCost(zs: i32, ze: i32, es: i32, ee: i32): f64 {
+  return call_indirect<f64>(0, zs, ze, es, ee);
+}
+
+/**
+ * The search's dynamic programme over a band (search.ts, fillAndTrace): the cheapest path cost into
+ * each cell, table[c] = min over shapes of table[previous cell] + shapeCost[s] + the bead's cost,
+ * and the shape it came by, back[c] (255: none). Row i is the units' boundary i, at sentence
+ * zhBounds[i] (enBounds likewise). A bead whose first cell no path reaches is not weighed. `table`
+ * starts as +∞ but for the first cell, `back` as 255 (the host fills them).
+ */
+export function search(
+  zhCount: i32,
   shapes: i32,
   lo: usize,
   hi: usize,
@@ -103,34 +112,66 @@ export function searchRows(
   shapeZh: usize,
   shapeEn: usize,
   shapeCost: usize,
-  edges: usize,
+  zhBounds: usize,
+  enBounds: usize,
   table: usize,
   back: usize,
 ): void {
-  const firstCell = <i32>f64At(offsets, from);
-  for (let i = from; i < to; i++) {
+  for (let i = 0; i <= zhCount; i++) {
     const rowLo = i32At(lo, i);
     const rowHi = i32At(hi, i);
     const rowOffset = <i32>f64At(offsets, i) - rowLo;
+    const zhEnd = i32At(zhBounds, i);
     for (let j = rowLo; j <= rowHi; j++) {
       if (i === 0 && j === 0) continue;
       let best = Infinity;
       let bestShape = 255;
-      const cell = rowOffset + j;
+      const enEnd = i32At(enBounds, j);
       for (let s = 0; s < shapes; s++) {
         const pi = i - i32At(shapeZh, s);
         const pj = j - i32At(shapeEn, s);
         if (pi < 0 || pj < i32At(lo, pi) || pj > i32At(hi, pi)) continue;
         const previous = f64At(table, cellAt(offsets, lo, pi, pj));
         if (previous === Infinity) continue;
-        const total = previous + f64At(shapeCost, s) + f64At(edges, (cell - firstCell) * shapes + s);
+        const edge = beadCost(i32At(zhBounds, pi), zhEnd, i32At(enBounds, pj), enEnd);
+        const total = previous + f64At(shapeCost, s) + edge;
         if (total < best) {
           best = total;
           bestShape = s;
         }
       }
-      setF64(table, cell, best);
-      store<u8>(back + <usize>cell, <u8>bestShape);
+      setF64(table, rowOffset + j, best);
+      store<u8>(back + <usize>(rowOffset + j), <u8>bestShape);
+    }
+  }
+}
+
+/**
+ * edges[c·S + s] = (shapeCost[s] + the bead's cost) / temperature for the bead of shape s that ends
+ * at cell c, +∞ where the band has none (the forward–backward passes' input, sentence units).
+ */
+export function weighEdges(
+  zhCount: i32,
+  shapes: i32,
+  lo: usize,
+  hi: usize,
+  offsets: usize,
+  shapeZh: usize,
+  shapeEn: usize,
+  shapeCost: usize,
+  temperature: f64,
+  edges: usize,
+): void {
+  for (let i = 0; i <= zhCount; i++) {
+    for (let j = i32At(lo, i); j <= i32At(hi, i); j++) {
+      const cell = cellAt(offsets, lo, i, j);
+      for (let s = 0; s < shapes; s++) {
+        const pi = i - i32At(shapeZh, s);
+        const pj = j - i32At(shapeEn, s);
+        const at = cell * shapes + s;
+        if (pi < 0 || pj < i32At(lo, pi) || pj > i32At(hi, pi)) setF64(edges, at, Infinity);
+        else setF64(edges, at, (f64At(shapeCost, s) + beadCost(pi, i, pj, j)) / temperature);
+      }
     }
   }
 }

@@ -14,10 +14,21 @@ import asc from 'assemblyscript/asc';
 import { writeFileAtomic } from '../src/io/atomic-write.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const KERNELS = ['coverage', 'lattice', 'length', 'model1'];
+/**
+ * The kernels, each with the options of its own: the lattice calls the bead cost the host puts in a
+ * function table it imports (env.table).
+ */
+const KERNELS: Record<string, string[]> = {
+  agreement: [],
+  coverage: [],
+  'cost-sum': [],
+  lattice: ['--importTable'],
+  length: [],
+  model1: [],
+};
 
 mkdirSync(path.join(root, 'data'), { recursive: true });
-for (const name of KERNELS) {
+for (const [name, options] of Object.entries(KERNELS)) {
   let binary: Uint8Array | undefined;
   const { error, stderr } = await asc.main(
     [
@@ -26,6 +37,7 @@ for (const name of KERNELS) {
       '--noAssert',
       '--runtime',
       'stub',
+      ...options,
       '-o',
       `${name}.wasm`,
     ],

@@ -9,12 +9,19 @@ const require = createRequire(import.meta.url);
  * `npm run build`. Why: in a fresh process V8 compiles hot JavaScript anew at every run, and runs it
  * unoptimised until then; a kernel is compiled once, at build time, and V8 only translates it.
  */
-export type KernelName = 'coverage' | 'lattice' | 'length' | 'model1';
+export type KernelName = 'agreement' | 'coverage' | 'cost-sum' | 'lattice' | 'length' | 'model1';
 
 /** The part of the WebAssembly API used here (the ES2023 lib this project compiles against has none). */
 interface WebAssemblyApi {
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: unknown };
+  Table: new (descriptor: { element: 'anyfunc'; initial: number }) => FunctionTable;
+}
+
+/** A WebAssembly table of functions: what a kernel calls by index (call_indirect). */
+export interface FunctionTable {
+  /** Only a kernel's export may be set: a JavaScript function is not a WebAssembly function. */
+  set(index: number, value: unknown): void;
 }
 const { WebAssembly } = globalThis as unknown as { WebAssembly: WebAssemblyApi };
 
@@ -51,15 +58,24 @@ function kernelModule(name: KernelName): object {
 
 /**
  * A new instance of a kernel, with memory of its own: each scores or trains one thing and is dropped
- * with it. Its imports are `imports` (by module name) and an `env.abort` that throws.
+ * with it. Its imports are `imports` (by module name), with an `env.abort` that throws.
  */
-export function instantiateKernel<E extends KernelMemory>(name: KernelName, imports: object = {}): E {
+export function instantiateKernel<E extends KernelMemory>(
+  name: KernelName,
+  imports: Record<string, object> = {},
+): E {
   const env = {
     abort: () => {
       throw new Error(`kernel ${name} aborted`);
     },
+    ...imports.env,
   };
-  return new WebAssembly.Instance(kernelModule(name), { env, ...imports }).exports as E;
+  return new WebAssembly.Instance(kernelModule(name), { ...imports, env }).exports as E;
+}
+
+/** A table of `size` functions for a kernel that imports one (env.table). */
+export function functionTable(size: number): FunctionTable {
+  return new WebAssembly.Table({ element: 'anyfunc', initial: size });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { copyIn, instantiateKernel, type KernelMemory } from '../kernels.js';
 import type { RangeBead, RangeCost } from './search.js';
 
 /** Agreement rates at or above this are not trusted to be that sure (a few boundaries always differ). */
@@ -34,7 +35,29 @@ export function boundaryAgreementCost(
   for (const bead of firstPass) if (zh[bead.zhEnd] === en[bead.enEnd]) agree++;
   const disagreeCost = disagreementCost(agree, firstPass.length, chance, weight);
   if (disagreeCost === 0) return () => 0;
-  return (_zs, ze, _es, ee) => (zh[ze] === en[ee] ? 0 : disagreeCost);
+  return agreementKernel(Int32Array.from(zh), Int32Array.from(en), false, disagreeCost);
+}
+
+interface AgreementExports extends KernelMemory {
+  ready(zh: number, en: number, prefixSums: boolean, cost: number): void;
+  cost: RangeCost;
+}
+
+/**
+ * A bead's agreement cost, by the WebAssembly kernel kernels/agreement.ts in an instance of its own
+ * (the returned function is its export, which a sum calls with no JavaScript between): with
+ * `prefixSums` false, `cost` where the classes after the bead differ (zh[ze] ≠ en[ee]); with it true,
+ * `cost` where the counts its sides hold differ (zh and en the counts' prefix sums); 0 otherwise.
+ */
+export function agreementKernel(
+  zh: Int32Array | Float64Array,
+  en: Int32Array | Float64Array,
+  prefixSums: boolean,
+  cost: number,
+): RangeCost {
+  const kernel = instantiateKernel<AgreementExports>('agreement');
+  kernel.ready(copyIn(kernel, zh), copyIn(kernel, en), prefixSums, cost);
+  return kernel.cost;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { disagreementCost } from './boundary-agreement.js';
+import { agreementKernel, disagreementCost } from './boundary-agreement.js';
 import { prefixSums } from './length-evidence.js';
 import type { RangeBead, RangeCost } from './search.js';
 
@@ -34,6 +34,5 @@ export function countAgreementCost(
   const chance = (chanceAgree + 1) / (firstPass.length + 2);
   const unequalCost = disagreementCost(agree, firstPass.length, chance, weight);
   if (unequalCost === 0) return () => 0;
-  return (zs, ze, es, ee) =>
-    zhPrefix[ze]! - zhPrefix[zs]! === enPrefix[ee]! - enPrefix[es]! ? 0 : unequalCost;
+  return agreementKernel(zhPrefix, enPrefix, true, unequalCost);
 }

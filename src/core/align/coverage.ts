@@ -1,3 +1,4 @@
+import { sameAsKernelCost } from './cost-sum.js';
 import { coverageKernel, type KernelPart } from './coverage-kernel.js';
 import type { RangeCost } from './search.js';
 
@@ -78,11 +79,10 @@ export function coverageRatioCost(tokens: KeyedTokens, weight: number, hit: numb
   // Its kernel is made on the first bead: a kind's own cost is mostly merged with its neighbours'
   // (mergeCoverageTerms) and never called (18 of mac-dev's 30 instances were never used).
   let kernel: RangeCost | undefined;
-  const cost: RangeCost = (zs, ze, es, ee) => {
-    kernel ??= coverageKernel(parts);
-    return kernel(zs, ze, es, ee);
-  };
+  const made = () => (kernel ??= coverageKernel(parts));
+  const cost: RangeCost = (zs, ze, es, ee) => made()(zs, ze, es, ee);
   partsOf.set(cost, parts);
+  sameAsKernelCost(cost, made);
   return cost;
 }
 
@@ -124,12 +124,30 @@ export function mergeCoverageTerms(terms: readonly RangeCost[]): RangeCost[] {
  * token, so P(covered by chance | L tokens of the other side) = 1 − exp(L · logMiss).
  */
 export function coveragePart(tokens: KeyedTokens, weight: number, hit: number): KernelPart {
-  const { zhTokenStart, zhKeyStart, zhKeys, enTokenStart, enKeys, keyCount } = tokens;
-  const zhTokens = zhTokenStart[zhTokenStart.length - 1]!;
+  // Each loop is a function of its own: V8 compiles a hot loop alone (on-stack replacement), and the
+  // code after it, which had not run yet, threw that compiled code away at every document.
+  return {
+    tokens,
+    weight,
+    hit,
+    zhLogMiss: zhLogMisses(tokens, enShares(tokens)),
+    enLogMiss: enLogMisses(tokens, zhShares(tokens)),
+  };
+}
+
+/** Per key: the share of en tokens having it. */
+function enShares(tokens: KeyedTokens): Float64Array {
+  const { enTokenStart, enKeys, keyCount } = tokens;
   const enTokens = enTokenStart[enTokenStart.length - 1]!;
-  // Per key: share of en tokens having it, and share of zh tokens having it among their keys.
   const enShare = new Float64Array(keyCount);
   for (let k = 0; k < enTokens; k++) enShare[enKeys[k]!]! += 1 / Math.max(enTokens, MIN_TOKENS_FOR_SHARES);
+  return enShare;
+}
+
+/** Per key: the share of zh tokens having it among their keys. */
+function zhShares(tokens: KeyedTokens): Float64Array {
+  const { zhTokenStart, zhKeyStart, zhKeys, keyCount } = tokens;
+  const zhTokens = zhTokenStart[zhTokenStart.length - 1]!;
   const zhShare = new Float64Array(keyCount);
   const seen = new Int32Array(keyCount).fill(-1);
   for (let t = 0; t < zhTokens; t++) {
@@ -140,13 +158,25 @@ export function coveragePart(tokens: KeyedTokens, weight: number, hit: number): 
       zhShare[key]! += 1 / Math.max(zhTokens, MIN_TOKENS_FOR_SHARES);
     }
   }
+  return zhShare;
+}
+
+function zhLogMisses(tokens: KeyedTokens, enShare: Float64Array): Float64Array {
+  const { zhTokenStart, zhKeyStart, zhKeys } = tokens;
+  const zhTokens = zhTokenStart[zhTokenStart.length - 1]!;
   const zhLogMiss = new Float64Array(zhTokens);
   for (let t = 0; t < zhTokens; t++) {
     let f = 0;
     for (let k = zhKeyStart[t]!; k < zhKeyStart[t + 1]!; k++) f += enShare[zhKeys[k]!]!;
     zhLogMiss[t] = Math.log(1 - Math.min(f, 0.95));
   }
+  return zhLogMiss;
+}
+
+function enLogMisses(tokens: KeyedTokens, zhShare: Float64Array): Float64Array {
+  const { enTokenStart, enKeys } = tokens;
+  const enTokens = enTokenStart[enTokenStart.length - 1]!;
   const enLogMiss = new Float64Array(enTokens);
   for (let k = 0; k < enTokens; k++) enLogMiss[k] = Math.log(1 - Math.min(zhShare[enKeys[k]!]!, 0.95));
-  return { tokens, weight, hit, zhLogMiss, enLogMiss };
+  return enLogMiss;
 }

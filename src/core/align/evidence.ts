@@ -1,3 +1,4 @@
+import { sumOfTerms } from './cost-sum.js';
 import { mergeCoverageTerms } from './coverage.js';
 import type { RangeBead, RangeCost } from './search.js';
 
@@ -74,14 +75,13 @@ export function weightsFor<W extends object>(
   return own ? { ...kind.weights, ...own } : kind.weights;
 }
 
-/** The sum of the terms (adjacent lexical coverage terms summed as one: mergeCoverageTerms). */
+/**
+ * The sum of the terms (adjacent lexical coverage terms summed as one: mergeCoverageTerms), by a
+ * kernel (sumOfTerms) when there are several.
+ */
 export function sumOf(summed: readonly RangeCost[]): RangeCost {
   const terms = mergeCoverageTerms(summed);
   if (terms.length === 0) return () => 0;
   if (terms.length === 1) return terms[0]!;
-  return (zs, ze, es, ee) => {
-    let total = 0;
-    for (const term of terms) total += term(zs, ze, es, ee);
-    return total;
-  };
+  return sumOfTerms(terms);
 }

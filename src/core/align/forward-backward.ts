@@ -1,6 +1,6 @@
+import { cellOffsets } from './band.js';
 import type { BeadShape } from './bead-shapes.js';
-import { cellOffsets } from './bead-table.js';
-import { type BandArrays, bandInKernel } from './lattice-kernel.js';
+import { type BandArrays, bandInKernel, latticeKernel, weighWith } from './lattice-kernel.js';
 import { bandAround, type RangeBead, type RangeCost } from './search.js';
 
 /**
@@ -26,22 +26,36 @@ export interface ForwardBackward {
 }
 
 /**
- * Both passes over the lattice: each bead's cost is evaluated once, here, into the kernel's memory,
- * and the passes run in WebAssembly (kernels/lattice.ts: in a fresh process V8 compiled their
- * JavaScript anew at every run, five times over mac-dev). A bead whose first cell no path reaches
- * gets its cost too, which the passes never read into a reachable cell's sums.
+ * Both passes over the lattice, in WebAssembly (kernels/lattice.ts: in a fresh process V8 compiled
+ * their JavaScript anew at every run, five times over mac-dev): each bead's cost is weighed once, by
+ * the kernel calling `cost` (as a kernel's export, cost-sum.ts), into its memory. A bead whose first
+ * cell no path reaches gets its cost too, which the passes never read into a reachable cell's sums.
  */
 export function forwardBackward(lattice: Lattice, cost: RangeCost, temperature: number): ForwardBackward {
   const { zhCount, enCount, lo, hi, offsets, shapeZh, shapeEn, shapeCost } = lattice;
   const S = shapeZh.length;
   const cells = offsets[zhCount + 1]!;
-  const { kernel, at, buffer } = bandInKernel(
+  const kernel = latticeKernel();
+  const { at, buffer } = bandInKernel(
+    kernel,
     { lo, hi, offsets, shapeZh, shapeEn, shapeCost },
     { edges: 8 * cells * S, forward: 8 * cells, backward: 8 * cells, terms: 8 * S },
   );
-  const edges = new Float64Array(buffer, at.edges, cells * S).fill(Number.POSITIVE_INFINITY);
-  fillEdges(lattice, cost, temperature, edges);
-  kernel.run(
+  weighWith(kernel, cost);
+  const { exports } = kernel;
+  exports.weighEdges(
+    zhCount,
+    S,
+    at.lo,
+    at.hi,
+    at.offsets,
+    at.shapeZh,
+    at.shapeEn,
+    at.shapeCost,
+    temperature,
+    at.edges,
+  );
+  exports.run(
     zhCount,
     enCount,
     S,
@@ -58,25 +72,8 @@ export function forwardBackward(lattice: Lattice, cost: RangeCost, temperature: 
   return {
     forward: new Float64Array(buffer, at.forward, cells),
     backward: new Float64Array(buffer, at.backward, cells),
-    edges,
+    edges: new Float64Array(buffer, at.edges, cells * S),
   };
-}
-
-/** (shape cost + bead cost) / T of every bead of the band, at its last cell · S + its shape. */
-function fillEdges(lattice: Lattice, cost: RangeCost, temperature: number, edges: Float64Array): void {
-  const { zhCount, lo, hi, offsets, shapeZh, shapeEn, shapeCost } = lattice;
-  const S = shapeZh.length;
-  for (let i = 0; i <= zhCount; i++) {
-    for (let j = lo[i]!; j <= hi[i]!; j++) {
-      const cell = cellAt(offsets, lo, i, j);
-      for (let s = 0; s < S; s++) {
-        const pi = i - shapeZh[s]!;
-        const pj = j - shapeEn[s]!;
-        if (pi < 0 || pj < lo[pi]! || pj > hi[pi]!) continue;
-        edges[cell * S + s] = (shapeCost[s]! + cost(pi, i, pj, j)) / temperature;
-      }
-    }
-  }
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   searchBetween,
 } from './anchors.js';
 import { beadShapes, withShapesOf } from './bead-shapes.js';
-import { SharedTerm } from './bead-table.js';
+import { kernelCostOf } from './cost-sum.js';
 import { chineseContentWords, englishStemsOf } from './dictionary-evidence.js';
 import {
   type EvidenceInput,
@@ -156,17 +156,21 @@ function alignPath(
       : [];
 
   // The costs of the document kinds before the first kind a later pass rebuilds lead every pass's
-  // sum alike: the first search keeps their values for the later one (searched, not edited or anchored).
+  // sum alike: one sum of them serves every pass, and keeps its values over the first search's
+  // finest band (searched, not edited or anchored), which the later pass, whose band lies mostly
+  // inside that one, reads back instead of weighing the words of every bead again. A sum of its own
+  // (kernelCostOf), or it would merge with the coverage term after it.
   const firstRebuilt = kinds.findIndex(
     ({ kind }, k) => kind.phase === 'calibrated' || built[k]?.recalibrate !== undefined,
   );
   const leading = built
     .slice(0, firstRebuilt < 0 ? built.length : firstRebuilt)
     .flatMap((t) => t?.costs ?? []);
-  const shared = leading.length > 0 && !edited && !anchors ? new SharedTerm(sumOf(leading)) : undefined;
+  const leadingSum = leading.length > 0 ? kernelCostOf(sumOf(leading)) : undefined;
+  const shared = leadingSum && !edited && !anchors ? leadingSum : undefined;
   /** The sum of a pass's terms, whose first ones are `leading`. */
   const sumOfPass = (terms: readonly RangeCost[]) =>
-    sumOf(shared ? [shared.cost, ...terms.slice(leading.length)] : terms);
+    sumOf(leadingSum ? [leadingSum, ...terms.slice(leading.length)] : terms);
 
   const surcharges = { manyToMany: tuning.manyToManyCost, empty: tuning.emptyCost };
   let shapes = edited ? withShapesOf(beadShapes(surcharges), edited, surcharges) : beadShapes(surcharges);

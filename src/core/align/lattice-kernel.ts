@@ -1,15 +1,17 @@
-import { instantiateKernel, type KernelMemory } from '../kernels.js';
+import { type FunctionTable, functionTable, instantiateKernel, type KernelMemory } from '../kernels.js';
+import { kernelCostOf } from './cost-sum.js';
+import type { RangeCost } from './search.js';
 
 /**
  * What kernels/lattice.ts exports: the search's dynamic programme (search.ts) and the
- * forward–backward passes (forward-backward.ts) over a band laid out row by row. Arguments after the
- * counts are where each array lies in the kernel's memory.
+ * forward–backward passes (forward-backward.ts) over a band laid out row by row, each bead weighed
+ * by the cost at index 0 of the kernel's function table. Arguments after the counts are where each
+ * array lies in the kernel's memory.
  */
 export interface LatticeExports extends KernelMemory {
-  /** The search over rows [from, to): bead costs in `edges` for those rows, into `table` and `back`. */
-  searchRows(
-    from: number,
-    to: number,
+  /** The search over every row: into `table` and `back`. */
+  search(
+    zhCount: number,
     shapes: number,
     lo: number,
     hi: number,
@@ -17,9 +19,23 @@ export interface LatticeExports extends KernelMemory {
     shapeZh: number,
     shapeEn: number,
     shapeCost: number,
-    edges: number,
+    zhBounds: number,
+    enBounds: number,
     table: number,
     back: number,
+  ): void;
+  /** Every bead's (shape cost + cost) / temperature into `edges` (+∞ where the band has none). */
+  weighEdges(
+    zhCount: number,
+    shapes: number,
+    lo: number,
+    hi: number,
+    offsets: number,
+    shapeZh: number,
+    shapeEn: number,
+    shapeCost: number,
+    temperature: number,
+    edges: number,
   ): void;
   /** Forgets every allocation, for an instance reused (its bytes are left as they were). */
   reset(): void;
@@ -40,6 +56,22 @@ export interface LatticeExports extends KernelMemory {
   ): void;
 }
 
+/** A lattice kernel and the table of functions it calls the bead cost through. */
+export interface LatticeKernel {
+  exports: LatticeExports;
+  table: FunctionTable;
+}
+
+export function latticeKernel(): LatticeKernel {
+  const table = functionTable(1);
+  return { exports: instantiateKernel<LatticeExports>('lattice', { env: { table } }), table };
+}
+
+/** Makes `cost` the one the kernel weighs beads with (kernelCostOf: a WebAssembly function). */
+export function weighWith(kernel: LatticeKernel, cost: RangeCost): void {
+  kernel.table.set(0, kernelCostOf(cost));
+}
+
 /** A band of cells (row i, zh boundary i: en boundaries lo[i] … hi[i], its first cell at offsets[i]) and the bead shapes. */
 export interface BandArrays {
   lo: Int32Array;
@@ -51,32 +83,26 @@ export interface BandArrays {
 }
 
 /**
- * A lattice kernel holding `band`, with the further arrays `more` (bytes by name) allocated: where
- * each lies, and the memory's buffer. A new instance, or `reused` with its allocations forgotten
- * (the caller then fills every array it reads). Everything is allocated before anything is copied
- * in: an allocation may grow the memory, which detaches the views of its buffer made before.
+ * A lattice kernel holding `arrays`, with the further arrays `more` (bytes by name) allocated: where
+ * each lies, and the memory's buffer. In `kernel`, its allocations forgotten (the caller then fills
+ * every array it reads). Everything is allocated before anything is copied in: an allocation may
+ * grow the memory, which detaches the views of its buffer made before.
  */
-export function bandInKernel<K extends string>(
-  band: BandArrays,
+export function bandInKernel<A extends string, K extends string>(
+  kernel: LatticeKernel,
+  arrays: Record<A, Int32Array | Float64Array>,
   more: Record<K, number>,
-  reused?: LatticeExports,
-): {
-  kernel: LatticeExports;
-  at: Record<keyof BandArrays | K, number>;
-  buffer: ArrayBuffer;
-} {
-  const kernel = reused ?? instantiateKernel<LatticeExports>('lattice');
-  reused?.reset();
-  const at = {} as Record<keyof BandArrays | K, number>;
-  for (const name of Object.keys(band) as (keyof BandArrays)[])
-    at[name] = kernel.alloc(band[name].byteLength);
-  for (const name of Object.keys(more) as K[]) at[name] = kernel.alloc(more[name]);
-  const { buffer } = kernel.memory;
-  for (const name of Object.keys(band) as (keyof BandArrays)[]) {
-    const array = band[name];
+): { at: Record<A | K, number>; buffer: ArrayBuffer } {
+  kernel.exports.reset();
+  const at = {} as Record<A | K, number>;
+  for (const name of Object.keys(arrays) as A[]) at[name] = kernel.exports.alloc(arrays[name].byteLength);
+  for (const name of Object.keys(more) as K[]) at[name] = kernel.exports.alloc(more[name]);
+  const { buffer } = kernel.exports.memory;
+  for (const name of Object.keys(arrays) as A[]) {
+    const array = arrays[name];
     new Uint8Array(buffer, at[name], array.byteLength).set(
       new Uint8Array(array.buffer, array.byteOffset, array.byteLength),
     );
   }
-  return { kernel, at, buffer };
+  return { at, buffer };
 }

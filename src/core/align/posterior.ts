@@ -1,4 +1,3 @@
-import { withRememberedCosts } from './band-dp.js';
 import type { BeadShape } from './bead-shapes.js';
 import { cellAt, forwardBackward, latticeAround } from './forward-backward.js';
 import type { RangeBead, RangeCost } from './search.js';
@@ -26,11 +25,8 @@ export function beadPosteriors(
   const lattice = latticeAround(path, shapes, zhCount, enCount, options.bandWidth);
   const { lo, offsets } = lattice;
   const S = shapes.length;
-  const { forward, backward, edges } = forwardBackward(
-    lattice,
-    withRememberedCosts(options.cost),
-    options.temperature,
-  );
+  // The last pass's search kept its beads' costs (keepCosts): most of this band's are read back.
+  const { forward, backward, edges } = forwardBackward(lattice, options.cost, options.temperature);
   const total = forward[cellAt(offsets, lo, zhCount, enCount)]!;
   return path.map((bead) => {
     const s = shapes.findIndex(

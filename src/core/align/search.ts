@@ -1,6 +1,7 @@
+import { type Band, cellOffsets } from './band.js';
 import { fillAndTrace } from './band-dp.js';
 import type { BeadShape } from './bead-shapes.js';
-import type { Band, SharedTerm } from './bead-table.js';
+import { keepCosts } from './cost-sum.js';
 
 /** Cost of a bead covering zh sentences [zhStart, zhEnd) and en sentences [enStart, enEnd); lower is better. */
 export type RangeCost = (zhStart: number, zhEnd: number, enStart: number, enEnd: number) => number;
@@ -25,8 +26,11 @@ export interface SearchOptions {
   fullSearchCells?: number;
   /** Half-width of the band (in units of the level) around the projected coarser path. */
   bandWidth?: number;
-  /** A term of `cost` that keeps its values over the band of the first finest-level search (SharedTerm). */
-  shared?: SharedTerm;
+  /**
+   * A term of `cost` (a cost-sum kernel's export) that keeps its values over the band of the first
+   * finest-level search (keepCosts), for later searches of the same text.
+   */
+  shared?: RangeCost;
 }
 
 /** Defaults; the aligner passes its tuned values (see tuning.ts). */
@@ -44,6 +48,13 @@ const COARSE_SHAPES: readonly BeadShape[] = [
 ];
 
 const DEFAULT_BAND_WIDTH = 5;
+
+/**
+ * Above this many beads (8 bytes each, 64 MB) a shared term keeps nothing: a long document's table
+ * would cost too much memory. It holds the dev sets as one pair 8 times over (~7M beads), so `npm
+ * run bench`'s 8×/1× ratio compares the same code path.
+ */
+const MAX_SHARED_BEADS = 1 << 23;
 
 /**
  * Units of this many sentences or more are grouped four at a time instead of two. Every coarse level
@@ -95,7 +106,6 @@ export function searchAlignment(zhCount: number, enCount: number, options: Searc
         options.shapes,
         options.cost,
         true,
-        options.shared,
       )
     : alignLevel(zhBounds, enBounds, options, true);
   return path.map((step) => ({
@@ -144,15 +154,8 @@ function alignLevel(
   const shapes = finest
     ? options.shapes
     : scaleEmptyShapes(options.coarseShapes ?? COARSE_SHAPES, zhBounds, enBounds);
-  return fillAndTrace(
-    zhBounds,
-    enBounds,
-    band,
-    shapes,
-    options.cost,
-    false,
-    finest ? options.shared : undefined,
-  );
+  if (finest && options.shared) keepCosts(options.shared, band, cellOffsets(band), shapes, MAX_SHARED_BEADS);
+  return fillAndTrace(zhBounds, enBounds, band, shapes, options.cost);
 }
 
 /**
