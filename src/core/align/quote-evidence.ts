@@ -57,18 +57,19 @@ const ZH_MARKS: ReadonlyMap<string, Mark> = new Map([
   ['』', { opening: false, family: '『' }],
 ]);
 
+/** The characters of ZH_MARKS (each one UTF-16 unit), found without reading every other character. */
+const ZH_MARK_CHARS = /[“”‘’「」『』]/g;
+
 function chineseMarks(text: string): Mark[] {
   const marks: Mark[] = [];
-  const chars = [...text];
-  chars.forEach((ch, k) => {
-    const mark = ZH_MARKS.get(ch);
-    if (mark)
-      marks.push(
-        mark.opening
-          ? { ...mark, ...speechContext(chars.slice(0, k).join('')) }
-          : { ...mark, endsSentence: endsSentence(chars.slice(k + 1).join('')) },
-      );
-  });
+  for (const { 0: ch, index: k } of text.matchAll(ZH_MARK_CHARS)) {
+    const mark = ZH_MARKS.get(ch)!;
+    marks.push(
+      mark.opening
+        ? { ...mark, ...speechContext(text.slice(0, k)) }
+        : { ...mark, endsSentence: endsSentence(text.slice(k + 1)) },
+    );
+  }
   return marks;
 }
 
@@ -80,6 +81,8 @@ const EN_FAMILY: Readonly<Record<string, string>> = {
   '“': '"',
   '”': '"',
 };
+/** The characters of EN_FAMILY, found without reading every other character. */
+const EN_MARK_CHARS = /['‘’"“”]/g;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const PUNCTUATION = /[.,!?;:…—–\-)]/u;
 
@@ -92,10 +95,8 @@ const PUNCTUATION = /[.,!?;:…—–\-)]/u;
 function englishMarks(text: string): Mark[] {
   const marks: Mark[] = [];
   const trimmed = text.trim();
-  for (let k = 0; k < trimmed.length; k++) {
-    const ch = trimmed[k]!;
-    const family = EN_FAMILY[ch];
-    if (!family) continue;
+  for (const { 0: ch, index: k } of trimmed.matchAll(EN_MARK_CHARS)) {
+    const family = EN_FAMILY[ch]!;
     if (ch === '“' || ch === '‘') {
       marks.push({ opening: true, family, ...speechContext(trimmed.slice(0, k)) });
       continue;
