@@ -23,6 +23,14 @@ describe('name evidence', () => {
     expect(cost(0, 1, 0, 1)).toBeLessThan(cost(0, 1, 1, 2));
   });
 
+  it('keys a person the English names by the given name alone, and no word the English does not name', () => {
+    // 王 (wang) begins no capitalised English word here: the given name's 广 (guang) does.
+    const zh = ['王广成看着李小明。'];
+    const tokens = nameTokens(zh.map(chineseContentWords), ['Guangcheng looked at him.']);
+    expect(tokens.zhTokenStart).toEqual(Int32Array.from([0, 1]));
+    expect(tokens.enTokenStart).toEqual(Int32Array.from([0, 1]));
+  });
+
   it('moves the sentence naming a person to the English sentence that names him, where lengths mislead', () => {
     // The translator dropped the first sentence; by length the second one would go with "Night fell."
     const zh = ['王广成也来到了这里。', '李小明也来了。', '天黑了。'];
