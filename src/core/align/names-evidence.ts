@@ -58,17 +58,15 @@ const LONGEST_SYLLABLE = 6;
 
 /**
  * Whether some pinyin form of the word (pinyinFormsOf) may be a key of the document: each begins
- * with a reading of its first character, its surname's syllable, or (three characters or more) a
- * reading of its given name's first character, and one of those must begin an English key
- * (`starts`: the keys' beginnings up to LONGEST_SYLLABLE letters). Three in four of mac-dev's words
- * are ruled out here, before their forms are made.
+ * with a reading of its first character (a surname's first syllable is one: a test holds the table
+ * to it) or, in a word of three characters or more, of its given name's first character, and one of
+ * those must begin an English key (`starts`: the keys' beginnings up to LONGEST_SYLLABLE letters).
+ * Three in four of mac-dev's words are ruled out here, before their forms are made.
  */
 function mayBeAttested(chars: readonly string[], starts: ReadonlySet<string>): boolean {
   const attested = (reading: string) =>
     reading.length === 0 || reading.length > LONGEST_SYLLABLE || starts.has(reading);
   if (readingsOf(chars[0]!).some(attested)) return true;
-  const surname = surnameSyllables(chars[0]! + chars[1]!) ?? surnameSyllables(chars[0]!);
-  if (surname?.[0] !== undefined && attested(surname[0])) return true;
   return chars.length >= 3 && (readingsOf(chars[1]!).some(attested) || readingsOf(chars[2]!).some(attested));
 }
 

@@ -46,4 +46,17 @@ describe('pinyin readings table', () => {
     expect(surnameSyllables('歐陽')).toEqual(['ou', 'yang']);
     expect(surnameSyllables('吕')).toEqual(['lü']);
   });
+
+  it('reads every surname with a reading of its first character first (name evidence relies on it)', () => {
+    const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+    const surnames = readFileSync(path.join(root, 'data/pinyin-readings.txt'), 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('!'));
+    expect(surnames.length).toBeGreaterThan(500);
+    for (const line of surnames) {
+      const [key = '', syllables = ''] = line.split('\t');
+      const first = [...key.slice(1)][0]!;
+      expect(readingsOf(first), key).toContain(syllables.split(' ')[0]);
+    }
+  });
 });
