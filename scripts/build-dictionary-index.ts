@@ -12,7 +12,8 @@
  *   (src/core/lexicon/pinyin-phrases.ts);
  * - data/opencc.txt, the Traditional↔Simplified conversion tables (src/core/lexicon/opencc-tables.ts),
  *   from `opencc-js`.
- * Each file searched as sorted lines gets its page index, `<file>.pages` (src/core/lexicon/line-pages.ts).
+ * Each file searched as sorted lines gets its page index, `<file>.pages` (src/core/lexicon/line-pages.ts),
+ * and those looked up by the thousand their keys' hash index, `<file>.hash` (src/core/lexicon/key-hash.ts).
  * Run by `npm run build` (so by `npm ci`'s prepare step); `tsx scripts/build-dictionary-index.ts`
  * alone rebuilds them.
  */
@@ -22,8 +23,9 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildGlossIndex, buildLetterTrigrams, buildVocabulary } from '../src/core/lexicon/cedict-glosses.js';
 import { buildStemIndex } from '../src/core/lexicon/cedict-index.js';
-import { SORTED_DATA_FILES, type SortedDataFile } from '../src/core/lexicon/data-file.js';
+import { HASHED_DATA_FILES, SORTED_DATA_FILES, type SortedDataFile } from '../src/core/lexicon/data-file.js';
 import { sortJiebaDictionary } from '../src/core/lexicon/jieba-subset.js';
+import { buildKeyHash, bytesHash } from '../src/core/lexicon/key-hash.js';
 import { buildPageIndex } from '../src/core/lexicon/line-pages.js';
 import { buildReadingsTableFromPinyinPro } from '../src/core/lexicon/pinyin.js';
 import { buildPhraseTable, type PinyinProPattern } from '../src/core/lexicon/pinyin-phrases.js';
@@ -39,10 +41,14 @@ async function write(name: string, text: string, what: string): Promise<void> {
   console.log(`data/${name}: ${what}, ${text.length} characters`);
   if (Object.hasOwn(SORTED_DATA_FILES, name)) {
     const separator = SORTED_DATA_FILES[name as SortedDataFile];
-    await writeFileAtomic(
-      path.join(root, 'data', `${name}.pages`),
-      buildPageIndex(new TextEncoder().encode(text), separator),
-    );
+    const bytes = new TextEncoder().encode(text);
+    const pages = new TextEncoder().encode(buildPageIndex(bytes, separator));
+    await writeFileAtomic(path.join(root, 'data', `${name}.pages`), pages);
+    if (HASHED_DATA_FILES.has(name as SortedDataFile))
+      await writeFileAtomic(
+        path.join(root, 'data', `${name}.hash`),
+        buildKeyHash(bytes, separator, bytesHash(pages)),
+      );
   }
 }
 

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { KeyHash } from './key-hash.js';
 import { FilePages } from './line-pages.js';
 import { SortedLines } from './sorted-lines.js';
 
@@ -50,6 +51,16 @@ export const SORTED_DATA_FILES = {
 export type SortedDataFile = keyof typeof SORTED_DATA_FILES;
 
 /**
+ * The files whose keys `npm run build` also indexes by hash (`<name>.hash`, key-hash.ts): those the
+ * aligner looks words up in by the thousand. jieba's dictionary, looked up a few hundred times a
+ * document, would need a 4 MB index.
+ */
+export const HASHED_DATA_FILES: ReadonlySet<SortedDataFile> = new Set([
+  'cedict-stems.txt',
+  'pinyin-readings.txt',
+]);
+
+/**
  * A sorted-lines dictionary file (sorted-lines.ts) that `npm run build` writes into data/ with its page
  * index (`<name>.pages`, line-pages.ts): its pages are read as look-ups reach them. Without a current
  * index it is read whole, and without a current file built in memory, as readDataFile does.
@@ -72,7 +83,12 @@ export function openBuiltSortedDataFile(
 ): SortedLines | undefined {
   const separator = SORTED_DATA_FILES[name];
   const pages = FilePages.open(dataFileUrl(name), dataFileUrl(`${name}.pages`));
-  if (pages && isCurrent(headerOf(pages.bytes))) return new SortedLines(pages.bytes, separator, pages);
+  if (pages && isCurrent(headerOf(pages.bytes))) {
+    const hash = HASHED_DATA_FILES.has(name)
+      ? KeyHash.open(dataFileUrl(`${name}.hash`), pages.bytes.length, pages.fingerprint)
+      : undefined;
+    return new SortedLines(pages.bytes, separator, pages, hash);
+  }
   pages?.close();
   const bytes = readBuiltDataFile(name, isCurrent);
   return bytes ? new SortedLines(bytes, separator) : undefined;

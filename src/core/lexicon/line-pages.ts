@@ -12,6 +12,7 @@
  */
 
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { bytesHash } from './key-hash.js';
 import type { LinePages } from './sorted-lines.js';
 
 /**
@@ -67,6 +68,8 @@ export class FilePages implements LinePages {
     private readonly starts: readonly number[],
     /** Each page's first key, as UTF-8 bytes. */
     private readonly keys: readonly Uint8Array[],
+    /** The page index's fingerprint (bytesHash), which the file's hash index was built for. */
+    readonly fingerprint: number,
   ) {
     this.fd = fd;
     this.bytes = new Uint8Array(size);
@@ -82,14 +85,15 @@ export class FilePages implements LinePages {
    * was built for another version of the file (its length differs).
    */
   static open(path: URL, indexPath: URL): FilePages | undefined {
-    let index: string;
+    let indexBytes: Uint8Array;
     let fd: number;
     try {
-      index = readFileSync(indexPath, 'utf8');
+      indexBytes = readFileSync(indexPath);
       fd = openSync(path, 'r');
     } catch {
       return undefined;
     }
+    const index = new TextDecoder().decode(indexBytes);
     const { size } = fstatSync(fd);
     const lines = index.split('\n');
     if (lines[0] !== `${INDEX_HEADER}${size}` || lines.length < 3) {
@@ -106,7 +110,11 @@ export class FilePages implements LinePages {
       starts.push(Number(line.slice(0, tab)));
       keys.push(encoder.encode(line.slice(tab + 1)));
     }
-    return new FilePages(fd, size, starts, keys);
+    return new FilePages(fd, size, starts, keys, bytesHash(indexBytes));
+  }
+
+  get stale(): boolean {
+    return this.whole;
   }
 
   narrow(key: Uint8Array, prefix: boolean): [number, number] {

@@ -4,8 +4,11 @@
  * built up front: a look-up is a binary search over the bytes, each probe moved back to the start of
  * its line, and only the value found is decoded. Reading a prebuilt file this way costs a few
  * milliseconds where parsing it into a Map cost a tenth of a second at every start. A file read from
- * disk comes with its pages (line-pages.ts), read as the search reaches them.
+ * disk comes with its pages (line-pages.ts), read as the search reaches them, and a file looked up by
+ * the thousand with its keys' hash index (key-hash.ts), which answers an exact look-up (`find`).
  */
+
+import type { KeyHash } from './key-hash.js';
 
 const NEWLINE = 0x0a;
 const encoder = new TextEncoder();
@@ -25,6 +28,8 @@ export interface LinePages {
   ensure(from: number, to: number): void;
   /** Reads every page. */
   ensureAll(): void;
+  /** Whether a page read showed the index stale (the file was then read whole). */
+  readonly stale: boolean;
 }
 
 export class SortedLines {
@@ -35,6 +40,8 @@ export class SortedLines {
     readonly bytes: Uint8Array,
     private readonly separator: number,
     private readonly pages?: LinePages,
+    /** The keys' hash index (key-hash.ts), for exact look-ups; it comes with the pages it indexes. */
+    private readonly hash?: KeyHash,
   ) {
     this.firstLine = bytes.indexOf(NEWLINE) + 1;
   }
@@ -90,10 +97,59 @@ export class SortedLines {
 
   /** Start of the line whose key is `key`, or −1. */
   find(key: string): number {
+    if (this.hash) {
+      const found = this.hashed(key, this.hash);
+      // A page read may have shown the page index stale (LinePages.stale), and the hash with it.
+      if (!this.pages?.stale) return found;
+    }
     const bytes = utf8(key);
     const start = this.bound(bytes, false);
     this.pages?.ensure(start, start + 1);
     return start < this.bytes.length && this.compare(start, bytes, false) === 0 ? start : -1;
+  }
+
+  /** find by the hash index: the first line of the probe whose key is `key`. */
+  private hashed(key: string, hash: KeyHash): number {
+    for (let slot = hash.firstSlot(key); ; slot = hash.nextSlot(slot)) {
+      const start = hash.lineAt(slot);
+      if (start < 0) return -1;
+      this.pages?.ensure(start, start + 1);
+      if (this.keyIs(start, key)) return start;
+    }
+  }
+
+  /** Whether the line at `at` has the key `key`: its UTF-8 bytes, then the separator (as `compare` reads a line). */
+  private keyIs(at: number, key: string): boolean {
+    const bytes = this.bytes;
+    for (let k = 0; k < key.length; k++) {
+      let c = key.charCodeAt(k);
+      if (c >= 0xd800 && c < 0xdc00 && k + 1 < key.length) {
+        const low = key.charCodeAt(k + 1);
+        if (low >= 0xdc00 && low < 0xe000) {
+          c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+          k++;
+        }
+      }
+      if (c < 0x80) {
+        if (bytes[at++] !== c) return false;
+      } else if (c < 0x800) {
+        if (bytes[at++] !== (0xc0 | (c >> 6)) || bytes[at++] !== (0x80 | (c & 0x3f))) return false;
+      } else if (c < 0x10000) {
+        if (
+          bytes[at++] !== (0xe0 | (c >> 12)) ||
+          bytes[at++] !== (0x80 | ((c >> 6) & 0x3f)) ||
+          bytes[at++] !== (0x80 | (c & 0x3f))
+        )
+          return false;
+      } else if (
+        bytes[at++] !== (0xf0 | (c >> 18)) ||
+        bytes[at++] !== (0x80 | ((c >> 12) & 0x3f)) ||
+        bytes[at++] !== (0x80 | ((c >> 6) & 0x3f)) ||
+        bytes[at++] !== (0x80 | (c & 0x3f))
+      )
+        return false;
+    }
+    return bytes[at] === this.separator;
   }
 
   /** The byte span [start, end) of the lines whose keys start with `prefix`, read. */
