@@ -43,11 +43,12 @@ export function lineShapes(
   paragraphs?: readonly number[],
 ): (LineShape | undefined)[] {
   return sentences.map((text, i) => {
-    const size = weight(text);
+    // Weighed only for a shape its words suggest (most sentences have none): counting a line's
+    // characters made a string of each.
     if (lang === 'zh') {
-      if (size <= 40 && DATE.test(text) && ZH_LABEL_ANYWHERE.test(text)) return 'dateline';
-      if (size <= 30 && ZH_LABEL_LINE.test(text)) return 'byline';
-      if (size <= 60 && (ZH_CAPTION_START.test(text) || ZH_PHOTO_CREDIT.test(text))) return 'caption';
+      if (DATE.test(text) && ZH_LABEL_ANYWHERE.test(text) && weight(text) <= 40) return 'dateline';
+      if (ZH_LABEL_LINE.test(text) && weight(text) <= 30) return 'byline';
+      if ((ZH_CAPTION_START.test(text) || ZH_PHOTO_CREDIT.test(text)) && weight(text) <= 60) return 'caption';
     } else if (text.length <= 80 && (EN_CREDIT.test(text) || EN_BYLINE.test(text.trim()))) {
       return 'credit';
     }
@@ -56,8 +57,8 @@ export function lineShapes(
       paragraphs !== undefined &&
       paragraphs[i - 1] !== paragraphs[i] &&
       (i + 1 >= paragraphs.length || paragraphs[i + 1] !== paragraphs[i]);
-    const short = lang === 'zh' ? size <= 30 : text.length <= 90;
-    if (alone && short && !FINAL.test(text)) return 'heading';
+    if (alone && (lang === 'zh' ? weight(text) <= 30 : text.length <= 90) && !FINAL.test(text))
+      return 'heading';
     return undefined;
   });
 }

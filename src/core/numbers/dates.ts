@@ -120,8 +120,15 @@ function extractChineseDates(text: string): DateMention[] {
   return dates;
 }
 
+/**
+ * What every match of EN_PATTERN holds: a digit, or a month's or weekday's name (their first three
+ * letters, capitalised). A sentence without any has no date, and is not searched.
+ */
+const MAY_HOLD_EN_DATE = /\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun/;
+
 function extractEnglishDates(text: string): DateMention[] {
   const dates: DateMention[] = [];
+  if (!MAY_HOLD_EN_DATE.test(text)) return dates;
   for (const match of text.matchAll(EN_PATTERN)) {
     const g = match.groups!;
     const date: DateMention = { text: match[0], start: match.index, end: match.index + match[0].length };

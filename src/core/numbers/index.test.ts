@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { extractDates, extractNumbers, parseChineseNumeral, parseNumberWords } from './index.js';
+import {
+  ENGLISH_MONTH_NAMES,
+  ENGLISH_WEEKDAY_NAMES,
+  extractDates,
+  extractNumbers,
+  parseChineseNumeral,
+  parseNumberWords,
+} from './index.js';
 
 const simple = (text: string, lang: 'zh' | 'en') =>
   extractNumbers(text, lang).map((m) => [m.text, m.value, m.kind] as const);
@@ -167,6 +174,18 @@ describe('extractNumbers en', () => {
 });
 
 describe('extractDates', () => {
+  it('finds every English month and weekday written without a digit, in full and abbreviated', () => {
+    ENGLISH_MONTH_NAMES.forEach((name, k) => {
+      expect(extractDates(`It happened in ${name}.`, 'en'), name).toMatchObject([{ month: k + 1 }]);
+      const short = `${name.slice(0, 3)}.`;
+      expect(extractDates(`Since ${short} they wrote.`, 'en'), short).toMatchObject([{ month: k + 1 }]);
+    });
+    ENGLISH_WEEKDAY_NAMES.forEach((name, k) => {
+      expect(extractDates(`He left on ${name}.`, 'en'), name).toMatchObject([{ weekday: k + 1 }]);
+    });
+    expect(extractDates('He said nothing at all.', 'en')).toEqual([]);
+  });
+
   const fields = (text: string, lang: 'zh' | 'en') =>
     extractDates(text, lang).map(({ text: t, year, month, day, weekday }) => ({
       t,
