@@ -64,10 +64,18 @@ const LONGEST_SYLLABLE = 6;
  * Three in four of mac-dev's words are ruled out here, before their forms are made.
  */
 function mayBeAttested(chars: readonly string[], starts: ReadonlySet<string>): boolean {
-  const attested = (reading: string) =>
-    reading.length === 0 || reading.length > LONGEST_SYLLABLE || starts.has(reading);
-  if (readingsOf(chars[0]!).some(attested)) return true;
-  return chars.length >= 3 && (readingsOf(chars[1]!).some(attested) || readingsOf(chars[2]!).some(attested));
+  if (anyBegins(readingsOf(chars[0]!), starts)) return true;
+  return (
+    chars.length >= 3 &&
+    (anyBegins(readingsOf(chars[1]!), starts) || anyBegins(readingsOf(chars[2]!), starts))
+  );
+}
+
+/** Whether a reading may begin a key: one of `starts`, or a reading no syllable is as long as. */
+function anyBegins(readings: readonly string[], starts: ReadonlySet<string>): boolean {
+  for (const reading of readings)
+    if (reading.length === 0 || reading.length > LONGEST_SYLLABLE || starts.has(reading)) return true;
+  return false;
 }
 
 /**
