@@ -161,8 +161,19 @@ export function prepareChineseText(simplifiedTexts: readonly string[]): void {
 /**
  * Segment Chinese text into words. jieba segments Traditional text badly (對/外友/協), so the text is
  * folded to Simplified first and the original is cut by the token lengths (the fold keeps lengths).
+ * The tokens are shared: do not change them.
  */
-export function tokenizeChinese(text: string): ChineseToken[] {
+export function tokenizeChinese(text: string): readonly ChineseToken[] {
+  return tokensCache.memo(text, cutText);
+}
+
+/**
+ * The sentences segmented last, kept: the aligner's word and number evidence segment each sentence
+ * of a document, one kind after the other. As for tagChinese, a kept result stays right.
+ */
+const tokensCache = new BoundedCache<string, readonly ChineseToken[]>(5_000);
+
+function cutText(text: string): readonly ChineseToken[] {
   const folded = foldToSimplified(text);
   return cutByLengths(text, folded, getJieba(folded).cut(folded, true), () => '');
 }

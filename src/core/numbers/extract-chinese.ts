@@ -46,7 +46,7 @@ const NOT_QUANTITIES = new Set(
 /** Numbers in Chinese text: Arabic, full-width and Chinese numerals, with 万/亿 scales, 百分之, 第, 分之. */
 export function extractChineseNumbers(text: string): NumberMention[] {
   const ascii = toAsciiDigits(text);
-  let tokens: ChineseToken[] | undefined;
+  let tokens: readonly ChineseToken[] | undefined;
   const mentions: NumberMention[] = [];
   for (const match of ascii.matchAll(PATTERN)) {
     const g = match.groups!;

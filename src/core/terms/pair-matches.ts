@@ -29,7 +29,7 @@ export interface Prepared {
   /** zh folded to Simplified, searched for abbreviations. */
   folded: string;
   /** zh segmented by tokenizeChinese, on first search for an abbreviation (each name searched reuses it). */
-  segmented?: ChineseToken[];
+  segmented?: readonly ChineseToken[];
   zhCandidates: ChineseCandidate[];
   /** Units counted for pairing by co-occurrence (association.ts). */
   units: ChineseCandidate[];
