@@ -7,6 +7,14 @@ describe('english', () => {
     const tokens = tokenizeEnglish(text);
     expect(tokens.map((t) => t.word)).toEqual(['wang', 'friends', "didn't", 'go']);
     expect(text.slice(tokens[1]!.start, tokens[1]!.end)).toBe('friends');
+    // Curly apostrophes read as straight ones, a possessive dropped after either, only at the end.
+    expect(tokenizeEnglish('Wang’s friend’s O’Brien’s isn’t Ma’s’s').map((t) => t.word)).toEqual([
+      'wang',
+      'friend',
+      "o'brien",
+      "isn't",
+      "ma's",
+    ]);
   });
 
   it('stems and drops stopwords and numbers', () => {

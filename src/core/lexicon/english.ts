@@ -14,8 +14,11 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 export function tokenizeEnglish(text: string): EnglishToken[] {
   const tokens: EnglishToken[] = [];
   for (const match of text.matchAll(WORD)) {
+    let word = match[0].toLowerCase();
+    // A word has an apostrophe far less often than not: no replacing where there is none.
+    if (word.includes('’')) word = word.replaceAll('’', "'");
     // Possessive 's is not part of the word (Wang's → wang).
-    const word = match[0].toLowerCase().replace(/’/g, "'").replace(/'s$/, '');
+    if (word.endsWith("'s")) word = word.slice(0, -2);
     tokens.push({ word, start: match.index, end: match.index + match[0].length });
   }
   return tokens;
