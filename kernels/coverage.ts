@@ -252,20 +252,61 @@ let zhBlockValues: usize = 0;
 let enBlockKeys: usize = 0;
 let enBlockValues: usize = 0;
 
-/** Adds a kind (its arrays copied in by the host), with its weight and log(hit), log(1 − hit). */
+/**
+ * A word seen once in a 20-token document is not a word of every 20th token: shares are computed
+ * as if the document had at least this many tokens (a few dozen sentences). Only short inputs are
+ * affected (every dev document is longer).
+ */
+const MIN_TOKENS_FOR_SHARES: i32 = 500;
+
+/**
+ * Adds a kind (its token arrays copied in by the host), with its weight and log(hit), log(1 − hit),
+ * and each token's chance of being covered by unrelated text: log(1 − f) per token (f: the share of
+ * the other side's tokens with one of its keys, at most 0.95), so P(covered by chance | L tokens of
+ * the other side) = 1 − exp(L · logMiss).
+ */
 export function addPart(
   zhTokenStart: usize,
   zhKeyStart: usize,
   zhKeys: usize,
   enTokenStart: usize,
   enKeys: usize,
-  zhLogMiss: usize,
-  enLogMiss: usize,
+  zhSentences: i32,
+  enSentences: i32,
   keyCount: i32,
   weight: f64,
   logHit: f64,
   logMissHit: f64,
 ): void {
+  const zhTokens = i32At(zhTokenStart, zhSentences);
+  const enTokens = i32At(enTokenStart, enSentences);
+  // Per key: the share of en tokens having it, and the share of zh tokens having it among their keys
+  // (zeros: the stub runtime hands out memory no one has written).
+  const enShare = heap.alloc((<usize>keyCount) << 3);
+  for (let k = 0; k < enTokens; k++) {
+    const key = i32At(enKeys, k);
+    setF64(enShare, key, f64At(enShare, key) + 1 / <f64>max(enTokens, MIN_TOKENS_FOR_SHARES));
+  }
+  const zhShare = heap.alloc((<usize>keyCount) << 3);
+  const seen = filledI32s(keyCount, 0xff);
+  for (let t = 0; t < zhTokens; t++) {
+    for (let k = i32At(zhKeyStart, t); k < i32At(zhKeyStart, t + 1); k++) {
+      const key = i32At(zhKeys, k);
+      if (i32At(seen, key) === t) continue;
+      setI32(seen, key, t);
+      setF64(zhShare, key, f64At(zhShare, key) + 1 / <f64>max(zhTokens, MIN_TOKENS_FOR_SHARES));
+    }
+  }
+  const zhLogMiss = heap.alloc((<usize>zhTokens) << 3);
+  for (let t = 0; t < zhTokens; t++) {
+    let f: f64 = 0;
+    for (let k = i32At(zhKeyStart, t); k < i32At(zhKeyStart, t + 1); k++)
+      f += f64At(enShare, i32At(zhKeys, k));
+    setF64(zhLogMiss, t, log(1 - Math.min(f, 0.95)));
+  }
+  const enLogMiss = heap.alloc((<usize>enTokens) << 3);
+  for (let k = 0; k < enTokens; k++)
+    setF64(enLogMiss, k, log(1 - Math.min(f64At(zhShare, i32At(enKeys, k)), 0.95)));
   parts.push(
     new Part(
       zhTokenStart,

@@ -1,16 +1,50 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../bench/seeded-random.js';
-import { coveragePart, coverageRatioCost, keyTokens } from './coverage.js';
-import type { KernelPart } from './coverage-kernel.js';
+import { coverageRatioCost, type KeyedTokens, keyTokens } from './coverage.js';
+
+/**
+ * Each token's log(1 − f), f: how often its keys occur per token of the other side (a zh token's
+ * keys summed, each zh token counted once per key), shares as if of at least 500 tokens, f ≤ 0.95.
+ */
+function logMisses(tokens: KeyedTokens): { zh: number[]; en: number[] } {
+  const { zhTokenStart, zhKeyStart, zhKeys, enTokenStart, enKeys } = tokens;
+  const zhTokens = zhTokenStart[zhTokenStart.length - 1]!;
+  const enTokens = enTokenStart[enTokenStart.length - 1]!;
+  const enShare = new Map<number, number>();
+  for (const key of enKeys.subarray(0, enTokens))
+    enShare.set(key, (enShare.get(key) ?? 0) + 1 / Math.max(enTokens, 500));
+  const zhShare = new Map<number, number>();
+  for (let t = 0; t < zhTokens; t++)
+    for (const key of new Set(zhKeys.subarray(zhKeyStart[t]!, zhKeyStart[t + 1]!)))
+      zhShare.set(key, (zhShare.get(key) ?? 0) + 1 / Math.max(zhTokens, 500));
+  const zh: number[] = [];
+  for (let t = 0; t < zhTokens; t++) {
+    let f = 0;
+    for (const key of zhKeys.subarray(zhKeyStart[t]!, zhKeyStart[t + 1]!)) f += enShare.get(key) ?? 0;
+    zh.push(Math.log(1 - Math.min(f, 0.95)));
+  }
+  const en = [...enKeys.subarray(0, enTokens)].map((key) =>
+    Math.log(1 - Math.min(zhShare.get(key) ?? 0, 0.95)),
+  );
+  return { zh, en };
+}
 
 /**
  * The coverage cost as its model defines it (coverage.ts), every token of the bead tested afresh
  * against the other side's keys: what the kernel's masks, blocks and caches must add up to.
  */
-function directCost(part: KernelPart, zs: number, ze: number, es: number, ee: number): number {
+function directCost(
+  tokens: KeyedTokens,
+  weight: number,
+  hit: number,
+  zs: number,
+  ze: number,
+  es: number,
+  ee: number,
+): number {
   if (zs === ze || es === ee) return 0;
-  const { tokens, weight, hit, zhLogMiss, enLogMiss } = part;
   const { zhTokenStart, zhKeyStart, zhKeys, enTokenStart, enKeys } = tokens;
+  const { zh: zhLogMiss, en: enLogMiss } = logMisses(tokens);
   const tokenScore = (covered: boolean, logMiss: number, otherLength: number) => {
     const logNotChance = otherLength * logMiss;
     if (logNotChance <= Math.log(1 - hit)) return 0;
@@ -51,7 +85,6 @@ describe('coverage kernel', () => {
       Array.from({ length: pick(5) === 0 ? pick(41) : pick(7) }, () => pick(keyCount)),
     );
     const tokens = keyTokens(zh, en, keyCount);
-    const part = coveragePart(tokens, 0.7, 0.6);
     const cost = coverageRatioCost(tokens, 0.7, 0.6);
     const beads: [number, number, number, number][] = [
       [0, 70, 0, 90],
@@ -79,7 +112,7 @@ describe('coverage kernel', () => {
     for (const round of [0, 1])
       for (const [zs, ze, es, ee] of beads) {
         expect(cost(zs, ze, es, ee), `round ${round}, bead ${zs}-${ze} × ${es}-${ee}`).toBeCloseTo(
-          directCost(part, zs, ze, es, ee),
+          directCost(tokens, 0.7, 0.6, zs, ze, es, ee),
           9,
         );
       }
@@ -92,7 +125,6 @@ describe('coverage kernel', () => {
     const zh = Array.from({ length: 3000 }, () => Array.from({ length: 8 }, () => [pick(500)]));
     const en = Array.from({ length: 3000 }, () => Array.from({ length: 9 }, () => pick(500)));
     const tokens = keyTokens(zh, en, 500);
-    const part = coveragePart(tokens, 0.5, 0.8);
     const cost = coverageRatioCost(tokens, 0.5, 0.8);
     for (const [zs, ze, es, ee] of [
       [2990, 2992, 2989, 2991],
@@ -100,6 +132,6 @@ describe('coverage kernel', () => {
       [0, 3000, 0, 3000],
       [2990, 2992, 2989, 2991],
     ] as const)
-      expect(cost(zs, ze, es, ee)).toBeCloseTo(directCost(part, zs, ze, es, ee), 9);
+      expect(cost(zs, ze, es, ee)).toBeCloseTo(directCost(tokens, 0.5, 0.8, zs, ze, es, ee), 9);
   });
 });

@@ -2,13 +2,11 @@ import { copyIn, instantiateKernel, type KernelMemory } from '../kernels.js';
 import type { KeyedTokens } from './coverage.js';
 import type { RangeCost } from './search.js';
 
-/** One kind's tokens with their chances of being covered by unrelated text (coverage.ts). */
+/** One kind's tokens, weight and P(covered | a translation) (coverage.ts). */
 export interface KernelPart {
   tokens: KeyedTokens;
   weight: number;
   hit: number;
-  zhLogMiss: Float64Array;
-  enLogMiss: Float64Array;
 }
 
 interface CoverageExports extends KernelMemory {
@@ -18,8 +16,8 @@ interface CoverageExports extends KernelMemory {
     zhKeys: number,
     enTokenStart: number,
     enKeys: number,
-    zhLogMiss: number,
-    enLogMiss: number,
+    zhSentences: number,
+    enSentences: number,
     keyCount: number,
     weight: number,
     logHit: number,
@@ -48,15 +46,15 @@ interface CoverageExports extends KernelMemory {
  */
 export function coverageKernel(parts: readonly KernelPart[]): RangeCost {
   const kernel = instantiateKernel<CoverageExports>('coverage');
-  for (const { tokens, weight, hit, zhLogMiss, enLogMiss } of parts) {
+  for (const { tokens, weight, hit } of parts) {
     kernel.addPart(
       copyIn(kernel, tokens.zhTokenStart),
       copyIn(kernel, tokens.zhKeyStart),
       copyIn(kernel, tokens.zhKeys),
       copyIn(kernel, tokens.enTokenStart),
       copyIn(kernel, tokens.enKeys),
-      copyIn(kernel, zhLogMiss),
-      copyIn(kernel, enLogMiss),
+      tokens.zhTokenStart.length - 1,
+      tokens.enTokenStart.length - 1,
       tokens.keyCount,
       weight,
       Math.log(hit),

@@ -58,13 +58,6 @@ export function keyTokens(
 }
 
 /**
- * A word seen once in a 20-token document is not a word of every 20th token: shares are computed
- * as if the document had at least this many tokens (a few dozen sentences). Only short inputs are
- * affected (every dev document is longer).
- */
-const MIN_TOKENS_FOR_SHARES = 500;
-
-/**
  * Likelihood-ratio cost of a bead's lexical coverage. Each token is tested: is its coverage by the
  * other side of the bead likelier if the bead is a translation (P = `hit`) or if the other side
  * were unrelated text of the same size (P = 1 − (1 − f)^L, f = how often the token's keys occur per
@@ -75,7 +68,7 @@ const MIN_TOKENS_FOR_SHARES = 500;
  * have covered but did not count against the bead.
  */
 export function coverageRatioCost(tokens: KeyedTokens, weight: number, hit: number): RangeCost {
-  const parts = [coveragePart(tokens, weight, hit)];
+  const parts: readonly KernelPart[] = [{ tokens, weight, hit }];
   // Its kernel is made on the first bead: a kind's own cost is mostly merged with its neighbours'
   // (mergeCoverageTerms) and never called (18 of mac-dev's 30 instances were never used).
   let kernel: RangeCost | undefined;
@@ -117,66 +110,4 @@ export function mergeCoverageTerms(terms: readonly RangeCost[]): RangeCost[] {
   }
   close();
   return out;
-}
-
-/**
- * One kind's tokens and each token's chance of being covered by unrelated text: log(1 − f) per
- * token, so P(covered by chance | L tokens of the other side) = 1 − exp(L · logMiss).
- */
-export function coveragePart(tokens: KeyedTokens, weight: number, hit: number): KernelPart {
-  // Each loop is a function of its own: V8 compiles a hot loop alone (on-stack replacement), and the
-  // code after it, which had not run yet, threw that compiled code away at every document.
-  return {
-    tokens,
-    weight,
-    hit,
-    zhLogMiss: zhLogMisses(tokens, enShares(tokens)),
-    enLogMiss: enLogMisses(tokens, zhShares(tokens)),
-  };
-}
-
-/** Per key: the share of en tokens having it. */
-function enShares(tokens: KeyedTokens): Float64Array {
-  const { enTokenStart, enKeys, keyCount } = tokens;
-  const enTokens = enTokenStart[enTokenStart.length - 1]!;
-  const enShare = new Float64Array(keyCount);
-  for (let k = 0; k < enTokens; k++) enShare[enKeys[k]!]! += 1 / Math.max(enTokens, MIN_TOKENS_FOR_SHARES);
-  return enShare;
-}
-
-/** Per key: the share of zh tokens having it among their keys. */
-function zhShares(tokens: KeyedTokens): Float64Array {
-  const { zhTokenStart, zhKeyStart, zhKeys, keyCount } = tokens;
-  const zhTokens = zhTokenStart[zhTokenStart.length - 1]!;
-  const zhShare = new Float64Array(keyCount);
-  const seen = new Int32Array(keyCount).fill(-1);
-  for (let t = 0; t < zhTokens; t++) {
-    for (let k = zhKeyStart[t]!; k < zhKeyStart[t + 1]!; k++) {
-      const key = zhKeys[k]!;
-      if (seen[key] === t) continue;
-      seen[key] = t;
-      zhShare[key]! += 1 / Math.max(zhTokens, MIN_TOKENS_FOR_SHARES);
-    }
-  }
-  return zhShare;
-}
-
-function zhLogMisses(tokens: KeyedTokens, enShare: Float64Array): Float64Array {
-  const { zhTokenStart, zhKeyStart, zhKeys } = tokens;
-  const zhTokens = zhTokenStart[zhTokenStart.length - 1]!;
-  const zhLogMiss = new Float64Array(zhTokens);
-  for (let t = 0; t < zhTokens; t++) {
-    let f = 0;
-    for (let k = zhKeyStart[t]!; k < zhKeyStart[t + 1]!; k++) f += enShare[zhKeys[k]!]!;
-    zhLogMiss[t] = Math.log(1 - Math.min(f, 0.95));
-  }
-  return zhLogMiss;
-}
-
-function enLogMisses(tokens: KeyedTokens, zhShare: Float64Array): Float64Array {
-  const { enTokenStart, enKeys } = tokens;
-  const enTokens = enTokenStart[enTokenStart.length - 1]!;
-  const enLogMiss = new Float64Array(enTokens);
-  for (let k = 0; k < enTokens; k++) enLogMiss[k] = Math.log(1 - Math.min(zhShare[enKeys[k]!]!, 0.95));
-  return enLogMiss;
 }
