@@ -31,22 +31,23 @@ export function keyTokens(
   const zhTokenStart = new Int32Array(zhSentences.length + 1);
   const zhKeyStartList: number[] = [0];
   const zhKeyList: number[] = [];
-  zhSentences.forEach((tokens, i) => {
+  for (let i = 0; i < zhSentences.length; i++) {
     let count = 0;
-    for (const keys of tokens) {
+    for (const keys of zhSentences[i]!) {
       if (keys.length === 0 || count === MAX_TOKENS_PER_SENTENCE) continue;
-      zhKeyList.push(...keys);
+      for (const key of keys) zhKeyList.push(key);
       zhKeyStartList.push(zhKeyList.length);
       count++;
     }
     zhTokenStart[i + 1] = zhTokenStart[i]! + count;
-  });
+  }
   const enTokenStart = new Int32Array(enSentences.length + 1);
   const enKeyList: number[] = [];
-  enSentences.forEach((keys, j) => {
-    enKeyList.push(...keys.slice(0, MAX_TOKENS_PER_SENTENCE));
+  for (let j = 0; j < enSentences.length; j++) {
+    const keys = enSentences[j]!;
+    for (let k = 0; k < Math.min(keys.length, MAX_TOKENS_PER_SENTENCE); k++) enKeyList.push(keys[k]!);
     enTokenStart[j + 1] = enKeyList.length;
-  });
+  }
   return {
     zhTokenStart,
     zhKeyStart: Int32Array.from(zhKeyStartList),
