@@ -114,42 +114,19 @@ export class SortedLines {
       const start = hash.lineAt(slot);
       if (start < 0) return -1;
       this.pages?.ensure(start, start + 1);
-      if (this.keyIs(start, key)) return start;
+      if (this.keyAt(start) === key) return start;
     }
   }
 
-  /** Whether the line at `at` has the key `key`: its UTF-8 bytes, then the separator (as `compare` reads a line). */
-  private keyIs(at: number, key: string): boolean {
-    const bytes = this.bytes;
-    for (let k = 0; k < key.length; k++) {
-      let c = key.charCodeAt(k);
-      if (c >= 0xd800 && c < 0xdc00 && k + 1 < key.length) {
-        const low = key.charCodeAt(k + 1);
-        if (low >= 0xdc00 && low < 0xe000) {
-          c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
-          k++;
-        }
-      }
-      if (c < 0x80) {
-        if (bytes[at++] !== c) return false;
-      } else if (c < 0x800) {
-        if (bytes[at++] !== (0xc0 | (c >> 6)) || bytes[at++] !== (0x80 | (c & 0x3f))) return false;
-      } else if (c < 0x10000) {
-        if (
-          bytes[at++] !== (0xe0 | (c >> 12)) ||
-          bytes[at++] !== (0x80 | ((c >> 6) & 0x3f)) ||
-          bytes[at++] !== (0x80 | (c & 0x3f))
-        )
-          return false;
-      } else if (
-        bytes[at++] !== (0xf0 | (c >> 18)) ||
-        bytes[at++] !== (0x80 | ((c >> 12) & 0x3f)) ||
-        bytes[at++] !== (0x80 | ((c >> 6) & 0x3f)) ||
-        bytes[at++] !== (0x80 | (c & 0x3f))
-      )
-        return false;
-    }
-    return bytes[at] === this.separator;
+  /**
+   * The key of the line at `start`, decoded, or undefined when the line has no separator (`compare`
+   * reads no key there either). Decoding valid UTF-8 is one-to-one: the strings are equal when the
+   * bytes are.
+   */
+  private keyAt(start: number): string | undefined {
+    const end = this.bytes.indexOf(this.separator, start);
+    if (end < 0 || this.bytes.lastIndexOf(NEWLINE, end - 1) >= start) return undefined;
+    return decoder.decode(this.bytes.subarray(start, end));
   }
 
   /** The byte span [start, end) of the lines whose keys start with `prefix`, read. */
