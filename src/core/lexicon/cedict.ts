@@ -84,30 +84,32 @@ export function translationStems(simplifiedWord: string): readonly string[] {
 }
 
 function stemsOfWord(simplifiedWord: string): readonly string[] {
-  return (
-    index().stems(simplifiedWord) ??
-    unique(composeFromParts(simplifiedWord).flatMap((part) => index().stems(part) ?? []))
-  );
+  return index().stems(simplifiedWord) ?? stemsOfParts(simplifiedWord);
 }
 
-/** Greedy longest-match split of a word into dictionary words (at most 4 characters each). */
-function composeFromParts(word: string): string[] {
+/**
+ * The stems of a word CC-CEDICT lacks, from a greedy longest-match split of it into dictionary words
+ * (at most 4 characters each; a character no longer word starts with is a part of its own). A part's
+ * stems come with the look-up that found it; the whole word is not looked up again.
+ */
+function stemsOfParts(word: string): readonly string[] {
   const chars = [...word];
-  const parts: string[] = [];
-  let at = 0;
-  while (at < chars.length) {
+  // A one-character word missing from the dictionary has no smaller parts.
+  if (chars.length === 1) return [];
+  const stems: string[] = [];
+  for (let at = 0; at < chars.length; ) {
     let length = Math.min(4, chars.length - at);
-    while (length > 1 && !index().has(chars.slice(at, at + length).join(''))) length--;
-    // A whole-word lookup already failed, so never return the word itself as its only part.
-    if (length === chars.length) {
-      // A one-character word missing from the dictionary has no smaller parts.
-      if (length === 1) return [];
-      length--;
+    let found: readonly string[] | undefined;
+    for (; length > 1; length--) {
+      if (length === chars.length) continue;
+      found = index().stems(chars.slice(at, at + length).join(''));
+      if (found) break;
     }
-    parts.push(chars.slice(at, at + length).join(''));
+    if (length === 1) found = index().stems(chars[at]!);
+    if (found) for (const stem of found) stems.push(stem);
     at += length;
   }
-  return parts;
+  return unique(stems);
 }
 
 function unique(values: readonly string[]): string[] {
