@@ -94,13 +94,20 @@ export function nameTokens(zhWords: readonly (readonly string[])[], en: readonly
       return table.id(key);
     }),
   );
-  const zhKeys = zhWords.map((words) =>
-    words.map((word) => {
-      const chars = [...word];
-      if (chars.length < 2 || !mayBeAttested(chars, starts)) return [];
-      return pinyinKeys(word).flatMap((k) => table.lookup(k) ?? []);
-    }),
-  );
+  // A word's keys are found once per document, not at each of its occurrences.
+  const keysOfWord = new Map<string, number[]>();
+  const keysOf = (word: string): number[] => {
+    let keys = keysOfWord.get(word);
+    if (keys) return keys;
+    const chars = [...word];
+    keys =
+      chars.length < 2 || !mayBeAttested(chars, starts)
+        ? []
+        : pinyinKeys(word).flatMap((k) => table.lookup(k) ?? []);
+    keysOfWord.set(word, keys);
+    return keys;
+  };
+  const zhKeys = zhWords.map((words) => words.map(keysOf));
   const reachable = new Set(zhKeys.flat(2));
   return keyTokens(
     zhKeys,
