@@ -69,6 +69,22 @@ describe('FilePages: a sorted-lines file read a page at a time', () => {
     expect(table.allBytes()).toEqual(paged(lines, 4096).whole.bytes);
   });
 
+  it('reads every page once look-ups have read an eighth of them one at a time', () => {
+    const { table, pages, whole } = paged(lines, 64);
+    const pageCount = buildPageIndex(whole.bytes, 0x09, 64).split('\n').length - 2;
+    const wordsByPage = words.filter((_, i) => i % 5 === 0);
+    let looked = 0;
+    for (const key of wordsByPage) {
+      if (unread(pages.bytes) === 0) break;
+      expect(table.find(key)).toBe(whole.find(key));
+      looked++;
+    }
+    expect(unread(pages.bytes)).toBe(0);
+    expect(looked).toBeGreaterThan(pageCount / 16);
+    expect(looked).toBeLessThan(pageCount / 2);
+    expect(table.allBytes()).toEqual(whole.bytes);
+  });
+
   it('searches a file rebuilt to the same length without its index as the whole file', () => {
     const file = path.join(directory, 'same-length.txt');
     const encode = (rows: string[]) =>
