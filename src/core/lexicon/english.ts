@@ -14,14 +14,17 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 export function tokenizeEnglish(text: string): EnglishToken[] {
   const tokens: EnglishToken[] = [];
   for (const match of text.matchAll(WORD)) {
-    let word = match[0].toLowerCase();
-    // A word has an apostrophe far less often than not: no replacing where there is none.
-    if (word.includes('’')) word = word.replaceAll('’', "'");
-    // Possessive 's is not part of the word (Wang's → wang).
-    if (word.endsWith("'s")) word = word.slice(0, -2);
-    tokens.push({ word, start: match.index, end: match.index + match[0].length });
+    tokens.push({ word: wordOf(match[0]), start: match.index, end: match.index + match[0].length });
   }
   return tokens;
+}
+
+/** A matched word lower-cased, its apostrophes straight, without a possessive 's (Wang's → wang). */
+function wordOf(matched: string): string {
+  let word = matched.toLowerCase();
+  // A word has an apostrophe far less often than not: no replacing where there is none.
+  if (word.includes('’')) word = word.replaceAll('’', "'");
+  return word.endsWith("'s") ? word.slice(0, -2) : word;
 }
 
 /**
@@ -64,8 +67,11 @@ export function stemEnglish(word: string): string {
 /** Stems of the content words of English text, in order (stopwords and bare numbers dropped). */
 export function englishContentStems(text: string): string[] {
   const stems: string[] = [];
-  for (const { word } of tokenizeEnglish(text)) {
-    if (STOPWORDS.has(word) || /^\d/.test(word)) continue;
+  // The words as tokenizeEnglish reads them, without a token object each.
+  for (const match of text.matchAll(WORD)) {
+    const word = wordOf(match[0]);
+    const first = word.charCodeAt(0);
+    if (STOPWORDS.has(word) || (first >= 0x30 && first <= 0x39)) continue;
     stems.push(stemEnglish(word));
   }
   return stems;
