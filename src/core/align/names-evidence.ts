@@ -90,8 +90,12 @@ export function nameTokens(zhWords: readonly (readonly string[])[], en: readonly
   const enNames = en.map((sentence) =>
     [...sentence.matchAll(CAPITALISED)].map((m) => {
       const key = romanisationKey(m[0]);
-      for (let n = 1; n <= Math.min(key.length, LONGEST_SYLLABLE); n++) starts.add(key.slice(0, n));
-      return table.id(key);
+      const known = table.size;
+      const id = table.id(key);
+      // A key's beginnings once, when it is first seen.
+      if (id === known)
+        for (let n = 1; n <= Math.min(key.length, LONGEST_SYLLABLE); n++) starts.add(key.slice(0, n));
+      return id;
     }),
   );
   // A word's keys are found once per document, not at each of its occurrences.
