@@ -8,7 +8,7 @@ import { KeyTable } from './dictionary-evidence.js';
  */
 function isInformative(mention: NumberMention): boolean {
   if (mention.kind === 'year' || mention.kind === 'month' || mention.kind === 'day') return true;
-  return /[0-9０-９]/.test(mention.text) || Math.abs(mention.value) > 10;
+  return Math.abs(mention.value) > 10 || /[0-9０-９]/.test(mention.text);
 }
 
 function valueKey(value: number): string {
