@@ -3,26 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { seededRandom } from '../../../bench/seeded-random.js';
+import { sortedLineKeys as keys } from '../../../test/support/sorted-keys.js';
 import { buildPageIndex, FilePages } from './line-pages.js';
 import { SortedLines, sortLinesByKey } from './sorted-lines.js';
 
 const directory = mkdtempSync(path.join(tmpdir(), 'bitext-pages-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
-
-/** Keys in several scripts and lengths, prefixes of one another, supplementary-plane characters. */
-function keys(count: number, seed: number): string[] {
-  const random = seededRandom(seed);
-  const alphabet = ['a', 'b', 'é', '老', '师', '傅', '行', '𠀀', '𠀁', '个'];
-  const out = new Set<string>();
-  while (out.size < count) {
-    let key = '';
-    const length = 1 + Math.floor(random() * 4);
-    for (let i = 0; i < length; i++) key += alphabet[Math.floor(random() * alphabet.length)];
-    out.add(key);
-  }
-  return [...out];
-}
 
 /** A sorted-lines file on disk with its page index (pages of `pageBytes`), opened page by page. */
 function paged(
