@@ -3,23 +3,24 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sortedLineKeys as keys } from '../../../test/support/sorted-keys.js';
+import {
+  sortedLineKeys as keys,
+  rebuiltToSameLength,
+  sortedLinesFile,
+} from '../../../test/support/sorted-keys.js';
 import { buildKeyHash, bytesHash, KeyHash } from './key-hash.js';
 import { buildPageIndex, FilePages } from './line-pages.js';
-import { SortedLines, sortLinesByKey } from './sorted-lines.js';
+import { SortedLines } from './sorted-lines.js';
 
 const directory = mkdtempSync(path.join(tmpdir(), 'bitext-hash-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
-
-const encode = (rows: readonly string[]) =>
-  new TextEncoder().encode(`# header\n${sortLinesByKey(rows, '\t').join('\n')}\n`);
 
 /** A file on disk with its page index and hash index, opened page by page, and the same bytes whole. */
 function hashed(
   name: string,
   rows: readonly string[],
 ): { table: SortedLines; whole: SortedLines; file: string } {
-  const bytes = encode(rows);
+  const bytes = sortedLinesFile(rows);
   const file = path.join(directory, name);
   writeFileSync(file, bytes);
   const pages = new TextEncoder().encode(buildPageIndex(bytes, 0x09, 64));
@@ -71,13 +72,8 @@ describe('KeyHash: exact look-ups by the keys’ hash', () => {
 
   it('gives way to the binary search when the file was rebuilt to the same length without its indexes', () => {
     const { file } = hashed('rebuilt.txt', rows);
-    const before = readFileSync(file);
-    // Shorter values and a last line that makes up the length: the same header and size.
-    const shorter = rows.map((line) => line.replace('value', 'v'));
-    const last = '\u{E01EF}\t';
-    const padding = 'x'.repeat(before.length - encode([...shorter, last]).length);
-    const after = encode([...shorter, last + padding]);
-    expect(after.length).toBe(before.length);
+    const after = rebuiltToSameLength(rows);
+    expect(after.length).toBe(readFileSync(file).length);
     writeFileSync(file, after);
     const pages = FilePages.open(pathToFileURL(file), pathToFileURL(`${file}.pages`))!;
     const hash = KeyHash.open(pathToFileURL(`${file}.hash`), pages.bytes.length, pages.fingerprint);

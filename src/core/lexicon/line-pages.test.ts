@@ -3,9 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sortedLineKeys as keys } from '../../../test/support/sorted-keys.js';
+import {
+  sortedLineKeys as keys,
+  rebuiltToSameLength,
+  sortedLinesFile,
+} from '../../../test/support/sorted-keys.js';
 import { buildPageIndex, FilePages } from './line-pages.js';
-import { SortedLines, sortLinesByKey } from './sorted-lines.js';
+import { SortedLines } from './sorted-lines.js';
 
 const directory = mkdtempSync(path.join(tmpdir(), 'bitext-pages-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
@@ -15,7 +19,7 @@ function paged(
   lines: string[],
   pageBytes: number,
 ): { table: SortedLines; whole: SortedLines; pages: FilePages } {
-  const bytes = new TextEncoder().encode(`# header\n${sortLinesByKey(lines, '\t').join('\n')}\n`);
+  const bytes = sortedLinesFile(lines);
   const file = path.join(directory, `f${pageBytes}-${lines.length}.txt`);
   writeFileSync(file, bytes);
   writeFileSync(`${file}.pages`, buildPageIndex(bytes, 0x09, pageBytes));
@@ -73,16 +77,10 @@ describe('FilePages: a sorted-lines file read a page at a time', () => {
 
   it('searches a file rebuilt to the same length without its index as the whole file', () => {
     const file = path.join(directory, 'same-length.txt');
-    const encode = (rows: string[]) =>
-      new TextEncoder().encode(`# header\n${sortLinesByKey(rows, '\t').join('\n')}\n`);
-    const before = encode(lines);
+    const before = sortedLinesFile(lines);
     writeFileSync(`${file}.pages`, buildPageIndex(before, 0x09, 64));
-    // Shorter values and a last line that makes up the length: the same header and size, but the
-    // index's pages no longer start on its keys.
-    const shorter = lines.map((line) => line.replace('value', 'v'));
-    const last = '\u{E01EF}\t';
-    const padding = 'x'.repeat(before.length - encode([...shorter, last]).length);
-    const after = encode([...shorter, last + padding]);
+    // The same header and size, but the index's pages no longer start on its keys.
+    const after = rebuiltToSameLength(lines);
     expect(after.length).toBe(before.length);
     writeFileSync(file, after);
     const pages = FilePages.open(pathToFileURL(file), pathToFileURL(`${file}.pages`))!;
@@ -96,7 +94,7 @@ describe('FilePages: a sorted-lines file read a page at a time', () => {
 
   it('is not used for another version of the file', () => {
     const file = path.join(directory, 'stale.txt');
-    const bytes = new TextEncoder().encode(`# header\n${sortLinesByKey(lines, '\t').join('\n')}\n`);
+    const bytes = sortedLinesFile(lines);
     writeFileSync(`${file}.pages`, buildPageIndex(bytes, 0x09, 64));
     writeFileSync(file, `${new TextDecoder().decode(bytes)}extra\tline\n`);
     expect(FilePages.open(pathToFileURL(file), pathToFileURL(`${file}.pages`))).toBeUndefined();
