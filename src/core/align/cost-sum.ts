@@ -91,11 +91,19 @@ export const MAX_KEPT_BEADS = 1 << 25;
 /** The costs that keep a band's values already (the first band asked for is the one kept). */
 const keeping = new WeakSet<CostSumExports>();
 
+/** Costs whose values are never kept: the same coordinates do not always mean the same bead. */
+const unkept = new WeakSet<RangeCost>();
+
+/** Makes keepCosts leave `cost` alone. */
+export function neverKept(cost: RangeCost): void {
+  unkept.add(cost);
+}
+
 /**
  * From now on, `cost` keeps the values it computes for the beads of `band` (sentence units) of these
  * shapes, and answers them from what it kept: the search with the last pass's cost keeps them for
  * the posteriors, which would otherwise weigh most of its beads again. Nothing is kept when the table
- * would be too large or a shape too wide for it.
+ * would be too large or a shape too wide for it, or for a cost marked neverKept.
  */
 export function keepCosts(
   cost: RangeCost,
@@ -104,6 +112,7 @@ export function keepCosts(
   shapes: readonly BeadShape[],
   maxBeads = MAX_KEPT_BEADS,
 ): void {
+  if (unkept.has(cost)) return;
   const kernel = sumOf(cost);
   if (keeping.has(kernel)) return;
   keeping.add(kernel);

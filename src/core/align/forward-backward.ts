@@ -1,6 +1,12 @@
 import { cellOffsets } from './band.js';
 import type { BeadShape } from './bead-shapes.js';
-import { type BandArrays, bandInKernel, latticeKernel, weighWith } from './lattice-kernel.js';
+import {
+  type BandArrays,
+  bandInKernel,
+  type LatticeKernel,
+  latticeKernel,
+  weighWith,
+} from './lattice-kernel.js';
 import { bandAround, type RangeBead, type RangeCost } from './search.js';
 
 /**
@@ -30,12 +36,17 @@ export interface ForwardBackward {
  * their JavaScript anew at every run, five times over mac-dev): each bead's cost is weighed once, by
  * the kernel calling `cost` (as a kernel's export, cost-sum.ts), into its memory. A bead whose first
  * cell no path reaches gets its cost too, which the passes never read into a reachable cell's sums.
+ * The arrays returned are views of the kernel's memory: read them before the next call.
  */
 export function forwardBackward(lattice: Lattice, cost: RangeCost, temperature: number): ForwardBackward {
   const { zhCount, enCount, lo, hi, offsets, shapeZh, shapeEn, shapeCost } = lattice;
   const S = shapeZh.length;
   const cells = offsets[zhCount + 1]!;
-  const kernel = latticeKernel();
+  // One instance serves every call, one at a time: what a call returns is read before the next one
+  // (posteriors stretch by stretch between fixed beads made an instance each). A call made while
+  // one is weighing its beads (from a cost) gets an instance of its own.
+  passesKernel ??= latticeKernel();
+  const kernel = weighing ? latticeKernel() : passesKernel;
   const { at, buffer } = bandInKernel(
     kernel,
     { lo, hi, offsets, shapeZh, shapeEn, shapeCost },
@@ -43,18 +54,24 @@ export function forwardBackward(lattice: Lattice, cost: RangeCost, temperature: 
   );
   weighWith(kernel, cost);
   const { exports } = kernel;
-  exports.weighEdges(
-    zhCount,
-    S,
-    at.lo,
-    at.hi,
-    at.offsets,
-    at.shapeZh,
-    at.shapeEn,
-    at.shapeCost,
-    temperature,
-    at.edges,
-  );
+  const outer = weighing;
+  weighing = true;
+  try {
+    exports.weighEdges(
+      zhCount,
+      S,
+      at.lo,
+      at.hi,
+      at.offsets,
+      at.shapeZh,
+      at.shapeEn,
+      at.shapeCost,
+      temperature,
+      at.edges,
+    );
+  } finally {
+    weighing = outer;
+  }
   exports.run(
     zhCount,
     enCount,
@@ -75,6 +92,10 @@ export function forwardBackward(lattice: Lattice, cost: RangeCost, temperature: 
     edges: new Float64Array(buffer, at.edges, cells * S),
   };
 }
+
+/** The lattice kernel forwardBackward reuses, and whether a call is weighing its beads. */
+let passesKernel: LatticeKernel | undefined;
+let weighing = false;
 
 /**
  * Offset of cell (i, j) in a band's flat layout. A function of the module, not a closure made per
