@@ -62,4 +62,29 @@ describe('forward–backward', () => {
     // All paths, read from either end.
     expect(forward[cellAt(lattice.offsets, lattice.lo, n, m)]).toBeCloseTo(backward[0]!, 9);
   });
+
+  it('gives a call made from inside another one’s cost a kernel of its own: both results stay right', () => {
+    const shapes = beadShapes({ manyToMany: 4, empty: 6 });
+    const plain: RangeCost = (zs, ze, es, ee) => Math.abs(ze - zs - (ee - es)) + ((zs * 7 + es * 3) % 5) / 4;
+    const path = Array.from({ length: 30 }, (_, i) => ({
+      zhStart: i,
+      zhEnd: i + 1,
+      enStart: i,
+      enEnd: i + 1,
+      cost: 0,
+    }));
+    const outer = latticeAround(path, shapes, 30, 30, 3);
+    const inner = latticeAround(path.slice(0, 8), shapes, 8, 8, 3);
+    const copy = (r: ReturnType<typeof forwardBackward>) => [...r.forward, ...r.backward, ...r.edges];
+    const innerAlone = copy(forwardBackward(inner, plain, 1.5));
+    const outerAlone = copy(forwardBackward(outer, plain, 1.5));
+    let calls = 0;
+    let nested: number[] | undefined;
+    const nesting: RangeCost = (zs, ze, es, ee) => {
+      if (++calls === 200) nested = copy(forwardBackward(inner, plain, 1.5));
+      return plain(zs, ze, es, ee);
+    };
+    expect(copy(forwardBackward(outer, nesting, 1.5))).toEqual(outerAlone);
+    expect(nested).toEqual(innerAlone);
+  });
 });
