@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../bench/seeded-random.js';
 import { SAMPLE_EN, SAMPLE_ZH } from '../../../test/support/sample.js';
+import { fixedPoints, posteriorsBetween, searchBetween } from './anchors.js';
+import { BEAD_SHAPES } from './bead-shapes.js';
 import { alignSentences, scoreAlignment } from './index.js';
+import { beadPosteriors } from './posterior.js';
+import { type RangeBead, type RangeCost, searchAlignment } from './search.js';
 
 // The founding sample: 5 Chinese sentences, their 5 English translations, one per paragraph.
 const ids = (beads: ReadonlyArray<{ zh: readonly number[]; en: readonly number[] }>) =>
@@ -82,5 +87,60 @@ describe('scoreAlignment', () => {
         { zh: [0], en: [1] },
       ]),
     ).toThrow(/bead 0 starts at zh 1/);
+  });
+
+  it('searches and scores each stretch between fixed beads as that stretch alone', () => {
+    // A cost of random values per bead; a guided search keeps what it weighed (keepCosts), which
+    // must not be read back for another stretch's beads at the same local coordinates.
+    const next = seededRandom(13);
+    const values = new Map<string, number>();
+    const cost: RangeCost = (zs, ze, es, ee) => {
+      const key = `${zs} ${ze} ${es} ${ee}`;
+      if (!values.has(key)) values.set(key, Math.floor(next() * 40) / 8);
+      return values.get(key)!;
+    };
+    const [n, m] = [40, 44];
+    const { points } = fixedPoints(
+      [
+        { zh: [12], en: [13] },
+        { zh: [25, 26], en: [28] },
+      ],
+      n,
+      m,
+    );
+    const guide = searchAlignment(n, m, { shapes: BEAD_SHAPES, cost });
+    const search = (zhCount: number, enCount: number, c: RangeCost, g?: readonly RangeBead[]) =>
+      searchAlignment(zhCount, enCount, { shapes: BEAD_SHAPES, cost: c, guide: g, bandWidth: 3 });
+    const posteriors = (zhCount: number, enCount: number, p: readonly RangeBead[], c: RangeCost) =>
+      beadPosteriors(zhCount, enCount, p, { shapes: BEAD_SHAPES, cost: c, bandWidth: 3, temperature: 1.5 });
+    const path = searchBetween(n, m, points, cost, search, guide);
+    const confidences = posteriorsBetween(n, m, points, path, cost, posteriors);
+    // Each stretch alone, with a cost of its own.
+    const stretches = [
+      { zh: [0, 12], en: [0, 13] },
+      { zh: [13, 25], en: [14, 28] },
+      { zh: [27, 40], en: [29, 44] },
+    ];
+    for (const { zh, en } of stretches) {
+      const [zs, ze] = zh as [number, number];
+      const [es, ee] = en as [number, number];
+      const own: RangeCost = (a, b, c, d) => cost(a + zs, b + zs, c + es, d + es);
+      const inside = guide
+        .filter((b) => b.zhStart >= zs && b.zhEnd <= ze && b.enStart >= es && b.enEnd <= ee)
+        .map((b) => ({
+          ...b,
+          zhStart: b.zhStart - zs,
+          zhEnd: b.zhEnd - zs,
+          enStart: b.enStart - es,
+          enEnd: b.enEnd - es,
+        }));
+      const alone = search(ze - zs, ee - es, own, inside);
+      const found = path.filter((b) => b.zhStart >= zs && b.zhEnd <= ze && b.enStart >= es && b.enEnd <= ee);
+      expect(found.map((b) => [b.zhStart - zs, b.zhEnd - zs, b.enStart - es, b.enEnd - es])).toEqual(
+        alone.map((b) => [b.zhStart, b.zhEnd, b.enStart, b.enEnd]),
+      );
+      const scored = posteriors(ze - zs, ee - es, alone, own);
+      expect(found.map((b) => confidences[path.indexOf(b)])).toEqual(scored);
+    }
   });
 });
