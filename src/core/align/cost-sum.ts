@@ -65,10 +65,10 @@ const neverCalled: RangeCost = () => 0;
  * one-term sum wrapping it (kept with it, so it and what it keeps are found again).
  */
 export function kernelCostOf(cost: RangeCost): RangeCost {
-  return sumOf(cost).cost;
+  return sumKernelOf(cost).cost;
 }
 
-function sumOf(cost: RangeCost): CostSumExports {
+function sumKernelOf(cost: RangeCost): CostSumExports {
   let kernel = sums.get(cost);
   if (!kernel) {
     kernel = costSum([cost]);
@@ -113,7 +113,7 @@ export function keepCosts(
   maxBeads = MAX_KEPT_BEADS,
 ): void {
   if (unkept.has(cost)) return;
-  const kernel = sumOf(cost);
+  const kernel = sumKernelOf(cost);
   if (keeping.has(kernel)) return;
   keeping.add(kernel);
   const beads = offsets[offsets.length - 1]! * shapes.length;
