@@ -18,6 +18,11 @@ function cellAt(offsets: usize, lo: usize, i: i32, j: i32): i32 {
   return <i32>f64At(offsets, i) + j - i32At(lo, i);
 }
 
+/** Whether cell (i, j) is in the band of rows 0 … lastRow (row i holds lo[i] … hi[i]). */
+function inBand(lo: usize, hi: usize, lastRow: i32, i: i32, j: i32): bool {
+  return i >= 0 && i <= lastRow && j >= i32At(lo, i) && j <= i32At(hi, i);
+}
+
 /** −log Σ exp(−x) of the first `count` terms, computed around the smallest so nothing underflows. */
 function softMin(terms: usize, count: i32): f64 {
   if (count === 0) return Infinity;
@@ -29,9 +34,11 @@ function softMin(terms: usize, count: i32): f64 {
 }
 
 /**
- * forward[c] = −log Σ over partial paths (0,0)→c of exp(−cost), backward[c] over c→(end), with the
- * cost of the bead of shape s ending at cell c at edges[c·S + s] (+∞ where there is none). `terms`
- * holds S doubles of scratch.
+ * The forward–backward passes (forward-backward.ts): first every bead's weight, edges[c·S + s] =
+ * (shapeCost[s] + the bead's cost) / temperature for the bead of shape s ending at cell c (+∞ where
+ * the band has none; a bead whose first cell no path reaches is weighed too); then forward[c] = −log
+ * Σ over partial paths (0,0)→c of exp(−weight), and backward[c] the same over c→(end). `terms` holds
+ * S doubles of scratch.
  */
 export function run(
   zhCount: i32,
@@ -42,11 +49,25 @@ export function run(
   offsets: usize,
   shapeZh: usize,
   shapeEn: usize,
+  shapeCost: usize,
+  temperature: f64,
   edges: usize,
   forward: usize,
   backward: usize,
   terms: usize,
 ): void {
+  for (let i = 0; i <= zhCount; i++) {
+    for (let j = i32At(lo, i); j <= i32At(hi, i); j++) {
+      const cell = cellAt(offsets, lo, i, j);
+      for (let s = 0; s < shapes; s++) {
+        const pi = i - i32At(shapeZh, s);
+        const pj = j - i32At(shapeEn, s);
+        const at = cell * shapes + s;
+        if (!inBand(lo, hi, zhCount, pi, pj)) setF64(edges, at, Infinity);
+        else setF64(edges, at, (f64At(shapeCost, s) + beadCost(pi, i, pj, j)) / temperature);
+      }
+    }
+  }
   const cells = <i32>f64At(offsets, zhCount + 1);
   for (let c = 0; c < cells; c++) {
     setF64(forward, c, Infinity);
@@ -61,7 +82,7 @@ export function run(
       for (let s = 0; s < shapes; s++) {
         const pi = i - i32At(shapeZh, s);
         const pj = j - i32At(shapeEn, s);
-        if (pi < 0 || pj < i32At(lo, pi) || pj > i32At(hi, pi)) continue;
+        if (!inBand(lo, hi, zhCount, pi, pj)) continue;
         const previous = f64At(forward, cellAt(offsets, lo, pi, pj));
         if (previous === Infinity) continue;
         setF64(terms, count++, previous + f64At(edges, cell * shapes + s));
@@ -77,7 +98,7 @@ export function run(
       for (let s = 0; s < shapes; s++) {
         const ni = i + i32At(shapeZh, s);
         const nj = j + i32At(shapeEn, s);
-        if (ni > zhCount || nj < i32At(lo, ni) || nj > i32At(hi, ni)) continue;
+        if (!inBand(lo, hi, zhCount, ni, nj)) continue;
         const next = f64At(backward, cellAt(offsets, lo, ni, nj));
         const edge = f64At(edges, cellAt(offsets, lo, ni, nj) * shapes + s);
         if (next !== Infinity && edge !== Infinity) setF64(terms, count++, next + edge);
@@ -130,7 +151,7 @@ export function search(
       for (let s = 0; s < shapes; s++) {
         const pi = i - i32At(shapeZh, s);
         const pj = j - i32At(shapeEn, s);
-        if (pi < 0 || pj < i32At(lo, pi) || pj > i32At(hi, pi)) continue;
+        if (!inBand(lo, hi, zhCount, pi, pj)) continue;
         const previous = f64At(table, cellAt(offsets, lo, pi, pj));
         if (previous === Infinity) continue;
         const edge = beadCost(i32At(zhBounds, pi), zhEnd, i32At(enBounds, pj), enEnd);
@@ -142,36 +163,6 @@ export function search(
       }
       setF64(table, rowOffset + j, best);
       store<u8>(back + <usize>(rowOffset + j), <u8>bestShape);
-    }
-  }
-}
-
-/**
- * edges[c·S + s] = (shapeCost[s] + the bead's cost) / temperature for the bead of shape s that ends
- * at cell c, +∞ where the band has none (the forward–backward passes' input, sentence units).
- */
-export function weighEdges(
-  zhCount: i32,
-  shapes: i32,
-  lo: usize,
-  hi: usize,
-  offsets: usize,
-  shapeZh: usize,
-  shapeEn: usize,
-  shapeCost: usize,
-  temperature: f64,
-  edges: usize,
-): void {
-  for (let i = 0; i <= zhCount; i++) {
-    for (let j = i32At(lo, i); j <= i32At(hi, i); j++) {
-      const cell = cellAt(offsets, lo, i, j);
-      for (let s = 0; s < shapes; s++) {
-        const pi = i - i32At(shapeZh, s);
-        const pj = j - i32At(shapeEn, s);
-        const at = cell * shapes + s;
-        if (pi < 0 || pj < i32At(lo, pi) || pj > i32At(hi, pi)) setF64(edges, at, Infinity);
-        else setF64(edges, at, (f64At(shapeCost, s) + beadCost(pi, i, pj, j)) / temperature);
-      }
     }
   }
 }

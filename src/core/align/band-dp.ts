@@ -1,7 +1,7 @@
 import { type Band, cellOffsets } from './band.js';
 import type { BeadShape } from './bead-shapes.js';
 import { keepCosts } from './cost-sum.js';
-import { bandInKernel, type LatticeKernel, latticeKernel, weighWith } from './lattice-kernel.js';
+import { bandInKernel, ReusedLattice, weighWith } from './lattice-kernel.js';
 import type { RangeBead, RangeCost } from './search.js';
 
 /**
@@ -30,19 +30,12 @@ export function fillAndTrace(
   const shapeZh = Int32Array.from(shapes, (shape) => shape.zh);
   const shapeEn = Int32Array.from(shapes, (shape) => shape.en);
   const shapeCost = Float64Array.from(shapes, (shape) => shape.cost);
-  // One instance serves every search of the process, one at a time: a search's arrays are dead once
-  // it returns (mac-dev made 35 of them). A search begun inside a running one's cost gets an
-  // instance of its own.
-  searchKernel ??= latticeKernel();
-  const kernel = searching ? latticeKernel() : searchKernel;
-  const { at, buffer } = bandInKernel(
-    kernel,
-    { lo, hi, offsets, shapeZh, shapeEn, shapeCost, zhBounds, enBounds },
-    { table: 8 * cells, back: cells },
-  );
-  const outer = searching;
-  searching = true;
-  try {
+  return searches.use((kernel) => {
+    const { at, buffer } = bandInKernel(
+      kernel,
+      { lo, hi, offsets, shapeZh, shapeEn, shapeCost, zhBounds, enBounds },
+      { table: 8 * cells, back: cells },
+    );
     const table = new Float64Array(buffer, at.table, cells).fill(Number.POSITIVE_INFINITY);
     const back = new Uint8Array(buffer, at.back, cells).fill(255);
     table[0] = 0;
@@ -76,11 +69,8 @@ export function fillAndTrace(
       j = pj;
     }
     return path.reverse();
-  } finally {
-    searching = outer;
-  }
+  });
 }
 
-/** The lattice kernel the searches reuse, and whether one of them is running. */
-let searchKernel: LatticeKernel | undefined;
-let searching = false;
+/** The lattice kernel every search reuses. */
+const searches = new ReusedLattice();

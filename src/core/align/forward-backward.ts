@@ -1,12 +1,6 @@
 import { cellOffsets } from './band.js';
 import type { BeadShape } from './bead-shapes.js';
-import {
-  type BandArrays,
-  bandInKernel,
-  type LatticeKernel,
-  latticeKernel,
-  weighWith,
-} from './lattice-kernel.js';
+import { type BandArrays, bandInKernel, ReusedLattice, weighWith } from './lattice-kernel.js';
 import { bandAround, type RangeBead, type RangeCost } from './search.js';
 
 /**
@@ -42,23 +36,16 @@ export function forwardBackward(lattice: Lattice, cost: RangeCost, temperature: 
   const { zhCount, enCount, lo, hi, offsets, shapeZh, shapeEn, shapeCost } = lattice;
   const S = shapeZh.length;
   const cells = offsets[zhCount + 1]!;
-  // One instance serves every call, one at a time: what a call returns is read before the next one
-  // (posteriors stretch by stretch between fixed beads made an instance each). A call made while
-  // one is weighing its beads (from a cost) gets an instance of its own.
-  passesKernel ??= latticeKernel();
-  const kernel = weighing ? latticeKernel() : passesKernel;
-  const { at, buffer } = bandInKernel(
-    kernel,
-    { lo, hi, offsets, shapeZh, shapeEn, shapeCost },
-    { edges: 8 * cells * S, forward: 8 * cells, backward: 8 * cells, terms: 8 * S },
-  );
-  weighWith(kernel, cost);
-  const { exports } = kernel;
-  const outer = weighing;
-  weighing = true;
-  try {
-    exports.weighEdges(
+  return passes.use((kernel) => {
+    const { at, buffer } = bandInKernel(
+      kernel,
+      { lo, hi, offsets, shapeZh, shapeEn, shapeCost },
+      { edges: 8 * cells * S, forward: 8 * cells, backward: 8 * cells, terms: 8 * S },
+    );
+    weighWith(kernel, cost);
+    kernel.exports.run(
       zhCount,
+      enCount,
       S,
       at.lo,
       at.hi,
@@ -68,34 +55,20 @@ export function forwardBackward(lattice: Lattice, cost: RangeCost, temperature: 
       at.shapeCost,
       temperature,
       at.edges,
+      at.forward,
+      at.backward,
+      at.terms,
     );
-  } finally {
-    weighing = outer;
-  }
-  exports.run(
-    zhCount,
-    enCount,
-    S,
-    at.lo,
-    at.hi,
-    at.offsets,
-    at.shapeZh,
-    at.shapeEn,
-    at.edges,
-    at.forward,
-    at.backward,
-    at.terms,
-  );
-  return {
-    forward: new Float64Array(buffer, at.forward, cells),
-    backward: new Float64Array(buffer, at.backward, cells),
-    edges: new Float64Array(buffer, at.edges, cells * S),
-  };
+    return {
+      forward: new Float64Array(buffer, at.forward, cells),
+      backward: new Float64Array(buffer, at.backward, cells),
+      edges: new Float64Array(buffer, at.edges, cells * S),
+    };
+  });
 }
 
-/** The lattice kernel forwardBackward reuses, and whether a call is weighing its beads. */
-let passesKernel: LatticeKernel | undefined;
-let weighing = false;
+/** The lattice kernel every call reuses: what a call returns is read before the next one. */
+const passes = new ReusedLattice();
 
 /**
  * Offset of cell (i, j) in a band's flat layout. A function of the module, not a closure made per

@@ -24,22 +24,9 @@ export interface LatticeExports extends KernelMemory {
     table: number,
     back: number,
   ): void;
-  /** Every bead's (shape cost + cost) / temperature into `edges` (+∞ where the band has none). */
-  weighEdges(
-    zhCount: number,
-    shapes: number,
-    lo: number,
-    hi: number,
-    offsets: number,
-    shapeZh: number,
-    shapeEn: number,
-    shapeCost: number,
-    temperature: number,
-    edges: number,
-  ): void;
   /** Forgets every allocation, for an instance reused (its bytes are left as they were). */
   reset(): void;
-  /** Both passes, from every bead's cost/T in `edges` into `forward` and `backward`. */
+  /** Every bead's (shape cost + cost) / temperature into `edges`, then both passes into `forward` and `backward`. */
   run(
     zhCount: number,
     enCount: number,
@@ -49,6 +36,8 @@ export interface LatticeExports extends KernelMemory {
     offsets: number,
     shapeZh: number,
     shapeEn: number,
+    shapeCost: number,
+    temperature: number,
     edges: number,
     forward: number,
     backward: number,
@@ -62,9 +51,30 @@ export interface LatticeKernel {
   table: FunctionTable;
 }
 
-export function latticeKernel(): LatticeKernel {
+function latticeKernel(): LatticeKernel {
   const table = functionTable(1);
   return { exports: instantiateKernel<LatticeExports>('lattice', { env: { table } }), table };
+}
+
+/**
+ * A lattice kernel reused call after call, one call at a time: the searches (mac-dev made 35) and the
+ * forward–backward passes (one per stretch between fixed beads) would otherwise make an instance
+ * each. A call begun while another holds it (from inside a bead's cost) gets an instance of its own.
+ */
+export class ReusedLattice {
+  private kernel: LatticeKernel | undefined;
+  private held = false;
+
+  use<T>(work: (kernel: LatticeKernel) => T): T {
+    if (this.held) return work(latticeKernel());
+    this.kernel ??= latticeKernel();
+    this.held = true;
+    try {
+      return work(this.kernel);
+    } finally {
+      this.held = false;
+    }
+  }
 }
 
 /** Makes `cost` the one the kernel weighs beads with (kernelCostOf: a WebAssembly function). */
