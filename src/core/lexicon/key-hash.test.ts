@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDirsPerTest } from '../../../test/helpers.js';
 import {
   sortedLineKeys as keys,
   rebuiltToSameLength,
@@ -12,8 +12,7 @@ import { buildKeyHash, bytesHash, KeyHash } from './key-hash.js';
 import { buildPageIndex, FilePages } from './line-pages.js';
 import { SortedLines } from './sorted-lines.js';
 
-const directory = mkdtempSync(path.join(tmpdir(), 'bitext-hash-'));
-afterAll(() => rmSync(directory, { recursive: true, force: true }));
+const tempDir = tempDirsPerTest('bitext-hash-');
 
 /** A file on disk with its page index and hash index, opened page by page, and the same bytes whole. */
 function hashed(
@@ -21,7 +20,7 @@ function hashed(
   rows: readonly string[],
 ): { table: SortedLines; whole: SortedLines; file: string } {
   const bytes = sortedLinesFile(rows);
-  const file = path.join(directory, name);
+  const file = path.join(tempDir(), name);
   writeFileSync(file, bytes);
   const pages = new TextEncoder().encode(buildPageIndex(bytes, 0x09, 64));
   writeFileSync(`${file}.pages`, pages);

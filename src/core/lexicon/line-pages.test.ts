@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDirsPerTest } from '../../../test/helpers.js';
 import {
   sortedLineKeys as keys,
   rebuiltToSameLength,
@@ -11,8 +11,7 @@ import {
 import { buildPageIndex, FilePages } from './line-pages.js';
 import { SortedLines } from './sorted-lines.js';
 
-const directory = mkdtempSync(path.join(tmpdir(), 'bitext-pages-'));
-afterAll(() => rmSync(directory, { recursive: true, force: true }));
+const tempDir = tempDirsPerTest('bitext-pages-');
 
 /** A sorted-lines file on disk with its page index (pages of `pageBytes`), opened page by page. */
 function paged(
@@ -20,7 +19,7 @@ function paged(
   pageBytes: number,
 ): { table: SortedLines; whole: SortedLines; pages: FilePages } {
   const bytes = sortedLinesFile(lines);
-  const file = path.join(directory, `f${pageBytes}-${lines.length}.txt`);
+  const file = path.join(tempDir(), `f${pageBytes}-${lines.length}.txt`);
   writeFileSync(file, bytes);
   writeFileSync(`${file}.pages`, buildPageIndex(bytes, 0x09, pageBytes));
   const pages = FilePages.open(pathToFileURL(file), pathToFileURL(`${file}.pages`))!;
@@ -76,7 +75,7 @@ describe('FilePages: a sorted-lines file read a page at a time', () => {
   });
 
   it('searches a file rebuilt to the same length without its index as the whole file', () => {
-    const file = path.join(directory, 'same-length.txt');
+    const file = path.join(tempDir(), 'same-length.txt');
     const before = sortedLinesFile(lines);
     writeFileSync(`${file}.pages`, buildPageIndex(before, 0x09, 64));
     // The same header and size, but the index's pages no longer start on its keys.
@@ -93,7 +92,7 @@ describe('FilePages: a sorted-lines file read a page at a time', () => {
   });
 
   it('is not used for another version of the file', () => {
-    const file = path.join(directory, 'stale.txt');
+    const file = path.join(tempDir(), 'stale.txt');
     const bytes = sortedLinesFile(lines);
     writeFileSync(`${file}.pages`, buildPageIndex(bytes, 0x09, 64));
     writeFileSync(file, `${new TextDecoder().decode(bytes)}extra\tline\n`);
