@@ -1,7 +1,7 @@
 /**
- * Compiles the AssemblyScript kernels in kernels/ into WebAssembly in data/ (data/coverage.wasm),
- * which src/core/align/coverage-kernel.ts loads. Run by `npm run build`; `tsx scripts/build-kernels.ts`
- * alone rebuilds them. Written through a temporary file and a rename: a killed build leaves no
+ * Compiles the AssemblyScript kernels in kernels/ into WebAssembly in data/ (data/<name>.wasm), which
+ * src/core/kernels.ts loads. Run by `npm run build`; `tsx scripts/build-kernels.ts` alone rebuilds
+ * them. Written through a temporary file and a rename: a killed build leaves no
  * half-written module for the aligner to load.
  *
  * Options: -O3 with --noAssert (the kernels check their own inputs' shapes on the host side), and
